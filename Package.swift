@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Dossier: applicant documents (Markdown, HTML, PDF) → one model → a pipeline of stages → JSON, CSV, JATS and friends.
+let package = Package(
+    name: "Dossier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dossier", targets: ["dossier"]),
+        .library(name: "Dossier", targets: ["Dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMark", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "DossierModel"),
+        .target(name: "DossierPipeline", dependencies: ["DossierModel"]),
+        .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
+        .target(name: "DossierStages", dependencies: ["DossierPipeline"]),
+        .target(name: "DossierWriters", dependencies: ["DossierPipeline"]),
+        .target(
+            name: "Dossier",
+            dependencies: ["DossierPipeline", "MarkdownReader", "DossierStages", "DossierWriters"]),
+        .executableTarget(
+            name: "dossier",
+            dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
+        .testTarget(name: "DossierPipelineTests", dependencies: ["DossierPipeline"]),
+        .testTarget(name: "MarkdownReaderTests", dependencies: ["MarkdownReader"]),
+        .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages"]),
+        .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters"]),
+        .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
+        .testTarget(name: "CLITests", dependencies: ["Dossier"]),
+    ]
+)

@@ -1,0 +1,99 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Normalizes text everywhere in the document: Unicode NFC, ligatures (ﬁ → fi), soft hyphens and
+/// zero-width characters removed, exotic spaces made plain, runs of spaces collapsed.
+///
+/// Code blocks keep their whitespace. Newlines inside a block's text are kept: they carry line structure.
+public struct NormalizeText: Stage {
+    public let name = "normalize"
+    public let summary = "Unicode NFC, ligatures, soft hyphens, whitespace"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        document.blocks = document.blocks.map(normalize)
+        document.metadata = document.metadata.mapValues { $0.mapStrings { TextNormalizer.normalizeBlockText($0) } }
+        return document
+    }
+
+    private func normalize(_ block: Block) -> Block {
+        var block = block
+        if block.type == .code {
+            block.text = TextNormalizer.normalizeCharacters(block.text)
+        } else {
+            block.text = TextNormalizer.normalizeBlockText(block.text)
+        }
+        block.inlines = block.inlines.map { $0.map(normalize) }
+        block.items = block.items.map { $0.map(normalize) }
+        block.blocks = block.blocks.map { $0.map(normalize) }
+        block.rows = block.rows.map { $0.map(normalize) }
+        block.cells = block.cells.map { $0.map(normalize) }
+        return block
+    }
+
+    private func normalize(_ inline: Inline) -> Inline {
+        var inline = inline
+        inline.text = inline.type == .code ? TextNormalizer.normalizeCharacters(inline.text) : TextNormalizer.normalizeInlineText(inline.text)
+        inline.children = inline.children.map { $0.map(normalize) }
+        return inline
+    }
+}
+
+/// The text rules of `normalize`, shared with readers and stages that build text themselves.
+public enum TextNormalizer {
+    private static let replacements: [Character: String] = [
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
+        "\u{FB05}": "st", "\u{FB06}": "st",
+        "\u{00AD}": "", "\u{200B}": "", "\u{200C}": "", "\u{200D}": "", "\u{2060}": "", "\u{FEFF}": "",
+        "\u{00A0}": " ", "\u{2002}": " ", "\u{2003}": " ", "\u{2004}": " ", "\u{2005}": " ", "\u{2006}": " ",
+        "\u{2007}": " ", "\u{2008}": " ", "\u{2009}": " ", "\u{200A}": " ", "\u{202F}": " ", "\u{205F}": " ",
+        "\u{3000}": " ", "\t": " ", "\r": "", "\u{2028}": "\n", "\u{2029}": "\n",
+    ]
+
+    /// NFC, ligatures, invisible characters, exotic spaces; no collapsing.
+    public static func normalizeCharacters(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            if let replacement = replacements[character] {
+                result += replacement
+            } else {
+                result.append(character)
+            }
+        }
+        return result.precomposedStringWithCanonicalMapping
+    }
+
+    /// Characters normalized, runs of spaces collapsed, each line trimmed, empty edge lines dropped.
+    public static func normalizeBlockText(_ text: String) -> String {
+        let lines = normalizeCharacters(text).split(separator: "\n", omittingEmptySubsequences: false).map { collapseSpaces(Substring($0)).trimmingCharacters(in: .whitespaces) }
+        var slice = lines[...]
+        while slice.first?.isEmpty == true { slice = slice.dropFirst() }
+        while slice.last?.isEmpty == true { slice = slice.dropLast() }
+        return slice.joined(separator: "\n")
+    }
+
+    /// Characters normalized and runs of spaces collapsed; edges kept, since inline runs abut each other.
+    public static func normalizeInlineText(_ text: String) -> String {
+        collapseSpaces(Substring(normalizeCharacters(text)))
+    }
+
+    private static func collapseSpaces(_ text: Substring) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var previousWasSpace = false
+        for character in text {
+            if character == " " {
+                if !previousWasSpace { result.append(" ") }
+                previousWasSpace = true
+            } else {
+                result.append(character)
+                previousWasSpace = false
+            }
+        }
+        return result
+    }
+}

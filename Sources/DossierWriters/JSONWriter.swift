@@ -1,0 +1,44 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// The whole model as pretty JSON; several documents make a JSON array.
+public struct JSONWriter: Writer {
+    public let name = "json"
+    public let summary = "the whole model, pretty JSON (an array for several documents)"
+    public let fileExtension = "json"
+    public let batchStyle = BatchStyle.enclosed
+
+    public init() {}
+
+    public func begin(_ options: WriterOptions) throws -> Data {
+        Data((options.batch ? "[\n" : "").utf8)
+    }
+
+    public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
+        var data = Data((options.batch && index > 0 ? ",\n" : "").utf8)
+        data.append(try document.encoded(pretty: true))
+        if !options.batch { data.append(Data("\n".utf8)) }
+        return data
+    }
+
+    public func end(_ options: WriterOptions) throws -> Data {
+        Data((options.batch ? "\n]\n" : "").utf8)
+    }
+}
+
+/// One document per line, compact JSON: the stream format for batches and for `jq`.
+public struct NDJSONWriter: Writer {
+    public let name = "ndjson"
+    public let summary = "one document per line (compact JSON); the default for several inputs"
+    public let fileExtension = "ndjson"
+    public let batchStyle = BatchStyle.stream
+
+    public init() {}
+
+    public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
+        var data = try document.encoded(pretty: false)
+        data.append(Data("\n".utf8))
+        return data
+    }
+}

@@ -1,0 +1,37 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Reads Markdown (CommonMark with GFM tables, autolinks and strikethrough) with cmark-gfm, and YAML/TOML
+/// front matter into `metadata`. Raw HTML is kept as text and never interpreted beyond stripping its tags.
+public struct MarkdownReader: Reader {
+    public let format = SourceFormat.markdown
+    public let summary = "Markdown: CommonMark + GFM tables, autolinks, strikethrough; YAML/TOML front matter (cmark-gfm, Yams)"
+
+    public init() {}
+
+    public func read(_ data: Data, source: Source) throws -> Document {
+        var document = Document(source: source)
+        let decoded = TextDecoder.decode(data)
+        if let problem = decoded.problem { document.report(.warning, stage: "read-markdown", problem) }
+        let frontMatter = FrontMatter(splitting: decoded.text)
+        if let problem = frontMatter.problem { document.report(.warning, stage: "read-markdown", problem) }
+        document.metadata = frontMatter.metadata
+        let root = CMarkNode.parse(frontMatter.body)
+        document.blocks = root.children.compactMap(MarkdownBlocks.block)
+        return document
+    }
+}
+
+/// Bytes → text: UTF-8 (BOM dropped); anything else is read as Windows-1252 and said so.
+enum TextDecoder {
+    static func decode(_ data: Data) -> (text: String, problem: String?) {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(data: bytes, encoding: .utf8) { return (text.replacingOccurrences(of: "\r\n", with: "\n"), nil) }
+        if let text = String(data: bytes, encoding: .windowsCP1252) {
+            return (text.replacingOccurrences(of: "\r\n", with: "\n"), "input is not UTF-8; read as Windows-1252")
+        }
+        return (String(decoding: bytes, as: UTF8.self), "input is not UTF-8; invalid bytes replaced by U+FFFD")
+    }
+}

@@ -1,0 +1,139 @@
+import Dossier
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Converts a batch in parallel and writes the results in input order, a window at a time so that memory
+/// stays bounded however many inputs there are.
+struct ConversionRun {
+    let converter: Converter
+    let writer: any Writer
+    let target: OutputTarget
+    let options: WriterOptions
+    let format: SourceFormat?
+    let jobs: Int
+    let failFast: Bool
+    let verbose: Bool
+    let progress: ProgressBar
+
+    private var namer = OutputNamer()
+    private var written = 0
+
+    init(
+        converter: Converter, writer: any Writer, target: OutputTarget, options: WriterOptions, format: SourceFormat?,
+        jobs: Int, failFast: Bool, verbose: Bool, progress: ProgressBar
+    ) {
+        self.converter = converter
+        self.writer = writer
+        self.target = target
+        self.options = options
+        self.format = format
+        self.jobs = jobs
+        self.failFast = failFast
+        self.verbose = verbose
+        self.progress = progress
+    }
+
+    /// Converts every input; returns how many failed.
+    mutating func convert(_ inputs: [Input]) throws -> Int {
+        let stream = try OutputStream(target)
+        if case .directory(let directory) = target {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } else {
+            stream.write(try writer.begin(options))
+        }
+        var failures = 0
+        var done = 0
+        let windowSize = max(1, jobs * 4)
+        var start = 0
+        windows: while start < inputs.count {
+            let window = Array(inputs[start..<min(inputs.count, start + windowSize)])
+            let results = convertInParallel(window)
+            for (input, result) in zip(window, results) {
+                done += 1
+                progress.update(done: done, current: input.label)
+                switch result {
+                case .success(let document):
+                    if verbose { report(document) }
+                    do {
+                        try emit(document, label: input.label, stream: stream)
+                    } catch {
+                        failures += 1
+                        StandardStreams.error("\(input.label): cannot write \(writer.name): \(error)")
+                    }
+                case .failure(let error):
+                    failures += 1
+                    StandardStreams.error("\(input.label): \(error)")
+                }
+                if failFast && failures > 0 { break windows }
+            }
+            start += windowSize
+        }
+        progress.finish()
+        if case .directory = target {} else {
+            stream.write(try writer.end(options))
+        }
+        try stream.finish()
+        return failures
+    }
+
+    private mutating func emit(_ document: Document, label: String, stream: OutputStream) throws {
+        if case .directory(let directory) = target {
+            var single = options
+            single.batch = false
+            let data = try writer.render([document], options: single)
+            let name = namer.name(for: label, extension: writer.fileExtension)
+            let path = (directory as NSString).appendingPathComponent(name)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } else {
+            stream.write(try writer.write(document, index: written, options: options))
+        }
+        written += 1
+    }
+
+    private func report(_ document: Document) {
+        for diagnostic in document.diagnostics {
+            StandardStreams.error("\(document.source.path): \(diagnostic.severity.rawValue): [\(diagnostic.stage)] \(diagnostic.message)")
+        }
+    }
+
+    /// Converts a window of inputs on up to `jobs` threads; results come back in input order.
+    private func convertInParallel(_ window: [Input]) -> [Result<Document, any Error>] {
+        let results = ResultSlots(count: window.count)
+        let converter = self.converter
+        let format = self.format
+        let work: @Sendable (Int) -> Void = { index in
+            let input = window[index]
+            results.set(index, Result { try converter.convert(try input.load(), path: input.label, format: format) })
+        }
+        if jobs == 1 || window.count == 1 {
+            for index in window.indices { work(index) }
+        } else {
+            let queue = OperationQueue()
+            queue.maxConcurrentOperationCount = jobs
+            for index in window.indices { queue.addOperation { work(index) } }
+            queue.waitUntilAllOperationsAreFinished()
+        }
+        return results.values
+    }
+}
+
+/// Result slots filled from several threads.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [Result<Document, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<Document, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<Document, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(ReadError("not converted")) }
+    }
+}

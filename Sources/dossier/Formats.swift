@@ -1,0 +1,23 @@
+import ArgumentParser
+import Dossier
+import DossierPipeline
+
+/// `dossier formats`: what is registered.
+struct Formats: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the registered readers, stages and writers.")
+
+    func run() throws {
+        let registry = Registry.standard
+        var lines = ["Readers (--from):"]
+        lines += registry.readers.map { row($0.format.rawValue, $0.summary) }
+        lines.append("Stages (--stages; default order: \(registry.defaultStages.joined(separator: ",")))")
+        lines += registry.stages.map { row($0.name, $0.summary) }
+        lines.append("Writers (--to):")
+        lines += registry.writers.map { row($0.name, $0.summary) }
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func row(_ name: String, _ summary: String) -> String {
+        "  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + summary
+    }
+}

@@ -1,0 +1,96 @@
+import DossierPipeline
+import Foundation
+
+/// One thing to convert: standard input or a file.
+struct Input: Sendable {
+    enum Origin: Sendable { case standardInput, file(String) }
+
+    var origin: Origin
+    /// How the input is named in documents and error lines.
+    var label: String
+
+    /// The input's bytes; errors are phrased to complete "LABEL: …".
+    func load() throws -> Data {
+        switch origin {
+        case .standardInput:
+            return FileHandle.standardInput.readDataToEndOfFile()
+        case .file(let path):
+            do {
+                return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            } catch let error as CocoaError {
+                throw ReadError(InputCollector.reason(for: error, path: path))
+            }
+        }
+    }
+}
+
+/// Expands the command line's inputs: `-` is stdin, directories are walked, paths may come from stdin.
+struct InputCollector {
+    /// Extensions picked up when walking a directory.
+    static let walkedExtensions: Set<String> = ["md", "markdown", "html", "htm", "pdf"]
+
+    var inputs: [Input] = []
+    /// Inputs that cannot be read at all, as "LABEL: reason".
+    var problems: [String] = []
+
+    init(arguments: [String], pathsFromStandardInput: Bool) {
+        var arguments = arguments
+        if pathsFromStandardInput {
+            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            arguments += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+        } else if arguments.isEmpty {
+            arguments = ["-"]
+        }
+        for argument in arguments { add(argument) }
+    }
+
+    private mutating func add(_ argument: String) {
+        if argument == "-" {
+            inputs.append(Input(origin: .standardInput, label: "-"))
+            return
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            problems.append("\(argument): no such file or directory")
+            return
+        }
+        if isDirectory.boolValue {
+            walk(argument)
+        } else {
+            inputs.append(Input(origin: .file(argument), label: argument))
+        }
+    }
+
+    /// Every file with a known extension below `directory`, sorted, hidden files and folders skipped.
+    private mutating func walk(_ directory: String) {
+        let root = URL(fileURLWithPath: directory)
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+        ) else {
+            problems.append("\(directory): cannot list directory")
+            return
+        }
+        var found: [String] = []
+        for case let url as URL in enumerator {
+            guard InputCollector.walkedExtensions.contains(url.pathExtension.lowercased()),
+                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+            else { continue }
+            let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            found.append((directory as NSString).appendingPathComponent(relative))
+        }
+        inputs += found.sorted().map { Input(origin: .file($0), label: $0) }
+    }
+
+    static func reason(for error: CocoaError, path: String) -> String {
+        switch error.code {
+        case .fileReadNoPermission: return "\(path): permission denied"
+        case .fileReadNoSuchFile: return "\(path): no such file or directory"
+        default:
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return "\(path): is a directory"
+            }
+            return "\(path): cannot be read (\(error.localizedDescription))"
+        }
+    }
+}
