@@ -53,10 +53,13 @@ public struct WriterOptions: Sendable {
     public var batch: Bool
     /// For table writers: which table (`publications`, `entries`, …).
     public var table: String?
+    /// State shared by `begin`, `write` and `end` of one batch, and the writer's notes for the user.
+    public var session: WriterSession
 
-    public init(batch: Bool = false, table: String? = nil) {
+    public init(batch: Bool = false, table: String? = nil, session: WriterSession = WriterSession()) {
         self.batch = batch
         self.table = table
+        self.session = session
     }
 }
 

@@ -1,0 +1,94 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// The tables the CSV writer emits (`--table`): one row per item, the source document's path first.
+///
+/// Columns are part of the output contract: new columns are only ever appended. Lists inside a cell are joined
+/// with "; ". Empty cells mean "not known", never zero.
+///
+/// - `publications`: document, applicant, applicant_position, type, authors, title, container, year, volume,
+///   issue, pages, doi, pmid, arxiv, url, status, confidence (the lowest per-field confidence, two decimals), raw.
+/// - `entries`: document, applicant, kind, title, organization, place, start, end, dates (as written), raw.
+/// - `sections`: document, kind, subkind, title, first_block, last_block.
+/// - `people`: one row per document for the applicant: document, name, given, family, emails, phones,
+///   affiliation, address, orcid, links ("kind url"), identifiers ("scheme:value").
+/// - `referees`: document, applicant, name, given, family, title, institution, email, phone, relation, raw.
+public enum CSVTable: String, CaseIterable, Sendable {
+    case publications, entries, sections, people, referees
+
+    /// The header row.
+    public var columns: [String] {
+        switch self {
+        case .publications:
+            return ["document", "applicant", "applicant_position", "type", "authors", "title", "container", "year", "volume",
+                    "issue", "pages", "doi", "pmid", "arxiv", "url", "status", "confidence", "raw"]
+        case .entries:
+            return ["document", "applicant", "kind", "title", "organization", "place", "start", "end", "dates", "raw"]
+        case .sections:
+            return ["document", "kind", "subkind", "title", "first_block", "last_block"]
+        case .people:
+            return ["document", "name", "given", "family", "emails", "phones", "affiliation", "address", "orcid", "links",
+                    "identifiers"]
+        case .referees:
+            return ["document", "applicant", "name", "given", "family", "title", "institution", "email", "phone",
+                    "relation", "raw"]
+        }
+    }
+
+    /// The table called `name` (nil: the default, publications); the error names the known tables.
+    public static func named(_ name: String?) throws -> CSVTable {
+        guard let name else { return .publications }
+        guard let table = CSVTable(rawValue: name) else {
+            throw WriteError("unknown table '\(name)'; known: \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return table
+    }
+
+    /// The rows of one document, each as long as `columns`.
+    func rows(_ document: Document) -> [[String]] {
+        let path = document.source.path
+        let profile = document.profile
+        let applicant = profile.person.name?.literal ?? ""
+        switch self {
+        case .publications:
+            return profile.publications.map { publication in
+                [path, applicant, publication.applicantPosition.map(String.init) ?? "", publication.type,
+                 (publication.author ?? []).map(\.sortName).joined(separator: "; ") + (publication.etAl == true ? "; et al." : ""),
+                 publication.title ?? "", publication.containerTitle ?? "", publication.year.map(String.init) ?? "",
+                 publication.volume ?? "", publication.issue ?? "", publication.page ?? "", publication.doi ?? "",
+                 publication.pmid ?? "", publication.arxiv ?? "", publication.url ?? "", publication.status ?? "",
+                 CSVTable.lowest(publication.confidence), publication.raw]
+            }
+        case .entries:
+            return profile.entries.map { entry in
+                [path, applicant, entry.kind.rawValue, entry.title ?? "", entry.organization ?? "", entry.place ?? "",
+                 entry.dates?.start ?? "", entry.dates?.end ?? "", entry.dates?.raw ?? "", entry.raw]
+            }
+        case .sections:
+            return profile.sections.map { section in
+                [path, section.kind.rawValue, section.subkind ?? "", section.title,
+                 section.blocks.first.map(String.init) ?? "", section.blocks.last.map(String.init) ?? ""]
+            }
+        case .people:
+            let person = profile.person
+            return [[path, person.name?.literal ?? "", person.name?.given ?? "", person.name?.family ?? "",
+                     person.emails.joined(separator: "; "), person.phones.joined(separator: "; "), person.affiliation ?? "",
+                     person.address ?? "", person.identifiers["orcid"] ?? "",
+                     person.links.map { "\($0.kind.rawValue) \($0.url)" }.joined(separator: "; "),
+                     person.identifiers.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: "; ")]]
+        case .referees:
+            return profile.referees.map { referee in
+                [path, applicant, referee.name.literal, referee.name.given ?? "", referee.name.family ?? "",
+                 referee.title ?? "", referee.institution ?? "", referee.email ?? "", referee.phone ?? "",
+                 referee.relation ?? "", referee.raw ?? ""]
+            }
+        }
+    }
+
+    /// The weakest field's confidence, two decimals; empty when the stage gave none.
+    private static func lowest(_ confidence: [String: Double]) -> String {
+        guard let lowest = confidence.values.min() else { return "" }
+        return String(format: "%.2f", lowest)
+    }
+}
