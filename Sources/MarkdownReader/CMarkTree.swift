@@ -58,7 +58,10 @@ struct CMarkNode {
         type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
         literal = cmark_node_get_literal(node).map { String(cString: $0) }
         startLine = Int(cmark_node_get_start_line(node))
-        endLine = Int(cmark_node_get_end_line(node))
+        // cmark ends some blocks (setext headings, items followed by a blank line) at column 0 of the next
+        // line; that line is not part of the block.
+        let rawEndLine = Int(cmark_node_get_end_line(node))
+        endLine = cmark_node_get_end_column(node) == 0 && rawEndLine > startLine ? rawEndLine - 1 : rawEndLine
         switch type {
         case "heading":
             headingLevel = Int(cmark_node_get_heading_level(node))

@@ -82,7 +82,7 @@ enum MarkdownInlines {
     static func inlines(_ nodes: [CMarkNode]) -> [Inline] {
         var result: [Inline] = []
         for node in nodes {
-            guard let next = inline(node) else { continue }
+            guard let next = inline(node), !(next.type == .text && next.text.isEmpty) else { continue }
             if next.type == .text, let last = result.last, last.type == .text {
                 result[result.count - 1] = .text(last.text + next.text)
             } else {

@@ -18,8 +18,28 @@ public struct MarkdownReader: Reader {
         if let problem = frontMatter.problem { document.report(.warning, stage: "read-markdown", problem) }
         document.metadata = frontMatter.metadata
         let root = CMarkNode.parse(frontMatter.body)
-        document.blocks = root.children.compactMap(MarkdownBlocks.block)
+        let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        document.blocks = root.children.compactMap(MarkdownBlocks.block).map { Self.trimHeadingLines($0, lines) }
         return document
+    }
+}
+
+extension MarkdownReader {
+    /// cmark reports a setext heading as ending on the line after its underline; an ATX heading is one line.
+    static func trimHeadingLines(_ block: Block, _ lines: [Substring]) -> Block {
+        guard block.type == .heading, var range = block.provenance.lines, range[1] > range[0] else { return block }
+        var block = block
+        let first = range[0] - 1
+        if first < lines.count, lines[first].drop(while: { $0 == " " }).hasPrefix("#") {
+            range[1] = range[0]
+        } else if let underline = (first + 1..<min(lines.count, range[1])).first(where: { index in
+            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+            return !trimmed.isEmpty && (trimmed.allSatisfy { $0 == "=" } || trimmed.allSatisfy { $0 == "-" })
+        }) {
+            range[1] = underline + 1
+        }
+        block.provenance.lines = range
+        return block
     }
 }
 

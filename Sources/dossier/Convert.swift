@@ -83,6 +83,7 @@ struct Convert: ParsableCommand {
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
         for problem in collector.problems { StandardStreams.error(problem) }
+        if failFast && !collector.problems.isEmpty { throw ExitCode(1) }
         let failures = try run.convert(collector.inputs) + collector.problems.count
         if failures > 0 { throw ExitCode(1) }
     }

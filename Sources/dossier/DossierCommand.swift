@@ -7,7 +7,7 @@ import Foundation
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Turn applicant documents (Markdown, HTML, PDF) into structured data (JSON, CSV, JATS, ...).",
+        abstract: "Turn applicant documents (Markdown, HTML, PDF) into structured data.",
         version: DossierVersion.current,
         subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self],
         defaultSubcommand: Convert.self

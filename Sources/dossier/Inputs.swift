@@ -30,7 +30,7 @@ struct InputCollector {
     static let walkedExtensions: Set<String> = ["md", "markdown", "html", "htm", "pdf"]
 
     var inputs: [Input] = []
-    /// Inputs that cannot be read at all, as "LABEL: reason".
+    /// Inputs that cannot be read at all, as "LABEL: reason" lines.
     var problems: [String] = []
 
     init(arguments: [String], pathsFromStandardInput: Bool) {
@@ -81,16 +81,17 @@ struct InputCollector {
         inputs += found.sorted().map { Input(origin: .file($0), label: $0) }
     }
 
+    /// Why a file could not be read, phrased to follow "PATH: ".
     static func reason(for error: CocoaError, path: String) -> String {
         switch error.code {
-        case .fileReadNoPermission: return "\(path): permission denied"
-        case .fileReadNoSuchFile: return "\(path): no such file or directory"
+        case .fileReadNoPermission: return "permission denied"
+        case .fileReadNoSuchFile: return "no such file or directory"
         default:
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return "\(path): is a directory"
+                return "is a directory"
             }
-            return "\(path): cannot be read (\(error.localizedDescription))"
+            return "cannot be read (\(error.localizedDescription))"
         }
     }
 }
