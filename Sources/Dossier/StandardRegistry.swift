@@ -3,15 +3,22 @@ import DossierPipeline
 import DossierStages
 import DossierWriters
 import MarkdownReader
+import PDFReader
 
 extension Registry {
     /// Every built-in reader, stage and writer. A new one is one line here.
     public static let standard: Registry = {
         var registry = Registry()
         registry.register(reader: MarkdownReader())
+        registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())
         registry.register(writer: JSONWriter())
         registry.register(writer: NDJSONWriter())
+        registry.register(writer: CSVWriter())
+        registry.register(writer: JATSWriter())
+        registry.register(writer: CSLJSONWriter())
+        registry.register(writer: JSONResumeWriter())
+        registry.register(writer: BibTeXWriter())
         return registry
     }()
 }

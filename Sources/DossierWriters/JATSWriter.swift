@@ -20,10 +20,16 @@ public struct JATSWriter: Writer {
     /// Where NLM publishes that DTD.
     public static let systemIdentifier = "https://jats.nlm.nih.gov/archiving/1.3/mathml3/JATS-archivearticle1-3-mathml3.dtd"
 
+    /// JATS elements with mixed content that the writer may fill with phrase markup only.
+    static let mixedContent: Set<String> = [
+        "p", "td", "th", "title", "article-title", "chapter-title", "source", "bold", "italic", "monospace", "strike",
+        "underline", "sup", "sub", "ext-link", "comment", "mixed-citation", "collab", "string-name", "aff", "preformat",
+    ]
+
     public init() {}
 
     public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
-        var renderer = XMLRenderer()
+        var renderer = XMLRenderer(mixedContent: JATSWriter.mixedContent)
         var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         text += "<!DOCTYPE article PUBLIC \"\(JATSWriter.publicIdentifier)\" \"\(JATSWriter.systemIdentifier)\">\n"
         text += renderer.render(article(document))

@@ -37,8 +37,15 @@ struct XMLElement: Sendable {
 /// Serializes an `XMLElement` tree: our own escaper, two-space indentation where an element holds only elements,
 /// and no whitespace added inside mixed content. Characters XML 1.0 cannot hold are dropped and remembered.
 struct XMLRenderer {
+    /// Elements whose content is mixed (text and phrase markup): never indented inside, even when they hold only
+    /// elements, so that no whitespace is added to their text.
+    let mixedContent: Set<String>
     /// Every character dropped because XML 1.0 forbids it, in order of appearance.
     private(set) var dropped: [Unicode.Scalar] = []
+
+    init(mixedContent: Set<String> = []) {
+        self.mixedContent = mixedContent
+    }
 
     /// Whether XML 1.0 allows `scalar` anywhere (the `Char` production).
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
@@ -105,7 +112,8 @@ struct XMLRenderer {
             return
         }
         output += ">"
-        let mixed = element.children.contains { if case .text = $0 { return true } else { return false } }
+        let mixed = mixedContent.contains(element.name)
+            || element.children.contains { if case .text = $0 { return true } else { return false } }
         if mixed {
             for child in element.children { writeInline(child, into: &output) }
             output += "</\(element.name)>\n"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dossier
 import DossierModel
 import DossierPipeline
+import DossierWriters
 import Foundation
 
 /// `dossier convert`: the main job.
@@ -56,6 +57,7 @@ struct Convert: ParsableCommand {
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
             if let stages { _ = try Registry.standard.pipeline(Convert.stageNames(stages)) }
+            if let table { _ = try CSVTable.named(table) }
         } catch {
             throw ValidationError("\(error)")
         }
