@@ -4,12 +4,14 @@ import DossierStages
 import DossierWriters
 import MarkdownReader
 import PDFReader
+import PDFReader
 
 extension Registry {
     /// Every built-in reader, stage and writer. A new one is one line here.
     public static let standard: Registry = {
         var registry = Registry()
         registry.register(reader: MarkdownReader())
+        registry.register(reader: PDFReader())
         registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())
         registry.register(writer: JSONWriter())

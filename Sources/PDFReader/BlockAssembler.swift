@@ -1,0 +1,143 @@
+import DossierModel
+
+/// Line groups of the whole document → blocks: groups that continue across a column or page break joined,
+/// headings found by size and weight relative to the body text, list items gathered into lists.
+struct BlockAssembler {
+    var metrics: LayoutMetrics
+    var hyphenation: Hyphenation
+
+    func blocks(_ groups: [LineGroup]) -> [Block] {
+        let joined = joinContinuations(groups)
+        let headingSizes = joined.compactMap(headingSize)
+        let ranks = Array(Set(headingSizes.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
+        var blocks: [Block] = []
+        var pendingItems: [(block: Block, number: Int?, kind: Int)] = []
+        func flushItems() {
+            guard let first = pendingItems.first else { return }
+            if pendingItems.count == 1, first.block.marker == nil {
+                var paragraph = first.block
+                paragraph.type = .paragraph
+                blocks.append(paragraph)
+            } else {
+                var list = Block(.list, text: pendingItems.map(\.block.text).joined(separator: "\n"),
+                                 provenance: first.block.provenance)
+                list.ordered = first.number != nil
+                list.start = first.number
+                list.items = pendingItems.map(\.block)
+                list.provenance.bbox = unionBBox(pendingItems.map(\.block.provenance), page: first.block.provenance.page)
+                blocks.append(list)
+            }
+            pendingItems.removeAll()
+        }
+        for (index, group) in joined.enumerated() {
+            if let size = headingSize(group) {
+                flushItems()
+                var block = makeBlock(.heading, group)
+                let rank = ranks.firstIndex(of: (size * 2).rounded() / 2) ?? 0
+                block.level = min(6, rank + 1)
+                blocks.append(block)
+                continue
+            }
+            let hangingItem = group.marker == nil && group.isHanging
+                && (isHangingNeighbour(joined, index - 1) || isHangingNeighbour(joined, index + 1))
+            guard group.marker != nil || hangingItem else {
+                flushItems()
+                blocks.append(makeBlock(.paragraph, group))
+                continue
+            }
+            let kind = group.marker == nil ? 0 : (group.marker?.number != nil ? 1 : 2)
+            if let last = pendingItems.last, last.kind != kind || last.block.provenance.page.map({ $0 + 1 }) ?? 0 < group.lines[0].page {
+                flushItems()
+            }
+            var item = makeBlock(.item, group)
+            item.marker = group.marker?.text
+            pendingItems.append((item, group.marker?.number, kind))
+        }
+        flushItems()
+        return blocks
+    }
+
+    private func isHangingNeighbour(_ groups: [LineGroup], _ index: Int) -> Bool {
+        guard groups.indices.contains(index) else { return false }
+        return groups[index].marker == nil && groups[index].isHanging && headingSize(groups[index]) == nil
+    }
+
+    /// Joins a group to the one before when a column or page break cut a paragraph or item in two.
+    private func joinContinuations(_ groups: [LineGroup]) -> [LineGroup] {
+        var result: [LineGroup] = []
+        for group in groups {
+            if var last = result.last, last.flow != group.flow, continues(last, group) {
+                last.lines += group.lines
+                result[result.count - 1] = last
+            } else {
+                result.append(group)
+            }
+        }
+        return result
+    }
+
+    private func continues(_ previous: LineGroup, _ next: LineGroup) -> Bool {
+        guard next.marker == nil, abs(previous.size - next.size) < 0.6, headingSize(previous) == nil,
+              let lastLine = previous.lines.last, let firstLine = next.lines.first,
+              lastLine.isBold == firstLine.isBold,
+              let lastWord = lastLine.words.last?.text, let firstWord = firstLine.words.first?.text,
+              let firstChar = firstWord.first else { return false }
+        if lastWord.hasSuffix("-"), lastWord.count >= 2, firstChar.isLowercase { return true }
+        guard let end = lastWord.last, !".!?:;".contains(end) else { return false }
+        return firstChar.isLowercase
+    }
+
+    /// The size that ranks this group among headings, or nil when it is not a heading.
+    func headingSize(_ group: LineGroup) -> Double? {
+        guard group.marker == nil, group.lines.count <= 3, let first = group.lines.first else { return nil }
+        if group.lines.contains(where: { $0.words.contains(where: \.isLabel) }) { return nil }
+        let text = group.lines.map(\.text).joined(separator: " ")
+        let words = text.split(separator: " ")
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        guard letters.count >= 2, words.count <= 16 else { return nil }
+        let size = group.size
+        let em = max(metrics.bodySize, 1)
+        if size >= metrics.bodySize + 1.0 && words.count <= 12 { return size }
+        guard group.lines.count == 1, words.count <= 7, text.count <= 60 else { return nil }
+        if let end = text.last, ".,;".contains(end) { return nil }
+        if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
+        if text.contains("@") || text.contains("://") { return nil }
+        let caps = letters.count >= 4 && letters.allSatisfy { !$0.properties.isLowercase }
+        let spaced = (group.spaceAbove ?? .infinity) > metrics.lineGap + 0.3 * em
+        let colored = !isDark(first.font.color)
+        if first.isBold && (caps || spaced || colored) { return size }
+        if caps && (spaced || colored) && words.count <= 6 { return size }
+        return nil
+    }
+
+    private func isDark(_ color: String) -> Bool {
+        let hex = color.dropFirst()
+        guard hex.count == 6, let value = Int(hex, radix: 16) else { return true }
+        let r = (value >> 16) & 0xFF
+        let g = (value >> 8) & 0xFF
+        let b = value & 0xFF
+        return max(r, g, b) < 0x50 || (max(r, g, b) - min(r, g, b) < 0x20 && max(r, g, b) < 0x90)
+    }
+
+    private func makeBlock(_ type: BlockType, _ group: LineGroup) -> Block {
+        let builder = InlineBuilder(hyphenation: hyphenation)
+        let marker = group.marker
+        let built = builder.build(group.lines, skipWords: marker.map { $0.glued ? 0 : 1 } ?? 0,
+                                  skipFirstScalar: marker?.glued == true)
+        let page = group.lines.first?.page ?? 1
+        let onPage = group.lines.filter { $0.page == page }
+        var rect = onPage.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
+        for line in onPage.dropFirst() { rect = rect.union(line.rect) }
+        var block = Block(type, text: built.text, provenance: .page(page, bbox: rect.bbox), inlines: built.inlines)
+        let font = Word.dominant(group.lines.flatMap { $0.words.filter { !$0.isLabel }.flatMap { $0.glyphs.map(\.font) } })
+        block.font = FontInfo(name: font.name.isEmpty ? nil : font.name, size: font.size,
+                              bold: font.bold, italic: font.italic, color: font.color)
+        return block
+    }
+
+    private func unionBBox(_ provenances: [Provenance], page: Int?) -> [Double]? {
+        let boxes = provenances.filter { $0.page == page }.compactMap(\.bbox).filter { $0.count == 4 }
+        guard let first = boxes.first else { return nil }
+        return boxes.dropFirst().reduce(first) { [min($0[0], $1[0]), min($0[1], $1[1]), max($0[2], $1[2]), max($0[3], $1[3])] }
+    }
+}

@@ -1,0 +1,179 @@
+/// Line fragments of one page → flows of lines in reading order.
+///
+/// A gutter is found with a whitespace projection: an x-interval that (almost) no fragment covers, with text
+/// entirely on both sides. Fragments that cross it (a title over two columns, a full-width bullet under an entry
+/// whose date sits on the right) cut the page into bands; in each band the left side is read before the right —
+/// unless one side is a narrow column of labels (dates beside entries, as in moderncv) whose lines sit on the
+/// baselines of the other side: then the label stays on the line of the entry it is printed beside.
+enum ColumnDetector {
+    /// A vertical gap narrower than this (points) is never a gutter.
+    static let minimumGutter = 5.0
+
+    /// Flows of lines in reading order; a flow is a column (or a full-width band) read top to bottom.
+    static func flows(_ fragments: [TextLine]) -> [[TextLine]] {
+        order(fragments, depth: 0).filter { !$0.isEmpty }
+    }
+
+    private static func order(_ fragments: [TextLine], depth: Int) -> [[TextLine]] {
+        guard depth < 4, fragments.count >= 3, let gutter = findGutter(fragments) else {
+            return [LineBuilder.merge(fragments)]
+        }
+        var flows: [[TextLine]] = []
+        var left: [TextLine] = []
+        var right: [TextLine] = []
+        var spanning: [TextLine] = []
+        func flushBand() {
+            if !left.isEmpty || !right.isEmpty { flows += band(left: left, right: right, depth: depth) }
+            left.removeAll()
+            right.removeAll()
+        }
+        func flushSpanning() {
+            if !spanning.isEmpty { flows.append(LineBuilder.merge(spanning)) }
+            spanning.removeAll()
+        }
+        let sorted = fragments.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
+        for fragment in sorted {
+            if fragment.rect.x0 < gutter.lowerBound - 2 && fragment.rect.x1 > gutter.upperBound + 2 {
+                flushBand()
+                spanning.append(fragment)
+            } else {
+                flushSpanning()
+                if fragment.rect.midX < (gutter.lowerBound + gutter.upperBound) / 2 {
+                    left.append(fragment)
+                } else {
+                    right.append(fragment)
+                }
+            }
+        }
+        flushBand()
+        flushSpanning()
+        return flows
+    }
+
+    /// One band between spanning lines: two columns read one after the other, or labels merged into their rows.
+    private static func band(left: [TextLine], right: [TextLine], depth: Int) -> [[TextLine]] {
+        if left.isEmpty { return order(right, depth: depth + 1) }
+        if right.isEmpty { return order(left, depth: depth + 1) }
+        // Where one side runs on above or below the other, that part is a region of its own (a contact block
+        // beside the name at the top of a page, a sidebar that ends halfway down).
+        let top = max(left.map(\.rect.y0).min() ?? 0, right.map(\.rect.y0).min() ?? 0)
+        let bottom = min(left.map(\.rect.y1).max() ?? 0, right.map(\.rect.y1).max() ?? 0)
+        let above = (left + right).filter { $0.rect.midY < top }
+        let below = (left + right).filter { $0.rect.midY > bottom }
+        if !above.isEmpty || !below.isEmpty {
+            let middle = { (side: [TextLine]) in side.filter { $0.rect.midY >= top && $0.rect.midY <= bottom } }
+            let midLeft = middle(left)
+            let midRight = middle(right)
+            guard midLeft.count + midRight.count < left.count + right.count else { return [] }
+            var flows = above.isEmpty ? [] : order(above, depth: depth + 1)
+            if !midLeft.isEmpty || !midRight.isEmpty { flows += band(left: midLeft, right: midRight, depth: depth) }
+            if !below.isEmpty { flows += order(below, depth: depth + 1) }
+            return flows
+        }
+        switch pairing(left: left, right: right) {
+        case .table:
+            return [LineBuilder.merge(left + right)]
+        case .labels(let onLeft):
+            let marked = (onLeft ? left : right).map { fragment -> TextLine in
+                var copy = fragment
+                for i in copy.words.indices { copy.words[i].isLabel = true }
+                return copy
+            }
+            let lines = LineBuilder.merge(marked + (onLeft ? right : left)).map { line -> TextLine in
+                guard line.words.allSatisfy(\.isLabel) else { return line }
+                var copy = line
+                for i in copy.words.indices { copy.words[i].isLabel = false }
+                return copy
+            }
+            return [lines]
+        case .columns:
+            break
+        }
+        return order(left, depth: depth + 1) + order(right, depth: depth + 1)
+    }
+
+    /// How the two sides of a band relate.
+    enum Pairing: Equatable {
+        /// Two columns read one after the other.
+        case columns
+        /// Rows of a table: each row read across.
+        case table
+        /// A narrow column of labels (dates) for the lines beside them; `onLeft` says where it is.
+        case labels(onLeft: Bool)
+    }
+
+    /// Whether the sides are two columns, rows of a table, or labels and the text they label.
+    static func pairing(left: [TextLine], right: [TextLine]) -> Pairing {
+        let leftWidth = width(left)
+        let rightWidth = width(right)
+        let labelsOnLeft = leftWidth <= rightWidth
+        let labels = labelsOnLeft ? left : right
+        let main = labelsOnLeft ? right : left
+        let mainRows = Set(main.map(\.row))
+        let labelRows = Set(labels.map(\.row))
+        let aligned = Double(labels.filter { mainRows.contains($0.row) }.count) / Double(labels.count)
+        guard aligned >= 0.6 else { return .columns }
+        let mainAligned = Double(main.filter { labelRows.contains($0.row) }.count) / Double(main.count)
+        let narrow = min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
+        if mainAligned >= 0.6 { return narrow ? .labels(onLeft: labelsOnLeft) : .table }
+        guard narrow else { return .columns }
+        if labels.count == 1 { return .labels(onLeft: labelsOnLeft) }
+        let tops = labels.map(\.rect.midY).sorted()
+        let gaps = zip(tops.dropFirst(), tops).map { $0 - $1 }.sorted()
+        let heights = labels.map(\.rect.height).sorted()
+        guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
+        let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
+        return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    private static func width(_ lines: [TextLine]) -> Double {
+        guard let first = lines.first else { return 0 }
+        let x0 = lines.reduce(first.rect.x0) { min($0, $1.rect.x0) }
+        let x1 = lines.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        return x1 - x0
+    }
+
+    /// The best gutter: a low-coverage x-interval with fragments wholly on both sides.
+    static func findGutter(_ fragments: [TextLine]) -> ClosedRange<Double>? {
+        guard let first = fragments.first else { return nil }
+        let xmin = fragments.reduce(first.rect.x0) { min($0, $1.rect.x0) }
+        let xmax = fragments.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        let binCount = Int((xmax - xmin).rounded(.up)) + 2
+        guard binCount > 10, binCount < 20_000 else { return nil }
+        var delta = [Int](repeating: 0, count: binCount + 1)
+        for fragment in fragments {
+            let a = max(0, Int((fragment.rect.x0 - xmin).rounded(.down)))
+            let b = min(binCount, Int((fragment.rect.x1 - xmin).rounded(.up)))
+            if b > a {
+                delta[a] += 1
+                delta[b] -= 1
+            }
+        }
+        let allowed = Int(0.2 * Double(fragments.count))
+        var coverage = 0
+        var runs: [ClosedRange<Double>] = []
+        var runStart: Int?
+        for bin in 0..<binCount {
+            coverage += delta[bin]
+            if coverage <= allowed {
+                if runStart == nil { runStart = bin }
+            } else if let start = runStart {
+                runs.append(xmin + Double(start)...xmin + Double(bin))
+                runStart = nil
+            }
+        }
+        var best: (gutter: ClosedRange<Double>, score: Int, width: Double)?
+        for run in runs where run.upperBound - run.lowerBound >= minimumGutter {
+            let leftOnly = fragments.filter { $0.rect.x1 <= run.lowerBound + 1 }.count
+            let rightOnly = fragments.filter { $0.rect.x0 >= run.upperBound - 1 }.count
+            let needed = max(2, Int(0.08 * Double(fragments.count)))
+            guard leftOnly >= needed, rightOnly >= needed else { continue }
+            let score = min(leftOnly, rightOnly)
+            let width = run.upperBound - run.lowerBound
+            if best.map({ score > $0.score || (score == $0.score && width > $0.width) }) ?? true {
+                best = (run, score, width)
+            }
+        }
+        return best?.gutter
+    }
+}

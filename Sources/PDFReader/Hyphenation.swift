@@ -1,0 +1,41 @@
+/// Decides whether a hyphen at a line end was put there by the typesetter ("hyphen-" + "ation") or belongs to
+/// the word ("state-of-the-" + "art", "Smith-" + "Jones").
+struct Hyphenation: Sendable {
+    /// Every word of the document, lowercased, without surrounding punctuation.
+    private let known: Set<String>
+
+    /// First parts of compounds that keep their hyphen when the joined form is not known.
+    private static let compoundHeads: Set<String> = [
+        "self", "non", "co", "well", "state", "high", "low", "long", "short", "large", "small", "real", "open",
+        "cross", "end", "fine", "first", "second", "third", "full", "half", "part", "post", "pre", "semi", "anti",
+        "e", "x", "t", "n", "k", "in", "on", "off", "top", "one", "two", "three", "data", "deep", "time",
+    ]
+
+    init<S: Sequence>(documentWords: S) where S.Element == String {
+        known = Set(documentWords.map(Hyphenation.bare))
+    }
+
+    /// Whether `head` (ending in "-") and `tail` (the first word of the next line) are one word split by the typesetter.
+    func joins(head: String, tail: String) -> Bool {
+        guard head.hasSuffix("-"), head.count >= 2 else { return false }
+        let left = Hyphenation.bare(String(head.dropLast()))
+        let right = Hyphenation.bare(tail)
+        guard let lastLeft = head.dropLast().last, lastLeft.isLetter,
+              let firstRight = tail.first, firstRight.isLetter, firstRight.isLowercase else { return false }
+        let leftPart = left.split(separator: "-").last.map(String.init) ?? left
+        if known.contains(leftPart + right) || known.contains(left + right) { return true }
+        if known.contains(left + "-" + right) || known.contains(leftPart + "-" + right) { return false }
+        // "state-of-the-" + "art": a word that already has hyphens keeps this one too.
+        if head.dropLast().contains("-") { return false }
+        if Hyphenation.compoundHeads.contains(left) { return false }
+        return true
+    }
+
+    /// Lowercased, without leading/trailing punctuation.
+    static func bare(_ word: String) -> String {
+        let trimmed = word.lowercased().unicodeScalars.drop { !$0.properties.isAlphabetic && !("0"..."9").contains($0) }
+        var scalars = Array(trimmed)
+        while let last = scalars.last, !last.properties.isAlphabetic, !("0"..."9").contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

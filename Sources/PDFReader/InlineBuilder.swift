@@ -1,0 +1,122 @@
+import DossierModel
+
+/// The lines of a block → its plain text and inlines: bold and italic runs as strong and emphasis, link areas
+/// as links, line ends as soft breaks, typesetter hyphens at line ends removed.
+struct InlineBuilder {
+    var hyphenation: Hyphenation
+
+    private struct Style: Equatable {
+        var bold: Bool
+        var italic: Bool
+        var link: String?
+    }
+
+    private struct Token {
+        var text: String
+        var style: Style
+        /// What separates it from the token before: "", " " or "\n".
+        var separator: String
+    }
+
+    /// Text and inlines of `lines`, without the first `skipWords` words (a list marker).
+    func build(_ lines: [TextLine], skipWords: Int = 0, skipFirstScalar: Bool = false) -> (text: String, inlines: [Inline]) {
+        var tokens: [Token] = []
+        var pendingSeparator = ""
+        var skipped = 0
+        // Labels printed to the right of a line (dates in a right-hand column) go to the end of the block.
+        var trailingLabels: [Word] = []
+        let lines = lines.map { line -> [Word] in
+            let start = line.mainX0
+            trailingLabels += line.words.filter { $0.isLabel && $0.rect.x0 > start }
+            return line.words.filter { !($0.isLabel && $0.rect.x0 > start) }
+        }.filter { !$0.isEmpty } + (trailingLabels.isEmpty ? [] : [trailingLabels])
+        for (lineIndex, words) in lines.enumerated() {
+            for (wordIndex, word) in words.enumerated() {
+                if skipped < skipWords {
+                    skipped += 1
+                    continue
+                }
+                var glyphs = word.glyphs[...]
+                if skipFirstScalar, tokens.isEmpty, lineIndex == 0, wordIndex == 0 { glyphs = glyphs.dropFirst() }
+                var text = GlyphText.text(glyphs)
+                let isLineEnd = wordIndex == words.count - 1
+                var separatorAfter = isLineEnd ? "\n" : " "
+                if isLineEnd, lineIndex + 1 < lines.count, let nextWord = lines[lineIndex + 1].first, !nextWord.isLabel {
+                    if word.endsInSoftHyphen {
+                        separatorAfter = ""
+                    } else if text.count >= 2, text.hasSuffix("-"), text.dropLast().last?.isLetter == true {
+                        if hyphenation.joins(head: text, tail: nextWord.text) { text.removeLast() }
+                        separatorAfter = ""
+                    }
+                }
+                if !text.isEmpty {
+                    tokens.append(Token(text: text, style: style(of: word), separator: tokens.isEmpty ? "" : pendingSeparator))
+                }
+                pendingSeparator = separatorAfter
+            }
+        }
+        return assemble(tokens)
+    }
+
+    private func style(of word: Word) -> Style {
+        let letters = word.glyphs.filter { $0.char.properties.isAlphabetic || $0.char.properties.numericType != nil }
+        let counted = letters.isEmpty ? word.glyphs : letters
+        let bold = counted.filter(\.font.bold).count * 2 > counted.count
+        let italic = counted.filter(\.font.italic).count * 2 > counted.count
+        let links = word.glyphs.compactMap(\.link)
+        let link = links.count * 2 >= word.glyphs.count ? links.first : nil
+        return Style(bold: bold, italic: italic, link: link)
+    }
+
+    private func assemble(_ tokens: [Token]) -> (text: String, inlines: [Inline]) {
+        let allBold = !tokens.isEmpty && tokens.allSatisfy(\.style.bold)
+        let allItalic = !tokens.isEmpty && tokens.allSatisfy(\.style.italic)
+        var inlines: [Inline] = []
+        var text = ""
+        var run = ""
+        var runStyle: Style?
+        func closeRun() {
+            if let style = runStyle, !run.isEmpty {
+                let made = inline(run, style)
+                if made.type == .text { appendPlain(made.text, to: &inlines) } else { inlines.append(made) }
+            }
+            run = ""
+            runStyle = nil
+        }
+        for token in tokens {
+            var style = token.style
+            if allBold { style.bold = false }
+            if allItalic { style.italic = false }
+            text += token.separator + token.text
+            if token.separator == "\n" {
+                closeRun()
+                inlines.append(Inline(.softbreak, text: "\n"))
+            } else if style != runStyle {
+                closeRun()
+                if !token.separator.isEmpty { appendPlain(token.separator, to: &inlines) }
+            } else {
+                run += token.separator
+            }
+            runStyle = style
+            run += token.text
+        }
+        closeRun()
+        return (text, inlines)
+    }
+
+    private func appendPlain(_ string: String, to inlines: inout [Inline]) {
+        if let last = inlines.last, last.type == .text {
+            inlines[inlines.count - 1].text += string
+        } else {
+            inlines.append(.text(string))
+        }
+    }
+
+    private func inline(_ text: String, _ style: Style) -> Inline {
+        var result = Inline.text(text)
+        if style.italic { result = Inline(.emphasis, text: text, children: [result]) }
+        if style.bold { result = Inline(.strong, text: text, children: [result]) }
+        if let url = style.link { result = Inline(.link, text: text, url: url, children: [result]) }
+        return result
+    }
+}

@@ -1,0 +1,146 @@
+/// Plain value types of the layout analysis: glyphs, words and lines on a page, with no poppler in them, so
+/// that every layout step can be tested on glyph data built in code.
+
+/// A rectangle in PDF points, origin top-left (y grows downwards).
+public struct Rect: Sendable, Hashable {
+    public var x0: Double
+    public var y0: Double
+    public var x1: Double
+    public var y1: Double
+
+    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+    }
+
+    var width: Double { x1 - x0 }
+    var height: Double { y1 - y0 }
+    var midY: Double { (y0 + y1) / 2 }
+    var midX: Double { (x0 + x1) / 2 }
+
+    /// The smallest rectangle holding both.
+    func union(_ other: Rect) -> Rect {
+        Rect(x0: min(x0, other.x0), y0: min(y0, other.y0), x1: max(x1, other.x1), y1: max(y1, other.y1))
+    }
+
+    /// Length of the vertical overlap (0 when apart).
+    func verticalOverlap(_ other: Rect) -> Double { max(0, min(y1, other.y1) - max(y0, other.y0)) }
+
+    /// Area of the intersection (0 when apart).
+    func intersectionArea(_ other: Rect) -> Double {
+        let w = max(0, min(x1, other.x1) - max(x0, other.x0))
+        return w * verticalOverlap(other)
+    }
+
+    /// `[x0, y0, x1, y1]` for provenance, rounded to 0.1 pt.
+    var bbox: [Double] { [x0, y0, x1, y1].map { ($0 * 10).rounded() / 10 } }
+}
+
+/// The font of a glyph: what the PDF says, with bold and italic read from the font name.
+public struct GlyphFont: Sendable, Hashable {
+    public var name: String
+    public var size: Double
+    public var bold: Bool
+    public var italic: Bool
+    /// `#rrggbb`.
+    public var color: String
+
+    public init(name: String, size: Double, bold: Bool? = nil, italic: Bool? = nil, color: String = "#000000") {
+        self.name = name
+        self.size = size
+        let style = FontStyle(fontName: name)
+        self.bold = bold ?? style.bold
+        self.italic = italic ?? style.italic
+        self.color = color
+    }
+}
+
+/// One Unicode scalar as drawn on the page, in content order; whitespace glyphs separate words.
+public struct Glyph: Sendable, Hashable {
+    public var char: Unicode.Scalar
+    public var rect: Rect
+    public var font: GlyphFont
+    /// The target of a link area covering this glyph, if any.
+    public var link: String?
+
+    public init(_ char: Unicode.Scalar, _ rect: Rect, _ font: GlyphFont, link: String? = nil) {
+        self.char = char
+        self.rect = rect
+        self.font = font
+        self.link = link
+    }
+
+    var isWhitespace: Bool { char.properties.isWhitespace || char == "\u{00A0}" }
+}
+
+/// A run of glyphs between whitespace on one baseline.
+struct Word: Sendable, Hashable {
+    var glyphs: [Glyph]
+    var rect: Rect
+    /// The font of most of its glyphs.
+    var font: GlyphFont
+    /// Index of the line of the content stream it came from (poppler's own line order).
+    var streamLine = 0
+    /// Set by the column detector for words of a side column of dates or labels merged into the main text.
+    var isLabel = false
+
+    init(glyphs: [Glyph], streamLine: Int = 0) {
+        self.glyphs = glyphs
+        self.streamLine = streamLine
+        var rect = glyphs.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
+        for glyph in glyphs.dropFirst() { rect = rect.union(glyph.rect) }
+        self.rect = rect
+        self.font = Word.dominant(glyphs.map(\.font))
+    }
+
+    /// Its text with ligatures expanded and soft hyphens dropped.
+    var text: String { GlyphText.text(glyphs) }
+
+    /// Whether it ends in a soft hyphen (always a hyphenation point).
+    var endsInSoftHyphen: Bool { glyphs.last?.char == "\u{00AD}" }
+
+    var size: Double { font.size }
+
+    static func dominant(_ fonts: [GlyphFont]) -> GlyphFont {
+        var counts: [GlyphFont: Int] = [:]
+        for font in fonts { counts[font, default: 0] += 1 }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.size < $1.key.size) }?.key
+            ?? GlyphFont(name: "", size: 0)
+    }
+}
+
+/// Words on one baseline within one column, left to right.
+struct TextLine: Sendable, Hashable {
+    var words: [Word]
+    var rect: Rect
+    var page: Int
+    /// Lines that share a baseline on the page share a row number (set by `LineBuilder`).
+    var row = 0
+    /// The font of most of its characters.
+    var font: GlyphFont
+
+    init(words: [Word], page: Int) {
+        self.words = words.sorted { $0.rect.x0 < $1.rect.x0 }
+        var rect = self.words.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
+        for word in self.words.dropFirst() { rect = rect.union(word.rect) }
+        self.rect = rect
+        self.page = page
+        self.font = Word.dominant(self.words.flatMap { $0.glyphs.map(\.font) })
+    }
+
+    var text: String { words.map(\.text).joined(separator: " ") }
+
+    /// Left edge of the words that are not side labels: where the line's own text starts.
+    var mainX0: Double { words.first { !$0.isLabel }?.rect.x0 ?? rect.x0 }
+
+    /// Size of most of its characters.
+    var size: Double { font.size }
+
+    /// Every non-label letter is in a bold font.
+    var isBold: Bool {
+        let glyphs = words.filter { !$0.isLabel }.flatMap(\.glyphs).filter { $0.char.properties.isAlphabetic }
+        return !glyphs.isEmpty && glyphs.allSatisfy(\.font.bold)
+    }
+}

@@ -1,0 +1,67 @@
+/// Words → line fragments: runs of words of one content-stream line on one baseline with no wide gap, each
+/// tagged with a row number shared by every fragment on the same baseline of the page.
+enum LineBuilder {
+    /// A gap wider than this many font sizes splits a line into fragments (a gutter or a tab stop).
+    static let fragmentGap = 1.5
+
+    static func fragments(from words: [Word], page: Int) -> [TextLine] {
+        var fragments: [TextLine] = []
+        var current: [Word] = []
+        func flush() {
+            if !current.isEmpty { fragments.append(TextLine(words: current, page: page)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for word in words {
+            if let last = current.last, !belongsTogether(last, word) { flush() }
+            current.append(word)
+        }
+        flush()
+        assignRows(&fragments)
+        return fragments
+    }
+
+    private static func belongsTogether(_ last: Word, _ next: Word) -> Bool {
+        guard last.streamLine == next.streamLine else { return false }
+        let minHeight = max(0.1, min(last.rect.height, next.rect.height))
+        guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
+        let gap = next.rect.x0 - last.rect.x1
+        return gap > -1 && gap <= fragmentGap * max(last.size, next.size, 1)
+    }
+
+    /// Gives fragments on one baseline the same row; rows are numbered top to bottom.
+    static func assignRows(_ fragments: inout [TextLine]) {
+        let order = fragments.indices.sorted {
+            (fragments[$0].rect.midY, fragments[$0].rect.x0) < (fragments[$1].rect.midY, fragments[$1].rect.x0)
+        }
+        var anchors: [Rect] = []
+        for index in order {
+            let rect = fragments[index].rect
+            // Only the last few rows can still overlap a fragment further down.
+            var best: (row: Int, score: Double)?
+            for row in anchors.indices.suffix(8).reversed() {
+                let anchor = anchors[row]
+                let score = anchor.verticalOverlap(rect) / max(0.1, min(anchor.height, rect.height))
+                if score >= 0.5, best.map({ score > $0.score }) ?? true { best = (row, score) }
+            }
+            if let best {
+                fragments[index].row = best.row
+            } else {
+                anchors.append(rect)
+                fragments[index].row = anchors.count - 1
+            }
+        }
+    }
+
+    /// Joins the fragments of one row into a line, left to right (used inside one column).
+    static func merge(_ fragments: [TextLine]) -> [TextLine] {
+        var byRow: [Int: [TextLine]] = [:]
+        for fragment in fragments { byRow[fragment.row, default: []].append(fragment) }
+        return byRow.keys.sorted().compactMap { row in
+            guard let parts = byRow[row], let first = parts.first else { return nil }
+            if parts.count == 1 { return first }
+            var line = TextLine(words: parts.flatMap(\.words), page: first.page)
+            line.row = row
+            return line
+        }
+    }
+}

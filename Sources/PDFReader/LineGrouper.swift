@@ -1,0 +1,112 @@
+/// Consecutive lines of one flow that make one block (a paragraph, a list item or a heading).
+struct LineGroup: Sendable {
+    var lines: [TextLine]
+    /// The list marker of the first line, if any.
+    var marker: Marker?
+    /// Vertical space above the group (nil at the top of a flow).
+    var spaceAbove: Double?
+    /// Index of the flow it came from, in reading order over the document.
+    var flow: Int
+
+    /// Continuation lines are indented under the first: a hanging indent, as in reference lists.
+    var isHanging: Bool {
+        guard lines.count >= 2 else { return false }
+        return lines[1].mainX0 > lines[0].mainX0 + 0.6 * max(lines[0].size, 1)
+    }
+
+    var size: Double { Word.dominant(lines.flatMap { $0.words.flatMap { $0.glyphs.map(\.font) } }).size }
+}
+
+/// Document-wide measures the grouping relies on.
+struct LayoutMetrics: Sendable {
+    /// The size of most characters: the body text.
+    var bodySize: Double
+    /// The usual space between two lines of body text.
+    var lineGap: Double
+
+    init(flows: [[TextLine]]) {
+        var chars: [Double: Int] = [:]
+        for line in flows.joined() {
+            for word in line.words { chars[(word.size * 2).rounded() / 2, default: 0] += word.glyphs.count }
+        }
+        bodySize = chars.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 10
+        var gaps: [Double] = []
+        for flow in flows {
+            for (a, b) in zip(flow, flow.dropFirst()) where abs(a.size - bodySize) < 0.6 && abs(b.size - bodySize) < 0.6 {
+                let gap = b.rect.y0 - a.rect.y1
+                if gap > -0.5 * bodySize && gap < 1.5 * bodySize { gaps.append(gap) }
+            }
+        }
+        gaps.sort()
+        lineGap = gaps.isEmpty ? 0.25 * bodySize : gaps[gaps.count / 2]
+    }
+
+    init(bodySize: Double, lineGap: Double) {
+        self.bodySize = bodySize
+        self.lineGap = lineGap
+    }
+}
+
+/// Lines of a flow → groups, cut at vertical space, size changes, list markers, indentation changes,
+/// side labels (a date opens an entry) and lines that end early.
+enum LineGrouper {
+    static func groups(_ flow: [TextLine], flowIndex: Int, metrics: LayoutMetrics) -> [LineGroup] {
+        guard let first = flow.first else { return [] }
+        let right = flow.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        var groups: [LineGroup] = []
+        var current: [TextLine] = []
+        var spaceAbove: Double?
+        func close(next: TextLine?) {
+            guard let last = current.last, let head = current.first else { return }
+            groups.append(LineGroup(lines: current, marker: ListMarker.marker(of: head.words.map(\.text)),
+                                    spaceAbove: spaceAbove, flow: flowIndex))
+            spaceAbove = next.map { $0.rect.y0 - last.rect.y1 }
+            current.removeAll()
+        }
+        for line in flow {
+            if let last = current.last, !continues(current, last, line, right: right, metrics: metrics) { close(next: line) }
+            current.append(line)
+        }
+        close(next: nil)
+        return groups
+    }
+
+    /// Whether `next` continues the group that ends with `last`.
+    static func continues(_ group: [TextLine], _ last: TextLine, _ next: TextLine, right: Double, metrics: LayoutMetrics) -> Bool {
+        let em = max(last.size, 1)
+        if next.words.first?.isLabel == true { return false }
+        if ListMarker.marker(of: next.words.map(\.text)) != nil { return false }
+        let gap = next.rect.y0 - last.rect.y1
+        if gap < -0.5 * em { return false }
+        if gap > metrics.lineGap + 0.45 * em { return false }
+        if abs(last.size - next.size) > 0.9 { return false }
+        if last.isBold != next.isBold { return false }
+        let endsWithHyphen = last.words.last?.text.hasSuffix("-") == true || last.words.last?.endsInSoftHyphen == true
+        let indent = 0.6 * em
+        let lastX = last.mainX0
+        let nextX = next.mainX0
+        if group.count == 1, ListMarker.marker(of: last.words.map(\.text)) != nil, last.words.count >= 2,
+           abs(nextX - last.words[1].rect.x0) < 2 {
+            return true
+        }
+        if nextX > lastX + indent {
+            guard group.count >= 2, let second = group.dropFirst().first else {
+                return !endedEarly(last, next, right: right, em: em) || endsWithHyphen
+            }
+            return abs(nextX - second.mainX0) < 2 && group[0].mainX0 < second.mainX0 - indent
+        }
+        if nextX < lastX - indent {
+            // Back from an indented first line is a continuation; back from a hanging line is a new item.
+            return group.count == 1
+        }
+        if endsWithHyphen { return true }
+        return !endedEarly(last, next, right: right, em: em)
+    }
+
+    /// The line stops short although the next line's first word would have fitted: the text ended on purpose.
+    private static func endedEarly(_ last: TextLine, _ next: TextLine, right: Double, em: Double) -> Bool {
+        let room = right - last.rect.x1
+        guard room > 2.5 * em, let word = next.words.first else { return false }
+        return word.rect.width + 0.5 * em < room
+    }
+}

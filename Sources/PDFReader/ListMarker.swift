@@ -1,0 +1,49 @@
+/// A list marker as printed, its number when it is one, and whether it is glued to the text ("•Python").
+struct Marker: Sendable, Hashable {
+    var text: String
+    var number: Int?
+    var glued: Bool
+}
+
+/// List markers at the start of a line: bullets (•, –, ▪, ◦, *, ‣ …) and numbering ([12], [J3], 12., (12), 12)).
+enum ListMarker {
+    static let bullets: Set<Unicode.Scalar> = [
+        "•", "–", "—", "▪", "◦", "*", "‣", "-", "·", "●", "○", "■", "□", "►", "▸", "▹", "➢", "➤", "✓", "✔", "∙",
+        "⋅", "◆", "◇", "♦", "\u{F0B7}", "\u{F0A7}", "\u{F076}", "\u{F0D8}", "\u{F0FC}",
+    ]
+
+    /// The marker that opens `words` (the first word's text, or a bullet glued to it) and whether it is a number.
+    static func marker(of words: [String]) -> Marker? {
+        guard let first = words.first, let scalar = first.unicodeScalars.first else { return nil }
+        if bullets.contains(scalar) {
+            if first.unicodeScalars.count == 1 { return words.count >= 2 ? Marker(text: first, number: nil, glued: false) : nil }
+            // "•Python": a bullet glued to its text (not "-1.5" or "--").
+            let rest = first.unicodeScalars.dropFirst()
+            if scalar != "-", scalar != "*", let next = rest.first, next.properties.isAlphabetic {
+                return Marker(text: String(Character(scalar)), number: nil, glued: true)
+            }
+            return nil
+        }
+        guard words.count >= 2 else { return nil }
+        return numbered(first).map { Marker(text: $0.marker, number: $0.number, glued: false) }
+    }
+
+    /// "[12]", "[J3]", "12.", "(12)", "12)".
+    static func numbered(_ token: String) -> (marker: String, number: Int)? {
+        let chars = Array(token)
+        guard chars.count >= 2, chars.count <= 7 else { return nil }
+        var body = chars
+        switch (chars.first, chars.last) {
+        case ("[", "]"), ("(", ")"):
+            body = Array(chars.dropFirst().dropLast())
+            while let letter = body.first, letter.isLetter, letter.isUppercase { body.removeFirst() }
+        case (_, "."), (_, ")"):
+            body = Array(chars.dropLast())
+        default:
+            return nil
+        }
+        guard !body.isEmpty, body.count <= 3, body.allSatisfy(\.isASCII), body.allSatisfy(\.isNumber),
+              let number = Int(String(body)) else { return nil }
+        return (token, number)
+    }
+}

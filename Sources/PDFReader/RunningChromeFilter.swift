@@ -1,0 +1,87 @@
+import Foundation
+
+/// Removes running headers and footers (the same text, digits aside, at the same place on most pages) and
+/// page numbers from the page margins, and says what it removed.
+enum RunningChromeFilter {
+    /// The share of the page height at the top and at the bottom where headers and footers live.
+    static let margin = 0.14
+
+    /// What was removed, for a diagnostic: the text as printed and the pages.
+    struct Removal: Equatable {
+        var text: String
+        var pages: [Int]
+    }
+
+    /// `pages[i]` are the fragments of page i with its height; returns the pages without chrome.
+    static func filter(_ pages: [(fragments: [TextLine], height: Double)]) -> (pages: [[TextLine]], removed: [Removal]) {
+        var occurrences: [String: [(page: Int, y: Double)]] = [:]
+        for (index, page) in pages.enumerated() {
+            for fragment in page.fragments {
+                guard let zone = zone(fragment, height: page.height) else { continue }
+                let key = zone + "|" + normalized(fragment.text)
+                occurrences[key, default: []].append((index, fragment.rect.midY))
+            }
+        }
+        let needed = max(2, Int((Double(pages.count) * 0.5).rounded(.up)))
+        var running = Set<String>()
+        if pages.count >= 2 {
+            for (key, places) in occurrences where Set(places.map(\.page)).count >= needed && !key.hasSuffix("|") {
+                let ys = places.map(\.y).sorted()
+                let median = ys[ys.count / 2]
+                if places.filter({ abs($0.y - median) <= 6 }).count >= needed { running.insert(key) }
+            }
+        }
+        var removed: [String: Removal] = [:]
+        var order: [String] = []
+        var result: [[TextLine]] = []
+        for (index, page) in pages.enumerated() {
+            var kept: [TextLine] = []
+            let lowest = page.fragments.map(\.rect.y0).max() ?? 0
+            let highest = page.fragments.map(\.rect.y1).min() ?? 0
+            for fragment in page.fragments {
+                let outermost = fragment.rect.y0 >= lowest - 1 || fragment.rect.y1 <= highest + 1
+                if let zone = zone(fragment, height: page.height, scale: outermost ? 1.8 : 1) {
+                    let key = zone + "|" + normalized(fragment.text)
+                    let isPageNumber = outermost && looksLikePageNumber(fragment.text)
+                    if running.contains(key) || isPageNumber {
+                        let group = isPageNumber ? "page numbers" : key
+                        if removed[group] == nil {
+                            order.append(group)
+                            removed[group] = Removal(text: "", pages: [])
+                        }
+                        removed[group]?.pages.append(index + 1)
+                        let texts = removed[group]?.text ?? ""
+                        removed[group]?.text = texts.isEmpty ? fragment.text : texts + (isPageNumber ? " " + fragment.text : "")
+                        continue
+                    }
+                }
+                kept.append(fragment)
+            }
+            result.append(kept)
+        }
+        return (result, order.compactMap { removed[$0] })
+    }
+
+    private static func zone(_ fragment: TextLine, height: Double, scale: Double = 1) -> String? {
+        guard height > 0 else { return nil }
+        if fragment.rect.y1 <= height * margin * scale { return "top" }
+        if fragment.rect.y0 >= height * (1 - margin * scale) { return "bottom" }
+        return nil
+    }
+
+    /// Lowercased, digits removed, whitespace collapsed: "Page 3 of 8" and "Page 4 of 8" are the same header.
+    static func normalized(_ text: String) -> String {
+        let scalars = text.lowercased().unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) }
+        return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static let pageNumberPattern: NSRegularExpression? = try? NSRegularExpression(
+        pattern: #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#,
+        options: [.caseInsensitive])
+
+    /// "3", "- 3 -", "Page 3 of 8", "3/8".
+    static func looksLikePageNumber(_ text: String) -> Bool {
+        guard let pattern = pageNumberPattern else { return false }
+        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

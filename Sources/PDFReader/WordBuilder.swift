@@ -1,0 +1,57 @@
+/// Glyphs in content order → words. Whitespace separates words (poppler puts a space wherever the gap between
+/// glyphs says so, exactly as `pdftotext` does); a glyph on another baseline or far to the left starts a new word.
+enum WordBuilder {
+    static func words(from glyphs: [Glyph]) -> [Word] {
+        var words: [Word] = []
+        var current: [Glyph] = []
+        var streamLine = 0
+        func flush() {
+            if !current.isEmpty { words.append(Word(glyphs: current, streamLine: streamLine)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for glyph in glyphs {
+            if glyph.char == "\n" || glyph.char == "\r" {
+                flush()
+                streamLine += 1
+                continue
+            }
+            if glyph.isWhitespace || glyph.char.value < 0x20 || !glyph.rect.x0.isFinite || !glyph.rect.y0.isFinite {
+                flush()
+                continue
+            }
+            if let last = current.last, !continues(last, with: glyph) { flush() }
+            current.append(glyph)
+        }
+        flush()
+        return words
+    }
+
+    /// Whether `next` can follow `last` inside one word: same baseline, not jumping back.
+    private static func continues(_ last: Glyph, with next: Glyph) -> Bool {
+        let minHeight = max(0.1, min(last.rect.height, next.rect.height))
+        guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
+        return next.rect.x0 >= last.rect.x0 - 1
+    }
+}
+
+/// Text clean-up the reader applies to every word: ligatures expanded, soft hyphens dropped.
+enum GlyphText {
+    private static let ligatures: [Unicode.Scalar: String] = [
+        "\u{FB00}": "ff", "\u{FB01}": "fi", "\u{FB02}": "fl", "\u{FB03}": "ffi", "\u{FB04}": "ffl",
+        "\u{FB05}": "st", "\u{FB06}": "st",
+    ]
+
+    /// The text of `scalar` as it should read.
+    static func text(_ scalar: Unicode.Scalar) -> String {
+        if let expanded = ligatures[scalar] { return expanded }
+        if scalar == "\u{00AD}" { return "" }
+        return String(Character(scalar))
+    }
+
+    /// The text of a run of glyphs.
+    static func text<S: Sequence>(_ glyphs: S) -> String where S.Element == Glyph {
+        var result = ""
+        for glyph in glyphs { result += text(glyph.char) }
+        return result
+    }
+}

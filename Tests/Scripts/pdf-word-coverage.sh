@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Word coverage of the PDF reader: for each PDF, the share of the distinct words pdftotext finds that appear in
+# our blocks (goal ≥ 99 %), and for labelled CVs (a FILE.pdf.json beside the PDF with "sections") how many of the
+# labelled section headings come out as heading blocks.
+#
+# usage: Tests/Scripts/pdf-word-coverage.sh [PDF ...]
+#   default: every PDF under ../shared/corpus and samples/pdf (the bad samples are skipped)
+#   DOSSIER=path/to/dossier (default: .build/debug/dossier; build it first)
+# Words are compared normalized: NFKC (ligatures), lowercase, leading/trailing punctuation stripped. A word that
+# pdftotext splits at a line-end hyphen counts as found when we have the joined or the hyphenated form. Text the
+# reader removed as a running header/footer or page number is reported in a diagnostic and counts as found.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DOSSIER=${DOSSIER:-.build/debug/dossier}
+if [ $# -eq 0 ]; then
+    mapfile -t files < <( { find ../shared/corpus -name '*.pdf' 2>/dev/null; find samples/pdf -maxdepth 1 -name '*.pdf'; } \
+        | grep -v -e encrypted -e scanned -e truncated | sort)
+else
+    files=("$@")
+fi
+python3 - "$DOSSIER" "${files[@]}" <<'PY'
+import json, os, re, subprocess, sys, unicodedata
+
+dossier, files = sys.argv[1], sys.argv[2:]
+punct = re.compile(r"^[\W_]+|[\W_]+$", re.UNICODE)
+
+def norm(token):
+    token = unicodedata.normalize("NFKC", token).lower().replace("\u00ad", "")
+    return punct.sub("", token)
+
+def words_of(text):
+    return {w for w in (norm(t) for t in text.split()) if w}
+
+def block_texts(blocks):
+    for b in blocks:
+        yield b.get("text", "")
+        for key in ("items", "blocks", "rows", "cells"):
+            yield from block_texts(b.get(key) or [])
+
+def heading_texts(blocks):
+    for b in blocks:
+        if b.get("type") == "heading":
+            yield b.get("text", "")
+        for key in ("items", "blocks", "rows", "cells"):
+            yield from heading_texts(b.get(key) or [])
+
+def key(text):
+    return " ".join(unicodedata.normalize("NFKC", text).lower().replace(":", " ").split())
+
+worst = 100.0
+total_found = total_words = 0
+for path in files:
+    reference = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True, text=True).stdout
+    run = subprocess.run([dossier, "convert", "--stages", "", "--to", "json", path], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"FAIL  {path}: {run.stderr.strip()}")
+        worst = 0.0
+        continue
+    doc = json.loads(run.stdout)
+    ours_text = "\n".join(block_texts(doc["blocks"]))
+    ours_text += "\n" + "\n".join(d["message"] for d in doc.get("diagnostics", []) if d.get("stage") == "read-pdf")
+    ours = words_of(ours_text)
+    lines = reference.splitlines()
+    wanted = {}  # word -> alternatives that also count
+    for i, line in enumerate(lines):
+        tokens = line.split()
+        for j, tok in enumerate(tokens):
+            w = norm(tok)
+            if not w:
+                continue
+            alts = wanted.setdefault(w, set())
+            if j == len(tokens) - 1 and re.search(r"\w-$", tok) and i + 1 < len(lines) and lines[i + 1].split():
+                tail = lines[i + 1].split()[0]
+                alts.add(norm(tok[:-1] + tail)); alts.add(norm(tok + tail))
+            if j == 0 and i > 0 and lines[i - 1].split() and re.search(r"\w-$", lines[i - 1].split()[-1]):
+                head = lines[i - 1].split()[-1]
+                alts.add(norm(head[:-1] + tok)); alts.add(norm(head + tok))
+    missing = sorted(w for w, alts in wanted.items() if w not in ours and not (alts & ours))
+    found = len(wanted) - len(missing)
+    share = 100.0 * found / len(wanted) if wanted else 100.0
+    worst = min(worst, share)
+    total_found += found; total_words += len(wanted)
+    line = f"{share:6.2f}%  {found}/{len(wanted)} words  {path}"
+    label = path + ".json"
+    if os.path.exists(label):
+        sections = json.load(open(label)).get("sections", {})
+        headings = {key(h) for h in heading_texts(doc["blocks"])}
+        hit = [s for s in sections if key(s) in headings]
+        line += f"  headings {len(hit)}/{len(sections)}"
+        miss_h = [s for s in sections if key(s) not in headings]
+        if miss_h and os.environ.get("VERBOSE"):
+            line += "\n        missing headings: " + "; ".join(miss_h)
+    print(line)
+    if missing and os.environ.get("VERBOSE"):
+        print("        missing: " + " ".join(missing[:40]))
+if total_words:
+    print(f"overall {100.0 * total_found / total_words:.2f}%  worst {worst:.2f}%")
+PY
