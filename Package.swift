@@ -27,11 +27,12 @@ let package = Package(
         .target(name: "DossierPipeline", dependencies: ["DossierModel"]),
         .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
         .target(name: "PDFReader", dependencies: ["DossierPipeline", "CPoppler"]),
+        .target(name: "HTMLReader", dependencies: ["DossierPipeline", "CLibXML2"]),
         .target(name: "DossierStages", dependencies: ["DossierPipeline"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline"]),
         .target(
             name: "Dossier",
-            dependencies: ["DossierPipeline", "MarkdownReader", "PDFReader", "DossierStages", "DossierWriters"]),
+            dependencies: ["DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages", "DossierWriters"]),
         .executableTarget(
             name: "dossier",
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "DossierPipelineTests", dependencies: ["DossierPipeline"]),
         .testTarget(name: "MarkdownReaderTests", dependencies: ["MarkdownReader"]),
         .testTarget(name: "PDFReaderTests", dependencies: ["PDFReader"]),
+        .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"]),
         .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages"]),
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),

@@ -2,6 +2,7 @@ import DossierModel
 import DossierPipeline
 import DossierStages
 import DossierWriters
+import HTMLReader
 import MarkdownReader
 import PDFReader
 import PDFReader
@@ -11,6 +12,7 @@ extension Registry {
     public static let standard: Registry = {
         var registry = Registry()
         registry.register(reader: MarkdownReader())
+        registry.register(reader: HTMLReader())
         registry.register(reader: PDFReader())
         registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())

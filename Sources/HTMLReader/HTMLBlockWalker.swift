@@ -1,0 +1,174 @@
+import DossierModel
+import Foundation
+
+/// Walks the page's node tree and produces Dossier blocks.
+///
+/// - `h1`–`h6` → heading, `p` → paragraph, `ul/ol` → list of items, `dl` → list (see `HTMLLists`),
+///   `table` → table (see `HTMLTables`), `blockquote` → quote, `pre` → code, `hr` → rule.
+/// - Containers (`div`, `section`, `article`, `main`, `header` inside content, ...) are walked; text and inline
+///   elements met directly inside a container make an anonymous paragraph, as a browser lays them out, so a
+///   `div` or `span` that only holds text becomes a paragraph.
+/// - Page chrome is dropped (`PageChrome`). The site title in a dropped header or navbar (an `h1`, else a
+///   `site-title`/`navbar-brand` element) is kept, as a heading or paragraph, only when the rest of the page has
+///   no `h1`: static-site pages often show the applicant's name only there.
+final class HTMLBlockWalker {
+    /// The site title kept from dropped chrome, if any.
+    private var rescued: Block?
+    private var rescueTried = false
+
+    /// The blocks of a whole page.
+    func blocks(_ root: HTMLNode) -> [Block] {
+        var blocks = walk(root.children, insideSectioning: false)
+        if let rescued, blocks.contains(where: { $0 != rescued && $0.type == .heading && $0.level == 1 }) {
+            blocks.removeAll { $0 == rescued }
+        }
+        return blocks
+    }
+
+    /// Blocks of a sequence of sibling nodes; runs of text and inline elements become paragraphs.
+    func walk(_ nodes: [HTMLNode], insideSectioning: Bool) -> [Block] {
+        var result: [Block] = []
+        var pending: [HTMLNode] = []
+        func flush() {
+            if let paragraph = paragraph(pending) { result.append(paragraph) }
+            pending.removeAll()
+        }
+        for node in nodes {
+            if node.kind == .text {
+                pending.append(node)
+                continue
+            }
+            if HTMLVocabulary.dropped.contains(node.name) { continue }
+            if case .drop(let rescue) = PageChrome.verdict(node, insideSectioning: insideSectioning) {
+                if rescue, let title = rescueTitle(node) {
+                    flush()
+                    result.append(title)
+                }
+                continue
+            }
+            if !HTMLVocabulary.blockLevel.contains(node.name), !Self.containsBlock(node) {
+                pending.append(node)
+                continue
+            }
+            flush()
+            result += block(node, insideSectioning: insideSectioning)
+        }
+        flush()
+        return result
+    }
+
+    private func block(_ node: HTMLNode, insideSectioning: Bool) -> [Block] {
+        let inner = insideSectioning || PageChrome.opensSectioning(node)
+        if let level = HTMLVocabulary.headingLevels[node.name] {
+            return heading(node, level: level).map { [$0] } ?? []
+        }
+        switch node.name {
+        case "p":
+            return paragraph(node.children, provenance: Self.provenance(node)).map { [$0] } ?? []
+        case "ul", "ol", "menu", "dir":
+            return list(node, insideSectioning: inner).map { [$0] } ?? []
+        case "dl":
+            return definitionList(node, insideSectioning: inner).map { [$0] } ?? []
+        case "table":
+            return table(node, insideSectioning: inner)
+        case "blockquote":
+            let children = walk(node.children, insideSectioning: true)
+            guard !children.isEmpty else { return [] }
+            var quote = Block(.quote, text: children.map(\.text).joined(separator: "\n"), provenance: Self.provenance(node))
+            quote.blocks = children
+            return [quote]
+        case "pre", "listing", "xmp", "plaintext":
+            return [code(node)]
+        case "hr":
+            return [Block(.rule, text: "", provenance: Self.provenance(node))]
+        default:
+            return walk(node.children, insideSectioning: inner)
+        }
+    }
+
+    private func heading(_ node: HTMLNode, level: Int) -> Block? {
+        let inlines = HTMLInlines.inlines(node.children)
+        let text = HTMLInlines.plain(inlines)
+        guard !text.isEmpty else { return nil }
+        return Block(.heading, text: text, provenance: Self.provenance(node), level: level, inlines: inlines)
+    }
+
+    /// A paragraph of inline nodes, or nil when they show nothing (no text and no link).
+    func paragraph(_ nodes: [HTMLNode], provenance: Provenance? = nil) -> Block? {
+        let inlines = HTMLInlines.inlines(nodes)
+        let text = HTMLInlines.plain(inlines)
+        guard !text.isEmpty || inlines.contains(where: { $0.type == .link }) else { return nil }
+        guard let provenance = provenance ?? Self.provenance(nodes) else { return nil }
+        return Block(.paragraph, text: text, provenance: provenance, inlines: inlines)
+    }
+
+    private func code(_ node: HTMLNode) -> Block {
+        var text = Self.preformattedText(node.children)
+        if text.hasPrefix("\r\n") { text.removeFirst(2) } else if text.hasPrefix("\n") { text.removeFirst() }
+        while text.hasSuffix("\n") { text.removeLast() }
+        var block = Block(.code, text: text, provenance: Self.provenance(node))
+        let codeChild = node.children.first { $0.isElement && $0.name == "code" }
+        let classes = ((node.attributes["class"] ?? "") + " " + (codeChild?.attributes["class"] ?? "")).split(separator: " ")
+        if let language = classes.first(where: { $0.hasPrefix("language-") || $0.hasPrefix("lang-") }) {
+            block.info = String(language.drop(while: { $0 != "-" }).dropFirst())
+        }
+        return block
+    }
+
+    private static func preformattedText(_ nodes: [HTMLNode]) -> String {
+        nodes.map { node -> String in
+            if node.kind == .text { return node.text }
+            if HTMLVocabulary.dropped.contains(node.name) { return "" }
+            if node.name == "br" { return "\n" }
+            return preformattedText(node.children)
+        }.joined()
+    }
+
+    /// The first dropped header's or navbar's site title, once per page.
+    private func rescueTitle(_ node: HTMLNode) -> Block? {
+        guard !rescueTried else { return nil }
+        if let h1 = node.firstElement(named: "h1"), let title = heading(h1, level: 1) {
+            rescueTried = true
+            rescued = title
+            return title
+        }
+        if let titleNode = Self.firstSiteTitle(node), let title = paragraph([titleNode], provenance: Self.provenance(titleNode)) {
+            rescueTried = true
+            rescued = title
+            return title
+        }
+        return nil
+    }
+
+    private static func firstSiteTitle(_ node: HTMLNode) -> HTMLNode? {
+        if node.isElement, PageChrome.isSiteTitle(node) { return node }
+        for child in node.children where child.isElement {
+            if let found = firstSiteTitle(child) { return found }
+        }
+        return nil
+    }
+
+    /// Whether an inline-looking element holds a block element (then it is walked as a container).
+    static func containsBlock(_ node: HTMLNode) -> Bool {
+        node.children.contains { child in
+            child.isElement && !HTMLVocabulary.dropped.contains(child.name)
+                && (HTMLVocabulary.blockLevel.contains(child.name) || containsBlock(child))
+        }
+    }
+
+    // MARK: Provenance
+
+    /// An element's lines: from its start tag to its end tag (or last content).
+    static func provenance(_ node: HTMLNode) -> Provenance {
+        let first = max(1, node.firstLine)
+        return .lines(first, max(first, node.lastLine))
+    }
+
+    /// The lines spanned by the visible content of these nodes; nil when they hold nothing.
+    static func provenance(_ nodes: [HTMLNode]) -> Provenance? {
+        let firsts = nodes.map(\.firstLine).filter { $0 > 0 }
+        guard let first = firsts.min() else { return nil }
+        let last = nodes.map(\.lastLine).max() ?? first
+        return .lines(first, max(first, last))
+    }
+}

@@ -1,0 +1,32 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Reads HTML pages (hand-written, static-site, table-laid-out, any declared encoding) into blocks and metadata
+/// with libxml2's HTML parser, dropping scripts, styles and page chrome; never touches the network.
+public struct HTMLReader: Reader {
+    public let format = SourceFormat.html
+    public let summary = "HTML: headings, paragraphs, lists, tables, quotes, code; <title>, <meta>, JSON-LD (libxml2)"
+
+    /// The stage name in diagnostics.
+    static let stage = "read-html"
+
+    public init() {
+        // Set libxml2 up now, on the thread that builds the registry, before conversions run in parallel.
+        LibXMLHTMLParser.initialize()
+    }
+
+    public func read(_ data: Data, source: Source) throws -> Document {
+        var document = Document(source: source)
+        let decoded = HTMLTextDecoder.decode(data)
+        if let problem = decoded.problem { document.report(.warning, stage: Self.stage, problem) }
+        let root = LibXMLHTMLParser.parse(decoded.utf8)
+        let metadata = HTMLMetadata(root)
+        document.metadata = metadata.values
+        for problem in metadata.problems {
+            document.report(.warning, stage: Self.stage, problem.message, provenance: .lines(problem.line, problem.line))
+        }
+        document.blocks = HTMLBlockWalker().blocks(root)
+        return document
+    }
+}

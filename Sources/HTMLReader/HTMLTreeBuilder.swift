@@ -1,0 +1,77 @@
+/// Builds the `HTMLNode` tree from the parser's events (start tag, end tag, text), keeping source lines.
+///
+/// The parser already balances tags the HTML way (implied `<body>`, `<p>` closed by a block, void elements);
+/// this builder only nests. Elements deeper than `maximumDepth` are not kept as nodes (their text goes to the
+/// deepest kept ancestor), so that a pathological page cannot exhaust a worker thread's stack later on.
+final class HTMLTreeBuilder {
+    static let maximumDepth = 200
+
+    private var stack: [HTMLNode] = [.element("#document", line: 1)]
+    /// Start tags seen beyond the maximum depth and not yet closed.
+    private var flattened: [String] = []
+
+    func start(_ name: String, attributes: [String: String], line: Int) {
+        if stack.count > Self.maximumDepth {
+            flattened.append(name)
+            return
+        }
+        stack.append(.element(name, attributes: attributes, line: max(1, line)))
+    }
+
+    /// Closes the innermost open element called `name`; `line` is the end tag's line when it was written.
+    func end(_ name: String, explicitLine: Int?) {
+        if let last = flattened.last {
+            if last == name { flattened.removeLast() }
+            return
+        }
+        guard stack.count > 1, let index = stack.lastIndex(where: { $0.name == name }), index > 0 else { return }
+        while stack.count > index {
+            let isTarget = stack.count - 1 == index
+            closeTop(endLine: isTarget ? explicitLine : nil)
+        }
+    }
+
+    /// Adds character data whose last byte is on `endLine`.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, endLine: Int) {
+        guard !bytes.isEmpty else { return }
+        let newlines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var line = max(1, endLine - newlines)
+        var first: Int?
+        var last: Int?
+        for byte in bytes {
+            if byte == 0x0A {
+                line += 1
+            } else if byte != 0x20, byte != 0x09, byte != 0x0D, byte != 0x0C {
+                if first == nil { first = line }
+                last = line
+            }
+        }
+        let string = String(decoding: bytes, as: UTF8.self)
+        let top = stack.count - 1
+        if let lastChild = stack[top].children.last, lastChild.kind == .text {
+            var merged = lastChild
+            merged.text += string
+            if merged.firstLine == 0 { merged.firstLine = first ?? 0 }
+            if let last { merged.lastLine = max(merged.lastLine, last) }
+            stack[top].children[stack[top].children.count - 1] = merged
+        } else {
+            stack[top].children.append(.text(string, firstLine: first ?? 0, lastLine: last ?? 0))
+        }
+        if let last { stack[top].lastLine = max(stack[top].lastLine, last) }
+    }
+
+    /// Closes whatever is still open and returns the document node.
+    func finish() -> HTMLNode {
+        flattened.removeAll()
+        while stack.count > 1 { closeTop(endLine: nil) }
+        return stack[0]
+    }
+
+    private func closeTop(endLine: Int?) {
+        var node = stack.removeLast()
+        if let endLine { node.lastLine = max(node.lastLine, endLine) }
+        let top = stack.count - 1
+        stack[top].lastLine = max(stack[top].lastLine, node.lastLine)
+        stack[top].children.append(node)
+    }
+}

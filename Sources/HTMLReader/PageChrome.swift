@@ -1,0 +1,72 @@
+import Foundation
+
+/// Decides which parts of a page are chrome — navigation, the site's header and footer, cookie banners,
+/// skip links, visually hidden text — so that they do not drown the applicant's content.
+///
+/// - `nav`, ARIA navigation roles, and elements whose id or class says navbar/menu/sidebar-nav/breadcrumb/
+///   skip-link are dropped.
+/// - Cookie and consent banners (id/class with cookie, consent, gdpr) are dropped.
+/// - `header`/`footer` (and `role=banner|contentinfo`, class `site-header`/`site-footer`/`masthead`/`banner`) are
+///   dropped only at page level: not inside `main`, `article`, `section` or another sectioning element.
+/// - Hidden content (`hidden`, `display:none`, `sr-only`/`visually-hidden`) is dropped, as a browser hides it.
+///
+/// Static-site pages often put the applicant's name as the site title in the dropped header; `HTMLBlockWalker`
+/// keeps that title when the content itself has no `h1` (see `rescue`).
+enum PageChrome {
+    /// What to do with an element.
+    enum Verdict: Equatable {
+        case keep
+        /// Dropped; `rescue` says the element may hold the site title (the name) worth keeping.
+        case drop(rescue: Bool)
+    }
+
+    static func verdict(_ node: HTMLNode, insideSectioning: Bool) -> Verdict {
+        guard node.isElement else { return .keep }
+        if node.attributes["hidden"] != nil { return .drop(rescue: false) }
+        if let style = node.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),
+            style.contains("display:none") || style.contains("visibility:hidden") {
+            return .drop(rescue: false)
+        }
+        let role = node.attribute("role")?.lowercased() ?? ""
+        let tokens = self.tokens(node)
+        if tokens.contains(where: { token in hiddenMarkers.contains(where: token.contains) }) { return .drop(rescue: false) }
+        if tokens.contains(where: { token in consentMarkers.contains(where: token.contains) }) { return .drop(rescue: false) }
+        if node.name == "nav" || ["navigation", "menu", "menubar", "search"].contains(role) { return .drop(rescue: true) }
+        if tokens.contains(where: isNavigationToken) { return .drop(rescue: true) }
+        if !insideSectioning, node.name != "body", node.name != "html", node.name != "main" {
+            if ["header", "footer"].contains(node.name) || ["banner", "contentinfo"].contains(role)
+                || tokens.contains(where: pageRegionTokens.contains) {
+                return .drop(rescue: node.name != "footer" && role != "contentinfo" && !tokens.contains(where: { $0.contains("footer") }))
+            }
+        }
+        return .keep
+    }
+
+    /// Whether a node opens a sectioning context for the `header`/`footer` rule.
+    static func opensSectioning(_ node: HTMLNode) -> Bool {
+        HTMLVocabulary.sectioning.contains(node.name) || node.attribute("role")?.lowercased() == "main"
+    }
+
+    /// Class tokens that name a site title, for the rescue of the applicant's name.
+    static func isSiteTitle(_ node: HTMLNode) -> Bool {
+        tokens(node).contains { token in ["site-title", "site-name", "navbar-brand", "site-brand", "brand", "site__title"].contains(token) }
+    }
+
+    private static let hiddenMarkers = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader"]
+    private static let consentMarkers = ["cookie", "consent", "gdpr"]
+    private static let pageRegionTokens: Set<String> = [
+        "site-header", "site-footer", "page-footer", "page__footer", "masthead", "banner", "footer", "global-header", "global-footer",
+    ]
+
+    private static func isNavigationToken(_ token: String) -> Bool {
+        if ["nav", "navigation", "topnav", "sidenav", "toc-nav"].contains(token) { return true }
+        return ["navbar", "nav-bar", "site-nav", "sidebar-nav", "skip-link", "skiplink", "skip-to", "breadcrumb", "menu"]
+            .contains(where: token.contains)
+    }
+
+    /// The element's id and class tokens, lower-cased.
+    private static func tokens(_ node: HTMLNode) -> [String] {
+        let words = (node.attributes["class"] ?? "") + " " + (node.attributes["id"] ?? "")
+        return words.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+    }
+}
