@@ -1,0 +1,132 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Finds the document's sections: every heading (and every short paragraph that is plainly a heading:
+/// a known section title set in bold, in capitals or ending in a colon) becomes a `Section` with its
+/// `SectionKind` and the top-level blocks it spans.
+///
+/// Sub-headings inside a known section keep the parent's kind and record a sub-kind ("Journal Articles"
+/// under "Publications" → publications / article-journal) unless they name another kind themselves.
+/// A single title heading at the top that names no kind (the applicant's name) is not a section.
+/// "References" in a CV means referees, unless what it holds reads like citations.
+public struct DetectSections: Stage {
+    public let name = "sections"
+    public let summary = "headings → sections with a kind (8 languages), sub-kinds, referees vs. citations"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        let headings = Self.headings(in: document.blocks)
+        var sections: [Section] = []
+        var parents: [(level: Int, section: Section)] = []
+        for (position, heading) in headings.enumerated() {
+            let end = Self.end(of: position, in: headings, blockCount: document.blocks.count)
+            while let last = parents.last, last.level >= heading.level { parents.removeLast() }
+            let title = heading.title
+            let own = SectionHeadings.kind(of: title)
+            var section = Section(kind: own ?? .other, title: title, blocks: [heading.index, end])
+            if let parent = parents.last?.section, parent.kind != .other, own == nil || own == parent.kind || Self.isSubtype(title, of: parent.kind) || (parent.kind == .researchStatement && own == .summary) {
+                section.kind = parent.kind
+                section.subkind = Self.subkind(title, kind: parent.kind) ?? SectionHeadings.normalize(title)
+            } else if section.kind == .publications {
+                section.subkind = SectionHeadings.publicationSubtype(of: title)
+            }
+            if section.kind == .referees, Self.holdsCitations(document.blocks, from: heading.index + 1, to: end) {
+                section.kind = .publications
+                document.report(.info, stage: name, "'\(title)' holds citations, not referees: taken as publications", provenance: document.blocks[heading.index].provenance)
+            }
+            parents.append((heading.level, section))
+            if position == 0, own == nil, heading.index <= 2, Self.isOnlyTopLevel(heading, headings) { continue }
+            sections.append(section)
+        }
+        document.profile.sections = sections
+        return document
+    }
+
+    /// A heading found among the top-level blocks.
+    struct Heading {
+        var index: Int
+        var level: Int
+        var title: String
+    }
+
+    static func headings(in blocks: [Block]) -> [Heading] {
+        let headingLevels = blocks.filter { $0.type == .heading }.compactMap(\.level)
+        let topLevel = headingLevels.min() ?? 1
+        // Under a lone title heading (the applicant's name), paragraph headings are its children.
+        let titleOnly = blocks.first?.type == .heading && headingLevels.filter { $0 == topLevel }.count == 1
+        let paragraphHeadingLevel = titleOnly ? topLevel + 1 : topLevel
+        return blocks.enumerated().compactMap { index, block in
+            switch block.type {
+            case .heading:
+                return Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text))
+            case .paragraph where looksLikeHeading(block):
+                return Heading(index: index, level: paragraphHeadingLevel, title: cleanTitle(block.text))
+            default:
+                return nil
+            }
+        }
+    }
+
+    /// A paragraph that is a known section title, set apart as a heading would be.
+    static func looksLikeHeading(_ block: Block) -> Bool {
+        let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
+            SectionHeadings.kind(of: text) != nil
+        else { return false }
+        let inlines = block.inlines ?? []
+        let allStrong = !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let letters = text.filter(\.isLetter)
+        let capitals = !letters.isEmpty && letters == letters.uppercased() && letters.count >= 4
+        return allStrong || capitals || text.hasSuffix(":") || block.font?.bold == true
+    }
+
+    static func cleanTitle(_ text: String) -> String {
+        var title = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        while let last = title.last, ":.".contains(last) { title.removeLast() }
+        return title.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The last block of the section that starts at `headings[position]`: before the next heading of the same
+    /// or a higher level.
+    static func end(of position: Int, in headings: [Heading], blockCount: Int) -> Int {
+        let level = headings[position].level
+        let next = headings[(position + 1)...].first { $0.level <= level }
+        return (next?.index ?? blockCount) - 1
+    }
+
+    static func isOnlyTopLevel(_ heading: Heading, _ headings: [Heading]) -> Bool {
+        headings.filter { $0.level <= heading.level }.count == 1 && headings.count > 1
+    }
+
+    static func isSubtype(_ title: String, of kind: SectionKind) -> Bool {
+        kind == .publications && SectionHeadings.publicationSubtype(of: title) != nil
+    }
+
+    static func subkind(_ title: String, kind: SectionKind) -> String? {
+        kind == .publications ? SectionHeadings.publicationSubtype(of: title) : nil
+    }
+
+    /// Whether the blocks read like a bibliography rather than a list of people to contact.
+    static func holdsCitations(_ blocks: [Block], from first: Int, to last: Int) -> Bool {
+        guard first <= last else { return false }
+        let lines = blocks[first...last].flatMap { block -> [String] in
+            let units = block.items ?? [block]
+            return units.map(\.text)
+        }
+        var citations = 0
+        var people = 0
+        for line in lines where !line.isEmpty {
+            let lowered = line.lowercased()
+            if lowered.contains("upon request") || lowered.contains("on request") || lowered.contains("auf anfrage") { people += 2 }
+            if line.contains("@") || lowered.range(of: #"\b(prof|professor|dr|phone|tel|email|e-mail)\b"#, options: .regularExpression) != nil { people += 1 }
+            let hasYear = line.range(of: #"\b(19|20)\d\d[a-z]?\b"#, options: .regularExpression) != nil
+            let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
+                .filter { lowered.range(of: $0, options: .regularExpression) != nil }.count
+            if hasYear && citationSigns >= 1 { citations += 1 }
+        }
+        return citations > people
+    }
+}

@@ -1,0 +1,92 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Reads referees sections: one referee per list item, table row or paragraph (consecutive paragraphs
+/// that continue one person are joined): name, title, institution, e-mail, phone and relation.
+/// "Available upon request" is reported, not turned into a referee.
+public struct ExtractReferees: Stage {
+    public let name = "referees"
+    public let summary = "referees: name, title, institution, e-mail, phone, relation"
+
+    static let relationWords = ["supervisor", "advisor", "adviser", "mentor", "collaborator", "manager", "co-author", "coauthor",
+                                "director", "host", "betreuer", "doktorvater", "doktormutter", "directeur", "directrice", "director de tesis",
+                                "tutor", "relatore"]
+    static let emailExpression = #"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#
+    static let phoneExpression = #"\+?\(?\d[\d ()./-]{6,}\d"#
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        let map = SectionMap(document)
+        var texts: [String] = []
+        var lastParagraph = -2
+        for index in map.blocks(of: [.referees], in: document) {
+            let block = document.blocks[index]
+            switch block.type {
+            case .list:
+                texts += (block.items ?? []).map(\.text)
+            case .table:
+                texts += (block.rows ?? []).filter { $0.cells?.contains { $0.header == true } != true }.map { ($0.cells ?? []).map(\.text).joined(separator: ", ") }
+            case .paragraph, .quote:
+                let startsPerson = PersonNames.looksLikeName(Self.segments(block.text).first ?? "")
+                if index == lastParagraph + 1, !startsPerson, let last = texts.popLast() {
+                    texts.append(last + "\n" + block.text)
+                } else {
+                    texts.append(block.text)
+                }
+                lastParagraph = index
+            default:
+                continue
+            }
+        }
+        for text in texts {
+            let lowered = text.lowercased()
+            if lowered.contains("upon request") || lowered.contains("on request") || lowered.contains("auf anfrage") || lowered.contains("sur demande") {
+                document.report(.info, stage: name, "referees available on request: none listed")
+                continue
+            }
+            if let referee = Self.referee(text) {
+                document.profile.referees.append(referee)
+            } else {
+                document.report(.warning, stage: name, "no referee name found in: \(text.prefix(80))")
+            }
+        }
+        return document
+    }
+
+    static func segments(_ text: String) -> [String] {
+        var normalized = text
+        for separator in [" — ", " – ", " - ", " | ", " · ", "\n", ";", "\t"] { normalized = normalized.replacingOccurrences(of: separator, with: ",") }
+        return normalized.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:*"))) }.filter { !$0.isEmpty }
+    }
+
+    static func referee(_ raw: String) -> Referee? {
+        var text = raw.replacingOccurrences(of: #"^\s*(\[?\d+[.)\]]|[•▪◦*-])\s+"#, with: "", options: .regularExpression)
+        let email = text.range(of: emailExpression, options: .regularExpression).map { String(text[$0]) }
+        if let email { text = text.replacingOccurrences(of: email, with: "") }
+        var phone: String?
+        if let range = text.range(of: phoneExpression, options: .regularExpression) {
+            let candidate = String(text[range]).trimmingCharacters(in: .whitespaces)
+            if candidate.filter(\.isNumber).count >= 7 {
+                phone = candidate
+                text.removeSubrange(range)
+            }
+        }
+        let pieces = segments(text).filter { !["email", "e-mail", "phone", "tel", "telephone", "mail"].contains($0.lowercased()) }
+            .map { $0.replacingOccurrences(of: #"^(e-?mail|phone|tel\.?)\s*:?\s*"#, with: "", options: [.regularExpression, .caseInsensitive]) }
+            .filter { !$0.isEmpty }
+        guard let nameIndex = pieces.firstIndex(where: PersonNames.looksLikeName), nameIndex <= 1 else { return nil }
+        let written = pieces[nameIndex]
+        let stripped = PersonNames.stripTitles(written)
+        var referee = Referee(name: PersonNames.split(stripped.name), email: email, phone: phone, raw: raw)
+        let rest = pieces[(nameIndex + 1)...]
+        referee.relation = rest.first { piece in relationWords.contains { piece.lowercased().contains($0) } }
+        referee.institution = rest.first { EntryFields.contains(any: EntryFields.organizationWords, in: $0) && !$0.lowercased().hasPrefix("department") }
+            ?? rest.first { EntryFields.contains(any: EntryFields.organizationWords, in: $0) }
+        let roles = rest.filter { EntryFields.contains(any: EntryFields.positionWords, in: $0) && $0 != referee.relation && $0 != referee.institution }
+        referee.title = roles.isEmpty ? stripped.honorific : roles.joined(separator: ", ")
+        return referee
+    }
+}

@@ -1,0 +1,116 @@
+import DossierModel
+import Foundation
+
+/// Headings as people write them, in English, German, French, Spanish, Italian, Portuguese, Dutch and
+/// Chinese, mapped to section kinds. Phrases are compared after `SectionHeadings.normalize` (lowercase,
+/// no diacritics, no numbering or punctuation).
+public enum SectionHeadings {
+    /// Kinds in the order their phrases are searched inside longer headings: more specific first, so that
+    /// "Teaching Experience" is teaching and "Research Interests" is not research experience.
+    static let containmentOrder: [(SectionKind, [String])] = [
+        (.referees, ["referees", "references", "referenzen", "referencias", "referenze", "referenties", "letters of reference",
+                     "letter writers", "recommenders", "recommendation letters", "reference letters", "推荐人", "证明人"]),
+        (.researchStatement, ["research interests", "research interest", "research statement", "research summary", "research agenda",
+                              "research focus", "areas of interest", "research areas", "forschungsinteressen", "forschungsschwerpunkte",
+                              "interets de recherche", "thematiques de recherche", "intereses de investigacion", "lineas de investigacion",
+                              "interessi di ricerca", "interesses de pesquisa", "areas de pesquisa", "onderzoeksinteresses", "研究兴趣",
+                              "研究方向", "研究领域"]),
+        (.teaching, ["teaching", "courses taught", "supervision", "mentoring", "students supervised", "student supervision", "advising",
+                     "lehre", "lehrtatigkeit", "lehrerfahrung", "betreuung", "enseignement", "enseignements", "encadrement", "docencia",
+                     "experiencia docente", "direccion de tesis", "didattica", "insegnamento", "ensino", "orientacoes", "orientacao",
+                     "onderwijs", "begeleiding", "教学", "授课"]),
+        (.talks, ["talks", "talk", "presentations", "seminars", "posters", "invited lectures", "keynotes", "vortrage", "vortraege",
+                  "prasentationen", "communications", "exposes", "ponencias", "conferencias", "presentaciones", "comunicaciones",
+                  "interventi", "relazioni", "presentazioni", "palestras", "apresentacoes", "comunicacoes", "lezingen", "presentaties",
+                  "学术报告", "会议报告", "特邀报告", "报告"]),
+        (.grants, ["grants", "grant", "funding", "drittmittel", "forschungsforderung", "financements", "subventions", "financiacion",
+                   "financiamiento", "finanziamenti", "financiamentos", "subsidies", "financiering", "基金", "项目资助", "科研项目"]),
+        (.awards, ["awards", "award", "honors", "honours", "prizes", "distinctions", "scholarships", "fellowships", "achievements",
+                   "auszeichnungen", "preise", "ehrungen", "stipendien", "prix", "bourses", "premios", "distinciones", "reconocimientos",
+                   "becas", "premi", "riconoscimenti", "premiacoes", "bolsas", "prijzen", "onderscheidingen", "获奖", "奖励", "荣誉"]),
+        (.service, ["service", "reviewing", "peer review", "reviewer", "editorial", "committees", "committee", "outreach", "leadership",
+                    "professional activities", "gutachtertatigkeit", "gremien", "selbstverwaltung", "responsabilites", "expertises",
+                    "servicio", "gestion", "actividades de evaluacion", "servizio", "attivita editoriale", "servico", "atividades editoriais",
+                    "nevenfuncties", "commissies", "学术服务", "学术兼职", "社会服务", "审稿"]),
+        (.publications, ["publications", "publication", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
+                         "refereed", "proceedings", "preprints", "working papers", "manuscripts", "book chapters", "books", "monographs",
+                         "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
+                         "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
+        (.projects, ["projects", "projekte", "projets", "proyectos", "progetti", "projetos", "projecten", "项目"]),
+        (.education, ["education", "academic background", "educational background", "qualifications", "degrees", "academic training",
+                      "ausbildung", "studium", "bildungsweg", "formation", "etudes", "formacion", "estudios", "istruzione", "formazione",
+                      "educacao", "formacao", "opleiding", "opleidingen", "教育", "学历"]),
+        (.employment, ["experience", "employment", "appointments", "positions", "work history", "career", "berufserfahrung",
+                       "werdegang", "berufliche tatigkeit", "positionen", "parcours professionnel", "postes", "experiencia",
+                       "trayectoria", "esperienza", "esperienze", "experiencia profissional", "werkervaring", "loopbaan",
+                       "工作经历", "工作经验", "任职", "职业经历"]),
+        (.skills, ["skills", "competences", "competencies", "kenntnisse", "fahigkeiten", "competencias", "habilidades", "competenze",
+                   "vaardigheden", "技能"]),
+        (.languages, ["languages", "language", "sprachen", "sprachkenntnisse", "langues", "idiomas", "lenguas", "lingue", "linguas",
+                      "talen", "talenkennis", "语言"]),
+        (.summary, ["summary", "profile", "about me", "about", "objective", "personal statement", "biography", "bio", "overview",
+                    "zusammenfassung", "profil", "uber mich", "kurzprofil", "a propos", "perfil", "sobre mi", "resumen", "profilo",
+                    "chi sono", "sobre mim", "over mij", "profiel", "个人简介", "简介", "自我评价"]),
+    ]
+
+    /// Whole headings whose meaning differs from what a phrase inside them says.
+    static let exact: [String: SectionKind] = [
+        "research experience": .employment, "research positions": .employment, "research appointments": .employment,
+        "research": .researchStatement, "research projects": .projects, "research funding": .grants, "research grants": .grants,
+        "conference papers": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
+        "patents": .other, "press": .other, "media": .other, "contact": .other, "contact information": .other, "personal information": .other,
+        "personal details": .other, "persönliche daten": .other, "persoenliche daten": .other, "datos personales": .other,
+        "informations personnelles": .other, "resume": .summary, "curriculum vitae": .other, "cv": .other,
+        "fellowships and grants": .grants, "honors and fellowships": .awards, "languages and skills": .skills,
+        "skills and languages": .skills, "teaching and mentoring": .teaching, "service and outreach": .service,
+        "professional experience": .employment, "work experience": .employment, "teaching experience": .teaching,
+        "career objective": .summary, "career summary": .summary, "publications and talks": .publications, "papers and talks": .publications, "个人信息": .other, "联系方式": .other,
+    ]
+
+    /// Sub-headings of a publication list → the CSL type of the references under them.
+    static let publicationSubtypes: [(String, String)] = [
+        ("book chapters", "chapter"), ("chapters", "chapter"), ("chapter", "chapter"), ("buchkapitel", "chapter"),
+        ("journal", "article-journal"), ("articles", "article-journal"), ("artikel", "article-journal"), ("aufsatze", "article-journal"),
+        ("articulos", "article-journal"), ("articoli", "article-journal"), ("artigos", "article-journal"),
+        ("conference", "paper-conference"), ("proceedings", "paper-conference"), ("workshop", "paper-conference"),
+        ("tagungsband", "paper-conference"), ("congresos", "paper-conference"), ("conferences", "paper-conference"),
+        ("preprints", "article"), ("preprint", "article"), ("working papers", "article"), ("submitted", "article"),
+        ("under review", "article"), ("in preparation", "article"), ("manuscripts", "article"), ("in progress", "article"),
+        ("books", "book"), ("monographs", "book"), ("bucher", "book"), ("libros", "book"), ("libri", "book"), ("livros", "book"),
+        ("theses", "thesis"), ("thesis", "thesis"), ("dissertation", "thesis"), ("tesis", "thesis"), ("these", "thesis"),
+        ("patents", "patent"), ("patent", "patent"), ("technical reports", "report"), ("reports", "report"),
+        ("software", "software"), ("datasets", "dataset"), ("data sets", "dataset"), ("posters", "poster"), ("abstracts", "abstract"),
+    ]
+
+    /// The kind of a heading, or nil when nothing in it is known (the caller makes that `other`).
+    public static func kind(of heading: String) -> SectionKind? {
+        let normalized = normalize(heading)
+        guard !normalized.isEmpty else { return nil }
+        if let kind = exact[normalized] { return kind }
+        for (kind, phrases) in containmentOrder where phrases.contains(where: { contains(normalized, phrase: $0) }) {
+            return kind
+        }
+        return nil
+    }
+
+    /// The CSL type a publication sub-heading names ("Journal Articles" → article-journal), if any.
+    public static func publicationSubtype(of heading: String) -> String? {
+        let normalized = normalize(heading)
+        return publicationSubtypes.first { contains(normalized, phrase: $0.0) }?.1
+    }
+
+    /// Lowercase, diacritics folded, list numbering ("1.", "II.", "A)") and punctuation removed, "&" → "and".
+    public static func normalize(_ heading: String) -> String {
+        var text = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        text = text.replacingOccurrences(of: "&", with: " and ")
+        text = text.replacingOccurrences(of: "^\\s*([0-9]+|[ivxlc]+|[a-h])[.)]\\s+", with: "", options: .regularExpression)
+        text = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : " " })
+        return text.split(separator: " ").joined(separator: " ")
+    }
+
+    /// Whole-word containment for alphabetic scripts, substring containment for CJK.
+    static func contains(_ text: String, phrase: String) -> Bool {
+        if phrase.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return text.contains(phrase) }
+        return " \(text) ".contains(" \(phrase) ")
+    }
+}

@@ -1,0 +1,108 @@
+import DossierModel
+import DossierPipeline
+import DossierStages
+import XCTest
+
+final class DetectSectionsTests: XCTestCase {
+    private func heading(_ text: String, level: Int = 2) -> Block {
+        Block(.heading, text: text, provenance: .lines(1, 1), level: level, inlines: [.text(text)])
+    }
+
+    private func paragraph(_ text: String, inlines: [Inline]? = nil) -> Block {
+        Block(.paragraph, text: text, provenance: .lines(1, 1), inlines: inlines ?? [.text(text)])
+    }
+
+    private func list(_ items: [String]) -> Block {
+        var block = Block(.list, text: items.joined(separator: "\n"), provenance: .lines(1, 1))
+        block.items = items.map { Block(.item, text: $0, provenance: .lines(1, 1)) }
+        return block
+    }
+
+    private func sections(_ blocks: [Block]) throws -> [Section] {
+        let document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
+        return try DetectSections().run(document, context: StageContext()).profile.sections
+    }
+
+    func testEnglishHeadingsAsPeopleWriteThem() {
+        let expected: [String: SectionKind] = [
+            "Papers": .publications, "Selected Publications": .publications, "Peer-reviewed journal articles": .publications,
+            "Work Experience": .employment, "Appointments": .employment, "Honors & Awards": .awards, "Invited Talks": .talks,
+            "Grants and Funding": .grants, "Teaching": .teaching, "Professional Service": .service, "Referees": .referees,
+            "References": .referees, "Research Interests": .researchStatement, "About Me": .summary, "Education": .education,
+            "Teaching Experience": .teaching, "Research Experience": .employment, "Technical Skills": .skills,
+            "Languages": .languages, "Research Projects": .projects, "EDUCATION": .education, "3. Publications": .publications,
+            "Career Objective": .summary,
+        ]
+        for (heading, kind) in expected {
+            XCTAssertEqual(SectionHeadings.kind(of: heading), kind, heading)
+        }
+    }
+
+    func testHeadingTablePerLanguage() {
+        let languages: [String: [String: SectionKind]] = [
+            "de": ["Ausbildung": .education, "Berufserfahrung": .employment, "Veröffentlichungen": .publications, "Vorträge": .talks,
+                   "Lehre": .teaching, "Auszeichnungen": .awards, "Sprachkenntnisse": .languages, "Referenzen": .referees,
+                   "Drittmittel": .grants, "Forschungsinteressen": .researchStatement],
+            "fr": ["Formation": .education, "Expérience professionnelle": .employment, "Publications": .publications,
+                   "Enseignement": .teaching, "Langues": .languages, "Prix et distinctions": .awards, "Références": .referees,
+                   "Intérêts de recherche": .researchStatement],
+            "es": ["Formación académica": .education, "Experiencia profesional": .employment, "Publicaciones": .publications,
+                   "Docencia": .teaching, "Idiomas": .languages, "Premios": .awards, "Referencias": .referees, "Ponencias": .talks],
+            "it": ["Istruzione": .education, "Esperienza lavorativa": .employment, "Pubblicazioni": .publications,
+                   "Didattica": .teaching, "Lingue": .languages, "Premi": .awards, "Referenze": .referees],
+            "pt": ["Formação acadêmica": .education, "Experiência profissional": .employment, "Publicações": .publications,
+                   "Ensino": .teaching, "Idiomas": .languages, "Prêmios": .awards, "Palestras": .talks],
+            "nl": ["Opleiding": .education, "Werkervaring": .employment, "Publicaties": .publications, "Onderwijs": .teaching,
+                   "Talen": .languages, "Prijzen": .awards, "Referenties": .referees],
+            "zh": ["教育背景": .education, "工作经历": .employment, "发表论文": .publications, "教学经历": .teaching,
+                   "获奖情况": .awards, "语言能力": .languages, "研究兴趣": .researchStatement, "学术报告": .talks],
+        ]
+        for (language, table) in languages {
+            for (heading, kind) in table {
+                XCTAssertEqual(SectionHeadings.kind(of: heading), kind, "\(language): \(heading)")
+            }
+        }
+    }
+
+    func testUnknownHeadingIsOtherWithItsTitleKept() throws {
+        let result = try sections([heading("Hobbies and Pets"), paragraph("Cats")])
+        XCTAssertEqual(result, [Section(kind: .other, title: "Hobbies and Pets", blocks: [0, 1])])
+    }
+
+    func testSectionsSpanUntilTheNextHeadingOfTheSameLevel() throws {
+        let result = try sections([heading("Jane Doe", level: 1), paragraph("jane@x.org"), heading("Education"), list(["PhD, 2019"]),
+                                   heading("Publications"), heading("Journal Articles", level: 3), list(["A. 2020."]),
+                                   heading("Conference Papers", level: 3), list(["B. 2021."]), heading("Teaching"), paragraph("X")])
+        XCTAssertEqual(result.map(\.kind), [.education, .publications, .publications, .publications, .teaching], "the lone title is not a section")
+        XCTAssertEqual(result.map(\.blocks), [[2, 3], [4, 8], [5, 6], [7, 8], [9, 10]])
+        XCTAssertEqual(result.map(\.subkind), [nil, nil, "article-journal", "paper-conference", nil])
+    }
+
+    func testSubHeadingNamingAnotherKindKeepsItsOwn() throws {
+        let result = try sections([heading("Experience"), heading("Teaching", level: 3), paragraph("x"), heading("Industry", level: 3), paragraph("y")])
+        XCTAssertEqual(result.map(\.kind), [.employment, .teaching, .employment])
+        XCTAssertEqual(result.last?.subkind, "industry")
+    }
+
+    func testBoldOrCapitalParagraphIsAHeading() throws {
+        let result = try sections([paragraph("Jane Doe"), paragraph("Education", inlines: [Inline(.strong, text: "Education")]),
+                                   paragraph("PhD"), paragraph("PUBLICATIONS"), paragraph("A paper. 2020."), paragraph("Skills:"), paragraph("R")])
+        XCTAssertEqual(result.map(\.kind), [.education, .publications, .skills])
+        XCTAssertEqual(result.map(\.title), ["Education", "PUBLICATIONS", "Skills"])
+        XCTAssertTrue(try sections([paragraph("I love teaching and writing about education.")]).isEmpty, "prose is not a heading")
+    }
+
+    func testReferencesHoldingPeopleAreReferees() throws {
+        let result = try sections([heading("References"), list(["Prof. Jane Roe, University of X, jane@x.edu", "Dr. John Poe, Y Institute, +1 555 0100"])])
+        XCTAssertEqual(result.first?.kind, .referees)
+        XCTAssertEqual(try sections([heading("References"), paragraph("Available upon request.")]).first?.kind, .referees)
+    }
+
+    func testReferencesHoldingCitationsArePublications() throws {
+        let result = try sections([heading("References"), list([
+            "Doe, J. (2020). A title. Journal of Things, 12(3), 45-67. doi:10.1/x",
+            "Roe, J., & Doe, J. (2019). Another. In: Proc. of Stuff, pp. 1-10.",
+        ])])
+        XCTAssertEqual(result.first?.kind, .publications)
+    }
+}
