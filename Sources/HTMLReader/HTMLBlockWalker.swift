@@ -89,7 +89,7 @@ final class HTMLBlockWalker {
     private func heading(_ node: HTMLNode, level: Int) -> Block? {
         let inlines = HTMLInlines.inlines(node.children)
         let text = HTMLInlines.plain(inlines)
-        guard !text.isEmpty else { return nil }
+        guard Self.isVisible(text) else { return nil }
         return Block(.heading, text: text, provenance: Self.provenance(node), level: level, inlines: inlines)
     }
 
@@ -97,7 +97,7 @@ final class HTMLBlockWalker {
     func paragraph(_ nodes: [HTMLNode], provenance: Provenance? = nil) -> Block? {
         let inlines = HTMLInlines.inlines(nodes)
         let text = HTMLInlines.plain(inlines)
-        guard !text.isEmpty || inlines.contains(where: { $0.type == .link }) else { return nil }
+        guard Self.isVisible(text) || inlines.contains(where: { $0.type == .link }) else { return nil }
         guard let provenance = provenance ?? Self.provenance(nodes) else { return nil }
         return Block(.paragraph, text: text, provenance: provenance, inlines: inlines)
     }
@@ -132,7 +132,7 @@ final class HTMLBlockWalker {
             rescued = title
             return title
         }
-        if let titleNode = Self.firstSiteTitle(node), let title = paragraph([titleNode], provenance: Self.provenance(titleNode)) {
+        if let titleNode = Self.firstSiteTitle(node), let title = paragraph(titleNode.children, provenance: Self.provenance(titleNode)) {
             rescueTried = true
             rescued = title
             return title
@@ -146,6 +146,11 @@ final class HTMLBlockWalker {
             if let found = firstSiteTitle(child) { return found }
         }
         return nil
+    }
+
+    /// Whether text shows anything: not only spaces, no-break spaces and line ends (`<td>&nbsp;</td>`).
+    static func isVisible(_ text: String) -> Bool {
+        text.unicodeScalars.contains { !CharacterSet.whitespacesAndNewlines.contains($0) }
     }
 
     /// Whether an inline-looking element holds a block element (then it is walked as a container).

@@ -167,6 +167,8 @@ enum HTMLInlines {
                 }
             case .linebreak, .softbreak:
                 break
+            case .code where inline.children == nil:
+                guard !inline.text.isEmpty else { continue }
             default:
                 let children = tidy(inline.children ?? [])
                 inline.text = plain(children)

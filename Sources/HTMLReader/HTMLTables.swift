@@ -58,6 +58,7 @@ extension HTMLBlockWalker {
             }
         }
         flushSegment()
+        if result.count == 1, result[0].type == .table { result[0].provenance = Self.provenance(node) }
         return result
     }
 
@@ -68,7 +69,7 @@ extension HTMLBlockWalker {
             if cellNode.name == "th" { cell.header = true }
             return cell
         }
-        let showsSomething = cellBlocks.contains { !$0.text.isEmpty || ($0.inlines ?? []).contains { $0.type == .link } }
+        let showsSomething = cellBlocks.contains { Self.isVisible($0.text) || ($0.inlines ?? []).contains { $0.type == .link } }
         guard showsSomething else { return nil }
         var row = Block(.row, text: cellBlocks.map(\.text).joined(separator: "\t"), provenance: Self.provenance(rowNode))
         row.cells = cellBlocks

@@ -4,7 +4,7 @@
 /// this builder only nests. Elements deeper than `maximumDepth` are not kept as nodes (their text goes to the
 /// deepest kept ancestor), so that a pathological page cannot exhaust a worker thread's stack later on.
 final class HTMLTreeBuilder {
-    static let maximumDepth = 200
+    static let maximumDepth = 100
 
     private var stack: [HTMLNode] = [.element("#document", line: 1)]
     /// Start tags seen beyond the maximum depth and not yet closed.
