@@ -31,7 +31,7 @@ enum ColumnDetector {
             if !spanning.isEmpty { flows.append(LineBuilder.merge(spanning)) }
             spanning.removeAll()
         }
-        let sorted = fragments.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
+        let sorted = fragments.flatMap { split($0, at: gutter) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
         for fragment in sorted {
             if fragment.rect.x0 < gutter.lowerBound - 2 && fragment.rect.x1 > gutter.upperBound + 2 {
                 flushBand()
@@ -50,6 +50,18 @@ enum ColumnDetector {
         return flows
     }
 
+    /// A fragment that has a word gap where the gutter is becomes two (poppler joins lines across a narrow gutter).
+    private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>) -> [TextLine] {
+        guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
+              let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
+              fragment.words[cut - 1].rect.x1 <= gutter.lowerBound + 1 else { return [fragment] }
+        var left = TextLine(words: Array(fragment.words[..<cut]), page: fragment.page)
+        var right = TextLine(words: Array(fragment.words[cut...]), page: fragment.page)
+        left.row = fragment.row
+        right.row = fragment.row
+        return [left, right]
+    }
+
     /// One band between spanning lines: two columns read one after the other, or labels merged into their rows.
     private static func band(left: [TextLine], right: [TextLine], depth: Int) -> [[TextLine]] {
         if left.isEmpty { return order(right, depth: depth + 1) }
@@ -59,9 +71,13 @@ enum ColumnDetector {
         let top = max(left.map(\.rect.y0).min() ?? 0, right.map(\.rect.y0).min() ?? 0)
         let bottom = min(left.map(\.rect.y1).max() ?? 0, right.map(\.rect.y1).max() ?? 0)
         let above = (left + right).filter { $0.rect.midY < top }
-        let below = (left + right).filter { $0.rect.midY > bottom }
+        // A side that runs on below the other is its own region only after a gap; else it is a longer column.
+        let lineHeight = (left + right).map(\.rect.height).sorted()[(left.count + right.count) / 2]
+        let tail = (left + right).filter { $0.rect.midY > bottom }
+        let below = (tail.map(\.rect.y0).min() ?? 0) > bottom + 0.8 * lineHeight ? tail : []
         if !above.isEmpty || !below.isEmpty {
-            let middle = { (side: [TextLine]) in side.filter { $0.rect.midY >= top && $0.rect.midY <= bottom } }
+            let lower = below.isEmpty ? Double.infinity : bottom
+            let middle = { (side: [TextLine]) in side.filter { $0.rect.midY >= top && $0.rect.midY <= lower } }
             let midLeft = middle(left)
             let midRight = middle(right)
             guard midLeft.count + midRight.count < left.count + right.count else { return [] }
@@ -109,11 +125,11 @@ enum ColumnDetector {
         let labelsOnLeft = leftWidth <= rightWidth
         let labels = labelsOnLeft ? left : right
         let main = labelsOnLeft ? right : left
-        let mainRows = Set(main.map(\.row))
-        let labelRows = Set(labels.map(\.row))
-        let aligned = Double(labels.filter { mainRows.contains($0.row) }.count) / Double(labels.count)
-        guard aligned >= 0.6 else { return .columns }
-        let mainAligned = Double(main.filter { labelRows.contains($0.row) }.count) / Double(main.count)
+        // Text columns on a shared baseline grid (LaTeX two-column) align row by row too: their lines are long.
+        if medianWords(left) >= 5 && medianWords(right) >= 5 { return .columns }
+        let aligned = alignedShare(labels, with: main)
+        guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
+        let mainAligned = alignedShare(main, with: labels)
         let narrow = min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
         if mainAligned >= 0.6 { return narrow ? .labels(onLeft: labelsOnLeft) : .table }
         guard narrow else { return .columns }
@@ -124,6 +140,22 @@ enum ColumnDetector {
         guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
         let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
         return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    /// The share of `lines` that have a fragment of similar size on the same row among `others`.
+    private static func alignedShare(_ lines: [TextLine], with others: [TextLine]) -> Double {
+        guard !lines.isEmpty else { return 0 }
+        var sizes: [Int: [Double]] = [:]
+        for other in others { sizes[other.row, default: []].append(other.size) }
+        let aligned = lines.filter { line in
+            (sizes[line.row] ?? []).contains { max($0, line.size) <= 1.3 * max(0.1, min($0, line.size)) }
+        }
+        return Double(aligned.count) / Double(lines.count)
+    }
+
+    private static func medianWords(_ lines: [TextLine]) -> Int {
+        let counts = lines.map(\.words.count).sorted()
+        return counts.isEmpty ? 0 : counts[counts.count / 2]
     }
 
     private static func width(_ lines: [TextLine]) -> Double {
@@ -141,15 +173,16 @@ enum ColumnDetector {
         let binCount = Int((xmax - xmin).rounded(.up)) + 2
         guard binCount > 10, binCount < 20_000 else { return nil }
         var delta = [Int](repeating: 0, count: binCount + 1)
-        for fragment in fragments {
-            let a = max(0, Int((fragment.rect.x0 - xmin).rounded(.down)))
-            let b = min(binCount, Int((fragment.rect.x1 - xmin).rounded(.up)))
+        // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter.
+        for word in fragments.lazy.flatMap(\.words) {
+            let a = max(0, Int((word.rect.x0 - xmin).rounded(.down)))
+            let b = min(binCount, Int((word.rect.x1 - xmin).rounded(.up)))
             if b > a {
                 delta[a] += 1
                 delta[b] -= 1
             }
         }
-        let allowed = Int(0.2 * Double(fragments.count))
+        let allowed = Int(0.2 * Double(Set(fragments.map(\.row)).count))
         var coverage = 0
         var runs: [ClosedRange<Double>] = []
         var runStart: Int?

@@ -8,7 +8,7 @@ enum LineBuilder {
         var fragments: [TextLine] = []
         var current: [Word] = []
         func flush() {
-            if !current.isEmpty { fragments.append(TextLine(words: current, page: page)) }
+            for run in splitAtGaps(current) { fragments.append(TextLine(words: run, page: page)) }
             current.removeAll(keepingCapacity: true)
         }
         for word in words {
@@ -24,8 +24,23 @@ enum LineBuilder {
         guard last.streamLine == next.streamLine else { return false }
         let minHeight = max(0.1, min(last.rect.height, next.rect.height))
         guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
-        let gap = next.rect.x0 - last.rect.x1
-        return gap > -1 && gap <= fragmentGap * max(last.size, next.size, 1)
+        return next.rect.x0 - last.rect.x1 > -1
+    }
+
+    /// Splits a run of words at gaps that are much wider than its word spaces: a gutter or a tab stop.
+    static func splitAtGaps(_ words: [Word]) -> [[Word]] {
+        guard words.count >= 2 else { return words.isEmpty ? [] : [words] }
+        let gaps = zip(words, words.dropFirst()).map { $1.rect.x0 - $0.rect.x1 }
+        let sortedGaps = gaps.sorted()
+        let typical = sortedGaps[sortedGaps.count / 2]
+        var runs: [[Word]] = [[words[0]]]
+        for (index, gap) in gaps.enumerated() {
+            let size = max(words[index].size, words[index + 1].size, 1)
+            let wide = gap > fragmentGap * size || (gaps.count >= 3 && gap > 0.6 * size && gap > 2.2 * max(typical, 0.15 * size))
+            if wide { runs.append([]) }
+            runs[runs.count - 1].append(words[index + 1])
+        }
+        return runs
     }
 
     /// Gives fragments on one baseline the same row; rows are numbered top to bottom.

@@ -1,5 +1,6 @@
 /// Glyphs in content order → words. Whitespace separates words (poppler puts a space wherever the gap between
-/// glyphs says so, exactly as `pdftotext` does); a glyph on another baseline or far to the left starts a new word.
+/// glyphs says so, much as `pdftotext` does); a glyph on another baseline, to the left, or a third of an em away
+/// starts a new word.
 enum WordBuilder {
     static func words(from glyphs: [Glyph]) -> [Word] {
         var words: [Word] = []
@@ -30,7 +31,9 @@ enum WordBuilder {
     private static func continues(_ last: Glyph, with next: Glyph) -> Bool {
         let minHeight = max(0.1, min(last.rect.height, next.rect.height))
         guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
-        return next.rect.x0 >= last.rect.x0 - 1
+        // A gap of a third of an em between glyphs is a word space even where the text has none ("10.Marx").
+        let gap = next.rect.x0 - last.rect.x1
+        return next.rect.x0 >= last.rect.x0 - 1 && gap <= 0.3 * max(last.font.size, next.font.size, 1)
     }
 }
 

@@ -9,6 +9,7 @@
 # Words are compared normalized: NFKC (ligatures), lowercase, leading/trailing punctuation stripped. A word that
 # pdftotext splits at a line-end hyphen counts as found when we have the joined or the hyphenated form. Text the
 # reader removed as a running header/footer or page number is reported in a diagnostic and counts as found.
+# pdftotext itself joins words at line-end hyphens ("fine-grained" → "finegrained"): our hyphenated form counts.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DOSSIER=${DOSSIER:-.build/debug/dossier}
@@ -33,7 +34,7 @@ def words_of(text):
 
 def block_texts(blocks):
     for b in blocks:
-        yield b.get("text", "")
+        yield (b.get("marker") or "") + " " + b.get("text", "")
         for key in ("items", "blocks", "rows", "cells"):
             yield from block_texts(b.get(key) or [])
 
@@ -60,6 +61,7 @@ for path in files:
     ours_text = "\n".join(block_texts(doc["blocks"]))
     ours_text += "\n" + "\n".join(d["message"] for d in doc.get("diagnostics", []) if d.get("stage") == "read-pdf")
     ours = words_of(ours_text)
+    ours |= {w.replace("-", "") for w in ours}  # pdftotext drops the hyphen of "fine-\ngrained"
     lines = reference.splitlines()
     wanted = {}  # word -> alternatives that also count
     for i, line in enumerate(lines):
