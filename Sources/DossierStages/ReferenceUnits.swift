@@ -1,0 +1,120 @@
+import DossierModel
+import Foundation
+
+/// One reference string cut out of a publications section, with what the source said around it.
+struct ReferenceUnit {
+    /// The text as written (numbering removed).
+    var raw: String
+    /// The text to parse: trailing link words ("[PDF] [code]") removed.
+    var text: String
+    /// URLs of the unit's links (kept even when their words are dropped).
+    var urls: [String]
+    /// Index of the top-level block it came from.
+    var block: Int
+}
+
+/// How publication sections are cut into single references.
+enum ReferenceUnits {
+    /// Words of links that follow a reference ("(arXiv, pdf, code)") and are not part of it.
+    static let linkWords: Set<String> = ["pdf", "code", "slides", "arxiv", "doi", "video", "poster", "bib", "bibtex", "html", "website",
+                                         "project", "project page", "data", "dataset", "preprint", "paper", "link", "url", "abstract",
+                                         "github", "talk", "demo", "supplement", "supplementary", "ssrn", "blog", "media", "press",
+                                         "download", "full text", "publisher", "journal", "open access", "repository"]
+    static let numbering = #"^\s*(\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d+\s*[.)]|[A-Z]\d+[.)]?)\s+"#
+    static let placeholders = [#"\\bibentry\{"#, #"\{%\s*cite"#, #"\{%\s*bibliography"#, #"\\cite\{"#, #"\\nocite"#, #"\{\{<\s*cite"#]
+
+    /// The units of one top-level block.
+    static func units(of block: Block, index: Int) -> [ReferenceUnit] {
+        switch block.type {
+        case .list:
+            return (block.items ?? []).flatMap { item -> [ReferenceUnit] in
+                // An item holding a nested list of references is a group, not a reference.
+                if let nested = item.blocks?.filter({ $0.type == .list }), !nested.isEmpty, item.blocks?.first?.type != .paragraph || (item.blocks?.first?.text.count ?? 0) < 40 {
+                    return nested.flatMap { units(of: $0, index: index) }
+                }
+                return [unit(item.text, inlines: allInlines(item), block: index)]
+            }
+        case .paragraph, .quote:
+            let lines = block.text.split(separator: "\n").map(String.init)
+            let numbered = lines.filter { $0.range(of: numbering, options: .regularExpression) != nil }
+            if numbered.count >= 2 {
+                return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
+            }
+            return [unit(block.text, inlines: block.inlines ?? [], block: index)]
+        case .table:
+            return (block.rows ?? []).filter { $0.cells?.contains { $0.header == true } != true }.compactMap { row in
+                guard let cell = row.cells?.max(by: { $0.text.count < $1.text.count }) else { return nil }
+                return unit(cell.text, inlines: cell.inlines ?? [], block: index)
+            }
+        default:
+            return []
+        }
+    }
+
+    /// Lines grouped so that each group starts at a numbered line.
+    static func splitNumbered(_ lines: [String]) -> [String] {
+        var groups: [String] = []
+        for line in lines {
+            if line.range(of: numbering, options: .regularExpression) != nil || groups.isEmpty {
+                groups.append(line)
+            } else {
+                groups[groups.count - 1] += " " + line
+            }
+        }
+        return groups
+    }
+
+    static func allInlines(_ block: Block) -> [Inline] {
+        (block.inlines ?? []) + (block.blocks ?? []).dropFirst().flatMap { $0.inlines ?? [] }
+    }
+
+    static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
+        var raw = written.replacingOccurrences(of: "\n", with: " ")
+        raw = raw.replacingOccurrences(of: numbering, with: "", options: .regularExpression)
+        raw = raw.replacingOccurrences(of: #"\s{2,}"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        let links = flatten(inlines).filter { $0.type == .link }
+        var text = raw
+        var urls: [String] = []
+        for link in links {
+            guard let url = link.url, !url.hasPrefix("mailto:") else { continue }
+            urls.append(url)
+            let word = link.text.trimmingCharacters(in: CharacterSet(charactersIn: "[]() ")).lowercased()
+            if linkWords.contains(word) { text = removeLast(link.text, from: text) }
+        }
+        // Bracketed link words without links: "[PDF] [Code]".
+        text = text.replacingOccurrences(of: #"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#, with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"[\s,;|/]+$"#, with: "", options: .regularExpression)
+        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
+        return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
+    }
+
+    static func flatten(_ inlines: [Inline]) -> [Inline] {
+        inlines.flatMap { [$0] + flatten($0.children ?? []) }
+    }
+
+    private static func removeLast(_ word: String, from text: String) -> String {
+        guard let range = text.range(of: word, options: .backwards) else { return text }
+        var result = text
+        result.removeSubrange(range)
+        return result
+    }
+
+    static func isPlaceholder(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty || placeholders.contains { trimmed.range(of: $0, options: .regularExpression) != nil }
+    }
+
+    /// Signs that a text is a reference: a year or a status, author-like initials, a venue, pages, an identifier.
+    static func citationScore(_ text: String) -> Int {
+        let lowered = text.lowercased()
+        var score = 0
+        if text.range(of: #"\b(19|20)\d\d[a-z]?\b"#, options: .regularExpression) != nil { score += 1 }
+        if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.contains) { score += 1 }
+        if text.range(of: #"\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[,.]"#, options: .regularExpression) != nil { score += 1 }
+        if lowered.range(of: #"doi|arxiv|\bpp?\.\s*\d|\d+\s*\(\d+\)|\bvol\.|\bjournal\b|\bproc|\bconference\b|\bin:|\bpress\b|\d+[–-]\d+"#, options: .regularExpression) != nil { score += 1 }
+        if text.contains("\"") || text.contains("“") { score += 1 }
+        if text.split(separator: " ").count < 5 { score -= 2 }
+        return score
+    }
+}

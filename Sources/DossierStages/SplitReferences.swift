@@ -1,0 +1,59 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Cuts every publications section into single references — one per list item, numbered line, paragraph or
+/// table row — typed by the sub-heading above them ("Conference Papers" → paper-conference). A document with
+/// no sections whose blocks are mostly references is read as one publication list.
+/// Placeholders (`\bibentry{key}`, `{% cite %}`, empty items) are reported, never turned into publications.
+public struct SplitReferences: Stage {
+    public let name = "split-references"
+    public let summary = "publication sections → one reference string each (numbering, items, paragraphs, rows)"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        let map = SectionOwnership(document)
+        var indices = map.blocks(of: [.publications], in: document)
+        if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
+        var publications: [Publication] = []
+        for index in indices {
+            let block = document.blocks[index]
+            let section = map.section(ofBlock: index)
+            for unit in ReferenceUnits.units(of: block, index: index) {
+                if ReferenceUnits.isPlaceholder(unit.raw) {
+                    if !unit.raw.isEmpty {
+                        document.report(.warning, stage: name, "placeholder, not a reference: \(unit.raw.prefix(80))", provenance: block.provenance)
+                    }
+                    continue
+                }
+                // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
+                if block.type == .paragraph, ReferenceUnits.citationScore(unit.text) < 2 { continue }
+                // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
+                var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? "", raw: unit.text)
+                publication.block = index
+                if let url = unit.urls.first(where: { !$0.contains("doi.org/") }) { publication.url = url }
+                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                    publication.doi = String(doiURL[range.lowerBound...])
+                }
+                publications.append(publication)
+            }
+        }
+        document.profile.publications = publications
+        return document
+    }
+
+    static func cslType(_ subkind: String) -> String? {
+        SectionHeadings.publicationSubtypes.contains { $0.1 == subkind } ? subkind : nil
+    }
+
+    /// A document without headings whose list items or paragraphs are mostly references.
+    static func wholeDocumentList(_ document: Document) -> [Int] {
+        let candidates = document.blocks.indices.filter { [.list, .paragraph].contains(document.blocks[$0].type) }
+        let units = candidates.flatMap { ReferenceUnits.units(of: document.blocks[$0], index: $0) }
+        guard units.count >= 2 else { return [] }
+        let references = units.filter { ReferenceUnits.citationScore($0.text) >= 3 }.count
+        return Double(references) >= 0.7 * Double(units.count) ? candidates : []
+    }
+}

@@ -1,0 +1,54 @@
+import DossierModel
+import DossierPipeline
+import DossierStages
+import XCTest
+
+final class ExtractRefereesTests: XCTestCase {
+    private func run(_ blocks: [Block]) throws -> Document {
+        let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [Block(.heading, text: "Referees", provenance: .lines(1, 1), level: 2)] + blocks)
+        return try ExtractReferees().run(try DetectSections().run(base, context: StageContext()), context: StageContext())
+    }
+
+    func testOneRefereePerItemWithItsFields() throws {
+        var list = Block(.list, text: "", provenance: .lines(2, 3))
+        list.items = [
+            Block(.item, text: "Prof. Graham Whitfield — Professor of Psychology, University of Edinburgh — g.whitfield@ed.ac.uk — PhD supervisor", provenance: .lines(2, 2)),
+            Block(.item, text: "Dr. Ana de la Cruz, Senior Scientist, Karolinska Institutet, +46 8 524 800 00", provenance: .lines(3, 3)),
+        ]
+        let referees = try run([list]).profile.referees
+        XCTAssertEqual(referees.count, 2)
+        XCTAssertEqual(referees[0].name, PersonName(literal: "Graham Whitfield", given: "Graham", family: "Whitfield"))
+        XCTAssertEqual(referees[0].title, "Professor of Psychology")
+        XCTAssertEqual(referees[0].institution, "University of Edinburgh")
+        XCTAssertEqual(referees[0].email, "g.whitfield@ed.ac.uk")
+        XCTAssertEqual(referees[0].relation, "PhD supervisor")
+        XCTAssertEqual(referees[1].name.family, "de la Cruz")
+        XCTAssertEqual(referees[1].phone, "+46 8 524 800 00")
+        XCTAssertEqual(referees[1].institution, "Karolinska Institutet")
+    }
+
+    func testParagraphLinesOfOnePersonAreJoined() throws {
+        let result = try run([
+            Block(.paragraph, text: "Jane Roe", provenance: .lines(2, 2)),
+            Block(.paragraph, text: "Professor, University of Leeds", provenance: .lines(3, 3)),
+            Block(.paragraph, text: "John Poe", provenance: .lines(4, 4)),
+        ])
+        XCTAssertEqual(result.profile.referees.map(\.name.literal), ["Jane Roe", "John Poe"])
+        XCTAssertEqual(result.profile.referees.first?.institution, "University of Leeds")
+    }
+
+    func testAvailableOnRequestIsADiagnostic() throws {
+        let result = try run([Block(.paragraph, text: "Available upon request.", provenance: .lines(2, 2))])
+        XCTAssertTrue(result.profile.referees.isEmpty)
+        XCTAssertEqual(result.diagnostics.map(\.stage), ["referees"])
+    }
+
+    func testNamesSplitWithParticlesAndCommas() {
+        XCTAssertEqual(PersonNames.split("Ludwig van Beethoven"), PersonName(literal: "Ludwig van Beethoven", given: "Ludwig", family: "van Beethoven"))
+        XCTAssertEqual(PersonNames.split("Doe, Jane Q."), PersonName(literal: "Jane Q. Doe", given: "Jane Q.", family: "Doe"))
+        XCTAssertEqual(PersonNames.split("Prof. Dr. Klaus Müller"), PersonName(literal: "Klaus Müller", given: "Klaus", family: "Müller"))
+        XCTAssertEqual(PersonNames.split("Amara N. Okafor, MD, PhD").family, "Okafor")
+        XCTAssertFalse(PersonNames.looksLikeName("University of Edinburgh"))
+        XCTAssertFalse(PersonNames.looksLikeName("Available upon request"))
+    }
+}

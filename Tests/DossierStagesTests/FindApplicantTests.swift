@@ -1,0 +1,67 @@
+import DossierModel
+import DossierPipeline
+import DossierStages
+import XCTest
+
+final class FindApplicantTests: XCTestCase {
+    private func publication(_ authors: [CSLName], raw: String = "x", block: Int? = nil) -> Publication {
+        var publication = Publication(id: "p", type: "article-journal", raw: raw)
+        publication.author = authors
+        publication.block = block
+        return publication
+    }
+
+    private func run(_ publications: [Publication], applicant: PersonName?, blocks: [Block] = []) throws -> [Publication] {
+        var document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
+        document.profile.person.name = applicant
+        document.profile.publications = publications
+        return try FindApplicant().run(document, context: StageContext()).profile.publications
+    }
+
+    func testInitialsAccentsHyphensAndParticlesMatch() throws {
+        let kai = PersonName(literal: "Kai Xu", given: "Kai", family: "Xu")
+        let maria = PersonName(literal: "María José Fernández-Núñez", given: "María José", family: "Fernández-Núñez")
+        let cases: [(PersonName, [CSLName], Int?)] = [
+            (kai, [CSLName(family: "Nakamura", given: "S."), CSLName(family: "Xu", given: "K.")], 2),
+            (kai, [CSLName(family: "Xu", given: "K"), CSLName(family: "Li", given: "Y")], 1),
+            (kai, [CSLName(family: "Xu", given: "Kai")], 1),
+            (kai, [CSLName(family: "Xu", given: "L.")], nil),
+            (maria, [CSLName(family: "Iglesias", given: "Á."), CSLName(family: "Fernandez-Nunez", given: "M. J.")], 2),
+            (maria, [CSLName(family: "Fernández Núñez", given: "MJ")], 1),
+            (PersonName(literal: "Rik de Vries", given: "Rik", family: "de Vries"), [CSLName(family: "Vries", given: "R.", particle: "de")], 1),
+            (PersonName(literal: "Rik de Vries", given: "Rik", family: "de Vries"), [CSLName(family: "Vries", given: "R.")], 1),
+        ]
+        for (applicant, authors, expected) in cases {
+            XCTAssertEqual(try run([publication(authors)], applicant: applicant).first?.applicantPosition, expected, "\(applicant.literal) in \(authors)")
+        }
+    }
+
+    func testTwoMatchesAreNotGuessed() throws {
+        let result = try run([publication([CSLName(family: "Xu", given: "K."), CSLName(family: "Xu", given: "Kun")])],
+                             applicant: PersonName(literal: "Kai Xu", given: "Kai", family: "Xu"))
+        XCTAssertNil(result.first?.applicantPosition)
+    }
+
+    func testABoldNameInTheSourceWins() throws {
+        var item = Block(.item, text: "Raman, P., & Raman, A. (2020). Title.", provenance: .lines(2, 2))
+        item.inlines = [.text("Raman, P., & "), Inline(.strong, text: "Raman, A."), .text(" (2020). Title.")]
+        var list = Block(.list, text: item.text, provenance: .lines(2, 2))
+        list.items = [item]
+        let result = try run([publication([CSLName(family: "Raman", given: "P."), CSLName(family: "Raman", given: "A.")], raw: item.text, block: 0)],
+                             applicant: nil, blocks: [list])
+        XCTAssertEqual(result.first?.applicantPosition, 2)
+    }
+
+    func testNoApplicantNameNoPosition() throws {
+        XCTAssertNil(try run([publication([CSLName(family: "Xu", given: "K.")])], applicant: nil).first?.applicantPosition)
+    }
+
+    func testEqualContributionAndCorrespondingMarks() throws {
+        let raw = "K. Xu*, L. Fontaine*, and S. Nakamura†, \"Sparse attention,\" 2023."
+        let result = try run([publication([CSLName(family: "Xu", given: "K."), CSLName(family: "Fontaine", given: "L."), CSLName(family: "Nakamura", given: "S.")], raw: raw)],
+                             applicant: PersonName(literal: "Kai Xu", given: "Kai", family: "Xu"))
+        XCTAssertEqual(result.first?.equalContribution, [1, 2])
+        XCTAssertEqual(result.first?.corresponding, [3])
+        XCTAssertEqual(result.first?.applicantPosition, 1)
+    }
+}

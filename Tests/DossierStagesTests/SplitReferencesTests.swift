@@ -1,0 +1,76 @@
+import DossierModel
+import DossierPipeline
+import DossierStages
+import XCTest
+
+final class SplitReferencesTests: XCTestCase {
+    private func heading(_ text: String, level: Int = 2) -> Block {
+        Block(.heading, text: text, provenance: .lines(1, 1), level: level)
+    }
+
+    private func list(_ items: [String], inlines: [[Inline]]? = nil) -> Block {
+        var block = Block(.list, text: items.joined(separator: "\n"), provenance: .lines(1, 1))
+        block.items = items.enumerated().map { offset, text in
+            var item = Block(.item, text: text, provenance: .lines(1, 1))
+            item.inlines = inlines?[offset]
+            return item
+        }
+        return block
+    }
+
+    private func split(_ blocks: [Block]) throws -> Document {
+        let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
+        return try SplitReferences().run(try DetectSections().run(base, context: StageContext()), context: StageContext())
+    }
+
+    func testOneReferencePerItemTypedBySubHeading() throws {
+        let result = try split([
+            heading("Publications"), heading("Journal Articles", level: 3), list(["Doe J, Roe R. A title. J Things. 2020;1:2-3.", "Doe J. Another. J Stuff. 2019."]),
+            heading("Conference Papers", level: 3), list(["Doe J. Talk paper. In: Proc. X; 2018. p. 1-2."]),
+            heading("Teaching"), list(["Course 101, 2020"]),
+        ])
+        let publications = result.profile.publications
+        XCTAssertEqual(publications.count, 3)
+        XCTAssertEqual(publications.map(\.type), ["article-journal", "article-journal", "paper-conference"])
+        XCTAssertEqual(publications.map(\.id), ["ref1", "ref2", "ref3"])
+        XCTAssertEqual(publications[0].block, 2)
+    }
+
+    func testNumberedLinesInOneParagraphAreSplit() throws {
+        let text = "[1] K. Xu, \"First paper,\" in Proc. A, 2020.\n[2] K. Xu and J. Roe, \"Second paper,\"\nJ. Things, vol. 2, 2021.\n[3] J. Roe, \"Third paper on things,\" 2022."
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "K. Xu, \"First paper,\" in Proc. A, 2020.",
+            "K. Xu and J. Roe, \"Second paper,\" J. Things, vol. 2, 2021.",
+            "J. Roe, \"Third paper on things,\" 2022.",
+        ])
+    }
+
+    func testLinkWordsAreDroppedButTheirURLsKept() throws {
+        let inlines: [Inline] = [.text("Doe, J. (2020). A title. Journal, 1, 2-3. "),
+                                 Inline(.link, text: "[PDF]", url: "https://x.org/a.pdf"), .text(" "),
+                                 Inline(.link, text: "code", url: "https://github.com/x/y")]
+        let result = try split([heading("Publications"), list(["Doe, J. (2020). A title. Journal, 1, 2-3. [PDF] code"], inlines: [inlines])])
+        let publication = try XCTUnwrap(result.profile.publications.first)
+        XCTAssertEqual(publication.raw, "Doe, J. (2020). A title. Journal, 1, 2-3.")
+        XCTAssertEqual(publication.url, "https://x.org/a.pdf")
+    }
+
+    func testPlaceholdersAreReportedNotInvented() throws {
+        let result = try split([heading("Publications"), list(["\\bibentry{doe2020}", "{% cite doe2020 %}", "Doe, J. (2020). Real. Journal, 1."])])
+        XCTAssertEqual(result.profile.publications.count, 1)
+        XCTAssertEqual(result.diagnostics.filter { $0.stage == "split-references" }.count, 2)
+    }
+
+    func testNotesBesideTheListAreNotReferences() throws {
+        let result = try split([heading("Publications"), Block(.paragraph, text: "Updated 2026. * denotes equal contribution.", provenance: .lines(2, 2)),
+                                list(["Doe, J. (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.count, 1)
+    }
+
+    func testAHeadinglessPublicationListIsReadWhole() throws {
+        let result = try split([list(["Doe, J. (2020). A title. Journal of X, 1(2), 2-3.", "Roe, R., & Doe, J. (2019). Other. Journal of Y, 4, 5-6.",
+                                      "Doe, J. (2018). Third. In Proc. Z (pp. 1-9)."])])
+        XCTAssertEqual(result.profile.publications.count, 3)
+    }
+}
