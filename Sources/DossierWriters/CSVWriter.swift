@@ -47,6 +47,7 @@ public struct CSVWriter: Writer {
 
     /// "-3", "+1.5", "-0,25": a sign, digits, at most one decimal separator and digits after it.
     private static func isSignedNumber(_ cell: String) -> Bool {
+        guard cell.hasPrefix("-") || cell.hasPrefix("+") else { return false }
         var scalars = Substring(cell).unicodeScalars.dropFirst()
         var sawDigit = false
         var sawSeparator = false
