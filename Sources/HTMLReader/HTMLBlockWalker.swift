@@ -15,6 +15,12 @@ final class HTMLBlockWalker {
     /// The site title kept from dropped chrome, if any.
     private var rescued: Block?
     private var rescueTried = false
+    /// Classes the page's own stylesheet makes bold or italic.
+    let hints: StyleSheetHints
+
+    init(hints: StyleSheetHints = .none) {
+        self.hints = hints
+    }
 
     /// The blocks of a whole page.
     func blocks(_ root: HTMLNode) -> [Block] {
@@ -87,7 +93,7 @@ final class HTMLBlockWalker {
     }
 
     private func heading(_ node: HTMLNode, level: Int) -> Block? {
-        let inlines = HTMLInlines.inlines(node.children)
+        let inlines = HTMLInlines.inlines(node.children, hints: hints)
         let text = HTMLInlines.plain(inlines)
         guard Self.isVisible(text) else { return nil }
         return Block(.heading, text: text, provenance: Self.provenance(node), level: level, inlines: inlines)
@@ -95,7 +101,7 @@ final class HTMLBlockWalker {
 
     /// A paragraph of inline nodes, or nil when they show nothing (no text and no link).
     func paragraph(_ nodes: [HTMLNode], provenance: Provenance? = nil) -> Block? {
-        let inlines = HTMLInlines.inlines(nodes)
+        let inlines = HTMLInlines.inlines(nodes, hints: hints)
         let text = HTMLInlines.plain(inlines)
         guard Self.isVisible(text) || inlines.contains(where: { $0.type == .link }) else { return nil }
         guard let provenance = provenance ?? Self.provenance(nodes) else { return nil }

@@ -5,13 +5,14 @@ import Foundation
 ///
 /// `b/strong` → strong, `em/i/cite` → emphasis, `u/ins` → underline, `s/del` → strikethrough, `sup`/`sub`,
 /// `code/kbd/samp/tt` → code, `a href` → link (also when it shows no text: icon links to ORCID or GitHub keep
-/// their target), `br` → linebreak; a `span` whose `style` says bold/italic/underline counts as such.
+/// their target), `br` → linebreak; an element whose `style` attribute, or whose class in the page's own
+/// `<style>` (`StyleSheetHints`), says bold/italic/underline counts as such.
 /// A block element met inside inline content (a `<p>` in a table cell) becomes a softbreak.
 enum HTMLInlines {
     /// The normalized inlines of these nodes (the content of one block).
-    static func inlines(_ nodes: [HTMLNode]) -> [Inline] {
+    static func inlines(_ nodes: [HTMLNode], hints: StyleSheetHints = .none) -> [Inline] {
         var raw: [Inline] = []
-        for node in nodes { raw += build(node) }
+        for node in nodes { raw += build(node, hints) }
         var atLineStart = true
         collapseLeadingSpaces(&raw, atLineStart: &atLineStart)
         var beforeLineEnd = true
@@ -26,13 +27,13 @@ enum HTMLInlines {
 
     // MARK: Building
 
-    private static func build(_ node: HTMLNode) -> [Inline] {
+    private static func build(_ node: HTMLNode, _ hints: StyleSheetHints) -> [Inline] {
         if node.kind == .text { return [.text(collapse(node.text))] }
         if HTMLVocabulary.dropped.contains(node.name) { return [] }
         if PageChrome.verdict(node, insideSectioning: true) != .keep { return [] }
         if node.name == "br" { return [Inline(.linebreak, text: "\n")] }
         if node.name == "hr" { return [Inline(.softbreak, text: "\n")] }
-        let children = node.children.flatMap(build)
+        let children = node.children.flatMap { build($0, hints) }
         if HTMLVocabulary.blockLevel.contains(node.name) {
             return [Inline(.softbreak, text: "\n")] + children + [Inline(.softbreak, text: "\n")]
         }
@@ -42,6 +43,7 @@ enum HTMLInlines {
         var styles: [InlineStyle] = []
         if let style = HTMLVocabulary.inlineType(node.name) { styles.append(style) }
         if let attribute = node.attributes["style"] { styles += HTMLVocabulary.inlineStyles(inStyleAttribute: attribute) }
+        styles += hints.styles(for: node).filter { !styles.contains($0) }
         var wrapped = children
         for style in styles.reversed() {
             if style == .code {

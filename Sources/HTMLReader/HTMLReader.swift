@@ -26,7 +26,7 @@ public struct HTMLReader: Reader {
         for problem in metadata.problems {
             document.report(.warning, stage: Self.stage, problem.message, provenance: .lines(problem.line, problem.line))
         }
-        document.blocks = HTMLBlockWalker().blocks(root)
+        document.blocks = HTMLBlockWalker(hints: StyleSheetHints(root)).blocks(root)
         return document
     }
 }

@@ -64,7 +64,7 @@ extension HTMLBlockWalker {
 
     private func row(_ rowNode: HTMLNode, cells: [HTMLNode]) -> Block? {
         let cellBlocks = cells.map { cellNode -> Block in
-            let inlines = HTMLInlines.inlines(cellNode.children)
+            let inlines = HTMLInlines.inlines(cellNode.children, hints: hints)
             var cell = Block(.cell, text: HTMLInlines.plain(inlines), provenance: Self.provenance(cellNode), inlines: inlines)
             if cellNode.name == "th" { cell.header = true }
             return cell

@@ -29,6 +29,16 @@ final class HTMLInlineTests: XCTestCase {
         XCTAssertEqual(block.inlines?.first?.text, "Doe J")
     }
 
+    func testClassMadeBoldByThePagesStylesheetCountsAsStrong() throws {
+        let document = try HTMLTestSupport.read("""
+            <html><head><style>/* me */ .me, span.self { font-weight: 700 } .venue{font-style:italic} div .nested { font-weight: bold }</style></head>
+            <body><p><span class="me">Doe, J.</span>, <span class="nested">Roe, R.</span> <span class="venue">Nature</span></p></body></html>
+            """)
+        let inlines = try XCTUnwrap(document.blocks.first?.inlines)
+        XCTAssertEqual(inlines.filter { $0.type != .text }.map(\.type), [.strong, .emphasis])
+        XCTAssertEqual(inlines.first?.text, "Doe, J.")
+    }
+
     func testNestedInlinesKeepTheirChildren() throws {
         let block = try paragraph("<p><a href=\"/x\"><b>Bold link</b> tail</a></p>")
         let link = try XCTUnwrap(block.inlines?.first)
