@@ -5,7 +5,7 @@ import DossierModel
 ///
 /// JATS wants a container's paragraphs before its sections, so blocks that follow a nested section inside the same
 /// container go into an untitled `sec` of their own. A section's own heading becomes its `title`; other headings
-/// become a bold paragraph. Lists, tables, quotes and code become `list`, `table-wrap`, `disp-quote`, `preformat`;
+/// become a bold paragraph. Lists, tables, quotes and code become `list`, `table-wrap`, `disp-quote`, `code` (with its `language`);
 /// thematic breaks have no JATS form and are left out.
 struct JATSBody {
     let document: Document
@@ -88,9 +88,9 @@ struct JATSBody {
             return [XMLElement("disp-quote", [], paragraphs.map(XMLNode.element))]
         case .code:
             guard !block.text.isEmpty else { return [] }
-            var attributes: [(String, String)] = [("preformat-type", "code")]
+            var attributes: [(String, String)] = []
             if let language = block.info?.nonBlank { attributes.append(("language", language)) }
-            return [XMLElement("preformat", attributes, text: block.text)]
+            return [XMLElement("code", attributes, text: block.text)]
         case .rule:
             return []
         }

@@ -23,7 +23,7 @@ public struct JATSWriter: Writer {
     /// JATS elements with mixed content that the writer may fill with phrase markup only.
     static let mixedContent: Set<String> = [
         "p", "td", "th", "title", "article-title", "chapter-title", "source", "bold", "italic", "monospace", "strike",
-        "underline", "sup", "sub", "ext-link", "comment", "mixed-citation", "collab", "string-name", "aff", "preformat",
+        "underline", "sup", "sub", "ext-link", "comment", "mixed-citation", "collab", "string-name", "aff", "code",
     ]
 
     public init() {}
