@@ -16,6 +16,7 @@ extension Registry {
         registry.register(reader: PDFReader())
         registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())
+        registry.register(stage: ExtractContact())
         registry.register(writer: JSONWriter())
         registry.register(writer: NDJSONWriter())
         registry.register(writer: CSVWriter())

@@ -1,0 +1,116 @@
+import DossierModel
+import Foundation
+
+/// Finds the applicant's name, in order of trust: the metadata `author` (front matter, `<meta>`, PDF info),
+/// a JSON-LD `Person`, a title that is a name once "— CV" and the like are removed, the first heading of
+/// the contact block (for PDF: the largest text on page 1), else the first short line that reads as a name.
+///
+/// A name from metadata is replaced by the way the document prints it when the document shows a variant
+/// with initials or middle names added or left out ("Loqman R. Salamatian" printed "Loqman Salamatian").
+/// Lines in referee and publication sections, institutions and section titles never count.
+struct ApplicantNameFinder {
+    let document: Document
+    let sections: ContactArea
+    let lines: [DocumentLine]
+
+    /// The name found and where it came from ("author", "json-ld", "title", "heading", "font", "line").
+    func find() -> (name: String, origin: String)? {
+        let forbidden = Set(document.profile.referees.map { PersonNameText.comparisonTokens($0.name.literal) })
+        let allowed: (String) -> Bool = { !forbidden.contains(PersonNameText.comparisonTokens($0)) }
+        for (origin, candidates) in [("author", authorCandidates()), ("json-ld", jsonLDCandidates()), ("title", titleCandidates())] {
+            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
+                return (printedVariant(of: name) ?? name, origin)
+            }
+        }
+        for (origin, candidates) in [("heading", headingCandidates()), ("font", fontCandidates()), ("line", lineCandidates())] {
+            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
+                return (name, origin)
+            }
+        }
+        return nil
+    }
+
+    private func authorCandidates() -> [String] {
+        guard let author = document.metadata["author"] else { return [] }
+        return names(in: author)
+    }
+
+    private func names(in value: JSONValue) -> [String] {
+        if let string = value.stringValue { return [string] }
+        if let object = value.objectValue { return object["name"].map(names(in:)) ?? [] }
+        if let array = value.arrayValue, let first = array.first { return names(in: first) }
+        return []
+    }
+
+    private func jsonLDCandidates() -> [String] {
+        guard let jsonLD = document.metadata["jsonld"] else { return [] }
+        return JSONLDPerson.people(in: jsonLD).compactMap { $0["name"].flatMap(\.stringValue) }
+    }
+
+    private func titleCandidates() -> [String] {
+        guard let title = document.metadata["title"]?.stringValue else { return [] }
+        // "CV - Ali Ebrahimpour Boroojeny", "CV | Loqman Salamatian's Personal Website": try each part too.
+        let parts = title.components(separatedBy: CharacterSet(charactersIn: "|–—")).map { $0.trimmingCharacters(in: .whitespaces) }
+        return [title] + (parts.count > 1 ? parts : [])
+    }
+
+    private var candidateLines: [DocumentLine] {
+        lines.filter { sections.contactBlocks.contains($0.block) && !sections.isOthersMaterial($0.block) }
+    }
+
+    private func headingCandidates() -> [String] {
+        candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 }.map(\.text)
+    }
+
+    private func fontCandidates() -> [String] {
+        let firstPage = lines.filter { $0.node.provenance.page == 1 && !sections.isOthersMaterial($0.block) }
+        let sized = firstPage.compactMap { line in line.node.font?.size.map { (line.text, $0) } }
+        guard let largest = sized.map(\.1).max() else { return [] }
+        let sizes = Set(sized.map(\.1))
+        guard sizes.count > 1 else { return [] }
+        return sized.filter { $0.1 >= largest * 0.8 }.sorted { $0.1 > $1.1 }.map(\.0)
+    }
+
+    private func lineCandidates() -> [String] {
+        candidateLines.map(\.text).filter { $0.split(separator: " ").count <= 8 }
+    }
+
+    /// The document's own spelling of `name`: the first short line outside others' material that is a variant.
+    private func printedVariant(of name: String) -> String? {
+        let usable = candidateLines + lines.filter { !sections.isOthersMaterial($0.block) }
+        for line in usable where line.text.count <= 80 {
+            var texts = [line.text]
+            texts += line.text.components(separatedBy: CharacterSet(charactersIn: "|–—")).map { $0.trimmingCharacters(in: .whitespaces) }
+            for text in texts {
+                if let printed = PersonNameText.name(in: text), PersonNameText.isVariant(printed, of: name) {
+                    return printed
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// Finds `Person` objects in JSON-LD as the HTML reader stores it (one object, an array, or an `@graph`).
+enum JSONLDPerson {
+    /// Every object whose `@type` is or includes "Person".
+    static func people(in value: JSONValue) -> [[String: JSONValue]] {
+        if let array = value.arrayValue { return array.flatMap(people(in:)) }
+        guard let object = value.objectValue else {
+            if let text = value.stringValue, let data = text.data(using: .utf8),
+                let decoded = try? JSONDecoder().decode(JSONValue.self, from: data), decoded.stringValue == nil
+            {
+                return people(in: decoded)
+            }
+            return []
+        }
+        var found: [[String: JSONValue]] = []
+        let type = object["@type"]
+        let types = type?.arrayValue?.compactMap(\.stringValue) ?? [type?.stringValue].compactMap { $0 }
+        if types.contains("Person") { found.append(object) }
+        for key in ["@graph", "mainEntity", "author"] {
+            if let nested = object[key] { found += people(in: nested) }
+        }
+        return found
+    }
+}

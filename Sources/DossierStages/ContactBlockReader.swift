@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reads the affiliation and the postal address from the lines of the contact block (between the name
+/// and the first section): "Address:" / "Affiliation:" labels, lines naming an institution, and lines
+/// shaped like an address (a street or a postcode, or "City, Country" after an institution).
+enum ContactBlockReader {
+    /// The affiliation and address, each joined with ", " when they span several lines.
+    static func read(_ lines: [String], name: String?) -> (affiliation: String?, address: String?) {
+        var affiliation: [String] = []
+        var address: [String] = []
+        let nameTokens = name.map(PersonNameText.comparisonTokens)
+        for line in lines {
+            let separated = detailLabel.replacing(in: line, with: "|$0")
+            for part in separated.components(separatedBy: CharacterSet(charactersIn: "|•·")) {
+                let text = part.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;")))
+                guard text.count >= 2, !isContactDetail(text) else { continue }
+                if let nameTokens, PersonNameText.cleaned(text).map(PersonNameText.comparisonTokens) == nameTokens { continue }
+                if let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
+                    if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
+                        address.append(value)
+                    } else if key.hasPrefix("affil") || key.hasPrefix("institution") || key.hasPrefix("organi") {
+                        affiliation.append(value)
+                    }
+                    continue
+                }
+                if isInstitution(text) {
+                    affiliation.append(text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) {
+                    address.append(text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+                }
+            }
+        }
+        return (affiliation.isEmpty ? nil : affiliation.joined(separator: ", "), address.isEmpty ? nil : address.joined(separator: ", "))
+    }
+
+    private static func isContactDetail(_ text: String) -> Bool {
+        if text.contains("@") || text.lowercased().contains("http") || text.lowercased().contains("www.") { return true }
+        if !EmailFinder.emails(in: text).isEmpty || !PhoneFinder.phones(in: text).isEmpty { return true }
+        if domainOnly.matches(text) || noise.matches(text) { return true }
+        return false
+    }
+
+    private static func isInstitution(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
+        guard words.count <= 14 else { return false }
+        return words.contains { institutionWords.contains(String($0)) }
+    }
+
+    private static func looksLikeAddress(_ text: String, afterInstitution: Bool) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count <= 12 else { return false }
+        if street.matches(text) || postcode.matches(text) { return true }
+        return afterInstitution && cityCountry.matches(text)
+    }
+
+    private static let label = TextPattern(
+        #"^(address|adresse|dirección|indirizzo|affiliation|institution|organi[sz]ation|office)\s*:\s*(.+)$"#,
+        caseInsensitive: true)
+    /// A label that starts a contact detail in the middle of a line ("Department of X Mail: a@b.c" in two-column
+    /// PDF headers): the line is cut before it.
+    private static let detailLabel = TextPattern(
+        #"(?<=\S\s)(?:e-?mail|mail|orcid|website|web|homepage|phone|tel|telephone|mobile|fax|github|linkedin|twitter)\s*:"#,
+        caseInsensitive: true)
+    private static let domainOnly = TextPattern(#"^[\w.-]+\.[a-z]{2,}(?:/\S*)?$"#, caseInsensitive: true)
+    private static let noise = TextPattern(
+        #"^(?:curriculum vit|cv$|résumé|resume$|last updated|updated|this document|e-?mail|phone|tel|mobile|web|website|homepage|google scholar|github|linkedin|orcid|twitter|researchgate|youtube|follow|born|date of birth|nationality|citizenship)"#,
+        caseInsensitive: true)
+    private static let street = TextPattern(
+        #"\b(?:\d+\w?\s+\p{L}+.*\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|drive|dr|lane|ln|way|place|pl|square|court|ct)\b|\p{L}+(?:str\.|straße|strasse|weg|allee|platz|gasse)\s*\d|(?:rue|via|calle|avenida|avenue|piazza|plaza|carrer)\s+\p{L}|\b(?:p\.?o\.?\s*box|postfach|room|suite|office|building|bldg|hall)\s+\w*\d)"#,
+        caseInsensitive: true)
+    private static let postcode = TextPattern(
+        #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|(?:^|,\s*)(?:[A-Z]-?)?\d{4,5}\s+\p{Lu}\p{L}+"#)
+    private static let cityCountry = TextPattern(#"^\p{Lu}[\p{L}.'\- ]{1,30}(?:,\s*\p{Lu}[\p{L}.'\- ]{0,30}){1,2}\.?$"#)
+    private static let institutionWords: Set<String> = [
+        "university", "universität", "universitat", "université", "universidad", "universidade", "università",
+        "universiteit", "uniwersytet", "institute", "institut", "instituto", "istituto", "college", "school",
+        "laboratory", "laboratoire", "lab", "department", "dept", "departamento", "dipartimento", "département",
+        "faculty", "fakultät", "center", "centre", "centro", "hospital", "clinic", "klinikum", "academy",
+        "akademie", "inc", "gmbh", "ltd", "llc", "corporation", "company", "foundation", "hochschule", "école",
+        "polytechnique", "politecnico", "labs",
+    ]
+}

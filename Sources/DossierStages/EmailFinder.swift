@@ -1,0 +1,87 @@
+import Foundation
+
+/// Finds e-mail addresses in text, including the forms people write to dodge spam harvesters:
+/// `name [at] domain [dot] edu`, `name(at)domain.edu`, `jhc[at]ust.hk`, `name AT domain DOT org`,
+/// `name at domain dot edu` (only with spelled-out dots ending in a known top-level domain), and
+/// `{alice,bob}@x.edu` (expanded to one address each). Domains are lowercased; local parts kept as written.
+enum EmailFinder {
+    /// The addresses in `text`, in order, without duplicates.
+    static func emails(in text: String) -> [String] {
+        var text = bracketedAt.replacing(in: text, with: "@")
+        text = bracketedDot.replacing(in: text, with: ".")
+        text = spelledOut(text)
+        text = spacedAt.replacing(in: text, with: "$1@$2")
+        var found: [String] = []
+        for match in braceList.matches(in: text) {
+            guard let locals = match.group(1), let domain = match.group(2) else { continue }
+            for local in locals.split(separator: ",") {
+                append("\(local.trimmingCharacters(in: .whitespaces))@\(domain)", to: &found)
+            }
+        }
+        for match in plain.matches(in: text) {
+            guard let local = match.group(1), let domain = match.group(2) else { continue }
+            append("\(local)@\(domain)", to: &found)
+        }
+        return found
+    }
+
+    /// The address of a `mailto:` link (query removed, percent-escapes decoded), or of a link whose target is
+    /// an address written without the scheme.
+    static func email(inLinkTarget url: String) -> String? {
+        var target = url.trimmingCharacters(in: .whitespaces)
+        if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
+        if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
+        target = target.removingPercentEncoding ?? target
+        guard let match = plain.firstMatch(in: target), match.range == target.startIndex..<target.endIndex,
+            let local = match.group(1), let domain = match.group(2)
+        else { return nil }
+        return normalized("\(local)@\(domain)")
+    }
+
+    /// `local@domain` with the domain lowercased and stray dots trimmed; nil for placeholders (example.com).
+    static func normalized(_ address: String) -> String? {
+        guard let at = address.lastIndex(of: "@") else { return nil }
+        let local = address[..<at].trimmingCharacters(in: CharacterSet(charactersIn: ".'-"))
+        let domain = address[address.index(after: at)...].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        guard !local.isEmpty, domain.contains("."), !placeholderDomains.contains(domain) else { return nil }
+        return "\(local)@\(domain)"
+    }
+
+    private static func append(_ address: String, to found: inout [String]) {
+        guard let address = normalized(address), !found.contains(where: { $0.lowercased() == address.lowercased() })
+        else { return }
+        found.append(address)
+    }
+
+    /// `name at domain dot edu` / `name AT domain DOT org` → `name@domain.edu`.
+    private static func spelledOut(_ text: String) -> String {
+        var result = ""
+        var cursor = text.startIndex
+        for match in spelledWords.matches(in: text) {
+            guard let local = match.group(1), let domain = match.group(2) else { continue }
+            let labels = dotWord.replacing(in: domain, with: ".").split(separator: ".")
+            guard let tld = labels.last?.lowercased(), topLevelDomains.contains(tld) else { continue }
+            result += text[cursor..<match.range.lowerBound]
+            result += dotWord.replacing(in: local, with: ".") + "@" + labels.joined(separator: ".")
+            cursor = match.range.upperBound
+        }
+        result += text[cursor...]
+        return result
+    }
+
+    private static let dotWord = TextPattern(#" (?:dot|DOT) "#)
+    private static let bracketedAt = TextPattern(#"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
+    private static let bracketedDot = TextPattern(#"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
+    private static let spelledWords = TextPattern(
+        #"(?<![\w.@-])((?:[A-Za-z0-9._%+-]+ (?:dot|DOT) )*[A-Za-z0-9._%+-]+) (?:at|AT) ((?:[A-Za-z0-9-]+ (?:dot|DOT) )+[A-Za-z]{2,6})(?![\w@-])"#)
+    private static let spacedAt = TextPattern(#"([A-Za-z0-9._%+-])\s+(?:@|AT)\s+([A-Za-z0-9-]+\.[A-Za-z])"#)
+    private static let braceList = TextPattern(#"\{([A-Za-z0-9._%+\-,\s]+)\}\s*@\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"#)
+    private static let plain = TextPattern(
+        #"(?<![A-Za-z0-9._%+'{},-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9-])"#)
+    private static let placeholderDomains: Set<String> = ["example.com", "example.org", "example.edu", "example.net", "domain.com"]
+    private static let topLevelDomains: Set<String> = [
+        "edu", "com", "org", "net", "gov", "mil", "int", "io", "ac", "uk", "de", "fr", "es", "it", "nl", "ch", "at",
+        "be", "se", "no", "dk", "fi", "ca", "au", "cn", "jp", "hk", "sg", "in", "br", "pt", "ru", "pl", "cz", "il",
+        "kr", "tw", "nz", "ie", "eu", "info", "me", "ai", "dev", "mx", "ar", "cl", "za", "gr", "hu", "tr", "lu",
+    ]
+}

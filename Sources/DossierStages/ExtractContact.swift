@@ -1,0 +1,163 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Fills `profile.person`: the applicant's name (split into given and family), e-mails (obfuscated forms
+/// included), phones, links by kind (ORCID with a valid checksum, Google Scholar, GitHub, LinkedIn, the
+/// personal website, others), the identifiers those links carry, and the affiliation and address of the
+/// contact block.
+///
+/// Referee and publication sections are never read for the applicant's name, e-mails or phones.
+/// Values already in the profile are kept; new ones are added after them.
+public struct ExtractContact: Stage {
+    public let name = "contact"
+    public let summary = "the applicant's name, e-mails, phones, links and identifiers"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        let sections = ContactArea(document)
+        let lines = DocumentLines.lines(of: document)
+        let links = DocumentLines.links(of: document)
+        var person = document.profile.person
+        let found = ApplicantNameFinder(document: document, sections: sections, lines: lines).find()
+        if person.name == nil, let found {
+            person.name = PersonNameSplitter.split(found.name)
+        }
+        if found == nil && person.name == nil {
+            document.report(.info, stage: name, "no applicant name found")
+        }
+        let ownLines = lines.filter { !sections.isOthersMaterial($0.block) }
+        let ownLinks = links.filter { !sections.isOthersMaterial($0.block) }
+        addEmails(to: &person, lines: ownLines, links: ownLinks, metadata: document.metadata)
+        addPhones(to: &person, lines: ownLines, links: ownLinks)
+        let contactLinks = ownLinks.filter { sections.contactBlocks.contains($0.block) }
+        addLinks(to: &person, contactLinks: contactLinks, otherLinks: ownLinks, metadata: document.metadata)
+        addLabelledProfiles(to: &person, lines: ownLines.filter { sections.contactBlocks.contains($0.block) })
+        if person.affiliation == nil || person.address == nil {
+            let contactLines = lines.filter { sections.contactBlocks.contains($0.block) && $0.node.type != .heading }
+            let block = ContactBlockReader.read(contactLines.map(\.text), name: person.name?.literal)
+            person.affiliation = person.affiliation ?? block.affiliation
+            person.address = person.address ?? block.address
+        }
+        document.profile.person = person
+        return document
+    }
+
+    private func addEmails(to person: inout Person, lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue]) {
+        var ordered: [(block: Int, email: String)] = []
+        for line in lines {
+            ordered += EmailFinder.emails(in: line.text).map { (line.block, $0) }
+        }
+        for link in links where EmailFinder.emails(in: link.text).isEmpty {
+            // A link that shows an address is read as shown: its target may be an older, hidden one.
+            if let email = EmailFinder.email(inLinkTarget: link.url) { ordered.append((link.block, email)) }
+        }
+        var emails = ordered.enumerated().sorted { ($0.element.block, $0.offset) < ($1.element.block, $1.offset) }.map(\.element.email)
+        if let jsonLD = metadata["jsonld"] {
+            emails += JSONLDPerson.people(in: jsonLD).prefix(1).compactMap { $0["email"]?.stringValue }
+                .compactMap(EmailFinder.email(inLinkTarget:))
+        }
+        for email in emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
+            person.emails.append(email)
+        }
+    }
+
+    private func addPhones(to person: inout Person, lines: [DocumentLine], links: [DocumentLink]) {
+        var phones = lines.flatMap { PhoneFinder.phones(in: $0.text) }
+        phones += links.compactMap { PhoneFinder.phone(inLinkTarget: $0.url) }
+        for phone in phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
+            person.phones.append(phone)
+        }
+    }
+
+    private func digits(_ phone: String) -> String { phone.filter(\.isNumber) }
+
+    private func addLinks(to person: inout Person, contactLinks: [DocumentLink], otherLinks: [DocumentLink], metadata: [String: JSONValue]) {
+        var website: String? = person.links.first { $0.kind == .website }?.url
+        for key in ["url", "website", "homepage"] {
+            if website == nil, let url = metadata[key]?.stringValue, ProfileLinkKinds.classify(url)?.kind == .other {
+                website = ProfileLinkKinds.withScheme(url)
+            }
+        }
+        var sameAs: [String] = []
+        if let jsonLD = metadata["jsonld"], let first = JSONLDPerson.people(in: jsonLD).first {
+            sameAs = (first["sameAs"]?.arrayValue ?? [first["sameAs"]].compactMap { $0 }).compactMap(\.stringValue)
+        }
+        var classified: [(ClassifiedLink, text: String)] = []
+        for link in contactLinks {
+            guard let kind = ProfileLinkKinds.classify(link.url), !isEmailLike(link.url) else { continue }
+            classified.append((kind, link.text))
+        }
+        for url in sameAs {
+            if let kind = ProfileLinkKinds.classify(url) { classified.append((kind, url)) }
+        }
+        for link in otherLinks where namesTheService(link.text) {
+            guard let kind = ProfileLinkKinds.classify(link.url), kind.kind != .other else { continue }
+            classified.append((kind, link.text))
+        }
+        if website == nil {
+            let candidates = classified.filter { $0.0.kind == .other && !ProfileLinkKinds.isThirdPartySite($0.0.url) }
+            let personal = candidates.first { personalWord.matches($0.text) } ?? candidates.first { homepageWords.matches($0.text) }
+            website = (personal ?? candidates.first)?.0.url
+        }
+        if let website { append(Link(kind: .website, url: website), to: &person) }
+        for (link, _) in classified {
+            let kind: Link.Kind = link.url == website ? .website : link.kind
+            append(Link(kind: kind, url: link.url), to: &person)
+            if let identifier = link.identifier, person.identifiers[identifier.scheme] == nil {
+                person.identifiers[identifier.scheme] = identifier.value
+            }
+        }
+    }
+
+    /// "ORCID: 0000-0002-1825-0097", "GitHub: login", "LinkedIn: handle" written without a link.
+    private func addLabelledProfiles(to person: inout Person, lines: [DocumentLine]) {
+        for line in lines {
+            for match in labelledProfile.matches(in: line.text) {
+                guard let label = match.group(1)?.lowercased(), let value = match.group(2) else { continue }
+                let url: String
+                if label.contains("orcid") {
+                    url = "https://orcid.org/\(value)"
+                } else if label.contains("github"), githubLogin.matches(value) {
+                    url = "https://github.com/\(value)"
+                } else if label.contains("linkedin"), linkedInHandle.matches(value) {
+                    url = "https://www.linkedin.com/in/\(value)"
+                } else {
+                    continue
+                }
+                guard let link = ProfileLinkKinds.classify(url), let identifier = link.identifier else { continue }
+                if person.identifiers[identifier.scheme] == nil {
+                    person.identifiers[identifier.scheme] = identifier.value
+                    append(Link(kind: link.kind, url: link.url), to: &person)
+                }
+            }
+        }
+    }
+
+    /// Outside the contact block a profile link counts only when its text names the service or is the address
+    /// itself ("GitHub", "orcid.org/…", an icon) — not a co-author's name linked to their own profile.
+    private func namesTheService(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        if serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
+        if trimmed.contains(" ") { return false }
+        return !(trimmed.first?.isUppercase ?? false && trimmed.allSatisfy(\.isLetter))
+    }
+
+    private func append(_ link: Link, to person: inout Person) {
+        guard !person.links.contains(where: { $0.url.lowercased() == link.url.lowercased() }) else { return }
+        person.links.append(link)
+    }
+
+    private func isEmailLike(_ url: String) -> Bool { EmailFinder.email(inLinkTarget: url) != nil }
+
+    private let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
+    private let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
+    private let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)
+    private let labelledProfile = TextPattern(
+        #"(orcid(?:\s*i[dD])?\s*:?|\\faOrcid\s*:?|github\s*:|\\faGithub\s*:?|linkedin\s*:|\\faLinkedin\s*:?)\s*((?:\d{4}-){3}\d{3}[\dXx]|[A-Za-z0-9-]+(?![\w./@]))"#,
+        caseInsensitive: true)
+    private let githubLogin = TextPattern(#"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"#)
+    private let linkedInHandle = TextPattern(#"^[A-Za-z0-9-]{3,100}$"#)
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// Recognizes a person's name in a line of text and strips what surrounds it on CVs
+/// ("Curriculum Vitae of", "— CV", "Dr.", ", PhD", "(he/him)"), title-casing names printed in capitals.
+enum PersonNameText {
+    /// The name with decorations, honorifics and degrees removed; nil when nothing is left.
+    static func cleaned(_ raw: String) -> String? {
+        var text = raw.replacingOccurrences(of: "\n", with: " ")
+        text = pronouns.replacing(in: text, with: "")
+        var previous = ""
+        while previous != text {
+            previous = text
+            text = text.trimmingCharacters(in: edgeJunk)
+            text = cvPrefix.replacing(in: text, with: "")
+            text = possessiveSuffix.replacing(in: text, with: "")
+            text = cvSuffix.replacing(in: text, with: "")
+            text = honorific.replacing(in: text, with: "")
+            text = commaDegree.replacing(in: text, with: "")
+            text = bareDegree.replacing(in: text, with: "")
+            text = upperDegree.replacing(in: text, with: "")
+        }
+        text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !text.isEmpty else { return nil }
+        return titleCasedIfShouting(text)
+    }
+
+    /// Whether `text` (already cleaned) reads as a person's name and not as an institution, a section title,
+    /// a job title or a sentence.
+    static func looksLikeName(_ text: String) -> Bool {
+        guard text.count <= 60, text.count >= 3, !forbiddenCharacters.matches(text) else { return false }
+        if cjkName.matches(text) { return true }
+        let commaParts = text.split(separator: ",")
+        guard commaParts.count <= 2 else { return false }
+        let tokens = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+        guard (2...6).contains(tokens.count) else { return false }
+        var nameTokens = 0
+        for token in tokens {
+            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
+            if nonNameWords.contains(bare) { return false }
+            if PersonNameSplitter.particles.contains(token) { continue }
+            guard nameToken.matches(token) else { return false }
+            nameTokens += 1
+        }
+        if let first = tokens.first, PersonNameSplitter.particles.contains(first), commaParts.count == 1 { return false }
+        if let last = tokens.last, PersonNameSplitter.particles.contains(last) { return false }
+        let longTokens = tokens.filter { $0.filter(\.isLetter).count >= 2 }
+        return nameTokens >= 2 && !longTokens.isEmpty
+    }
+
+    /// The cleaned name if `text` is one, else nil.
+    static func name(in text: String) -> String? {
+        guard let cleaned = cleaned(text), looksLikeName(cleaned) else { return nil }
+        return cleaned
+    }
+
+    /// Lowercased, accent-free tokens without dots, for comparing two spellings of a name.
+    static func comparisonTokens(_ name: String) -> [String] {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: ",", with: " ")
+            .split(whereSeparator: { $0.isWhitespace || $0 == "-" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".()\"'“”")) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// True when one name is the other with middle names or initials added or left out
+    /// ("Loqman R. Salamatian" and "Loqman Salamatian"; "Andrew Li Yim" and "Andrew Yung Fong Li Yim").
+    static func isVariant(_ one: String, of other: String) -> Bool {
+        let a = comparisonTokens(one), b = comparisonTokens(other)
+        guard let aFirst = a.first, let bFirst = b.first, let aLast = a.last, let bLast = b.last,
+            aFirst == bFirst, aLast == bLast
+        else { return false }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        var position = long.startIndex
+        for token in short {
+            guard let found = long[position...].firstIndex(of: token) else { return false }
+            position = long.index(after: found)
+        }
+        return true
+    }
+
+    private static func titleCasedIfShouting(_ text: String) -> String {
+        let letters = text.filter(\.isLetter)
+        guard letters.count >= 4, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased)
+        else { return text }
+        return text.split(separator: " ").enumerated().map { index, token in
+            let lower = token.lowercased()
+            if index > 0, PersonNameSplitter.particles.contains(lower) { return lower }
+            var result = ""
+            var capitalizeNext = true
+            for character in lower {
+                result += capitalizeNext ? character.uppercased() : String(character)
+                capitalizeNext = !character.isLetter
+            }
+            return result
+        }.joined(separator: " ")
+    }
+
+    private static let edgeJunk = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_#|•·–—-:,;~=>"))
+    private static let cvWords = #"(?:curriculum\s+vit(?:ae|æ)|cv|c\.v\.|r[ée]sum[ée]|lebenslauf|personal\s+(?:home\s*page|web\s*site|website|page)|home\s*page|website|academic\s+cv)"#
+    private static let cvPrefix = TextPattern(#"^\s*"# + cvWords + #"(?:\s+of|\s+von|\s+de|\s*[-–—|:·•]|\s*$)\s*"#, caseInsensitive: true)
+    private static let cvSuffix = TextPattern(#"(?:\s*[-–—|:·•,]\s*|\s+)"# + cvWords + #"\s*$"#, caseInsensitive: true)
+    private static let possessiveSuffix = TextPattern(#"['’]s(?:\s+"# + cvWords + #")?\s*$"#, caseInsensitive: true)
+    private static let honorific = TextPattern(
+        #"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|herr|frau|mme|mlle|sr|sra|dott|dott\.ssa|dipl\.-ing)\.?\s+(?=\S)"#,
+        caseInsensitive: true)
+    private static let commaDegree = TextPattern(
+        #",\s*(?:ph\.?\s?d|m\.?\s?d|d\.?\s?phil|m\.?\s?sc|b\.?\s?sc|m\.?\s?a|b\.?\s?a|m\.?\s?s|m\.?\s?eng|mba|jd|j\.d|llm|frs|facs|p\.?\s?e|cpa|rn|dr\.?\s?rer\.?\s?nat|habil)\.?\s*$"#,
+        caseInsensitive: true)
+    private static let bareDegree = TextPattern(
+        #"\s+(?:ph\.\s?d|phd|d\.\s?phil|dphil|m\.d|m\.\s?sc|b\.\s?sc|mba|dr\.\s?rer\.\s?nat)\.?\s*$"#, caseInsensitive: true)
+    private static let upperDegree = TextPattern(#"\s+(?:MD|MSc|BSc|JD|FRS)\.?\s*$"#)
+    private static let pronouns = TextPattern(#"\(?\b(?:he|she|they)\s*/\s*(?:him|her|them|his|hers|theirs)\b\)?"#, caseInsensitive: true)
+    private static let forbiddenCharacters = TextPattern(#"[0-9@/\\:|•·;!?&+=<>\[\]{}#%$*_]|https?|www\."#)
+    private static let cjkName = TextPattern(#"^[\p{Han}]{2,4}$"#)
+    private static let nameToken = TextPattern(
+        #"^(?:\(\p{Lu}[\p{L}'’.\- ]*\)|["“‘]\p{Lu}[\p{L}'’.\-]*["”’]|\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:-\p{Lu}\.?)?|\p{Lu}\.(?:-?\p{Lu}\.)*)$"#)
+
+    /// Words that never appear in a person's name: institutions, section titles, CV words, job titles.
+    static let nonNameWords: Set<String> = [
+        // institutions
+        "university", "universität", "universitat", "université", "universite", "universidad", "universidade",
+        "università", "universita", "universiteit", "uniwersytet", "univ", "institute", "institut", "instituto",
+        "istituto", "college", "school", "laboratory", "laboratories", "laboratoire", "laboratorio", "lab", "labs",
+        "department", "dept", "departamento", "dipartimento", "département", "faculty", "fakultät", "center", "centre",
+        "centro", "hospital", "clinic", "klinikum", "academy", "akademie", "inc", "gmbh", "ltd", "llc", "corp",
+        "corporation", "company", "foundation", "society", "association", "group", "research", "team", "program",
+        "programme", "division", "unit", "museum", "library", "ministry", "agency", "council", "hochschule",
+        "fachhochschule", "école", "ecole", "polytechnique", "politecnico", "technische", "technology", "sciences",
+        "science", "engineering", "medicine", "medical", "consortium", "network", "national", "international",
+        "state", "federal", "campus", "graduate", "studies",
+        // sections
+        "education", "experience", "employment", "publications", "publication", "papers", "talks", "presentations",
+        "awards", "honors", "honours", "grants", "funding", "teaching", "service", "skills", "languages", "projects",
+        "referees", "references", "interests", "summary", "profile", "contact", "information", "about",
+        "biography", "appointments", "positions", "activities", "memberships", "certifications", "courses",
+        "software", "patents", "selected", "journal", "articles", "conference", "proceedings", "preprints", "news",
+        "blog", "overview", "details", "background", "qualifications", "achievements", "work", "history",
+        // CV words
+        "curriculum", "vitae", "vita", "cv", "resume", "résumé", "lebenslauf", "statement", "letter", "cover",
+        "website", "homepage", "personal", "updated", "contents", "welcome", "dear", "sincerely", "regards",
+        "recommendation", "table", "email", "e-mail", "phone", "address", "google", "scholar", "github", "linkedin",
+        "orcid", "twitter",
+        // job titles
+        "professor", "assistant", "associate", "postdoctoral", "postdoc", "fellow", "student", "candidate",
+        "lecturer", "researcher", "scientist", "engineer", "manager", "director", "developer", "analyst",
+        "consultant", "partner", "senior", "junior", "chair", "principal", "intern", "officer", "president",
+        "data", "machine", "learning", "phd", "ph.d", "bioinformatician", "designer", "architect",
+    ]
+}
