@@ -27,7 +27,7 @@ public struct DetectSections: Stage {
             let title = heading.title
             let own = SectionHeadings.kind(of: title)
             var section = Section(kind: own ?? .other, title: title, blocks: [heading.index, end])
-            if let parent = parents.last?.section, parent.kind != .other, own == nil || own == parent.kind || Self.isSubtype(title, of: parent.kind) || (parent.kind == .researchStatement && own == .summary) {
+            if let parent = parents.last?.section, parent.kind != .other, own == nil || own == .other || own == parent.kind || (parent.kind == .researchStatement && own == .summary) {
                 section.kind = parent.kind
                 section.subkind = Self.subkind(title, kind: parent.kind) ?? SectionHeadings.normalize(title)
             } else if section.kind == .publications {
@@ -63,7 +63,8 @@ public struct DetectSections: Stage {
             case .heading:
                 return Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text))
             case .paragraph where looksLikeHeading(block):
-                return Heading(index: index, level: paragraphHeadingLevel, title: cleanTitle(block.text))
+                let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
+                return Heading(index: index, level: paragraphHeadingLevel, title: cleanTitle(firstLine))
             default:
                 return nil
             }
@@ -72,6 +73,14 @@ public struct DetectSections: Stage {
 
     /// A paragraph that is a known section title, set apart as a heading would be.
     static func looksLikeHeading(_ block: Block) -> Bool {
+        // A heading line the reader ran into the text below it: "In Preparation\nAdditional manuscripts …".
+        if let firstLine = block.text.split(separator: "\n").first, block.text.contains("\n"),
+            firstLine.split(separator: " ").count <= 4, SectionHeadings.isWholePhrase(String(firstLine)) {
+            return true
+        }
+        // "Publications [Google Scholar: 12k citations]": a heading with a remark in brackets.
+        let unbracketed = block.text.replacingOccurrences(of: #"\s*[\[(].*[\])]\s*$"#, with: "", options: .regularExpression)
+        if unbracketed != block.text, !block.text.contains("\n"), SectionHeadings.isWholePhrase(unbracketed) { return true }
         let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
             SectionHeadings.kind(of: text) != nil
@@ -84,7 +93,9 @@ public struct DetectSections: Stage {
     }
 
     static func cleanTitle(_ text: String) -> String {
-        var title = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // LaTeX icon commands that leaked into the text layer: "\faFile *[regular]: Publications".
+        var title = text.replacingOccurrences(of: #"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#, with: "", options: .regularExpression)
+        title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
         return title.trimmingCharacters(in: .whitespaces)
     }
@@ -99,10 +110,6 @@ public struct DetectSections: Stage {
 
     static func isOnlyTopLevel(_ heading: Heading, _ headings: [Heading]) -> Bool {
         headings.filter { $0.level <= heading.level }.count == 1 && headings.count > 1
-    }
-
-    static func isSubtype(_ title: String, of kind: SectionKind) -> Bool {
-        kind == .publications && SectionHeadings.publicationSubtype(of: title) != nil
     }
 
     static func subkind(_ title: String, kind: SectionKind) -> String? {

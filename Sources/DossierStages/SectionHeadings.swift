@@ -5,17 +5,17 @@ import Foundation
 /// Chinese, mapped to section kinds. Phrases are compared after `SectionHeadings.normalize` (lowercase,
 /// no diacritics, no numbering or punctuation).
 public enum SectionHeadings {
-    /// Kinds in the order their phrases are searched inside longer headings: more specific first, so that
-    /// "Teaching Experience" is teaching and "Research Interests" is not research experience.
+    /// Phrases of each kind. A heading takes the kind whose phrase starts earliest in it ("Awards, Grants &
+    /// Honours" is awards, "Grants and Awards" grants); on a tie the kind listed first wins.
     static let containmentOrder: [(SectionKind, [String])] = [
         (.referees, ["referees", "references", "referenzen", "referencias", "referenze", "referenties", "letters of reference",
                      "letter writers", "recommenders", "recommendation letters", "reference letters", "推荐人", "证明人"]),
-        (.researchStatement, ["research interests", "research interest", "research statement", "research summary", "research agenda",
+        (.researchStatement, ["research interests", "academic interests", "scientific interests", "research topics", "research interest", "research statement", "research summary", "research agenda",
                               "research focus", "areas of interest", "research areas", "forschungsinteressen", "forschungsschwerpunkte",
                               "interets de recherche", "thematiques de recherche", "intereses de investigacion", "lineas de investigacion",
                               "interessi di ricerca", "interesses de pesquisa", "areas de pesquisa", "onderzoeksinteresses", "研究兴趣",
                               "研究方向", "研究领域"]),
-        (.teaching, ["teaching", "courses taught", "supervision", "mentoring", "students supervised", "student supervision", "advising",
+        (.teaching, ["teaching", "courses taught", "students", "interns", "supervision", "mentoring", "students supervised", "student supervision", "advising",
                      "lehre", "lehrtatigkeit", "lehrerfahrung", "betreuung", "enseignement", "enseignements", "encadrement", "docencia",
                      "experiencia docente", "direccion de tesis", "didattica", "insegnamento", "ensino", "orientacoes", "orientacao",
                      "onderwijs", "begeleiding", "教学", "授课"]),
@@ -28,19 +28,20 @@ public enum SectionHeadings {
         (.awards, ["awards", "award", "honors", "honours", "prizes", "distinctions", "scholarships", "fellowships", "achievements",
                    "auszeichnungen", "preise", "ehrungen", "stipendien", "prix", "bourses", "premios", "distinciones", "reconocimientos",
                    "becas", "premi", "riconoscimenti", "premiacoes", "bolsas", "prijzen", "onderscheidingen", "获奖", "奖励", "荣誉"]),
-        (.service, ["service", "reviewing", "peer review", "reviewer", "editorial", "committees", "committee", "outreach", "leadership",
+        (.service, ["service", "services", "volunteering", "volunteer", "working groups", "consortia", "responsibilities",
+                    "responsabilities", "responsability", "reviewing", "peer review", "reviewer", "editorial", "committees", "committee", "outreach", "leadership",
                     "professional activities", "gutachtertatigkeit", "gremien", "selbstverwaltung", "responsabilites", "expertises",
                     "servicio", "gestion", "actividades de evaluacion", "servizio", "attivita editoriale", "servico", "atividades editoriais",
                     "nevenfuncties", "commissies", "学术服务", "学术兼职", "社会服务", "审稿"]),
-        (.publications, ["publications", "publication", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
+        (.publications, ["publications", "publication", "published", "under review", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
                          "refereed", "proceedings", "preprints", "working papers", "manuscripts", "book chapters", "books", "monographs",
                          "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
                          "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
-        (.projects, ["projects", "projekte", "projets", "proyectos", "progetti", "projetos", "projecten", "项目"]),
-        (.education, ["education", "academic background", "educational background", "qualifications", "degrees", "academic training",
+        (.projects, ["projects", "software", "open source", "repositories", "projekte", "projets", "proyectos", "progetti", "projetos", "projecten", "项目"]),
+        (.education, ["education", "summer schools", "summer school", "academic background", "educational background", "qualifications", "degrees", "academic training",
                       "ausbildung", "studium", "bildungsweg", "formation", "etudes", "formacion", "estudios", "istruzione", "formazione",
                       "educacao", "formacao", "opleiding", "opleidingen", "教育", "学历"]),
-        (.employment, ["experience", "employment", "appointments", "positions", "work history", "career", "berufserfahrung",
+        (.employment, ["experience", "experiences", "employment", "appointments", "positions", "work history", "career", "berufserfahrung",
                        "werdegang", "berufliche tatigkeit", "positionen", "parcours professionnel", "postes", "experiencia",
                        "trayectoria", "esperienza", "esperienze", "experiencia profissional", "werkervaring", "loopbaan",
                        "工作经历", "工作经验", "任职", "职业经历"]),
@@ -48,7 +49,7 @@ public enum SectionHeadings {
                    "vaardigheden", "技能"]),
         (.languages, ["languages", "language", "sprachen", "sprachkenntnisse", "langues", "idiomas", "lenguas", "lingue", "linguas",
                       "talen", "talenkennis", "语言"]),
-        (.summary, ["summary", "profile", "about me", "about", "objective", "personal statement", "biography", "bio", "overview",
+        (.summary, ["summary", "profile", "specialization", "specialisation", "areas of expertise", "about me", "about", "objective", "personal statement", "biography", "bio", "overview",
                     "zusammenfassung", "profil", "uber mich", "kurzprofil", "a propos", "perfil", "sobre mi", "resumen", "profilo",
                     "chi sono", "sobre mim", "over mij", "profiel", "个人简介", "简介", "自我评价"]),
     ]
@@ -64,7 +65,8 @@ public enum SectionHeadings {
         "fellowships and grants": .grants, "honors and fellowships": .awards, "languages and skills": .skills,
         "skills and languages": .skills, "teaching and mentoring": .teaching, "service and outreach": .service,
         "professional experience": .employment, "work experience": .employment, "teaching experience": .teaching,
-        "career objective": .summary, "career summary": .summary, "publications and talks": .publications, "papers and talks": .publications, "个人信息": .other, "联系方式": .other,
+        "computer languages": .skills, "programming languages": .skills, "doctoral committees": .teaching,
+        "thesis committees": .teaching, "career objective": .summary, "career summary": .summary, "publications and talks": .publications, "papers and talks": .publications, "个人信息": .other, "联系方式": .other,
     ]
 
     /// Sub-headings of a publication list → the CSL type of the references under them.
@@ -87,10 +89,18 @@ public enum SectionHeadings {
         let normalized = normalize(heading)
         guard !normalized.isEmpty else { return nil }
         if let kind = exact[normalized] { return kind }
-        for (kind, phrases) in containmentOrder where phrases.contains(where: { contains(normalized, phrase: $0) }) {
-            return kind
+        var best: (kind: SectionKind, position: Int)?
+        for (kind, phrases) in containmentOrder {
+            guard let position = phrases.compactMap({ position(of: $0, in: normalized) }).min() else { continue }
+            if best == nil || position < (best?.position ?? Int.max) { best = (kind, position) }
         }
-        return nil
+        return best?.kind
+    }
+
+    /// Whether the whole of `line` is one known heading phrase ("In Preparation", "Education"), not just contains one.
+    public static func isWholePhrase(_ line: String) -> Bool {
+        let normalized = normalize(line)
+        return exact[normalized] != nil || containmentOrder.contains { $0.1.contains(normalized) }
     }
 
     /// The CSL type a publication sub-heading names ("Journal Articles" → article-journal), if any.
@@ -106,6 +116,14 @@ public enum SectionHeadings {
         text = text.replacingOccurrences(of: "^\\s*([0-9]+|[ivxlc]+|[a-h])[.)]\\s+", with: "", options: .regularExpression)
         text = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : " " })
         return text.split(separator: " ").joined(separator: " ")
+    }
+
+    /// Where `phrase` starts in `text` (in characters), as a whole word; nil when absent.
+    static func position(of phrase: String, in text: String) -> Int? {
+        let cjk = phrase.unicodeScalars.contains { $0.value >= 0x3000 }
+        let haystack = cjk ? text : " \(text) "
+        guard let range = haystack.range(of: cjk ? phrase : " \(phrase) ") else { return nil }
+        return haystack.distance(from: haystack.startIndex, to: range.lowerBound)
     }
 
     /// Whole-word containment for alphabetic scripts, substring containment for CJK.
