@@ -8,7 +8,7 @@ struct BlockAssembler {
 
     func blocks(_ groups: [LineGroup]) -> [Block] {
         let joined = joinContinuations(groups)
-        let headingSizes = joined.compactMap(headingSize)
+        let headingSizes = joined.indices.compactMap { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
         let ranks = Array(Set(headingSizes.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
         var blocks: [Block] = []
         var pendingItems: [(block: Block, number: Int?, kind: Int)] = []
@@ -30,7 +30,7 @@ struct BlockAssembler {
             pendingItems.removeAll()
         }
         for (index, group) in joined.enumerated() {
-            if let size = headingSize(group) {
+            if let size = headingSize(group, next: joined.indices.contains(index + 1) ? joined[index + 1] : nil) {
                 flushItems()
                 var block = makeBlock(.heading, group)
                 let rank = ranks.firstIndex(of: (size * 2).rounded() / 2) ?? 0
@@ -88,7 +88,7 @@ struct BlockAssembler {
     }
 
     /// The size that ranks this group among headings, or nil when it is not a heading.
-    func headingSize(_ group: LineGroup) -> Double? {
+    func headingSize(_ group: LineGroup, next: LineGroup? = nil) -> Double? {
         guard group.marker == nil, group.lines.count <= 3, let first = group.lines.first else { return nil }
         if group.lines.contains(where: { $0.words.contains(where: \.isLabel) }) { return nil }
         let text = group.lines.map(\.text).joined(separator: " ")
@@ -107,7 +107,16 @@ struct BlockAssembler {
         let colored = !isDark(first.font.color)
         if first.isBold && (caps || spaced || colored) { return size }
         if caps && (spaced || colored) && words.count <= 6 { return size }
+        // A plain Title Case line right before a numbered list names it ("Peer-Reviewed Journal Articles").
+        if next?.marker?.number != nil, words.count >= 2, isTitleCase(words) { return size }
         return nil
+    }
+
+    /// Most words of four letters or more start with a capital.
+    private func isTitleCase(_ words: [Substring]) -> Bool {
+        let long = words.filter { $0.count >= 4 && $0.first?.isLetter == true }
+        guard !long.isEmpty else { return false }
+        return long.filter { $0.first?.isUppercase == true }.count * 10 >= long.count * 8
     }
 
     private func isDark(_ color: String) -> Bool {

@@ -38,7 +38,8 @@ struct InlineBuilder {
                 }
                 var glyphs = word.glyphs[...]
                 if skipFirstScalar, tokens.isEmpty, lineIndex == 0, wordIndex == 0 { glyphs = glyphs.dropFirst() }
-                var text = GlyphText.text(glyphs)
+                let text0 = GlyphText.text(glyphs)
+                var text = text0
                 let isLineEnd = wordIndex == words.count - 1
                 var separatorAfter = isLineEnd ? "\n" : " "
                 if isLineEnd, lineIndex + 1 < lines.count, let nextWord = lines[lineIndex + 1].first, !nextWord.isLabel {
@@ -49,8 +50,13 @@ struct InlineBuilder {
                         separatorAfter = ""
                     }
                 }
-                if !text.isEmpty {
-                    tokens.append(Token(text: text, style: style(of: word), separator: tokens.isEmpty ? "" : pendingSeparator))
+                if text != text0, glyphs.count > 1 { glyphs = glyphs.dropLast() }
+                var separator = tokens.isEmpty ? "" : pendingSeparator
+                for (slice, style) in segments(glyphs) {
+                    let piece = GlyphText.text(slice)
+                    guard !piece.isEmpty else { continue }
+                    tokens.append(Token(text: piece, style: style, separator: separator))
+                    separator = ""
                 }
                 pendingSeparator = separatorAfter
             }
@@ -58,14 +64,22 @@ struct InlineBuilder {
         return assemble(tokens)
     }
 
-    private func style(of word: Word) -> Style {
-        let letters = word.glyphs.filter { $0.char.properties.isAlphabetic || $0.char.properties.numericType != nil }
-        let counted = letters.isEmpty ? word.glyphs : letters
-        let bold = counted.filter(\.font.bold).count * 2 > counted.count
-        let italic = counted.filter(\.font.italic).count * 2 > counted.count
-        let links = word.glyphs.compactMap(\.link)
-        let link = links.count * 2 >= word.glyphs.count ? links.first : nil
-        return Style(bold: bold, italic: italic, link: link)
+    /// Runs of glyphs of one style inside a word ("P." bold, "," not).
+    private func segments(_ glyphs: ArraySlice<Glyph>) -> [(ArraySlice<Glyph>, Style)] {
+        var result: [(ArraySlice<Glyph>, Style)] = []
+        var start = glyphs.startIndex
+        var current: Style?
+        for index in glyphs.indices {
+            let glyph = glyphs[index]
+            let style = Style(bold: glyph.font.bold, italic: glyph.font.italic, link: glyph.link)
+            if let current, style != current {
+                result.append((glyphs[start..<index], current))
+                start = index
+            }
+            current = style
+        }
+        if let current, start < glyphs.endIndex { result.append((glyphs[start...], current)) }
+        return result
     }
 
     private func assemble(_ tokens: [Token]) -> (text: String, inlines: [Inline]) {

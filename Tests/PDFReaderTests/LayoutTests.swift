@@ -1,0 +1,172 @@
+import DossierModel
+import XCTest
+@testable import PDFReader
+
+/// The layout steps on glyph data built in code: words, lines, columns, labels, lists, headings, chrome.
+final class LayoutTests: XCTestCase {
+    func testWordsSplitAtSpacesAndAtWideGlyphGaps() {
+        var page = SyntheticPage()
+        page.line("Hello world", x: 50, y: 100)
+        var glued = page.glyphs
+        // "10." then "Marx" two ems to the right with no space glyph between them.
+        let font = GlyphFont(name: "Times-Roman", size: 10)
+        glued += "10.".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 50 + Double($0) * 5, y0: 120, x1: 55 + Double($0) * 5, y1: 130), font) }
+        glued += "Marx".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 85 + Double($0) * 5, y0: 120, x1: 90 + Double($0) * 5, y1: 130), font) }
+        XCTAssertEqual(WordBuilder.words(from: glued).map(\.text), ["Hello", "world", "10.", "Marx"])
+    }
+
+    func testFragmentsOnOneBaselineShareARow() {
+        var page = SyntheticPage()
+        page.line("Left text here", x: 50, y: 100)
+        page.line("Right text", x: 400, y: 101)
+        page.line("Next line", x: 50, y: 114)
+        let fragments = LineBuilder.fragments(from: WordBuilder.words(from: page.glyphs), page: 1)
+        XCTAssertEqual(fragments.count, 3)
+        XCTAssertEqual(fragments[0].row, fragments[1].row)
+        XCTAssertNotEqual(fragments[0].row, fragments[2].row)
+    }
+
+    func testTwoColumnsAreReadOneAfterTheOtherEvenWhenPopplerJoinsTheirLines() {
+        var page = SyntheticPage()
+        for i in 0..<8 {
+            let y = 100 + Double(i) * 12
+            page.mergedLine("left column words number \(i) go here", "right column words number \(i) go on", leftX: 50, rightX: 300, y: y)
+        }
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let all = texts(blocks).joined(separator: "\n")
+        let lastLeft = all.range(of: "left column words number 7")
+        let firstRight = all.range(of: "right column words number 0")
+        XCTAssertNotNil(lastLeft)
+        XCTAssertNotNil(firstRight)
+        if let lastLeft, let firstRight { XCTAssertLessThan(lastLeft.lowerBound, firstRight.lowerBound, all) }
+    }
+
+    func testFindsTheGutterBetweenColumns() {
+        var page = SyntheticPage()
+        for i in 0..<6 {
+            page.line("a line of the left column \(i)", x: 50, y: 100 + Double(i) * 12)
+            page.line("a line of the right column \(i)", x: 300, y: 100 + Double(i) * 12)
+        }
+        let fragments = LineBuilder.fragments(from: WordBuilder.words(from: page.glyphs), page: 1)
+        let gutter = ColumnDetector.findGutter(fragments)
+        XCTAssertNotNil(gutter)
+        if let gutter {
+            XCTAssertGreaterThanOrEqual(gutter.lowerBound, 170)
+            XCTAssertLessThanOrEqual(gutter.upperBound, 300)
+        }
+    }
+
+    func testADateColumnStaysWithTheEntryItSitsBeside() {
+        var page = SyntheticPage()
+        page.line("2015–2019", x: 50, y: 100)
+        page.line("PhD in Physics, University of Somewhere, with a thesis", x: 150, y: 100)
+        page.line("on the transport of heat across ocean basins.", x: 150, y: 112)
+        page.line("2012–2014", x: 50, y: 140)
+        page.line("MSc in Marine Sciences, University of Elsewhere,", x: 150, y: 140)
+        page.line("graduated with distinction in the first cohort.", x: 150, y: 152)
+        page.line("2009–2012", x: 50, y: 180)
+        page.line("BSc in Physics, University of Lagos, Nigeria, with", x: 150, y: 180)
+        page.line("a minor in applied mathematics and statistics.", x: 150, y: 192)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.count, 3, texts(blocks).joined(separator: "\n"))
+        XCTAssertTrue(blocks.first?.text.hasPrefix("2015–2019 PhD in Physics") == true, blocks.first?.text ?? "")
+        XCTAssertTrue(blocks.last?.text.hasPrefix("2009–2012 BSc in Physics") == true, blocks.last?.text ?? "")
+    }
+
+    func testNumberedReferencesWithHangingIndentsBecomeOneItemEach() {
+        var page = SyntheticPage()
+        page.line("[1] Doe, J. and Roe, R. (2020). A first paper with a rather long", x: 50, y: 100, bold: ["Doe,", "J."])
+        page.line("title that wraps. Journal of Things, 1, 1–10.", x: 70, y: 112)
+        page.line("[2] Roe, R. and Doe, J. (2019). A second paper whose title is also", x: 50, y: 124, bold: ["Doe,", "J."])
+        page.line("long enough to wrap. Journal of Stuff, 2, 3–4.", x: 70, y: 136)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.count, 1)
+        let list = blocks.first
+        XCTAssertEqual(list?.type, .list)
+        XCTAssertEqual(list?.ordered, true)
+        XCTAssertEqual(list?.start, 1)
+        XCTAssertEqual(list?.items?.map(\.marker), ["[1]", "[2]"])
+        XCTAssertEqual(list?.items?.first?.text, "Doe, J. and Roe, R. (2020). A first paper with a rather long\ntitle that wraps. Journal of Things, 1, 1–10.")
+        let strong = list?.items?.first?.inlines?.filter { $0.type == .strong }.map(\.text)
+        XCTAssertEqual(strong, ["Doe, J."])
+    }
+
+    func testBulletItemsKeepTheirContinuationLines() {
+        var page = SyntheticPage()
+        page.line("• Designed a pipeline that reads documents and writes", x: 50, y: 100)
+        page.line("structured data for the committee", x: 57.5, y: 112)
+        page.line("• Taught two courses", x: 50, y: 124)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.first?.type, .list)
+        XCTAssertEqual(blocks.first?.ordered, false)
+        XCTAssertEqual(blocks.first?.items?.count, 2)
+        XCTAssertEqual(blocks.first?.items?.first?.marker, "•")
+        XCTAssertEqual(blocks.first?.items?.first?.text, "Designed a pipeline that reads documents and writes\nstructured data for the committee")
+    }
+
+    func testHeadingsComeFromSizeAndWeight() {
+        var page = SyntheticPage()
+        page.line("Jane Doe", x: 50, y: 60, size: 20, font: "Helvetica-Bold")
+        page.line("PUBLICATIONS", x: 50, y: 100, font: "Helvetica-Bold")
+        page.line("Doe, J. (2020). A paper about things that matter a great deal to us.", x: 50, y: 120)
+        page.line("Doe, J. (2019). Another paper about other things that matter too.", x: 50, y: 132)
+        page.line("Education", x: 50, y: 160, font: "Helvetica-Bold")
+        page.line("PhD in Physics, University of Somewhere, 2019.", x: 50, y: 180)
+        page.line("MSc in Physics, University of Elsewhere, 2015.", x: 50, y: 192)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.map(\.type), [.heading, .heading, .paragraph, .heading, .paragraph, .paragraph])
+        XCTAssertEqual(blocks[3].text, "Education")
+        XCTAssertEqual(blocks.compactMap(\.level), [1, 2, 2])
+        XCTAssertEqual(blocks.first?.font?.size, 20)
+        XCTAssertEqual(blocks.first?.provenance.page, 1)
+        XCTAssertEqual(blocks.first?.provenance.bbox?.first, 50)
+    }
+
+    func testRunningHeadersFootersAndPageNumbersAreRemoved() {
+        var pages: [(number: Int, height: Double, glyphs: [Glyph])] = []
+        for n in 1...3 {
+            var page = SyntheticPage(number: n)
+            page.line("Jane Doe — Curriculum Vitae", x: 50, y: 30)
+            page.line("Body text of page \(n) that says something worth keeping.", x: 50, y: 200)
+            page.line("Page \(n) of 3", x: 280, y: 800)
+            pages.append(page.page)
+        }
+        let result = PDFLayout.analyse(pages)
+        let all = texts(result.blocks).joined(separator: "\n")
+        XCTAssertFalse(all.contains("Curriculum Vitae"), all)
+        XCTAssertFalse(all.contains("of 3"), all)
+        XCTAssertTrue(all.contains("Body text of page 2"), all)
+        XCTAssertEqual(result.removed.count, 2)
+    }
+
+    func testAParagraphCutByAPageBreakIsJoined() {
+        var first = SyntheticPage(number: 1)
+        first.line("The project started in the spring and grew into a", x: 50, y: 700)
+        var second = SyntheticPage(number: 2)
+        second.line("collaboration between three universities.", x: 50, y: 80)
+        let blocks = PDFLayout.blocks(pages: [first.page, second.page])
+        XCTAssertEqual(blocks.count, 1)
+        XCTAssertEqual(blocks.first?.text, "The project started in the spring and grew into a\ncollaboration between three universities.")
+    }
+
+    func testLineEndHyphensAreRepairedOnlyForTypesetterHyphens() {
+        var page = SyntheticPage()
+        page.line("We study the hyphen-", x: 50, y: 100)
+        page.line("ation of words and state-of-the-", x: 50, y: 112)
+        page.line("art methods by Smith-", x: 50, y: 124)
+        page.line("Jones and others in the same paragraph here.", x: 50, y: 136)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        // The word after a line-end hyphen is pulled up to the line before.
+        XCTAssertEqual(blocks.first?.text, "We study the hyphenation of words and state-of-the-art methods by Smith-Jones and others in the same paragraph here.")
+    }
+
+    func testLinksBecomeLinkInlines() {
+        var page = SyntheticPage()
+        page.line("Mail", x: 50, y: 100)
+        page.line("jane@example.org", x: 80, y: 100, link: "mailto:jane@example.org")
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let link = blocks.first?.inlines?.first { $0.type == .link }
+        XCTAssertEqual(link?.url, "mailto:jane@example.org")
+        XCTAssertEqual(link?.text, "jane@example.org")
+    }
+}
