@@ -10,11 +10,11 @@ import Foundation
 ///   `div` or `span` that only holds text becomes a paragraph.
 /// - Page chrome is dropped (`PageChrome`). The site title in a dropped header or navbar (an `h1`, else a
 ///   `site-title`/`navbar-brand` element) is kept, as a heading or paragraph, only when the rest of the page has
-///   no `h1`: static-site pages often show the applicant's name only there.
+///   no `h1`: static-site pages often show the applicant's name only there. An `h1` is preferred to a brand;
+///   only the first such title is kept.
 final class HTMLBlockWalker {
-    /// The site title kept from dropped chrome, if any.
-    private var rescued: Block?
-    private var rescueTried = false
+    /// Site titles found in dropped chrome, in page order; `blocks(_:)` keeps at most one.
+    private var rescued: [Block] = []
     /// Classes the page's own stylesheet makes bold or italic.
     let hints: StyleSheetHints
 
@@ -25,8 +25,18 @@ final class HTMLBlockWalker {
     /// The blocks of a whole page.
     func blocks(_ root: HTMLNode) -> [Block] {
         var blocks = walk(root.children, insideSectioning: false)
-        if let rescued, blocks.contains(where: { $0 != rescued && $0.type == .heading && $0.level == 1 }) {
-            blocks.removeAll { $0 == rescued }
+        guard !rescued.isEmpty else { return blocks }
+        let candidates = Set(rescued)
+        let contentHasH1 = blocks.contains { !candidates.contains($0) && $0.type == .heading && $0.level == 1 }
+        let kept = contentHasH1 ? nil : (rescued.first { $0.type == .heading } ?? rescued.first)
+        var keptOnce = false
+        blocks.removeAll { block in
+            guard candidates.contains(block) else { return false }
+            if block == kept, !keptOnce {
+                keptOnce = true
+                return false
+            }
+            return true
         }
         return blocks
     }
@@ -130,20 +140,16 @@ final class HTMLBlockWalker {
         }.joined()
     }
 
-    /// The first dropped header's or navbar's site title, once per page.
+    /// The site title of a dropped header or navbar: its `h1` as a heading, else its site-title element's text.
     private func rescueTitle(_ node: HTMLNode) -> Block? {
-        guard !rescueTried else { return nil }
-        if let h1 = node.firstElement(named: "h1"), let title = heading(h1, level: 1) {
-            rescueTried = true
-            rescued = title
-            return title
+        var title: Block?
+        if let h1 = node.firstElement(named: "h1") {
+            title = heading(h1, level: 1)
+        } else if let titleNode = Self.firstSiteTitle(node) {
+            title = paragraph(titleNode.children, provenance: Self.provenance(titleNode))
         }
-        if let titleNode = Self.firstSiteTitle(node), let title = paragraph(titleNode.children, provenance: Self.provenance(titleNode)) {
-            rescueTried = true
-            rescued = title
-            return title
-        }
-        return nil
+        if let title { rescued.append(title) }
+        return title
     }
 
     private static func firstSiteTitle(_ node: HTMLNode) -> HTMLNode? {

@@ -7,7 +7,8 @@ import Foundation
 ///   skip-link are dropped.
 /// - Cookie and consent banners (id/class with cookie, consent, gdpr) are dropped.
 /// - `header`/`footer` (and `role=banner|contentinfo`, class `site-header`/`site-footer`/`masthead`/`banner`) are
-///   dropped only at page level: not inside `main`, `article`, `section` or another sectioning element.
+///   dropped only at page level: not inside `main`, `article`, `section` or another sectioning element, and
+///   not when its class names a post or article (`post-header`, `entry-footer`), as blog themes mark them.
 /// - Hidden content (`hidden`, `display:none`, `sr-only`/`visually-hidden`) is dropped, as a browser hides it.
 ///
 /// Static-site pages often put the applicant's name as the site title in the dropped header; `HTMLBlockWalker`
@@ -34,7 +35,8 @@ enum PageChrome {
         if node.name == "nav" || ["navigation", "menu", "menubar", "search"].contains(role) { return .drop(rescue: true) }
         if tokens.contains(where: isNavigationToken) { return .drop(rescue: true) }
         if !insideSectioning, node.name != "body", node.name != "html", node.name != "main" {
-            if ["header", "footer"].contains(node.name) || ["banner", "contentinfo"].contains(role)
+            let namesContent = tokens.contains { token in contentRegionMarkers.contains(where: token.contains) }
+            if (["header", "footer"].contains(node.name) && !namesContent) || ["banner", "contentinfo"].contains(role)
                 || tokens.contains(where: pageRegionTokens.contains) {
                 return .drop(rescue: node.name != "footer" && role != "contentinfo" && !tokens.contains(where: { $0.contains("footer") }))
             }
@@ -53,6 +55,8 @@ enum PageChrome {
     }
 
     private static let hiddenMarkers = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader"]
+    /// A `header` or `footer` whose class names a post or article belongs to the content (al-folio's `post-header`).
+    private static let contentRegionMarkers = ["post", "entry", "article", "page-header", "page__header", "content"]
     private static let consentMarkers = ["cookie", "consent", "gdpr"]
     private static let pageRegionTokens: Set<String> = [
         "site-header", "site-footer", "page-footer", "page__footer", "masthead", "banner", "footer", "global-header", "global-footer",

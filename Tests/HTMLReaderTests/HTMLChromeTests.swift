@@ -42,6 +42,16 @@ final class HTMLChromeTests: XCTestCase {
         XCTAssertEqual(try texts(html), ["Jane Doe", "Education"])
     }
 
+    func testPostHeaderOutsideSectioningIsContent() throws {
+        let html = "<nav class=\"navbar\"><a class=\"navbar-brand\" href=\"/\">Site</a></nav><div class=\"post\"><header class=\"post-header\"><h1>CV</h1><p>My full CV.</p></header><article><h2>Education</h2></article></div>"
+        XCTAssertEqual(try texts(html), ["CV", "My full CV.", "Education"])
+    }
+
+    func testRescuedHeadingIsPreferredToAnEarlierBrand() throws {
+        let html = "<nav><a class=\"navbar-brand\" href=\"/\">Home</a></nav><header class=\"masthead\"><h1>Jane Doe</h1></header><h2>Education</h2>"
+        XCTAssertEqual(try texts(html), ["Jane Doe", "Education"])
+    }
+
     func testHiddenContentIsDropped() throws {
         let html = "<p>Shown<span class=\"sr-only\"> (current)</span></p><div hidden>Secret</div><div style=\"display: none\">Gone</div>"
         XCTAssertEqual(try texts(html), ["Shown"])
