@@ -34,7 +34,7 @@ enum PhoneFinder {
         text = text.replacingOccurrences(of: "(+", with: "+")
         if text.hasPrefix("00") { text = "+" + text.dropFirst(2) }
         let international = text.hasPrefix("+")
-        if international { text = trunkPrefix.replacing(in: text, with: "$1") }
+        if international { text = trunkPrefix.replacing(in: text, with: "$1 ") }
         let groups = text.split(whereSeparator: { !$0.isNumber }).map(String.init)
         let digits = groups.joined().count
         guard (7...15).contains(digits) else { return nil }

@@ -1,0 +1,181 @@
+import DossierModel
+import DossierPipeline
+import DossierStages
+import XCTest
+
+final class ExtractContactTests: XCTestCase {
+    /// Blocks from lines: "# x" is a heading of level 1, "## x" level 2…, anything else a paragraph.
+    private func document(
+        _ lines: [String], format: SourceFormat = .markdown, metadata: [String: JSONValue] = [:], sections: [Section] = []
+    ) -> Document {
+        let blocks = lines.enumerated().map { index, line -> Block in
+            let hashes = line.prefix(while: { $0 == "#" }).count
+            if hashes > 0 {
+                return Block(.heading, text: String(line.dropFirst(hashes)).trimmingCharacters(in: .whitespaces),
+                             provenance: .lines(index + 1, index + 1), level: hashes)
+            }
+            return Block(.paragraph, text: line, provenance: .lines(index + 1, index + 1))
+        }
+        var document = Document(source: Source(path: "t.md", format: format, bytes: 0, sha256: ""), metadata: metadata, blocks: blocks)
+        document.profile.sections = sections
+        return document
+    }
+
+    private func person(_ document: Document) throws -> Person {
+        try ExtractContact().run(document, context: StageContext()).profile.person
+    }
+
+    func testObfuscatedEmailsAreDecodedLowercasedAndDeduplicated() throws {
+        let result = try person(document([
+            "# Jane Doe",
+            "jane [at] Example-Univ [dot] EDU · j.doe(at)cs.uni.de · jhc[at]ust.hk",
+            "John.Smith AT lab DOT org, or smith at mit dot edu; not: I work at home dot today",
+            "{alice,bob}@group.ac.uk and again jhc@UST.HK",
+            "## Education",
+        ]))
+        XCTAssertEqual(result.emails, [
+            "jane@example-univ.edu", "j.doe@cs.uni.de", "jhc@ust.hk", "John.Smith@lab.org", "smith@mit.edu",
+            "alice@group.ac.uk", "bob@group.ac.uk",
+        ])
+    }
+
+    func testMailtoLinksCountUnlessTheLinkShowsAnotherAddress() throws {
+        var doc = document(["# Jane Doe", "Email", "armzn@cs.toronto.edu"])
+        doc.blocks[1].inlines = [Inline(.link, text: "Email", url: "mailto:Jane.Doe@Uni.EDU?subject=Hi")]
+        doc.blocks[2].inlines = [Inline(.link, text: "armzn@cs.toronto.edu", url: "mailto:old@mail.utoronto.ca")]
+        XCTAssertEqual(try person(doc).emails, ["Jane.Doe@uni.edu", "armzn@cs.toronto.edu"])
+    }
+
+    func testRefereeListedFirstIsNeverTheApplicant() throws {
+        let lines = [
+            "## Referees", "Prof. Alan Turing", "University of Manchester, alan@man.ac.uk, +44 161 555 0100",
+            "# Grace Hopper", "grace@navy.mil", "## Education", "BA, Vassar College",
+        ]
+        let withSections = document(lines, sections: [
+            Section(kind: .referees, title: "Referees", blocks: [0, 2]),
+            Section(kind: .other, title: "Grace Hopper", blocks: [3, 4]),
+            Section(kind: .education, title: "Education", blocks: [5, 6]),
+        ])
+        for doc in [withSections, document(lines)] {
+            let result = try person(doc)
+            XCTAssertEqual(result.name?.literal, "Grace Hopper")
+            XCTAssertEqual(result.emails, ["grace@navy.mil"])
+            XCTAssertEqual(result.phones, [])
+        }
+    }
+
+    func testUniversityHeadingAndCurriculumVitaeTitleAreSkipped() throws {
+        let university = document(["# Massachusetts Institute of Technology", "Department of Physics", "## Jane Q. Public", "## Education"])
+        XCTAssertEqual(try person(university).name?.literal, "Jane Q. Public")
+        let cv = document(["# Curriculum Vitae", "Ludwig van Beethoven", "Bonn, Germany", "## Education"],
+                          metadata: ["title": .string("Curriculum Vitae")])
+        let name = try person(cv).name
+        XCTAssertEqual(name, PersonName(literal: "Ludwig van Beethoven", given: "Ludwig", family: "van Beethoven"))
+        let sectionFirst = document(["# Education", "PhD, Universität Wien, 2019", "# Publications", "Doe, J. (2019). A title."])
+        XCTAssertNil(try person(sectionFirst).name, "a section title or an entry is not a name")
+    }
+
+    func testMetadataAuthorJSONLDAndTitleInOrderOfTrust() throws {
+        let author = document(["# Someone Else"], metadata: ["author": .object(["name": .string("Dr. Marie Curie, PhD")])])
+        XCTAssertEqual(try person(author).name?.literal, "Marie Curie")
+        let jsonLD = document(["Welcome"], format: .html, metadata: [
+            "jsonld": .array([.object(["@type": .string("WebSite"), "name": .string("My Site")]),
+                              .object(["@type": .string("Person"), "name": .string("Ada Lovelace"), "email": .string("mailto:ada@x.org")])]),
+        ])
+        let adaPerson = try person(jsonLD)
+        XCTAssertEqual(adaPerson.name?.literal, "Ada Lovelace")
+        XCTAssertEqual(adaPerson.emails, ["ada@x.org"])
+        for title in ["Alexander Dockhorn – Curriculum Vitae", "Brandon Amos: CV", "Curriculum Vitae of Brandon Amos", "CV - Brandon Amos", "Brandon Amos's CV"] {
+            let doc = document(["Page 1"], format: .pdf, metadata: ["title": .string(title)])
+            XCTAssertEqual(try person(doc).name?.literal, title.contains("Dockhorn") ? "Alexander Dockhorn" : "Brandon Amos", title)
+        }
+        let notAName = document(["# Jane Doe"], format: .pdf, metadata: ["title": .string("Research Statement")])
+        XCTAssertEqual(try person(notAName).name?.literal, "Jane Doe")
+    }
+
+    func testMetadataNameGivesWayToThePrintedVariant() throws {
+        let doc = document(["Full Name", "Loqman Salamatian"], format: .html, metadata: ["author": .string("Loqman R. Salamatian")])
+        XCTAssertEqual(try person(doc).name?.literal, "Loqman Salamatian")
+        let other = document(["# Andrew Yung Fong Li Yim"], metadata: ["title": .string("Andrew Li Yim's CV")])
+        XCTAssertEqual(try person(other).name?.literal, "Andrew Yung Fong Li Yim")
+    }
+
+    func testLargestTextOnPageOneForPDF() throws {
+        var doc = document(["Curriculum Vitae", "JANE ROE-SMITH Ph.D.", "jane@x.org", "Education"], format: .pdf)
+        let sizes: [Double] = [12, 20, 10, 14]
+        for index in doc.blocks.indices {
+            doc.blocks[index].provenance = .page(1, bbox: [0, Double(index) * 20, 100, Double(index) * 20 + 10])
+            doc.blocks[index].font = FontInfo(size: sizes[index])
+        }
+        XCTAssertEqual(try person(doc).name, PersonName(literal: "Jane Roe-Smith", given: "Jane", family: "Roe-Smith"))
+    }
+
+    func testPhonesAreNormalizedAndLookalikesIgnored() throws {
+        let result = try person(document([
+            "# Jane Doe",
+            "Tel.: (+1) 607-227-8040 · Mobile +44 (0) 20 7946 0958 · 0049 30 1234567 · (617) 555-0142",
+            "Fax: +1 617 555 9999 · 2015-2019 · ISBN 978-0-306-40615-7 · pp. 1234-1256 · 2019-05-12 · ORCID 0000-0002-1825-0097",
+        ]))
+        XCTAssertEqual(result.phones, ["+1 607 227 8040", "+44 20 7946 0958", "+49 30 1234567", "617 555 0142"])
+    }
+
+    func testLinksByKindAndTheirIdentifiers() throws {
+        var doc = document([
+            "# Jane Doe", "links", "ORCID: 0000-0002-1825-0097 · bad orcid.org/0000-0002-1825-0098", "## Projects", "repo",
+        ])
+        doc.blocks[1].inlines = [
+            Inline(.link, text: "Home", url: "https://janedoe.net/"),
+            Inline(.link, text: "Scholar", url: "https://scholar.google.de/citations?user=AbC123xyzAAJ&hl=en"),
+            Inline(.link, text: "GitHub", url: "https://github.com/janedoe"),
+            Inline(.link, text: "LinkedIn", url: "https://www.linkedin.com/in/jane-doe-42/"),
+            Inline(.link, text: "Twitter", url: "https://twitter.com/jane"),
+        ]
+        doc.blocks[4].inlines = [Inline(.link, text: "code", url: "https://github.com/janedoe/project")]
+        let result = try person(doc)
+        XCTAssertEqual(result.identifiers, [
+            "orcid": "0000-0002-1825-0097", "scholar": "AbC123xyzAAJ", "github": "janedoe", "linkedin": "jane-doe-42",
+        ])
+        XCTAssertEqual(result.links.first, Link(kind: .website, url: "https://janedoe.net/"))
+        XCTAssertTrue(result.links.contains(Link(kind: .orcid, url: "https://orcid.org/0000-0002-1825-0097")))
+        XCTAssertTrue(result.links.contains(Link(kind: .other, url: "https://twitter.com/jane")))
+        XCTAssertFalse(result.links.contains { $0.url.hasSuffix("0098") || $0.url.contains("/project") })
+    }
+
+    func testCoAuthorProfilesOutsideTheContactBlockAreNotTheApplicants() throws {
+        var doc = document(["# Jane Doe", "## Positions", "Intern (with David Tompkins)"])
+        doc.blocks[2].inlines = [Inline(.link, text: "David Tompkins", url: "https://www.linkedin.com/in/davidtompkins")]
+        XCTAssertEqual(try person(doc).identifiers, [:])
+    }
+
+    func testPublicationAndRefereeSectionsAreNotRead() throws {
+        let doc = document([
+            "# Jane Doe", "jane@uni.edu", "## Publications", "Doe, J., Roe, R. (2020). Title. Contact: roe@other.org",
+            "## References", "Prof. Max Planck, planck@kwi.de, Tel. +49 30 555 0000",
+        ])
+        let result = try person(doc)
+        XCTAssertEqual(result.emails, ["jane@uni.edu"])
+        XCTAssertEqual(result.phones, [])
+    }
+
+    func testAffiliationAndAddressFromTheContactBlock() throws {
+        let doc = document([
+            "# Dr Alex G. Lipp",
+            "Department of Earth Sciences Mail: a.lipp@ucl.ac.uk\nUniversity College London ORCID: 0000-0003-2130-8576\nLondon, UK\nWC1E 6BT",
+            "Partner Research Manager",
+            "## Education",
+        ])
+        let result = try person(doc)
+        XCTAssertEqual(result.name?.literal, "Alex G. Lipp")
+        XCTAssertEqual(result.affiliation, "Department of Earth Sciences, University College London")
+        XCTAssertEqual(result.address, "London, UK, WC1E 6BT")
+        XCTAssertEqual(result.identifiers["orcid"], "0000-0003-2130-8576")
+    }
+
+    func testExistingValuesAreKept() throws {
+        var doc = document(["# Jane Doe", "jane@uni.edu"])
+        doc.profile.person = Person(name: PersonName(literal: "J. Doe"), emails: ["j@x.org"])
+        let result = try person(doc)
+        XCTAssertEqual(result.name?.literal, "J. Doe")
+        XCTAssertEqual(result.emails, ["j@x.org", "jane@uni.edu"])
+    }
+}
