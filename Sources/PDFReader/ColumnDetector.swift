@@ -11,7 +11,24 @@ enum ColumnDetector {
 
     /// Flows of lines in reading order; a flow is a column (or a full-width band) read top to bottom.
     static func flows(_ fragments: [TextLine]) -> [[TextLine]] {
-        order(fragments, depth: 0).filter { !$0.isEmpty }
+        sections(fragments).flatMap { order($0, depth: 0) }.filter { !$0.isEmpty }
+    }
+
+    /// Cuts the page at wide horizontal gaps that cross it entirely (a header block above the body): each part
+    /// finds its own columns.
+    static func sections(_ fragments: [TextLine]) -> [[TextLine]] {
+        guard fragments.count >= 4 else { return [fragments] }
+        let heights = fragments.map(\.rect.height).sorted()
+        let minimumGap = 3 * heights[heights.count / 2]
+        let sorted = fragments.sorted { $0.rect.y0 < $1.rect.y0 }
+        var result: [[TextLine]] = [[]]
+        var bottom = -Double.infinity
+        for fragment in sorted {
+            if fragment.rect.y0 - bottom >= minimumGap, !(result.last?.isEmpty ?? true) { result.append([]) }
+            result[result.count - 1].append(fragment)
+            bottom = max(bottom, fragment.rect.y1)
+        }
+        return result
     }
 
     private static func order(_ fragments: [TextLine], depth: Int) -> [[TextLine]] {
@@ -70,14 +87,17 @@ enum ColumnDetector {
         // beside the name at the top of a page, a sidebar that ends halfway down).
         let top = max(left.map(\.rect.y0).min() ?? 0, right.map(\.rect.y0).min() ?? 0)
         let bottom = min(left.map(\.rect.y1).max() ?? 0, right.map(\.rect.y1).max() ?? 0)
-        let above = (left + right).filter { $0.rect.midY < top }
-        // A side that runs on below the other is its own region only after a gap; else it is a longer column.
+        // A side that starts above or runs on below the other is a region of its own only where a gap sets it
+        // apart; else it is just the longer column.
         let lineHeight = (left + right).map(\.rect.height).sorted()[(left.count + right.count) / 2]
+        let head = (left + right).filter { $0.rect.midY < top }
+        let above = (head.map(\.rect.y1).max() ?? 0) < top - 0.8 * lineHeight ? head : []
         let tail = (left + right).filter { $0.rect.midY > bottom }
         let below = (tail.map(\.rect.y0).min() ?? 0) > bottom + 0.8 * lineHeight ? tail : []
         if !above.isEmpty || !below.isEmpty {
+            let upper = above.isEmpty ? -Double.infinity : top
             let lower = below.isEmpty ? Double.infinity : bottom
-            let middle = { (side: [TextLine]) in side.filter { $0.rect.midY >= top && $0.rect.midY <= lower } }
+            let middle = { (side: [TextLine]) in side.filter { $0.rect.midY >= upper && $0.rect.midY <= lower } }
             let midLeft = middle(left)
             let midRight = middle(right)
             guard midLeft.count + midRight.count < left.count + right.count else { return [] }
@@ -131,7 +151,13 @@ enum ColumnDetector {
         guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
         let mainAligned = alignedShare(main, with: labels)
         let narrow = min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
-        if mainAligned >= 0.6 { return narrow ? .labels(onLeft: labelsOnLeft) : .table }
+        if mainAligned >= 0.6 {
+            guard narrow else { return .table }
+            // A narrow column on the same baselines is a column of dates (a table of years and awards), or a
+            // sidebar that happens to share the line grid (contact details, skills): read that one on its own.
+            let dated = labels.filter { $0.text.contains(where: \.isNumber) }.count * 10 >= labels.count * 6
+            if dated { return .labels(onLeft: labelsOnLeft) }
+        }
         guard narrow else { return .columns }
         if labels.count == 1 { return .labels(onLeft: labelsOnLeft) }
         let tops = labels.map(\.rect.midY).sorted()

@@ -8,7 +8,16 @@ struct Hyphenation: Sendable {
     private static let compoundHeads: Set<String> = [
         "self", "non", "co", "well", "state", "high", "low", "long", "short", "large", "small", "real", "open",
         "cross", "end", "fine", "first", "second", "third", "full", "half", "part", "post", "pre", "semi", "anti",
-        "e", "x", "t", "n", "k", "in", "on", "off", "top", "one", "two", "three", "data", "deep", "time",
+        "e", "x", "t", "n", "k", "in", "on", "off", "top", "one", "two", "three", "data", "deep", "time", "multi",
+        "inter", "intra", "micro", "macro", "meta", "mid", "over", "under", "sub", "super", "bio", "socio", "neuro",
+    ]
+
+    /// Second parts of compounds ("data-driven", "peer-reviewed") that keep the hyphen.
+    private static let compoundTails: Set<String> = [
+        "based", "driven", "level", "scale", "specific", "related", "aware", "free", "like", "wide", "term", "time",
+        "run", "art", "known", "made", "oriented", "dependent", "independent", "aided", "assisted", "centered",
+        "centred", "focused", "sensitive", "resolved", "dimensional", "order", "world", "year", "authored",
+        "reviewed", "source", "end", "step", "shot", "tuning", "trained", "grained", "efficient", "intensive",
     ]
 
     init<S: Sequence>(documentWords: S) where S.Element == String {
@@ -27,7 +36,9 @@ struct Hyphenation: Sendable {
         if known.contains(left + "-" + right) || known.contains(leftPart + "-" + right) { return false }
         // "state-of-the-" + "art": a word that already has hyphens keeps this one too.
         if head.dropLast().contains("-") { return false }
-        if Hyphenation.compoundHeads.contains(left) { return false }
+        // "multi-" + "electrode" keeps its hyphen; "multi-" + "ple" is "multiple" split by the typesetter.
+        if Hyphenation.compoundHeads.contains(left) && right.count >= 4 { return false }
+        if Hyphenation.compoundTails.contains(right) && left.count >= 3 { return false }
         return true
     }
 

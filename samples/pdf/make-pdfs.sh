@@ -28,8 +28,8 @@ latex twocolumn-cv
 latex publications
 # 4. LibreOffice Writer from HTML: a side column (table) beside the main text.
 cp "$src/libreoffice-cv.html" "$work/"
-(cd "$work" && soffice --headless -env:UserInstallation=file://$work/lo-profile \
-    --convert-to pdf:writer_web_pdf_Export libreoffice-cv.html >/dev/null 2>&1)
+(cd "$work" && soffice --headless -env:UserInstallation=file://$work/lo-profile --infilter="HTML (StarWriter)" \
+    --convert-to pdf:writer_pdf_Export libreoffice-cv.html >/dev/null 2>&1)
 cp "$work/libreoffice-cv.pdf" "$here/libreoffice-cv.pdf"
 # 5. pandoc (Markdown → LaTeX → PDF).
 pandoc "$src/pandoc-cv.md" -o "$work/pandoc-cv.pdf" -V geometry:margin=2.5cm -V colorlinks=true
