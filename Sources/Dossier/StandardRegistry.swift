@@ -17,6 +17,7 @@ extension Registry {
         registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())
         registry.register(stage: ExtractContact())
+        registry.register(stage: FindIdentifiers())
         registry.register(writer: JSONWriter())
         registry.register(writer: NDJSONWriter())
         registry.register(writer: CSVWriter())

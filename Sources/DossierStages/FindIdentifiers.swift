@@ -1,0 +1,107 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Finds DOIs, PMIDs, PMCIDs, arXiv ids, ISBNs and ORCID iDs anywhere in the document and puts them where
+/// they belong: on the publication whose reference string holds them (filling only missing fields), the
+/// applicant's ORCID on `person.identifiers`, the rest in one info diagnostic that lists them.
+///
+/// Checksums are validated: an ISBN or ORCID with a wrong check digit is a warning and is stored nowhere.
+/// Works whether or not publications have been parsed yet.
+public struct FindIdentifiers: Stage {
+    public let name = "identifiers"
+    public let summary = "DOI, PMID, PMCID, arXiv, ISBN and ORCID found and validated"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        for index in document.profile.publications.indices {
+            fill(&document.profile.publications[index])
+        }
+        let area = ContactArea(document)
+        let publicationText = document.profile.publications.map { ($0.raw + " " + ($0.url ?? "")).lowercased() }
+        let scanned = document.blocks.enumerated().map { index, block in
+            let links = DocumentLines.links(of: block, topLevel: index).map(\.url)
+            return IdentifierScanner.scan(([block.text] + links).joined(separator: "\n"))
+        }
+        let applicantsORCID = document.profile.person.identifiers["orcid"] ?? applicantsORCID(scanned, area: area)
+        if let applicantsORCID, document.profile.person.identifiers["orcid"] == nil {
+            document.profile.person.identifiers["orcid"] = applicantsORCID
+            let url = "https://orcid.org/\(applicantsORCID)"
+            if !document.profile.person.links.contains(where: { $0.url == url }) {
+                document.profile.person.links.append(Link(kind: .orcid, url: url))
+            }
+        }
+        var unattached: [String] = []
+        var warned: Set<String> = []
+        for (index, block) in document.blocks.enumerated() {
+            for found in scanned[index] {
+                if !found.valid {
+                    if warned.insert("\(found.scheme.rawValue) \(found.value)").inserted {
+                        document.report(
+                            .warning, stage: name, "invalid \(label(found.scheme)) check digit: \(found.value)",
+                            provenance: block.provenance)
+                    }
+                    continue
+                }
+                if publicationText.contains(where: { $0.contains(found.value.lowercased()) }) { continue }
+                if found.scheme == .orcid, found.value == applicantsORCID { continue }
+                let entry = "\(found.scheme.rawValue) \(found.value)"
+                if !unattached.contains(entry) { unattached.append(entry) }
+            }
+        }
+        if !unattached.isEmpty {
+            let shown = unattached.prefix(20).joined(separator: ", ")
+            let more = unattached.count > 20 ? " and \(unattached.count - 20) more" : ""
+            document.report(.info, stage: name, "identifiers not attached to any publication: \(shown)\(more)")
+        }
+        return document
+    }
+
+    /// Fills the publication's missing identifiers from its raw string and URL.
+    private func fill(_ publication: inout Publication) {
+        for found in IdentifierScanner.scan(publication.raw + "\n" + (publication.url ?? "")) where found.valid {
+            switch found.scheme {
+            case .doi where publication.doi == nil:
+                publication.doi = found.value
+                publication.confidence["DOI"] = 0.95
+            case .pmid where publication.pmid == nil:
+                publication.pmid = found.value
+                publication.confidence["PMID"] = 0.95
+            case .pmcid where publication.pmcid == nil:
+                publication.pmcid = found.value
+                publication.confidence["PMCID"] = 0.95
+            case .arxiv where publication.arxiv == nil:
+                publication.arxiv = found.value
+                publication.confidence["arxiv"] = 0.95
+            case .isbn where publication.isbn == nil:
+                publication.isbn = found.value
+                publication.confidence["ISBN"] = 1
+            default:
+                break
+            }
+        }
+    }
+
+    /// The applicant's ORCID: the first valid one in the contact block, else the only one outside referee and
+    /// publication sections.
+    private func applicantsORCID(_ scanned: [[FoundIdentifier]], area: ContactArea) -> String? {
+        func orcids(_ blocks: [Int]) -> [String] {
+            var values: [String] = []
+            for index in blocks {
+                for found in scanned[index] where found.scheme == .orcid && found.valid && !values.contains(found.value) {
+                    values.append(found.value)
+                }
+            }
+            return values
+        }
+        if let first = orcids(area.contactBlocks.sorted()).first { return first }
+        let outside = orcids(scanned.indices.filter { !area.isOthersMaterial($0) })
+        return outside.count == 1 ? outside.first : nil
+    }
+
+    private func label(_ scheme: FoundIdentifier.Scheme) -> String {
+        scheme == .isbn ? "ISBN" : scheme == .orcid ? "ORCID" : scheme.rawValue
+    }
+}
