@@ -14,6 +14,13 @@ public struct Converter: Sendable {
         self.context = context
     }
 
+    /// A converter running exactly `pipeline` (e.g. with external stages added).
+    public init(registry: Registry = .standard, pipeline: Pipeline, context: StageContext = StageContext()) {
+        self.registry = registry
+        self.pipeline = pipeline
+        self.context = context
+    }
+
     /// Converts one input; `path` is how the input is named in the document and in errors.
     public func convert(_ data: Data, path: String, format: SourceFormat? = nil) throws -> Document {
         let document = try read(data, path: path, format: format)

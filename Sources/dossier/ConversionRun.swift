@@ -13,7 +13,7 @@ struct ConversionRun {
     let format: SourceFormat?
     let jobs: Int
     let failFast: Bool
-    let verbose: Bool
+    let diagnostics: DiagnosticEcho
     let progress: ProgressBar
 
     private var namer = OutputNamer()
@@ -21,7 +21,7 @@ struct ConversionRun {
 
     init(
         converter: Converter, writer: any Writer, target: OutputTarget, options: WriterOptions, format: SourceFormat?,
-        jobs: Int, failFast: Bool, verbose: Bool, progress: ProgressBar
+        jobs: Int, failFast: Bool, diagnostics: DiagnosticEcho, progress: ProgressBar
     ) {
         self.converter = converter
         self.writer = writer
@@ -30,7 +30,7 @@ struct ConversionRun {
         self.format = format
         self.jobs = jobs
         self.failFast = failFast
-        self.verbose = verbose
+        self.diagnostics = diagnostics
         self.progress = progress
     }
 
@@ -54,7 +54,7 @@ struct ConversionRun {
                 progress.update(done: done, current: input.label)
                 switch result {
                 case .success(let document):
-                    if verbose { report(document) }
+                    report(document)
                     do {
                         try emit(document, label: input.label, stream: stream)
                     } catch {
@@ -92,7 +92,7 @@ struct ConversionRun {
     }
 
     private func report(_ document: Document) {
-        for diagnostic in document.diagnostics {
+        for diagnostic in document.diagnostics where diagnostics.shows(diagnostic.severity) {
             StandardStreams.error("\(document.source.path): \(diagnostic.severity.rawValue): [\(diagnostic.stage)] \(diagnostic.message)")
         }
     }
@@ -115,6 +115,19 @@ struct ConversionRun {
             queue.waitUntilAllOperationsAreFinished()
         }
         return results.values
+    }
+}
+
+/// Which diagnostics are echoed on stderr: errors by default, all with --verbose, none with --quiet.
+enum DiagnosticEcho {
+    case none, errors, all
+
+    func shows(_ severity: Diagnostic.Severity) -> Bool {
+        switch self {
+        case .none: return false
+        case .errors: return severity == .error
+        case .all: return true
+        }
     }
 }
 

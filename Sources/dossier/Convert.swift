@@ -34,6 +34,9 @@ struct Convert: ParsableCommand {
     @Option(help: "Comma-separated stages to run instead of the default list; '' for none.")
     var stages: String?
 
+    @Option(name: .customLong("filter"), help: ArgumentHelp("An external stage run after the others: a command that reads the document as JSON on stdin and writes it back on stdout (repeatable).", valueName: "command"))
+    var filters: [String] = []
+
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
 
@@ -46,21 +49,21 @@ struct Convert: ParsableCommand {
     @Option(help: "Progress bar on stderr: auto (only on a terminal), always, never.")
     var progress: ProgressMode = .auto
 
-    @Flag(name: .shortAndLong, help: "Print nothing on stderr but errors.")
+    @Flag(name: .shortAndLong, help: "Print only failed inputs on stderr: no progress, no diagnostics.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Also print each document's diagnostics on stderr.")
+    @Flag(name: .shortAndLong, help: "Print every diagnostic on stderr, not only errors.")
     var verbose = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
-            if let stages { _ = try Registry.standard.pipeline(Convert.stageNames(stages)) }
             if let table { _ = try CSVTable.named(table) }
         } catch {
             throw ValidationError("\(error)")
         }
+        _ = try StageResolver.pipeline(stages: stages, filters: filters)
     }
 
     static func stageNames(_ list: String) -> [String] {
@@ -77,11 +80,12 @@ struct Convert: ParsableCommand {
         if onePerFile, case .standardOutput = target {
             throw UsageError("--to \(writerName) writes one file per input: give -o DIRECTORY for several inputs")
         }
-        let converter = try Converter(stages: stages.map(Convert.stageNames))
+        let converter = Converter(pipeline: try StageResolver.pipeline(stages: stages, filters: filters))
         var run = ConversionRun(
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: from?.sourceFormat,
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast, verbose: verbose && !quiet,
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
+            diagnostics: quiet ? .none : (verbose ? .all : .errors),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
         for problem in collector.problems { StandardStreams.error(problem) }

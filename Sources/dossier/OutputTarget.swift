@@ -45,7 +45,12 @@ final class OutputStream {
 
     func write(_ data: Data) {
         guard !data.isEmpty else { return }
-        handle.write(data)
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            // The reader went away (`dossier … | head`): stop quietly, as a Unix tool killed by SIGPIPE would.
+            exit(141)
+        }
     }
 
     /// Closes the file and moves it into place.

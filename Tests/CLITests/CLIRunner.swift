@@ -12,8 +12,9 @@ struct CLIRunner {
     static var executable: URL { Bundle.main.bundleURL.appendingPathComponent("dossier") }
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository) throws -> Output {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
