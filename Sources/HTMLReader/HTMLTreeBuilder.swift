@@ -48,12 +48,12 @@ final class HTMLTreeBuilder {
         }
         let string = String(decoding: bytes, as: UTF8.self)
         let top = stack.count - 1
-        if let lastChild = stack[top].children.last, lastChild.kind == .text {
-            var merged = lastChild
-            merged.text += string
-            if merged.firstLine == 0 { merged.firstLine = first ?? 0 }
-            if let last { merged.lastLine = max(merged.lastLine, last) }
-            stack[top].children[stack[top].children.count - 1] = merged
+        let lastIndex = stack[top].children.count - 1
+        if lastIndex >= 0, stack[top].children[lastIndex].kind == .text {
+            // Appended in place: long text arrives in ~1 KB chunks, and copying it each time would be quadratic.
+            stack[top].children[lastIndex].text += string
+            if stack[top].children[lastIndex].firstLine == 0 { stack[top].children[lastIndex].firstLine = first ?? 0 }
+            if let last { stack[top].children[lastIndex].lastLine = max(stack[top].children[lastIndex].lastLine, last) }
         } else {
             stack[top].children.append(.text(string, firstLine: first ?? 0, lastLine: last ?? 0))
         }

@@ -132,6 +132,17 @@ final class HTMLRobustnessTests: XCTestCase {
         print("5 MB HTML page: \(index) sections in \(String(format: "%.2f", elapsed)) s")
     }
 
+    func testFiveMegabytesOfTextInOneElementIsLinear() throws {
+        let line = "Doe, J. (2020). A long preformatted bibliography line with words.\n"
+        let body = String(repeating: line, count: 5_000_000 / line.utf8.count)
+        let start = Date()
+        let document = try HTMLTestSupport.read("<pre>\(body)</pre><p>after</p>")
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertEqual(document.blocks.map(\.type), [.code, .paragraph])
+        XCTAssertEqual(document.blocks.first?.provenance.lines, [1, body.filter { $0 == "\n" }.count + 1], "ends on the </pre> line")
+        XCTAssertLessThan(elapsed, 30, "one 5 MB text node took \(elapsed) s")
+    }
+
     func testParallelReadsAgree() throws {
         let html = (0..<200).map { "<h2>S\($0)</h2><p>Text <b>\($0)</b> é</p>" }.joined()
         let expected = try HTMLTestSupport.read(html)
