@@ -71,6 +71,11 @@ enum ReferenceUnits {
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
         var raw = written.replacingOccurrences(of: "\n", with: " ")
         raw = raw.replacingOccurrences(of: numbering, with: "", options: .regularExpression)
+        // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
+        if let match = raw.range(of: #"^(19|20)\d\d[a-z]?\s+"#, options: .regularExpression) {
+            let year = raw[match].trimmingCharacters(in: .whitespaces)
+            if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
+        }
         raw = raw.replacingOccurrences(of: #"\s{2,}"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
         let links = flatten(inlines).filter { $0.type == .link }
         var text = raw

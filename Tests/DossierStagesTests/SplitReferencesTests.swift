@@ -56,6 +56,11 @@ final class SplitReferencesTests: XCTestCase {
         XCTAssertEqual(publication.url, "https://x.org/a.pdf")
     }
 
+    func testADateColumnRunIntoTheReferenceIsDropped() throws {
+        let result = try split([heading("Publications"), list(["2024 Doe, J. (2024). A title. Journal, 1, 2-3.", "2019 Survey of 2019 results, Doe J., Journal X, 2020."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J. (2024). A title. Journal, 1, 2-3.", "Survey of 2019 results, Doe J., Journal X, 2020."])
+    }
+
     func testPlaceholdersAreReportedNotInvented() throws {
         let result = try split([heading("Publications"), list(["\\bibentry{doe2020}", "{% cite doe2020 %}", "Doe, J. (2020). Real. Journal, 1."])])
         XCTAssertEqual(result.profile.publications.count, 1)
