@@ -18,6 +18,7 @@ extension Registry {
         registry.register(stage: NormalizeText())
         registry.register(stage: ExtractContact())
         registry.register(stage: FindIdentifiers())
+        registry.register(stage: ClassifyDocument())
         registry.register(writer: JSONWriter())
         registry.register(writer: NDJSONWriter())
         registry.register(writer: CSVWriter())

@@ -1,0 +1,85 @@
+import DossierModel
+import Foundation
+
+/// What `document-kind` looks at: section kinds, the title, the name at the top, a salutation and a closing,
+/// how much of the text is first-person prose, and how many items read like references.
+struct DocumentKindEvidence {
+    /// Section kinds that only CVs have.
+    static let cvSectionKinds: Set<SectionKind> = [
+        .education, .employment, .awards, .skills, .teaching, .service, .grants, .talks, .languages, .projects,
+    ]
+
+    let sectionKinds: [SectionKind]
+    /// The metadata title, else the first heading.
+    let title: String
+    let nameAtTop: Bool
+    /// The salutation as written ("Dear Search Committee"), when one opens the document.
+    let salutation: String?
+    /// The closing as written ("Sincerely"), when there is one.
+    let closing: String?
+    /// Paragraphs of 30 words or more.
+    let paragraphs: Int
+    /// Share of the non-heading blocks that are such paragraphs.
+    let proseShare: Double
+    /// Share of the words in paragraphs that are I, me, my, we, our, us.
+    let firstPersonDensity: Double
+    /// Items (list items and paragraphs outside the contact block) that read like references, and all items.
+    let referenceLikeUnits: (references: Int, units: Int)
+
+    init(_ document: Document) {
+        let area = ContactArea(document)
+        sectionKinds = area.kinds
+        let firstHeading = document.blocks.first { $0.type == .heading }?.text ?? ""
+        title = document.metadata["title"]?.stringValue ?? firstHeading
+        let topLines = document.blocks.prefix(3).flatMap { DocumentLines.lines(of: $0, topLevel: 0) }
+        nameAtTop = document.profile.person.name != nil || topLines.contains { PersonNameText.name(in: $0.text) != nil }
+        salutation = document.blocks.prefix(8).lazy.compactMap { DocumentKindEvidence.salutationPattern.firstMatch(in: $0.text)?.group(0) }.first
+        closing = document.blocks.suffix(8).lazy.compactMap { DocumentKindEvidence.closingPattern.firstMatch(in: $0.text)?.group(0) }.first
+        let body = document.blocks.filter { $0.type != .heading && $0.type != .rule }
+        let prose = body.filter { $0.type == .paragraph && $0.text.split(separator: " ").count >= 30 }
+        paragraphs = prose.count
+        proseShare = body.isEmpty ? 0 : Double(prose.count) / Double(body.count)
+        let words = prose.flatMap { $0.text.lowercased().split(whereSeparator: { !$0.isLetter }) }
+        let firstPerson = words.filter { DocumentKindEvidence.firstPersonWords.contains(String($0)) }.count
+        firstPersonDensity = words.isEmpty ? 0 : Double(firstPerson) / Double(words.count)
+        var units: [String] = []
+        // Without any section the "contact block" is a guess: count every item then.
+        let skipped = sectionKinds.isEmpty ? [] : area.contactBlocks
+        for (index, block) in document.blocks.enumerated() where !skipped.contains(index) {
+            switch block.type {
+            case .list: units += (block.items ?? []).map(\.text)
+            case .paragraph: units.append(block.text)
+            default: break
+            }
+        }
+        referenceLikeUnits = (units.filter(DocumentKindEvidence.looksLikeReference).count, units.count)
+    }
+
+    /// Whether the title contains one of `words` (lowercased).
+    func titleMentions(_ words: [String]) -> Bool {
+        let lower = title.lowercased()
+        return words.contains { lower.contains($0) }
+    }
+
+    /// A year plus at least one more sign of a citation: an author list, a venue, pages, a DOI or quotes.
+    static func looksLikeReference(_ text: String) -> Bool {
+        guard year.matches(text) else { return false }
+        let signals = [authorList, venue, pages, identifier, quotedTitle].filter { $0.matches(text) }.count
+        return signals >= 1
+    }
+
+    private static let firstPersonWords: Set<String> = ["i", "me", "my", "mine", "we", "our", "us"]
+    private static let salutationPattern = TextPattern(
+        #"^\s*(?:Dear\s+[^\n,:]{1,60}|To whom it may concern|Sehr geehrte[^\n,]{0,60}|Madame, Monsieur|Estimad[oa]s?\s+[^\n,:]{1,60}|Gentile\s+[^\n,:]{1,60})"#)
+    private static let closingPattern = TextPattern(
+        #"^\s*(?:Sincerely|Yours sincerely|Yours faithfully|Yours truly|Best regards|Kind regards|Warm regards|With best regards|Respectfully|Mit freundlichen Grüßen|Cordialement|Atentamente|Cordiali saluti)\b"#,
+        caseInsensitive: true)
+    private static let year = TextPattern(#"\b(?:19|20)\d{2}[a-z]?\b|\b(?:in press|forthcoming|submitted)\b"#, caseInsensitive: true)
+    private static let authorList = TextPattern(
+        #"\p{Lu}[\p{L}'\-]+,\s*(?:\p{Lu}\.\s*)+|(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'\-]+,|\bet al\b|\p{Lu}[\p{L}'\-]+,?\s+(?:and|&)\s+\p{Lu}"#)
+    private static let venue = TextPattern(
+        #"\b(?:In:?\s+Proc|Proceedings|Journal|Conference|Symposium|Workshop|Transactions|Letters|Review|Press|vol\.|Vol\.|arXiv|bioRxiv|preprint)\b"#)
+    private static let pages = TextPattern(#"\bpp?\.\s*\d+|\b\d+\s*\(\d+\)\s*[:,]\s*\d+|\b\d+[–-]\d+\b"#)
+    private static let identifier = TextPattern(#"\b10\.\d{4,9}/|arXiv:|ISBN"#, caseInsensitive: true)
+    private static let quotedTitle = TextPattern(#"[“"][^”"]{10,}[”"]"#)
+}
