@@ -6,9 +6,11 @@ import Foundation
 /// - `nav`, ARIA navigation roles, and elements whose id or class says navbar/menu/sidebar-nav/breadcrumb/
 ///   skip-link are dropped.
 /// - Cookie and consent banners (id/class with cookie, consent, gdpr) are dropped.
-/// - `header`/`footer` (and `role=banner|contentinfo`, class `site-header`/`site-footer`/`masthead`/`banner`) are
-///   dropped only at page level: not inside `main`, `article`, `section` or another sectioning element, and
-///   not when its class names a post or article (`post-header`, `entry-footer`), as blog themes mark them.
+/// - At page level (not inside `main`, `article`, `section` or another sectioning element) a `footer`, a
+///   `header` that holds navigation or is mostly links, `role=banner|contentinfo`, and classes `site-header`,
+///   `site-footer`, `masthead`, `banner` are dropped; not when the class names a post or article
+///   (`post-header`, `entry-footer`), as blog themes mark them. A `header` holding only a title and text
+///   (pandoc's title block, a hand-written `<header><h1>Name</h1><p>contact</p></header>`) is content.
 /// - Hidden content (`hidden`, `display:none`, `sr-only`/`visually-hidden`) is dropped, as a browser hides it.
 ///
 /// Static-site pages often put the applicant's name as the site title in the dropped header; `HTMLBlockWalker`
@@ -36,12 +38,44 @@ enum PageChrome {
         if tokens.contains(where: isNavigationToken) { return .drop(rescue: true) }
         if !insideSectioning, node.name != "body", node.name != "html", node.name != "main" {
             let namesContent = tokens.contains { token in contentRegionMarkers.contains(where: token.contains) }
-            if (["header", "footer"].contains(node.name) && !namesContent) || ["banner", "contentinfo"].contains(role)
-                || tokens.contains(where: pageRegionTokens.contains) {
+            let siteHeader = node.name == "header" && !namesContent && (holdsNavigation(node) || isMostlyLinks(node))
+            let siteFooter = node.name == "footer" && !namesContent
+            if siteHeader || siteFooter || ["banner", "contentinfo"].contains(role) || tokens.contains(where: pageRegionTokens.contains) {
                 return .drop(rescue: node.name != "footer" && role != "contentinfo" && !tokens.contains(where: { $0.contains("footer") }))
             }
         }
         return .keep
+    }
+
+    /// Whether navigation sits anywhere inside (a `nav`, `role=navigation`, a navbar or menu class).
+    private static func holdsNavigation(_ node: HTMLNode) -> Bool {
+        node.children.contains { child in
+            guard child.isElement else { return false }
+            if child.name == "nav" || child.attribute("role")?.lowercased() == "navigation" || tokens(child).contains(where: isNavigationToken) {
+                return true
+            }
+            return holdsNavigation(child)
+        }
+    }
+
+    /// Whether most of the words are link text, in three links or more: a row of site links, not a title block.
+    private static func isMostlyLinks(_ node: HTMLNode) -> Bool {
+        var links = 0
+        var linkWords = 0
+        var allWords = 0
+        func count(_ node: HTMLNode, inLink: Bool) {
+            if node.kind == .text {
+                let words = node.text.split(whereSeparator: { $0.isWhitespace }).count
+                allWords += words
+                if inLink { linkWords += words }
+                return
+            }
+            let isLink = node.name == "a" && node.attributes["href"] != nil
+            if isLink { links += 1 }
+            for child in node.children { count(child, inLink: inLink || isLink) }
+        }
+        count(node, inLink: false)
+        return links >= 3 && linkWords * 3 >= allWords * 2
     }
 
     /// Whether a node opens a sectioning context for the `header`/`footer` rule.

@@ -25,6 +25,16 @@ final class HTMLChromeTests: XCTestCase {
         XCTAssertEqual(try texts(html), ["Publications", "One", "Last updated 2024"])
     }
 
+    func testPageHeaderWithoutNavigationIsContent() throws {
+        let html = "<header id=\"title-block-header\"><h1 class=\"title\">Jane Doe</h1><p>jane@example.org · +1 555 0100</p></header><h1>Education</h1>"
+        XCTAssertEqual(try texts(html), ["Jane Doe", "jane@example.org · +1 555 0100", "Education"])
+    }
+
+    func testPageHeaderThatIsARowOfLinksIsChrome() throws {
+        let html = "<header><a href=\"/\">Home</a> <a href=\"/cv\">CV</a> <a href=\"/blog\">Blog</a></header><h1>Jane Doe</h1>"
+        XCTAssertEqual(try texts(html), ["Jane Doe"])
+    }
+
     func testSiteTitleInPageHeaderIsKeptWhenTheContentHasNoH1() throws {
         let html = "<header><h1>Jane Doe</h1><nav><a href=\"/\">Home</a></nav></header><main><h2>Education</h2></main>"
         let blocks = try HTMLTestSupport.body(html).blocks
@@ -33,7 +43,7 @@ final class HTMLChromeTests: XCTestCase {
     }
 
     func testSiteTitleInPageHeaderIsDroppedWhenTheContentHasAnH1() throws {
-        let html = "<header><h1>My Blog</h1></header><main><h1>Curriculum Vitae</h1></main>"
+        let html = "<header><h1>My Blog</h1><nav><a href=\"/\">Home</a></nav></header><main><h1>Curriculum Vitae</h1></main>"
         XCTAssertEqual(try texts(html), ["Curriculum Vitae"])
     }
 
