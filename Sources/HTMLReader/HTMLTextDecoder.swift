@@ -11,9 +11,34 @@ struct DecodedHTML {
 
 /// Bytes → UTF-8 the way a browser chooses: a byte-order mark, else `<meta charset>` or an `http-equiv`
 /// content type (or an XML declaration) in the first 4 KiB, else UTF-8. As in browsers, "iso-8859-1" and
-/// "us-ascii" are read as windows-1252. Invalid bytes become U+FFFD; NUL bytes are removed.
+/// "us-ascii" are read as windows-1252. Invalid bytes become U+FFFD; NUL bytes are removed; CR LF and CR become LF.
 enum HTMLTextDecoder {
     static func decode(_ data: Data) -> DecodedHTML {
+        var decoded = decodeBytes(data)
+        decoded.utf8 = normalizingNewlines(decoded.utf8)
+        return decoded
+    }
+
+    /// CR LF and a lone CR become LF, as HTML's input stream does before parsing (and lines count as editors show them).
+    static func normalizingNewlines(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                result.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                result.append(byte)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    private static func decodeBytes(_ data: Data) -> DecodedHTML {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return utf8(bytes.dropFirst(3), label: "utf-8") }
         if bytes.starts(with: [0xFF, 0xFE]) { return utf16(bytes.dropFirst(2), bigEndian: false) }

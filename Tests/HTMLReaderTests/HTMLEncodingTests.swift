@@ -61,6 +61,12 @@ final class HTMLEncodingTests: XCTestCase {
         XCTAssertEqual(document.diagnostics.count, 1)
     }
 
+    func testCarriageReturnsBecomeLineFeeds() throws {
+        let blocks = try HTMLTestSupport.read("<p>one</p>\r\n<pre>a\r\nb\rc</pre>\r<p>last</p>").blocks
+        XCTAssertEqual(blocks[1].text, "a\nb\nc")
+        XCTAssertEqual(blocks.map(\.provenance.lines), [[1, 1], [2, 4], [5, 5]])
+    }
+
     func testDeclarationAfterFirstFourKilobytesIsIgnored() throws {
         let padding = "<!--" + String(repeating: "x", count: 5000) + "-->"
         let data = Data("\(padding)<meta charset=\"iso-8859-1\"><p>Zo".utf8) + Data([0xC3, 0xAB]) + Data("</p>".utf8)
