@@ -5,8 +5,17 @@ import DossierModel
 struct BlockAssembler {
     var metrics: LayoutMetrics
     var hyphenation: Hyphenation
+    /// Whether bold lines of body size with space above count as headings: only in documents whose section
+    /// headings are not set larger (else such lines are entry titles: "Otto von Guericke University").
+    var boldBodyHeadings = true
 
     func blocks(_ groups: [LineGroup]) -> [Block] {
+        var assembler = self
+        assembler.boldBodyHeadings = groups.filter { $0.size >= metrics.bodySize + 1 && $0.lines.count <= 3 }.count < 3
+        return assembler.assemble(groups)
+    }
+
+    private func assemble(_ groups: [LineGroup]) -> [Block] {
         let joined = joinContinuations(groups)
         let headingSizes = joined.indices.compactMap { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
         let ranks = Array(Set(headingSizes.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
@@ -98,6 +107,11 @@ struct BlockAssembler {
         let size = group.size
         let em = max(metrics.bodySize, 1)
         if size >= metrics.bodySize + 1.0 && words.count <= 12 { return size }
+        // "Publications [Google Scholar: 1.2k citations]": a big first word opens a heading with a small remark.
+        if group.lines.count == 1, let lead = first.words.first, lead.size >= metrics.bodySize + 1.5, lead.size > size + 1.5,
+           lead.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 3 {
+            return lead.size
+        }
         guard group.lines.count == 1, words.count <= 7, text.count <= 60 else { return nil }
         if let end = text.last, ".,;".contains(end) { return nil }
         if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
@@ -105,7 +119,7 @@ struct BlockAssembler {
         let caps = letters.count >= 4 && letters.allSatisfy { !$0.properties.isLowercase }
         let spaced = (group.spaceAbove ?? .infinity) > metrics.lineGap + 0.3 * em
         let colored = !isDark(first.font.color)
-        if first.isBold && (caps || spaced || colored) { return size }
+        if first.isBold && (caps || colored || spaced && boldBodyHeadings) { return size }
         if caps && (spaced || colored) && words.count <= 6 { return size }
         // A plain Title Case line right before a numbered list names it ("Peer-Reviewed Journal Articles").
         if next?.marker?.number != nil, words.count >= 2, isTitleCase(words) { return size }

@@ -80,7 +80,8 @@ enum LineGrouper {
         if gap < -0.5 * em { return false }
         if gap > metrics.lineGap + 0.45 * em { return false }
         if abs(last.size - next.size) > 0.9 { return false }
-        if last.isBold != next.isBold { return false }
+        // A bold title line ends its block, unless it wrapped into the next line.
+        if last.isBold != next.isBold && (right - last.rect.x1 > 2.5 * em || !last.isBold) { return false }
         let endsWithHyphen = last.words.last?.text.hasSuffix("-") == true || last.words.last?.endsInSoftHyphen == true
         let indent = 0.6 * em
         let lastX = last.mainX0

@@ -51,7 +51,14 @@ enum RunningChromeFilter {
                         }
                         removed[group]?.pages.append(index + 1)
                         let texts = removed[group]?.text ?? ""
-                        removed[group]?.text = texts.isEmpty ? fragment.text : texts + (isPageNumber ? " " + fragment.text : "")
+                        let count = removed[group]?.pages.count ?? 0
+                        if texts.isEmpty {
+                            removed[group]?.text = fragment.text
+                        } else if isPageNumber && count <= 30 {
+                            removed[group]?.text = texts + " " + fragment.text
+                        } else if isPageNumber && count == 31 {
+                            removed[group]?.text = texts + " …"
+                        }
                         continue
                     }
                 }

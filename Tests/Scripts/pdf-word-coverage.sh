@@ -90,7 +90,7 @@ for path in files:
         headings = {key(h) for h in heading_texts(doc["blocks"])}
         # A heading counts when it holds the label (icons and numbering around it are fine).
         hit = [s for s in sections if any(key(s) in h for h in headings)]
-        line += f"  headings {len(hit)}/{len(sections)}"
+        line += f"  headings {len(hit)}/{len(sections)} (of {len(headings)} heading blocks)"
         miss_h = [s for s in sections if s not in hit]
         if miss_h and os.environ.get("VERBOSE"):
             line += "\n        missing headings: " + "; ".join(miss_h)
