@@ -9,6 +9,7 @@ struct StyleSheetHints {
     /// No hints (a page without `<style>`).
     static let none = StyleSheetHints(classStyles: [:])
 
+    /// ".class" or "tag.class" → the styles its rule gives.
     private var classStyles: [String: [InlineStyle]]
 
     private init(classStyles: [String: [InlineStyle]]) {
@@ -25,7 +26,8 @@ struct StyleSheetHints {
         guard !classStyles.isEmpty, let classes = node.attributes["class"] else { return [] }
         var styles: [InlineStyle] = []
         for name in classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-            for style in classStyles[String(name)] ?? [] where !styles.contains(style) { styles.append(style) }
+            let rules = (classStyles["." + name] ?? []) + (classStyles[node.name + "." + name] ?? [])
+            for style in rules where !styles.contains(style) { styles.append(style) }
         }
         return styles
     }
@@ -45,12 +47,12 @@ struct StyleSheetHints {
         }
     }
 
-    /// `.me` or `span.me` → "me"; anything more complex → nil.
+    /// `.me` → ".me", `SPAN.me` → "span.me" (the rule applies to that element only); anything more complex → nil.
     private static func className(_ selector: String) -> String? {
         let parts = selector.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
         let name = parts[1]
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
-        return String(name)
+        return parts[0].lowercased() + "." + name
     }
 }

@@ -39,6 +39,14 @@ final class HTMLInlineTests: XCTestCase {
         XCTAssertEqual(inlines.first?.text, "Doe, J.")
     }
 
+    func testTagQualifiedStyleRuleAppliesToThatTagOnly() throws {
+        let document = try HTMLTestSupport.read("""
+            <style>h1.western { font-weight: bold } p.western { font-size: 10pt }</style>
+            <p class="western">Plain <span class="western">text</span></p>
+            """)
+        XCTAssertEqual(document.blocks.first?.inlines?.map(\.type), [.text])
+    }
+
     func testNestedInlinesKeepTheirChildren() throws {
         let block = try paragraph("<p><a href=\"/x\"><b>Bold link</b> tail</a></p>")
         let link = try XCTUnwrap(block.inlines?.first)
