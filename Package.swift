@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "PDFReaderTests", dependencies: ["PDFReader"]),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"]),
         .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages"]),
-        .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters"]),
+        .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
         .testTarget(name: "CLITests", dependencies: ["Dossier"]),
     ]

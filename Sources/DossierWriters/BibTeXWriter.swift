@@ -8,7 +8,9 @@ import Foundation
 /// `@inproceedings`, book → `@book`, chapter → `@incollection`, thesis → `@phdthesis` (`@mastersthesis` when its
 /// note says master/MSc), report → `@techreport`, anything else (preprints included) → `@misc`. Keys and escaping:
 /// see `CitationKey` and `BibTeXText`. Month is a macro (`jan` …), pages use `--`, arXiv ids are `eprint` with
-/// `archivePrefix = {arXiv}`; url, doi, pmid, pmcid and eprint are verbatim. Fields only Dossier knows (confidence, applicant position, raw) are not written.
+/// `archivePrefix = {arXiv}`; url, doi, pmid, pmcid and eprint are verbatim. A publication without a title keeps
+/// its reference as written in `note`, so that no entry is empty (an entry with nothing at all gets `note = {}`:
+/// parsers drop entries without fields). Fields only Dossier knows (confidence, applicant position, raw) are not written.
 public struct BibTeXWriter: Writer {
     public let name = "bibtex"
     public let summary = "the publications as BibTeX entries with stable unique keys"
@@ -95,8 +97,10 @@ public struct BibTeXWriter: Writer {
         }
         add("url", publication.url.map { text.verbatim($0) })
         add("isbn", publication.isbn.map { text.escaped($0) })
-        add("note", [publication.status, publication.note].compactMap { $0?.nonBlank }.map { text.escaped($0) }.joined(separator: "; "))
+        let untitled = publication.title?.nonBlank == nil ? publication.raw.nonBlank : nil
+        add("note", [publication.status, publication.note, untitled].compactMap { $0?.nonBlank }.map { text.escaped($0) }.joined(separator: "; "))
+        if fields.isEmpty { fields.append(("note", "{}")) }
         let body = fields.map { "  \($0.0) = \($0.1)" }.joined(separator: ",\n")
-        return "@\(type){\(key)" + (body.isEmpty ? "" : ",\n" + body) + "\n}\n\n"
+        return "@\(type){\(key),\n" + body + "\n}\n\n"
     }
 }

@@ -12,6 +12,7 @@ import Foundation
 /// - What only Dossier knows (raw, confidence, applicantPosition, etAl, equalContribution, corresponding, block, the
 ///   source document) goes to `custom`, which CSL-JSON reserves for such data; processors ignore it.
 /// - A type CSL does not know becomes `document`, the original kept in `custom.dossierType`.
+/// - An item without a title carries its reference as written in `note`, so that a bibliography shows something.
 /// Keys are sorted, so the output is stable.
 public struct CSLJSONWriter: Writer {
     public let name = "csl-json"
@@ -76,6 +77,9 @@ public struct CSLJSONWriter: Writer {
         ]
         for (key, value) in strings {
             if let value = value?.nonBlank { item[key] = .string(value) }
+        }
+        if publication.title?.nonBlank == nil, let raw = publication.raw.nonBlank {
+            item["note"] = .string([publication.note?.nonBlank, raw].compactMap { $0 }.joined(separator: "; "))
         }
         if let issued = publication.issued {
             let parts = issued.dateParts.filter { !$0.isEmpty }.prefix(2).map { JSONValue.array($0.prefix(3).map(JSONValue.int)) }

@@ -1,7 +1,8 @@
 import DossierModel
 
 /// The JATS `back`: one `ref-list` with a `ref` per publication, each an `element-citation` (the fields) followed by
-/// a `mixed-citation` (the reference as it stood in the source, so that nothing the stages missed is lost).
+/// a `mixed-citation` (the reference as it stood in the source, so that nothing the stages missed is lost). A
+/// publication with no field but its raw text gets only the `mixed-citation`: JATS allows no empty `element-citation`.
 ///
 /// `publication-type` from the CSL type: article-journal → journal, paper-conference → confproc, chapter → chapter
 /// (title in `chapter-title`, book in `source`), book → book, thesis → thesis, report → report, article (a preprint)
@@ -17,8 +18,9 @@ struct JATSReferences {
         list.append("title", text: "Publications")
         for (offset, publication) in publications.enumerated() {
             var ref = XMLElement("ref", [("id", "ref-\(offset + 1)")])
-            ref.append(citation(publication))
-            ref.append("mixed-citation", text: publication.raw.nonBlank)
+            let citation = citation(publication)
+            if !citation.isEmpty { ref.append(citation) }
+            ref.append(XMLElement("mixed-citation", [], publication.raw.isEmpty ? [] : [.text(publication.raw)]))
             list.append(ref)
         }
         return XMLElement("back", [], [.element(list)])

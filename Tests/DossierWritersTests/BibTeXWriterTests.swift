@@ -37,6 +37,15 @@ final class BibTeXWriterTests: XCTestCase {
         XCTAssertEqual(entries[5]["pages"], "e12")
     }
 
+    func testAPublicationWithOnlyItsRawTextIsStillAnEntry() throws {
+        var document = TestDocuments.plain
+        document.profile.publications = [Publication(id: "r", type: "article-journal", raw: "Doe J. Something, 2020."),
+                                         Publication(id: "s", type: "book", raw: "")]
+        let entries = try Validators.bibtexEntries(try BibTeXWriter().render([document]))
+        XCTAssertEqual(entries.map { $0["ID"] ?? "" }, ["anonnd", "anonnda"])
+        XCTAssertEqual(entries.first?["note"], "Doe J. Something, 2020.")
+    }
+
     func testKeysStayUniqueAcrossABatch() throws {
         let bibtex = try BibTeXWriter().render([TestDocuments.plain, TestDocuments.plain])
         let keys = try Validators.bibtexEntries(bibtex).compactMap { $0["ID"] }

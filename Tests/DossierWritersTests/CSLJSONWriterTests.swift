@@ -66,6 +66,15 @@ final class CSLJSONWriterTests: XCTestCase {
         XCTAssertEqual((item["custom"] as? [String: Any])?["dossierType"] as? String, "poster")
     }
 
+    func testAnUntitledItemCarriesItsRawTextInNote() throws {
+        var document = TestDocuments.plain
+        document.profile.publications = [Publication(id: "r", type: "article-journal", raw: "Doe J. Something, 2020.")]
+        let json = try CSLJSONWriter().render([document])
+        XCTAssertEqual(try items(json).first?["note"] as? String, "Doe J. Something, 2020.")
+        let schema = try Validators.jsonSchema(json, schema: "csl/csl-data.json")
+        XCTAssertEqual(schema.status, 0, schema.output)
+    }
+
     func testTheOutputIsTheSameEveryTime() throws {
         let first = try CSLJSONWriter().render([TestDocuments.plain])
         let second = try CSLJSONWriter().render([TestDocuments.plain])

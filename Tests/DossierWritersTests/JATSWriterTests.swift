@@ -94,6 +94,17 @@ final class JATSWriterTests: XCTestCase {
         }
     }
 
+    func testAPublicationWithOnlyItsRawTextIsAMixedCitation() throws {
+        var document = TestDocuments.plain
+        document.profile.publications = [Publication(id: "r", type: "article-journal", raw: "Doe J. Something, 2020."),
+                                         Publication(id: "s", type: "book", raw: "")]
+        let xml = try JATSWriter().render([document])
+        let result = try Validators.xmllintWithCatalog(xml)
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertEqual(try Validators.xpath(xml, "count(//element-citation)").trimmingCharacters(in: .newlines), "0")
+        XCTAssertEqual(try Validators.xpath(xml, "string(//ref[1]/mixed-citation)").trimmingCharacters(in: .newlines), "Doe J. Something, 2020.")
+    }
+
     func testAnEmptyDocumentIsStillAValidArticle() throws {
         let xml = try JATSWriter().render([Document(source: TestDocuments.source("empty.md"))])
         let result = try Validators.xmllintWithCatalog(xml)

@@ -126,8 +126,8 @@ enum Validators {
             import sys, json, bibtexparser
             from bibtexparser.bparser import BibTexParser
             parser = BibTexParser(common_strings=True)
-            database = bibtexparser.loads(sys.stdin.buffer.read().decode('utf-8'), parser=parser)
-            print(json.dumps(database.entries))
+            text = sys.stdin.buffer.read().decode('utf-8')
+            print(json.dumps(bibtexparser.loads(text, parser=parser).entries if text.strip() else []))
             """
         let result = try run([python, "-c", script], input: bibtex)
         XCTAssertEqual(result.status, 0, result.output)
