@@ -59,12 +59,30 @@ struct ApplicantNameFinder {
     }
 
     private func headingCandidates() -> [String] {
-        candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 }.map(\.text)
+        withJoinedBlocks(candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 })
+    }
+
+    /// Each line, preceded by its whole block on one line when the block is short: a PDF may break a big
+    /// name over two lines ("Dr. Björn C." / "Rall").
+    private func withJoinedBlocks(_ lines: [DocumentLine]) -> [String] {
+        var result: [String] = []
+        var previous: Block?
+        for line in lines {
+            if line.node != previous {
+                previous = line.node
+                let parts = line.node.text.split(separator: "\n")
+                if parts.count > 1, parts.count <= 3 { result.append(parts.joined(separator: " ")) }
+            }
+            result.append(line.text)
+        }
+        return result
     }
 
     private func fontCandidates() -> [String] {
         let firstPage = lines.filter { $0.node.provenance.page == 1 && !sections.isOthersMaterial($0.block) }
-        let sized = firstPage.compactMap { line in line.node.font?.size.map { (line.text, $0) } }
+        let sized = withJoinedBlocks(firstPage).compactMap { text in
+            firstPage.first { $0.node.text.replacingOccurrences(of: "\n", with: " ").contains(text) }?.node.font?.size.map { (text, $0) }
+        }
         guard let largest = sized.map(\.1).max() else { return [] }
         let sizes = Set(sized.map(\.1))
         guard sizes.count > 1 else { return [] }
@@ -72,7 +90,7 @@ struct ApplicantNameFinder {
     }
 
     private func lineCandidates() -> [String] {
-        candidateLines.map(\.text).filter { $0.split(separator: " ").count <= 8 }
+        withJoinedBlocks(candidateLines).filter { $0.split(separator: " ").count <= 8 }
     }
 
     /// The document's own spelling of `name`: the first short line outside others' material that is a variant.

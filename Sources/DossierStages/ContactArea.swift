@@ -14,6 +14,9 @@ struct ContactArea: Sendable {
     let contactBlocks: Set<Int>
     /// True when the sections came from `profile.sections`.
     let fromProfile: Bool
+    /// Top-level blocks near the top (page 1 of a PDF, the first 40 blocks otherwise) or in a section titled
+    /// "Contact", "Personal information"… wherever it stands: where else an applicant's details are written.
+    let detailBlocks: Set<Int>
 
     init(_ document: Document) {
         var sections = document.profile.sections
@@ -28,6 +31,13 @@ struct ContactArea: Sendable {
         }
         sectionOfBlock = owner
         contactBlocks = ContactArea.contactBlocks(document, owner: owner)
+        var details: Set<Int> = []
+        for (index, block) in document.blocks.enumerated() {
+            let nearTop = block.provenance.page.map { $0 <= 1 } ?? (index < 40)
+            let inContactSection = owner[index].map { ContactArea.isContactTitle($0) } ?? false
+            if nearTop || inContactSection { details.insert(index) }
+        }
+        detailBlocks = details
     }
 
     /// The kind of the section holding top-level block `index`, or nil.

@@ -30,9 +30,31 @@ public struct ExtractContact: Stage {
         }
         let ownLines = lines.filter { !sections.isOthersMaterial($0.block) }
         let ownLinks = links.filter { !sections.isOthersMaterial($0.block) }
-        addEmails(to: &person, lines: ownLines, links: ownLinks, metadata: document.metadata)
-        addPhones(to: &person, lines: ownLines, links: ownLinks)
+        // When the contact block gives an address or a number, addresses and numbers elsewhere (an advisor's
+        // in an education entry, a signer's on an appended certificate) are not taken.
+        let contactLines = ownLines.filter { sections.contactBlocks.contains($0.block) }
         let contactLinks = ownLinks.filter { sections.contactBlocks.contains($0.block) }
+        // Next come the top of the document and contact sections (for phones: labelled ones); beyond them
+        // only an address that carries the applicant's name counts, and no phone number.
+        let detailLines = ownLines.filter { sections.detailBlocks.contains($0.block) }
+        let detailLinks = ownLinks.filter { sections.detailBlocks.contains($0.block) }
+        var emails = Person()
+        for scope in [(contactLines, contactLinks), (detailLines, detailLinks)] where emails.emails.isEmpty {
+            addEmails(to: &emails, lines: scope.0, links: scope.1, metadata: document.metadata)
+        }
+        if emails.emails.isEmpty {
+            addEmails(to: &emails, lines: ownLines, links: ownLinks, metadata: document.metadata)
+            emails.emails = emails.emails.filter { carriesName($0, person.name) }
+        }
+        for email in emails.emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
+            person.emails.append(email)
+        }
+        var phones = Person()
+        addPhones(to: &phones, lines: contactLines, links: contactLinks)
+        if phones.phones.isEmpty { addPhones(to: &phones, lines: detailLines, links: detailLinks, labelledOnly: true) }
+        for phone in phones.phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
+            person.phones.append(phone)
+        }
         addLinks(to: &person, contactLinks: contactLinks, otherLinks: ownLinks, metadata: document.metadata)
         addLabelledProfiles(to: &person, lines: ownLines.filter { sections.contactBlocks.contains($0.block) })
         if person.affiliation == nil || person.address == nil {
@@ -64,8 +86,8 @@ public struct ExtractContact: Stage {
         }
     }
 
-    private func addPhones(to person: inout Person, lines: [DocumentLine], links: [DocumentLink]) {
-        var phones = lines.flatMap { PhoneFinder.phones(in: $0.text) }
+    private func addPhones(to person: inout Person, lines: [DocumentLine], links: [DocumentLink], labelledOnly: Bool = false) {
+        var phones = lines.flatMap { PhoneFinder.phones(in: $0.text, labelledOnly: labelledOnly) }
         phones += links.compactMap { PhoneFinder.phone(inLinkTarget: $0.url) }
         for phone in phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
             person.phones.append(phone)
@@ -73,6 +95,18 @@ public struct ExtractContact: Stage {
     }
 
     private func digits(_ phone: String) -> String { phone.filter(\.isNumber) }
+
+    /// Whether the address contains the applicant's family name or first given name (accents folded).
+    private func carriesName(_ email: String, _ name: PersonName?) -> Bool {
+        guard let name else { return false }
+        let address = email.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let parts = [name.family, name.given?.split(separator: " ").first.map(String.init)].compactMap { $0 }
+        return parts.contains { part in
+            let folded = part.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+                .filter(\.isLetter)
+            return folded.count >= 3 && address.contains(folded)
+        }
+    }
 
     private func addLinks(to person: inout Person, contactLinks: [DocumentLink], otherLinks: [DocumentLink], metadata: [String: JSONValue]) {
         var website: String? = person.links.first { $0.kind == .website }?.url

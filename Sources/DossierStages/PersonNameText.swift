@@ -43,6 +43,7 @@ enum PersonNameText {
         }
         if let first = tokens.first, PersonNameSplitter.particles.contains(first), commaParts.count == 1 { return false }
         if let last = tokens.last, PersonNameSplitter.particles.contains(last) { return false }
+        if commaParts.count == 1, let last = tokens.last, last.filter(\.isLetter).count == 1 { return false }
         let longTokens = tokens.filter { $0.filter(\.isLetter).count >= 2 }
         return nameTokens >= 2 && !longTokens.isEmpty
     }

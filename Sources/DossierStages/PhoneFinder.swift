@@ -10,11 +10,13 @@ import Foundation
 /// the digit groups kept as written and separated by single spaces: "(+1) 607-227-8040" → "+1 607 227 8040".
 enum PhoneFinder {
     /// The normalized phone numbers in `line`, in order.
-    static func phones(in line: String) -> [String] {
+    /// With `labelledOnly`, only numbers after a label ("Phone:", "Tel.") count.
+    static func phones(in line: String, labelledOnly: Bool = false) -> [String] {
         var found: [String] = []
         for match in candidate.matches(in: line) {
             let raw = match.group(0) ?? ""
             let before = String(line[..<match.range.lowerBound].suffix(30))
+            if labelledOnly && !phoneLabel.matches(before) { continue }
             guard accepts(raw, before: before), let phone = normalized(raw), !found.contains(phone) else { continue }
             found.append(phone)
         }
@@ -46,12 +48,15 @@ enum PhoneFinder {
         if fax.matches(before) || isbnLabel.matches(before) { return false }
         if dateLike.matches(trimmed) || yearRange.matches(trimmed) || orcidShape.matches(trimmed) { return false }
         if phoneLabel.matches(before) { return true }
-        if trimmed.hasPrefix("+") || trimmed.hasPrefix("(+") || trimmed.hasPrefix("00") { return true }
+        if trimmed.hasPrefix("+") || trimmed.hasPrefix("(+") { return true }
+        if trimmed.hasPrefix("00") { return internationalZeros.matches(trimmed) }
         return northAmerican.matches(trimmed)
     }
 
     private static let candidate = TextPattern(#"(?<![\w/.\-])(?:\(\+?\d{1,4}\)|\+|00)?\s?\(?\d[\d\s().\-/]{5,22}\d(?![\w/\-])"#)
-    private static let trunkPrefix = TextPattern(#"^(\+\d{1,4})\s*\(0\)\s*"#)
+    private static let trunkPrefix = TextPattern(#"^(\+\d{1,4})[\s.\-]*\(0\)[\s.\-]*"#)
+    /// "0049 30 1234567": a country code after 00 and at least ten digits in all.
+    private static let internationalZeros = TextPattern(#"^00[1-9](?:\D*\d){9,}"#)
     private static let phoneLabel = TextPattern(
         #"(?:phone|tel|telephone|téléphone|telefon|telefono|teléfono|telefone|mobile|mobil|mob|cell|handy|portable|móvil|cellulare|\\faPhone|\\faMobile|☎|📞|📱)\.?\s*(?:\([^)]*\))?\s*[:.]?\s*$"#,
         caseInsensitive: true)

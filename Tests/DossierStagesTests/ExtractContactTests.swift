@@ -171,6 +171,16 @@ final class ExtractContactTests: XCTestCase {
         XCTAssertEqual(result.identifiers["orcid"], "0000-0003-2130-8576")
     }
 
+    func testAddressesFarFromTheContactBlockNeedTheApplicantsName() throws {
+        let advisor = document(["# Jane Doe", "jane@uni.edu", "## Education", "PhD, advisor Prof. Roe (roe@uni.edu, +1 617 555 0100)"])
+        XCTAssertEqual(try person(advisor).emails, ["jane@uni.edu"])
+        XCTAssertEqual(try person(advisor).phones, [], "no number in the contact block, none taken from an entry")
+        var appendix = document(["# Jane Doe", "## Education", "PhD"] + Array(repeating: "Certificate text", count: 40)
+                                + ["Signed: florian.hartig@uni-freiburg.de", "Write to jane.doe@gmail.com"])
+        appendix.blocks = appendix.blocks.map { block in var block = block; block.level = block.type == .heading ? 2 : nil; return block }
+        XCTAssertEqual(try person(appendix).emails, ["jane.doe@gmail.com"])
+    }
+
     func testExistingValuesAreKept() throws {
         var doc = document(["# Jane Doe", "jane@uni.edu"])
         doc.profile.person = Person(name: PersonName(literal: "J. Doe"), emails: ["j@x.org"])
