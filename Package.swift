@@ -45,5 +45,6 @@ let package = Package(
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
         .testTarget(name: "CLITests", dependencies: ["Dossier"]),
+        .testTarget(name: "ContactCorpusTests", dependencies: ["Dossier"]),
     ]
 )
