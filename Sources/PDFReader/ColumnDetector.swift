@@ -146,7 +146,7 @@ enum ColumnDetector {
         let labels = labelsOnLeft ? left : right
         let main = labelsOnLeft ? right : left
         // Text columns on a shared baseline grid (LaTeX two-column) align row by row too: their lines are long.
-        if medianWords(left) >= 5 && medianWords(right) >= 5 { return .columns }
+        if proseShare(left) >= 0.5 && proseShare(right) >= 0.5 { return .columns }
         let aligned = alignedShare(labels, with: main)
         guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
         let mainAligned = alignedShare(main, with: labels)
@@ -177,6 +177,14 @@ enum ColumnDetector {
             (sizes[line.row] ?? []).contains { max($0, line.size) <= 1.3 * max(0.1, min($0, line.size)) }
         }
         return Double(aligned.count) / Double(lines.count)
+    }
+
+    /// The share of rows with five words or more (fragments of one row counted together).
+    private static func proseShare(_ lines: [TextLine]) -> Double {
+        var words: [Int: Int] = [:]
+        for line in lines { words[line.row, default: 0] += line.words.count }
+        guard !words.isEmpty else { return 0 }
+        return Double(words.values.filter { $0 >= 5 }.count) / Double(words.count)
     }
 
     private static func medianWords(_ lines: [TextLine]) -> Int {

@@ -10,6 +10,7 @@ enum RunningChromeFilter {
     struct Removal: Equatable {
         var text: String
         var pages: [Int]
+        var variants: Set<String> = []
     }
 
     /// `pages[i]` are the fragments of page i with its height; returns the pages without chrome.
@@ -50,14 +51,16 @@ enum RunningChromeFilter {
                             removed[group] = Removal(text: "", pages: [])
                         }
                         removed[group]?.pages.append(index + 1)
+                        // Each text as printed once ("1/4 2/4 …", "#468,246 #480,305"), at most 30.
                         let texts = removed[group]?.text ?? ""
-                        let count = removed[group]?.pages.count ?? 0
-                        if texts.isEmpty {
-                            removed[group]?.text = fragment.text
-                        } else if isPageNumber && count <= 30 {
-                            removed[group]?.text = texts + " " + fragment.text
-                        } else if isPageNumber && count == 31 {
-                            removed[group]?.text = texts + " …"
+                        let seen = removed[group]?.variants ?? []
+                        if !seen.contains(fragment.text) {
+                            if seen.count < 30 {
+                                removed[group]?.text = texts.isEmpty ? fragment.text : texts + " " + fragment.text
+                            } else if seen.count == 30 {
+                                removed[group]?.text = texts + " …"
+                            }
+                            removed[group]?.variants.insert(fragment.text)
                         }
                         continue
                     }

@@ -10,6 +10,8 @@
 # pdftotext splits at a line-end hyphen counts as found when we have the joined or the hyphenated form. Text the
 # reader removed as a running header/footer or page number is reported in a diagnostic and counts as found.
 # pdftotext itself joins words at line-end hyphens ("fine-grained" → "finegrained"): our hyphenated form counts.
+# "pairs" is a reading-order check: the share of pdftotext's adjacent word pairs within a line that are adjacent
+# in our text too (two columns read across would break most of them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DOSSIER=${DOSSIER:-.build/debug/dossier}
@@ -62,6 +64,15 @@ for path in files:
     ours_text += "\n" + "\n".join(d["message"] for d in doc.get("diagnostics", []) if d.get("stage") == "read-pdf")
     ours = words_of(ours_text)
     ours |= {w.replace("-", "") for w in ours}  # pdftotext drops the hyphen of "fine-\ngrained"
+    ours |= {p for w in list(ours) for p in w.split("-") if p}
+    # Reading order: the share of pdftotext's adjacent word pairs (inside a line) that are adjacent in our text.
+    our_tokens = [norm(t) for t in ours_text.split()]
+    our_pairs = set(zip(our_tokens, our_tokens[1:]))
+    ref_pairs = set()
+    for l in reference.splitlines():
+        toks = [norm(t) for t in l.split()]
+        ref_pairs |= {(a, b) for a, b in zip(toks, toks[1:]) if a and b}
+    pairs = 100.0 * len(ref_pairs & our_pairs) / len(ref_pairs) if ref_pairs else 100.0
     lines = [l for l in reference.splitlines() if l.split()]
     hyphen = re.compile(r"\w[-\u00ad\u2010\u2011]$")
     wanted = {}  # word -> alternatives that also count
@@ -83,7 +94,7 @@ for path in files:
     share = 100.0 * found / len(wanted) if wanted else 100.0
     worst = min(worst, share)
     total_found += found; total_words += len(wanted)
-    line = f"{share:6.2f}%  {found}/{len(wanted)} words  {path}"
+    line = f"{share:6.2f}%  {found}/{len(wanted)} words  pairs {pairs:5.1f}%  {path}"
     label = path + ".json"
     if os.path.exists(label):
         sections = json.load(open(label)).get("sections", {})
