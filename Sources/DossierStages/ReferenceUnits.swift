@@ -32,7 +32,7 @@ enum ReferenceUnits {
                 if let nested = item.blocks?.filter({ $0.type == .list }), !nested.isEmpty, item.blocks?.first?.type != .paragraph || (item.blocks?.first?.text.count ?? 0) < 40 {
                     return nested.flatMap { units(of: $0, index: index) }
                 }
-                return [unit(item.text, inlines: allInlines(item), block: index)]
+                return [unit(itemText(item), inlines: allInlines(item), block: index)]
             }
         case .paragraph, .quote:
             let lines = block.text.split(separator: "\n").map(String.init)
@@ -49,6 +49,23 @@ enum ReferenceUnits {
         default:
             return []
         }
+    }
+
+    /// An item's reference text. Pages often put the title as a link above the full reference: when the first
+    /// paragraph is repeated in the rest it is dropped; otherwise paragraphs are joined as sentences.
+    static func itemText(_ item: Block) -> String {
+        let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph }.map(\.text)
+        guard paragraphs.count >= 2 else { return item.text }
+        let rest = paragraphs.dropFirst().joined(separator: " ")
+        if fold(rest).contains(fold(paragraphs[0])) { return rest }
+        return paragraphs.reduce("") { text, paragraph in
+            guard let last = text.last else { return paragraph }
+            return text + (".!?:;,".contains(last) ? " " : ". ") + paragraph
+        }
+    }
+
+    static func fold(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
     /// Lines grouped so that each group starts at a numbered line.

@@ -56,6 +56,20 @@ final class SplitReferencesTests: XCTestCase {
         XCTAssertEqual(publication.url, "https://x.org/a.pdf")
     }
 
+    func testATitleLineRepeatedInTheReferenceIsDropped() throws {
+        var list = Block(.list, text: "", provenance: .lines(2, 3))
+        var item = Block(.item, text: "", provenance: .lines(2, 3))
+        item.blocks = [Block(.paragraph, text: "A treebank of spoken Aymara", provenance: .lines(2, 2)),
+                       Block(.paragraph, text: "K. Quispe, T. Arbeloa. 2021. A treebank of spoken Aymara. LRE 55(3):801–829.", provenance: .lines(3, 3))]
+        item.text = item.blocks?.map(\.text).joined(separator: "\n") ?? ""
+        var other = Block(.item, text: "", provenance: .lines(4, 5))
+        other.blocks = [Block(.paragraph, text: "Fast graphs", provenance: .lines(4, 4)), Block(.paragraph, text: "J. Doe. VLDB 2020.", provenance: .lines(5, 5))]
+        other.text = "Fast graphs\nJ. Doe. VLDB 2020."
+        list.items = [item, other]
+        let result = try split([heading("Publications"), list])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["K. Quispe, T. Arbeloa. 2021. A treebank of spoken Aymara. LRE 55(3):801–829.", "Fast graphs. J. Doe. VLDB 2020."])
+    }
+
     func testADateColumnRunIntoTheReferenceIsDropped() throws {
         let result = try split([heading("Publications"), list(["2024 Doe, J. (2024). A title. Journal, 1, 2-3.", "2019 Survey of 2019 results, Doe J., Journal X, 2020."])])
         XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J. (2024). A title. Journal, 1, 2-3.", "Survey of 2019 results, Doe J., Journal X, 2020."])
