@@ -7,7 +7,8 @@ import Foundation
 /// summary section's text); work ← employment and teaching entries; education ← education entries; awards ← awards
 /// and grants; volunteer ← service; projects ← projects; publications ← publications (title, container or
 /// publisher, ISO date, URL or DOI link, the reference as written in `summary`); skills and languages ← the items of
-/// those sections; references ← referees. Dates must match the schema's ISO 8601 pattern; an open end ("present")
+/// those sections (list items, paragraphs, or table rows: first cell the name, the others keywords or fluency);
+/// references ← referees. Dates must match the schema's ISO 8601 pattern; an open end ("present")
 /// is a missing `endDate`. URLs are written as URIs (non-ASCII and unsafe characters percent-encoded).
 struct JSONResumeMapping {
     let document: Document
@@ -26,8 +27,16 @@ struct JSONResumeMapping {
             if let (group, item) = entryItem(entry, index: index) { groups[group, default: []].append(item) }
         }
         groups["publications"] = document.profile.publications.enumerated().map { publication($1, index: $0) }
-        groups["skills"] = sectionItems(.skills).map { .object(["name": .string($0)]) }
-        groups["languages"] = sectionItems(.languages).map { .object(["language": .string($0)]) }
+        groups["skills"] = sectionItems(.skills).map { item in
+            var skill: [String: JSONValue] = ["name": .string(item.first ?? "")]
+            if item.count > 1 { skill["keywords"] = .array(item.dropFirst().map(JSONValue.string)) }
+            return .object(skill)
+        }
+        groups["languages"] = sectionItems(.languages).map { item in
+            var language: [String: JSONValue] = ["language": .string(item.first ?? "")]
+            if item.count > 1 { language["fluency"] = .string(item.dropFirst().joined(separator: ", ")) }
+            return .object(language)
+        }
         groups["references"] = document.profile.referees.enumerated().map { reference($1, index: $0) }
         for (group, items) in groups where !items.isEmpty { resume[group] = .array(items) }
         var dossier: [String: JSONValue] = ["source": .string(document.source.path)]
@@ -129,7 +138,8 @@ struct JSONResumeMapping {
         if let url = (publication.url ?? publication.doi.map { "https://doi.org/\($0)" }).flatMap(JSONResumeMapping.uri) {
             item["url"] = .string(url)
         }
-        var rest: [String: JSONValue] = ["publication": .int(index), "type": .string(publication.type)]
+        var rest: [String: JSONValue] = ["publication": .int(index)]
+        if let type = publication.type.nonBlank { rest["type"] = .string(type) }
         if let authors = publication.author, !authors.isEmpty { rest["authors"] = .array(authors.map { .string($0.sortName) }) }
         if let editors = publication.editor, !editors.isEmpty { rest["editors"] = .array(editors.map { .string($0.sortName) }) }
         if publication.containerTitle != nil, let publisher = publication.publisher { rest["publisher"] = .string(publisher) }
@@ -146,7 +156,7 @@ struct JSONResumeMapping {
         if publication.etAl == true { rest["etAl"] = .bool(true) }
         if let equal = publication.equalContribution { rest["equalContribution"] = .array(equal.map(JSONValue.int)) }
         if let corresponding = publication.corresponding { rest["corresponding"] = .array(corresponding.map(JSONValue.int)) }
-        addUnmapped("publications", rest)
+        if rest.count > 1 { addUnmapped("publications", rest) }
         return .object(item)
     }
 
@@ -182,11 +192,18 @@ struct JSONResumeMapping {
         sectionBlocks(kind).map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n").nonBlank
     }
 
-    /// One string per list item or paragraph of the section.
-    private func sectionItems(_ kind: SectionKind) -> [String] {
-        sectionBlocks(kind).flatMap { block -> [String] in
-            block.type == .list ? (block.items ?? []).map(\.text) : [block.text]
-        }.compactMap(\.nonBlank)
+    /// One item per list item or paragraph of the section (its text), or per table row below the header (its cells:
+    /// "Mandarin | native" gives a language and its fluency).
+    private func sectionItems(_ kind: SectionKind) -> [[String]] {
+        sectionBlocks(kind).flatMap { block -> [[String]] in
+            switch block.type {
+            case .list: return (block.items ?? []).map { [$0.text] }
+            case .table:
+                return (block.rows ?? []).filter { !($0.cells ?? []).allSatisfy { $0.header == true } }
+                    .map { ($0.cells ?? []).compactMap { $0.text.nonBlank } }
+            default: return [[block.text]]
+            }
+        }.map { $0.compactMap(\.nonBlank) }.filter { !$0.isEmpty }
     }
 
     static func network(_ kind: Link.Kind) -> String {

@@ -54,6 +54,23 @@ final class JSONResumeWriterTests: XCTestCase {
         XCTAssert(notes.first?.hasPrefix("json-resume: ") == true && notes.first?.hasSuffix("listed under meta.dossier.unmapped") == true, "\(notes)")
     }
 
+    func testLanguagesAndSkillsComeFromTheirSectionsItems() throws {
+        var document = Document(source: TestDocuments.source("languages.md"))
+        document.blocks = [
+            Block(.heading, text: "Languages", provenance: .lines(1, 1), level: 2),
+            TestDocuments.table([["Language", "Level"], ["Mandarin", "native"], ["French", "professional (C1)"]], line: 3),
+            Block(.heading, text: "Skills", provenance: .lines(8, 8), level: 2),
+            TestDocuments.list(["Swift", "Python"], ordered: false, line: 10),
+        ]
+        document.profile.sections = [Section(kind: .languages, title: "Languages", blocks: [0, 1]), Section(kind: .skills, title: "Skills", blocks: [2, 3])]
+        let json = try JSONResumeWriter().render([document])
+        let resume = try object(json)
+        XCTAssertEqual(resume["languages"] as? [[String: String]], [["language": "Mandarin", "fluency": "native"], ["language": "French", "fluency": "professional (C1)"]])
+        XCTAssertEqual(resume["skills"] as? [[String: String]], [["name": "Swift"], ["name": "Python"]])
+        let schema = try Validators.jsonSchema(json, schema: "json-resume/schema.json")
+        XCTAssertEqual(schema.status, 0, schema.output)
+    }
+
     func testABatchIsAnArrayOfResumes() throws {
         let json = try JSONResumeWriter().render([TestDocuments.plain, TestDocuments.hostile])
         let resumes = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
