@@ -54,6 +54,12 @@ final class HostileDocumentTests: XCTestCase {
             let records = try Validators.csvRecords(try CSVWriter().render([document], options: WriterOptions(table: table.rawValue)))
             XCTAssert(records.allSatisfy { $0.count == table.columns.count }, "\(table): ragged rows")
             XCTAssertGreaterThan(records.count, 1, "\(table): no rows")
+            for cell in records.joined() where cell.hasPrefix("-") {
+                XCTAssert(cell == "-" || Double(cell) != nil, "\(table): unneutralized cell \(cell.debugDescription)")
+            }
+            for cell in records.joined() {
+                XCTAssertFalse(["=", "+", "@", "\t", "\r"].contains(cell.first.map(String.init) ?? ""), "\(table): unneutralized cell \(cell.debugDescription)")
+            }
         }
     }
 
