@@ -2,13 +2,13 @@
 /// that every layout step can be tested on glyph data built in code.
 
 /// A rectangle in PDF points, origin top-left (y grows downwards).
-public struct Rect: Sendable, Hashable {
-    public var x0: Double
-    public var y0: Double
-    public var x1: Double
-    public var y1: Double
+struct Rect: Sendable, Hashable {
+    var x0: Double
+    var y0: Double
+    var x1: Double
+    var y1: Double
 
-    public init(x0: Double, y0: Double, x1: Double, y1: Double) {
+    init(x0: Double, y0: Double, x1: Double, y1: Double) {
         self.x0 = x0
         self.y0 = y0
         self.x1 = x1
@@ -39,15 +39,15 @@ public struct Rect: Sendable, Hashable {
 }
 
 /// The font of a glyph: what the PDF says, with bold and italic read from the font name.
-public struct GlyphFont: Sendable, Hashable {
-    public var name: String
-    public var size: Double
-    public var bold: Bool
-    public var italic: Bool
+struct GlyphFont: Sendable, Hashable {
+    var name: String
+    var size: Double
+    var bold: Bool
+    var italic: Bool
     /// `#rrggbb`.
-    public var color: String
+    var color: String
 
-    public init(name: String, size: Double, bold: Bool? = nil, italic: Bool? = nil, color: String = "#000000") {
+    init(name: String, size: Double, bold: Bool? = nil, italic: Bool? = nil, color: String = "#000000") {
         self.name = name
         self.size = size
         let style = FontStyle(fontName: name)
@@ -58,14 +58,14 @@ public struct GlyphFont: Sendable, Hashable {
 }
 
 /// One Unicode scalar as drawn on the page, in content order; whitespace glyphs separate words.
-public struct Glyph: Sendable, Hashable {
-    public var char: Unicode.Scalar
-    public var rect: Rect
-    public var font: GlyphFont
+struct Glyph: Sendable, Hashable {
+    var char: Unicode.Scalar
+    var rect: Rect
+    var font: GlyphFont
     /// The target of a link area covering this glyph, if any.
-    public var link: String?
+    var link: String?
 
-    public init(_ char: Unicode.Scalar, _ rect: Rect, _ font: GlyphFont, link: String? = nil) {
+    init(_ char: Unicode.Scalar, _ rect: Rect, _ font: GlyphFont, link: String? = nil) {
         self.char = char
         self.rect = rect
         self.font = font

@@ -2,7 +2,7 @@ import DossierModel
 
 /// The layout analysis from glyphs to blocks, on plain values: words → line fragments → running headers and
 /// footers removed → columns and reading order → line groups → blocks.
-public enum PDFLayout {
+enum PDFLayout {
     /// What the analysis produced: the blocks and what it removed from the page margins.
     struct Result {
         var blocks: [Block]
@@ -10,7 +10,7 @@ public enum PDFLayout {
     }
 
     /// Blocks of pages given as glyphs in content order (whitespace and line-end glyphs included).
-    public static func blocks(pages: [(number: Int, height: Double, glyphs: [Glyph])]) -> [Block] {
+    static func blocks(pages: [(number: Int, height: Double, glyphs: [Glyph])]) -> [Block] {
         analyse(pages).blocks
     }
 
