@@ -70,6 +70,13 @@ final class HTMLRobustnessTests: XCTestCase {
         XCTAssertTrue(recovered.blocks.map(\.text).joined().contains("Next"), "recovery keeps the text")
     }
 
+    func testPageWithoutTextSaysSo() throws {
+        let document = try HTMLTestSupport.read("<html><body><div id=\"root\"></div><script src=\"/app.js\"></script></body></html>")
+        XCTAssertTrue(document.blocks.isEmpty)
+        XCTAssertEqual(document.diagnostics.map(\.severity), [.warning])
+        XCTAssertTrue(document.diagnostics.first?.message.contains("JavaScript") ?? false)
+    }
+
     func testDeepNestingDoesNotExhaustTheStack() throws {
         let depth = 20_000
         let html = String(repeating: "<div><span>", count: depth) + "deep" + String(repeating: "</span></div>", count: depth)
