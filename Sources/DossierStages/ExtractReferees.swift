@@ -30,11 +30,16 @@ public struct ExtractReferees: Stage {
             case .table:
                 texts += (block.rows ?? []).filter { $0.cells?.contains { $0.header == true } != true }.map { ($0.cells ?? []).map(\.text).joined(separator: ", ") }
             case .paragraph, .quote:
-                let startsPerson = PersonNames.looksLikeName(Self.segments(block.text).first ?? "")
-                if index == lastParagraph + 1, !startsPerson, let last = texts.popLast() {
-                    texts.append(last + "\n" + block.text)
-                } else {
-                    texts.append(block.text)
+                // Each line that starts a person starts a referee; other lines continue the one before,
+                // also across paragraphs (one line per paragraph in PDFs).
+                var continuing = index == lastParagraph + 1
+                for line in block.text.split(separator: "\n").map(String.init) where !Self.isPageFooter(line) {
+                    if continuing, !Self.startsPerson(line), let last = texts.popLast() {
+                        texts.append(last + "\n" + line)
+                    } else {
+                        texts.append(line)
+                    }
+                    continuing = true
                 }
                 lastParagraph = index
             default:
@@ -54,6 +59,16 @@ public struct ExtractReferees: Stage {
             }
         }
         return document
+    }
+
+    /// A line that opens a new person: an honorific, or a name before the first separator.
+    static func startsPerson(_ line: String) -> Bool {
+        PersonNames.looksLikeName(segments(PersonNames.stripTitles(line).name).first ?? "")
+    }
+
+    /// "Updated: May 2, 2024", "Page last modified …", "© 2024 …": page furniture, not a referee.
+    static func isPageFooter(_ line: String) -> Bool {
+        line.range(of: #"^\s*((page\s+)?(last\s+)?(updated|modified)\b|©|\(c\)\s*\d{4}|powered by)"#, options: [.regularExpression, .caseInsensitive]) != nil
     }
 
     static func segments(_ text: String) -> [String] {

@@ -87,7 +87,7 @@ enum AuthorMatcher {
             return author.literal.map { fold($0) == fold(applicant.literal) } ?? false
         }
         let authorFamily = [author.particle, family].compactMap { $0 }.joined(separator: " ")
-        guard !familyKeys(authorFamily).isDisjoint(with: familyKeys(applicantFamily)) else {
+        guard !familyKeys(authorFamily).isDisjoint(with: familyKeys(applicantFamily)) || isCompoundVariant(authorFamily, of: applicant) else {
             // "Xu Kai" written family-first and parsed the other way round.
             if let given = author.given, fold(given) == fold(applicantFamily), fold(family) == fold(applicant.given ?? "") { return true }
             return false
@@ -96,6 +96,18 @@ enum AuthorMatcher {
         let left = initials(given), right = initials(applicantGiven)
         guard let first = left.first, first == right.first else { return false }
         return zip(left, right).allSatisfy { $0 == $1 } || left.count == 1 || right.count == 1
+    }
+
+    /// Iberian double surnames written in full or in part: "Gonçalves Peñalver, I." for Inês Gonçalves Peñalver
+    /// (split as given "Inês Gonçalves", family "Peñalver"), or "Fernández, M." for María Fernández Núñez.
+    static func isCompoundVariant(_ authorFamily: String, of applicant: PersonName) -> Bool {
+        let authorWords = fold(authorFamily).split(separator: " ").map(String.init)
+        let applicantWords = fold(applicant.literal).split(separator: " ").map(String.init)
+        let applicantFamilyWords = fold(applicant.family ?? "").split(separator: " ").map(String.init)
+        guard authorWords.count >= 1, let applicantFirst = applicantWords.first, !authorWords.contains(applicantFirst) else { return false }
+        let allInName = authorWords.allSatisfy(applicantWords.contains)
+        let sharesFamily = authorWords.contains { applicantFamilyWords.contains($0) }
+        return allInName && sharesFamily && (authorWords.count >= 2 || applicantFamilyWords.count >= 2)
     }
 
     /// Whether a highlighted run ("Raman, P.", "P. Raman", "Raman P") names this author.

@@ -5,7 +5,8 @@ import Foundation
 public enum PersonNames {
     static let honorifics: Set<String> = ["prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss",
                                           "sir", "dame", "prof.dr.", "univ.-prof.", "pd", "dott.", "dott", "ing.", "dipl.-ing.", "mag.",
-                                          "assoc.", "asst.", "emeritus", "профессор"]
+                                          "assoc.", "asst.", "emeritus", "dr.ª", "dra.", "dra", "prof.ª", "profa.", "profa", "sr.", "sra.", "mme", "mme.",
+                                          "herr", "frau", "drs.", "ir.", "prof.dr", "профессор"]
     static let degrees: Set<String> = ["phd", "ph.d.", "ph.d", "md", "m.d.", "msc", "m.sc.", "dphil", "frs", "facp", "mba", "jr", "jr.", "sr", "sr."]
     static let particles: Set<String> = ["van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "ten", "ter", "der", "den",
                                          "dos", "das", "do", "van der", "van den", "von der", "de la", "al", "el", "bin", "ibn"]

@@ -42,7 +42,7 @@ public enum SectionHeadings {
                       "ausbildung", "studium", "bildungsweg", "formation", "etudes", "formacion", "estudios", "istruzione", "formazione",
                       "educacao", "formacao", "opleiding", "opleidingen", "教育", "学历"]),
         (.employment, ["experience", "experiences", "employment", "appointments", "positions", "work history", "career", "berufserfahrung",
-                       "werdegang", "berufliche tatigkeit", "positionen", "parcours professionnel", "postes", "experiencia",
+                       "werdegang", "berufliche tatigkeit", "positionen", "parcours professionnel", "postes", "percurso profissional", "percurso", "experiencia",
                        "trayectoria", "esperienza", "esperienze", "experiencia profissional", "werkervaring", "loopbaan",
                        "工作经历", "工作经验", "任职", "职业经历"]),
         (.skills, ["skills", "competences", "competencies", "kenntnisse", "fahigkeiten", "competencias", "habilidades", "competenze",

@@ -37,6 +37,16 @@ final class ExtractRefereesTests: XCTestCase {
         XCTAssertEqual(result.profile.referees.first?.institution, "University of Leeds")
     }
 
+    func testSeveralPeopleOnTheLinesOfOneParagraphAndNoFooter() throws {
+        let result = try run([
+            Block(.paragraph, text: "Prof. Hélène Marchetti, Université du Lac — h@lac.ch\nDr.ª Anaïs Lefèvre, Institut d'Optique — a@io.fr", provenance: .lines(2, 3)),
+            Block(.paragraph, text: "Updated: May 2, 2024", provenance: .lines(4, 4)),
+        ])
+        XCTAssertEqual(result.profile.referees.map(\.name.literal), ["Hélène Marchetti", "Anaïs Lefèvre"])
+        XCTAssertEqual(result.profile.referees.map(\.email), ["h@lac.ch", "a@io.fr"])
+        XCTAssertEqual(result.profile.referees.last?.raw, "Dr.ª Anaïs Lefèvre, Institut d'Optique — a@io.fr")
+    }
+
     func testAvailableOnRequestIsADiagnostic() throws {
         let result = try run([Block(.paragraph, text: "Available upon request.", provenance: .lines(2, 2))])
         XCTAssertTrue(result.profile.referees.isEmpty)

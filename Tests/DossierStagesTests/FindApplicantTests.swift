@@ -30,6 +30,9 @@ final class FindApplicantTests: XCTestCase {
             (maria, [CSLName(family: "Fernández Núñez", given: "MJ")], 1),
             (PersonName(literal: "Rik de Vries", given: "Rik", family: "de Vries"), [CSLName(family: "Vries", given: "R.", particle: "de")], 1),
             (PersonName(literal: "Rik de Vries", given: "Rik", family: "de Vries"), [CSLName(family: "Vries", given: "R.")], 1),
+            (PersonName(literal: "Inês Gonçalves Peñalver", given: "Inês Gonçalves", family: "Peñalver"),
+             [CSLName(family: "Ødegård", given: "K."), CSLName(family: "Gonçalves Peñalver", given: "I.")], 2),
+            (PersonName(literal: "Inês Gonçalves Peñalver", given: "Inês Gonçalves", family: "Peñalver"), [CSLName(family: "Gonçalves", given: "I.")], nil),
         ]
         for (applicant, authors, expected) in cases {
             XCTAssertEqual(try run([publication(authors)], applicant: applicant).first?.applicantPosition, expected, "\(applicant.literal) in \(authors)")
