@@ -50,16 +50,26 @@ struct ApplicantNameFinder {
     private func titleCandidates() -> [String] {
         guard let title = document.metadata["title"]?.stringValue else { return [] }
         // "CV - Ali Ebrahimpour Boroojeny", "CV | Loqman Salamatian's Personal Website": try each part too.
-        let parts = title.components(separatedBy: CharacterSet(charactersIn: "|–—")).map { $0.trimmingCharacters(in: .whitespaces) }
-        return [title] + (parts.count > 1 ? parts : [])
+        return [title] + separatedParts(title)
     }
 
     private var candidateLines: [DocumentLine] {
         lines.filter { sections.contactBlocks.contains($0.block) && !sections.isOthersMaterial($0.block) }
     }
 
+    /// Headings of the contact block, then the document's first heading even when it opens a section
+    /// ("Publications — Kai Xu"), each also cut at its separators.
     private func headingCandidates() -> [String] {
-        withJoinedBlocks(candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 })
+        var headings = candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 }
+        if let first = lines.first(where: { $0.node.type == .heading }), sections.kind(of: first.block) != .referees {
+            headings.append(first)
+        }
+        return withJoinedBlocks(headings).flatMap { [$0] + separatedParts($0) }
+    }
+
+    private func separatedParts(_ text: String) -> [String] {
+        let parts = titleSeparator.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+        return parts.count > 1 ? parts.map { $0.trimmingCharacters(in: .whitespaces) } : []
     }
 
     /// Each line, preceded by its whole block on one line when the block is short: a PDF may break a big
@@ -97,9 +107,7 @@ struct ApplicantNameFinder {
     private func printedVariant(of name: String) -> String? {
         let usable = candidateLines + lines.filter { !sections.isOthersMaterial($0.block) }
         for line in usable where line.text.count <= 80 {
-            var texts = [line.text]
-            texts += line.text.components(separatedBy: CharacterSet(charactersIn: "|–—")).map { $0.trimmingCharacters(in: .whitespaces) }
-            for text in texts {
+            for text in [line.text] + separatedParts(line.text) {
                 if let printed = PersonNameText.name(in: text), PersonNameText.isVariant(printed, of: name) {
                     return printed
                 }
@@ -107,6 +115,8 @@ struct ApplicantNameFinder {
         }
         return nil
     }
+
+    private let titleSeparator = TextPattern(#"\s*[|–—:·•]\s*|\s+-\s+"#)
 }
 
 /// Finds `Person` objects in JSON-LD as the HTML reader stores it (one object, an array, or an `@graph`).

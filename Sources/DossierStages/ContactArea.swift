@@ -65,7 +65,7 @@ struct ContactArea: Sendable {
             if index >= 20 { break }
             if let page = block.provenance.page, let firstPage, page != firstPage { break }
             if let section = owner[index] {
-                guard isContactTitle(section) else {
+                guard isContactTitle(section) || isStrayLine(section) else {
                     if result.isEmpty && index < 3 { continue }
                     break
                 }
@@ -74,6 +74,15 @@ struct ContactArea: Sendable {
         }
         return result
     }
+
+    /// An unknown "section" that is only a line set large at the top ("January 2025", a tagline): it does
+    /// not end the contact block.
+    private static func isStrayLine(_ section: Section) -> Bool {
+        guard section.kind == .other, let first = section.blocks.first, let last = section.blocks.last else { return false }
+        return first == last || dateTitle.matches(section.title)
+    }
+
+    private static let dateTitle = TextPattern(#"^(?:\p{L}+\.?\s+)?(?:\d{1,2}\.?\s+)?(?:\p{L}+\.?\s+)?(?:19|20)\d{2}$"#)
 
     /// A section that is really the top of a CV: titled with a name, "Contact", "Curriculum Vitae"…
     private static func isContactTitle(_ section: Section) -> Bool {

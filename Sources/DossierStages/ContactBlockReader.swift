@@ -8,6 +8,7 @@ enum ContactBlockReader {
     static func read(_ lines: [String], name: String?) -> (affiliation: String?, address: String?) {
         var affiliation: [String] = []
         var address: [String] = []
+        var lastWasAddress = false
         let nameTokens = name.map(PersonNameText.comparisonTokens)
         for line in lines {
             let separated = detailLabel.replacing(in: line, with: "|$0")
@@ -23,10 +24,19 @@ enum ContactBlockReader {
                     }
                     continue
                 }
+                let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
                 if isInstitution(text) {
-                    affiliation.append(text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
-                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) {
-                    address.append(text.trimmingCharacters(in: CharacterSet(charactersIn: ".")))
+                    // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
+                    let pieces = cleaned.components(separatedBy: ", ")
+                    let streetAt = pieces.indices.dropFirst().first { !isInstitution(pieces[$0]) && looksLikeAddress(pieces[$0], afterInstitution: false) }
+                    affiliation.append(pieces[..<(streetAt ?? pieces.endIndex)].joined(separator: ", "))
+                    if let streetAt { address.append(pieces[streetAt...].joined(separator: ", ")) }
+                    lastWasAddress = streetAt != nil
+                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) || (lastWasAddress && country.matches(cleaned)) {
+                    address.append(cleaned)
+                    lastWasAddress = true
+                } else {
+                    lastWasAddress = false
                 }
             }
         }
@@ -66,10 +76,11 @@ enum ContactBlockReader {
         #"^(?:curriculum vit|cv$|résumé|resume$|last updated|updated|this document|e-?mail|phone|tel|mobile|web|website|homepage|google scholar|github|linkedin|orcid|twitter|researchgate|youtube|follow|born|date of birth|nationality|citizenship)"#,
         caseInsensitive: true)
     private static let street = TextPattern(
-        #"\b(?:\d+\w?\s+\p{L}+.*\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|drive|dr|lane|ln|way|place|pl|square|court|ct)\b|\p{L}+(?:str\.|straße|strasse|weg|allee|platz|gasse)\s*\d|(?:rue|via|calle|avenida|avenue|piazza|plaza|carrer)\s+\p{L}|\b(?:p\.?o\.?\s*box|postfach|room|suite|office|building|bldg|hall)\s+\w*\d)"#,
+        #"\b(?:\d+\w?\s+\p{L}+.*\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|drive|dr|lane|ln|way|place|pl|square|court|ct)\b|\p{L}+(?:str\.|straße|strasse|weg|allee|platz|gasse)\s*\d|(?:rue|via|calle|avenida|avenue|piazza|plaza|carrer)\s+\p{L}|\b(?:p\.?o\.?\s*box|postfach|room|suite|office|building|bldg|hall)\s+\w*\d|^\p{Lu}\p{L}+(?:[\s\-]\p{L}+)?\.?\s\d{1,4}[a-zA-Z]?$)"#,
         caseInsensitive: true)
     private static let postcode = TextPattern(
         #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|(?:^|,\s*)(?:[A-Z]-?)?\d{4,5}\s+\p{Lu}\p{L}+"#)
+    private static let country = TextPattern(#"^\p{Lu}[\p{L}.'\-]+(?:\s\p{Lu}[\p{L}.'\-]+){0,2}$"#)
     private static let cityCountry = TextPattern(#"^\p{Lu}[\p{L}.'\- ]{1,30}(?:,\s*\p{Lu}[\p{L}.'\- ]{0,30}){1,2}\.?$"#)
     private static let institutionWords: Set<String> = [
         "university", "universität", "universitat", "université", "universidad", "universidade", "università",

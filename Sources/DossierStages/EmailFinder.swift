@@ -38,12 +38,12 @@ enum EmailFinder {
         return normalized("\(local)@\(domain)")
     }
 
-    /// `local@domain` with the domain lowercased and stray dots trimmed; nil for placeholders (example.com).
+    /// `local@domain` with the domain lowercased and stray dots trimmed.
     static func normalized(_ address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }
         let local = address[..<at].trimmingCharacters(in: CharacterSet(charactersIn: ".'-"))
         let domain = address[address.index(after: at)...].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        guard !local.isEmpty, domain.contains("."), !placeholderDomains.contains(domain) else { return nil }
+        guard !local.isEmpty, domain.contains(".") else { return nil }
         return "\(local)@\(domain)"
     }
 
@@ -78,7 +78,6 @@ enum EmailFinder {
     private static let braceList = TextPattern(#"\{([A-Za-z0-9._%+\-,\s]+)\}\s*@\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"#)
     private static let plain = TextPattern(
         #"(?<![A-Za-z0-9._%+'{},-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9-])"#)
-    private static let placeholderDomains: Set<String> = ["example.com", "example.org", "example.edu", "example.net", "domain.com"]
     private static let topLevelDomains: Set<String> = [
         "edu", "com", "org", "net", "gov", "mil", "int", "io", "ac", "uk", "de", "fr", "es", "it", "nl", "ch", "at",
         "be", "se", "no", "dk", "fi", "ca", "au", "cn", "jp", "hk", "sg", "in", "br", "pt", "ru", "pl", "cz", "il",
