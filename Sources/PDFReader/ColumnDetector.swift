@@ -35,20 +35,32 @@ enum ColumnDetector {
         guard depth < 4, fragments.count >= 3, let gutter = findGutter(fragments) else {
             return [LineBuilder.merge(fragments)]
         }
-        var flows: [[TextLine]] = []
+        // Flows of one column (a spanning run, a band read as one) next to each other are one flow.
+        var flows: [(lines: [TextLine], single: Bool)] = []
         var left: [TextLine] = []
         var right: [TextLine] = []
         var spanning: [TextLine] = []
+        func add(_ lines: [TextLine], single: Bool) {
+            if single, let last = flows.last, last.single {
+                flows[flows.count - 1].lines += lines
+            } else {
+                flows.append((lines, single))
+            }
+        }
         func flushBand() {
-            if !left.isEmpty || !right.isEmpty { flows += band(left: left, right: right, depth: depth) }
+            if !left.isEmpty || !right.isEmpty {
+                let parts = band(left: left, right: right, depth: depth)
+                for part in parts { add(part, single: parts.count == 1) }
+            }
             left.removeAll()
             right.removeAll()
         }
         func flushSpanning() {
-            if !spanning.isEmpty { flows.append(LineBuilder.merge(spanning)) }
+            if !spanning.isEmpty { add(LineBuilder.merge(spanning), single: true) }
             spanning.removeAll()
         }
         let sorted = fragments.flatMap { split($0, at: gutter) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
+        if let merged = interleavedRegion(sorted, gutter: gutter) { return [merged] }
         for fragment in sorted {
             if fragment.rect.x0 < gutter.lowerBound - 2 && fragment.rect.x1 > gutter.upperBound + 2 {
                 flushBand()
@@ -64,7 +76,38 @@ enum ColumnDetector {
         }
         flushBand()
         flushSpanning()
-        return flows
+        return flows.map(\.lines)
+    }
+
+    /// Lines crossing the "gutter" every few lines: not two columns but one, ragged on the right, with dates or
+    /// places set flush right beside some lines. Read as one column, the right-hand pieces as labels of their rows.
+    private static func interleavedRegion(_ sorted: [TextLine], gutter: ClosedRange<Double>) -> [TextLine]? {
+        var runs = 0
+        var wasSpanning = false
+        var sides: [TextLine] = []
+        for fragment in sorted {
+            let spanning = fragment.rect.x0 < gutter.lowerBound - 2 && fragment.rect.x1 > gutter.upperBound + 2
+            if spanning && !wasSpanning { runs += 1 }
+            if !spanning { sides.append(fragment) }
+            wasSpanning = spanning
+        }
+        guard runs >= 3, Double(sides.count) / Double(runs + 1) < 6 else { return nil }
+        let middle = (gutter.lowerBound + gutter.upperBound) / 2
+        let left = sorted.filter { $0.rect.x1 <= gutter.upperBound + 2 && $0.rect.midX < middle }
+        let right = sorted.filter { $0.rect.x0 >= gutter.lowerBound - 2 && $0.rect.midX >= middle }
+        let narrowRight = width(right) <= 0.45 * (width(left) + width(right))
+        let marked = sorted.map { fragment -> TextLine in
+            guard narrowRight, fragment.rect.x0 >= gutter.lowerBound - 2, fragment.rect.midX >= middle else { return fragment }
+            var copy = fragment
+            for i in copy.words.indices { copy.words[i].isLabel = true }
+            return copy
+        }
+        return LineBuilder.merge(marked).map { line in
+            guard line.words.allSatisfy(\.isLabel) else { return line }
+            var copy = line
+            for i in copy.words.indices { copy.words[i].isLabel = false }
+            return copy
+        }
     }
 
     /// A fragment that has a word gap where the gutter is becomes two (poppler joins lines across a narrow gutter).

@@ -80,16 +80,17 @@ enum LineGrouper {
         if gap < -0.5 * em { return false }
         if gap > metrics.lineGap + 0.45 * em { return false }
         if abs(last.size - next.size) > 0.9 { return false }
+        // A list item goes on while lines start where its text starts ("1. Title" / "Authors" / "Venue").
+        if let head = group.first, head.words.count >= 2, ListMarker.marker(of: head.words.map(\.text)) != nil,
+           abs(next.mainX0 - head.words[1].rect.x0) < 2 {
+            return true
+        }
         // A bold title line ends its block, unless it wrapped into the next line.
         if last.isBold != next.isBold && (right - last.rect.x1 > 2.5 * em || !last.isBold) { return false }
         let endsWithHyphen = last.words.last?.text.hasSuffix("-") == true || last.words.last?.endsInSoftHyphen == true
         let indent = 0.6 * em
         let lastX = last.mainX0
         let nextX = next.mainX0
-        if group.count == 1, ListMarker.marker(of: last.words.map(\.text)) != nil, last.words.count >= 2,
-           abs(nextX - last.words[1].rect.x0) < 2 {
-            return true
-        }
         if nextX > lastX + indent {
             guard group.count >= 2, let second = group.dropFirst().first else {
                 return !endedEarly(last, next, right: right, em: em) || endsWithHyphen
