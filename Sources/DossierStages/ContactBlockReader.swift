@@ -32,7 +32,7 @@ enum ContactBlockReader {
                     affiliation.append(pieces[..<(streetAt ?? pieces.endIndex)].joined(separator: ", "))
                     if let streetAt { address.append(pieces[streetAt...].joined(separator: ", ")) }
                     lastWasAddress = streetAt != nil
-                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) || (lastWasAddress && country.matches(cleaned)) {
+                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) || (lastWasAddress && isCountry(cleaned)) {
                     address.append(cleaned)
                     lastWasAddress = true
                 } else {
@@ -80,7 +80,12 @@ enum ContactBlockReader {
         caseInsensitive: true)
     private static let postcode = TextPattern(
         #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|(?:^|,\s*)(?:[A-Z]-?)?\d{4,5}\s+\p{Lu}\p{L}+"#)
-    private static let country = TextPattern(#"^\p{Lu}[\p{L}.'\-]+(?:\s\p{Lu}[\p{L}.'\-]+){0,2}$"#)
+    /// "Germany", "United Kingdom" on the line after an address; not "Partner Research Manager".
+    private static func isCountry(_ text: String) -> Bool {
+        country.matches(text) && !text.lowercased().split(separator: " ").contains { PersonNameText.nonNameWords.contains(String($0)) }
+    }
+
+    private static let country = TextPattern(#"^\p{Lu}[\p{L}.'\-]+(?:\s\p{Lu}[\p{L}.'\-]+)?$"#)
     private static let cityCountry = TextPattern(#"^\p{Lu}[\p{L}.'\- ]{1,30}(?:,\s*\p{Lu}[\p{L}.'\- ]{0,30}){1,2}\.?$"#)
     private static let institutionWords: Set<String> = [
         "university", "universität", "universitat", "université", "universidad", "universidade", "università",
