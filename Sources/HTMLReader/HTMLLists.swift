@@ -13,7 +13,7 @@ extension HTMLBlockWalker {
         let ordered = node.name == "ol"
         let listItems = node.children.filter { $0.isElement && $0.name == "li" }
         let reversed = node.attributes["reversed"] != nil
-        let start = node.attribute("start").flatMap { Int($0) } ?? (reversed ? listItems.count : 1)
+        let start = Self.listNumber(node.attribute("start")) ?? (reversed ? listItems.count : 1)
         var number = start
         var items: [Block] = []
         var stray: [HTMLNode] = []
@@ -24,7 +24,7 @@ extension HTMLBlockWalker {
         for child in node.children {
             if child.isElement, child.name == "li" {
                 flushStray()
-                if let value = child.attribute("value").flatMap({ Int($0) }) { number = value }
+                if let value = Self.listNumber(child.attribute("value")) { number = value }
                 if PageChrome.verdict(child, insideSectioning: insideSectioning) == .keep,
                     var item = item(walk(child.children, insideSectioning: insideSectioning), provenance: Self.provenance(child)) {
                     if ordered { item.marker = "\(number)." }
@@ -102,6 +102,12 @@ extension HTMLBlockWalker {
         item.blocks = blocks
         if first.type == .paragraph { item.inlines = first.inlines }
         return item
+    }
+
+    /// A `start` or `value` attribute as a number, kept within ±10⁹ so that counting on from it cannot overflow.
+    static func listNumber(_ attribute: String?) -> Int? {
+        guard let attribute, let value = Int(attribute) else { return nil }
+        return min(max(value, -1_000_000_000), 1_000_000_000)
     }
 
     /// The line range from the start of one provenance to the end of another.

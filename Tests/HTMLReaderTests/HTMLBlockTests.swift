@@ -49,6 +49,12 @@ final class HTMLBlockTests: XCTestCase {
         XCTAssertEqual(list.items?.compactMap(\.marker), ["3.", "2.", "1."])
     }
 
+    func testHugeListNumbersDoNotOverflow() throws {
+        let result = try blocks("<ol start=\"9223372036854775807\"><li>a</li><li>b</li></ol><ol><li value=\"-9223372036854775808\">c</li></ol><ol reversed start=\"-9223372036854775808\"><li>d</li><li>e</li></ol>")
+        XCTAssertEqual(result.map { $0.items?.count }, [2, 1, 2])
+        XCTAssertEqual(result.first?.items?.compactMap(\.marker), ["1000000000.", "1000000001."])
+    }
+
     func testListWrittenDirectlyInsideAListJoinsThePreviousItem() throws {
         let list = try XCTUnwrap(try blocks("<ul><li>Parent</li><ul><li>Child</li></ul></ul>").first)
         XCTAssertEqual(list.items?.count, 1)
