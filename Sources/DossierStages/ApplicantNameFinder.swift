@@ -2,8 +2,9 @@ import DossierModel
 import Foundation
 
 /// Finds the applicant's name, in order of trust: the metadata `author` (front matter, `<meta>`, PDF info),
-/// a JSON-LD `Person`, a title that is a name once "— CV" and the like are removed, the first heading of
-/// the contact block (for PDF: the largest text on page 1), else the first short line that reads as a name.
+/// a JSON-LD `Person`, a title that is a name once "— CV" and the like are removed, a "Name:" field, the
+/// first heading of the contact block (for PDF: the largest text on page 1), else the first short line that
+/// reads as a name.
 ///
 /// A name from metadata is replaced by the way the document prints it when the document shows a variant
 /// with initials or middle names added or left out ("Loqman R. Salamatian" printed "Loqman Salamatian").
@@ -22,7 +23,9 @@ struct ApplicantNameFinder {
                 return (printedVariant(of: name) ?? name, origin)
             }
         }
-        for (origin, candidates) in [("heading", headingCandidates()), ("font", fontCandidates()), ("line", lineCandidates())] {
+        for (origin, candidates) in [
+            ("label", labelledCandidates()), ("heading", headingCandidates()), ("font", fontCandidates()), ("line", lineCandidates()),
+        ] {
             if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
                 return (name, origin)
             }
@@ -55,6 +58,20 @@ struct ApplicantNameFinder {
 
     private var candidateLines: [DocumentLine] {
         lines.filter { sections.contactBlocks.contains($0.block) && !sections.isOthersMaterial($0.block) }
+    }
+
+    /// "Name: Jane Doe", "姓名：张三", or a "Full Name" cell followed by the name in the next cell.
+    private func labelledCandidates() -> [String] {
+        let own = lines.filter { !sections.isOthersMaterial($0.block) }
+        var result: [String] = []
+        for (index, line) in own.enumerated() {
+            if let value = nameLabel.firstMatch(in: line.text)?.group(1) {
+                result.append(value)
+            } else if nameLabelAlone.matches(line.text), index + 1 < own.count, own[index + 1].block == line.block {
+                result.append(own[index + 1].text)
+            }
+        }
+        return result
     }
 
     /// Headings of the contact block, then the document's first heading even when it opens a section
@@ -116,6 +133,12 @@ struct ApplicantNameFinder {
         return nil
     }
 
+    private let nameLabel = TextPattern(
+        #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]\s*(.+)$"#,
+        caseInsensitive: true)
+    private let nameLabelAlone = TextPattern(
+        #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]?$"#,
+        caseInsensitive: true)
     private let titleSeparator = TextPattern(#"\s*[|–—:·•]\s*|\s+-\s+"#)
 }
 

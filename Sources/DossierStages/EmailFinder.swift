@@ -2,15 +2,16 @@ import Foundation
 
 /// Finds e-mail addresses in text, including the forms people write to dodge spam harvesters:
 /// `name [at] domain [dot] edu`, `name(at)domain.edu`, `jhc[at]ust.hk`, `name AT domain DOT org`,
-/// `name at domain dot edu` (only with spelled-out dots ending in a known top-level domain), and
+/// `name at domain dot edu` and `j.doe at cs.uni.edu` (only ending in a known top-level domain), `name＠x.cn`, and
 /// `{alice,bob}@x.edu` (expanded to one address each). Domains are lowercased; local parts kept as written.
 enum EmailFinder {
     /// The addresses in `text`, in order, without duplicates.
     static func emails(in text: String) -> [String] {
-        var text = bracketedAt.replacing(in: text, with: "@")
+        var text = bracketedAt.replacing(in: text.replacingOccurrences(of: "＠", with: "@"), with: "@")
         text = bracketedDot.replacing(in: text, with: ".")
         text = spelledOut(text)
         text = spacedAt.replacing(in: text, with: "$1@$2")
+        text = wordAtDottedDomain(text)
         var found: [String] = []
         for match in braceList.matches(in: text) {
             guard let locals = match.group(1), let domain = match.group(2) else { continue }
@@ -69,6 +70,32 @@ enum EmailFinder {
         return result
     }
 
+    /// `j.doe at cs.uni.edu`: a lowercase "at" before a dotted domain counts when the local part could not be
+    /// a word of prose (it has a dot, underscore, hyphen or digit) or the line speaks of mail, and the domain
+    /// ends in a known top-level domain.
+    private static func wordAtDottedDomain(_ text: String) -> String {
+        let mentionsMail = mailWord.matches(text)
+        var result = ""
+        var cursor = text.startIndex
+        for match in wordAt.matches(in: text) {
+            guard let local = match.group(1), let domain = match.group(2),
+                let tld = domain.split(separator: ".").last?.lowercased(), topLevelDomains.contains(tld),
+                local.contains(where: { ".-_".contains($0) || $0.isNumber }) || (mentionsMail && !proseWords.contains(local.lowercased()))
+            else { continue }
+            result += text[cursor..<match.range.lowerBound]
+            result += "\(local)@\(domain)"
+            cursor = match.range.upperBound
+        }
+        result += text[cursor...]
+        return result
+    }
+
+    private static let wordAt = TextPattern(#"(?<![\w.@-])([A-Za-z0-9][A-Za-z0-9._%+-]*) at ([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?![\w@-])"#)
+    private static let proseWords: Set<String> = [
+        "me", "us", "him", "her", "them", "you", "i", "we", "work", "works", "worked", "based", "located", "available",
+        "reached", "found", "online", "home", "least", "present", "time", "contact", "email", "mail", "or", "and",
+    ]
+    private static let mailWord = TextPattern(#"e-?mail|mail:|contact|write to|correspondence|courriel|correo"#, caseInsensitive: true)
     private static let dotWord = TextPattern(#" (?:dot|DOT) "#)
     private static let bracketedAt = TextPattern(#"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
     private static let bracketedDot = TextPattern(#"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"#, caseInsensitive: true)

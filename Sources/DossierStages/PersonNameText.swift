@@ -27,8 +27,11 @@ enum PersonNameText {
     /// Whether `text` (already cleaned) reads as a person's name and not as an institution, a section title,
     /// a job title or a sentence.
     static func looksLikeName(_ text: String) -> Bool {
+        if cjkName.matches(text) {
+            return SectionHeadings.kind(of: text) == nil && !cjkNonNames.contains(text)
+                && !cjkInstitutionParts.contains { text.contains($0) }
+        }
         guard text.count <= 60, text.count >= 3, !forbiddenCharacters.matches(text) else { return false }
-        if cjkName.matches(text) { return true }
         let commaParts = text.split(separator: ",")
         guard commaParts.count <= 2 else { return false }
         let tokens = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
@@ -112,6 +115,8 @@ enum PersonNameText {
     private static let upperDegree = TextPattern(#"\s+(?:MD|MSc|BSc|JD|FRS)\.?\s*$"#)
     private static let pronouns = TextPattern(#"\(?\b(?:he|she|they)\s*/\s*(?:him|her|them|his|hers|theirs)\b\)?"#, caseInsensitive: true)
     private static let forbiddenCharacters = TextPattern(#"[0-9@/\\:|•·;!?&+=<>\[\]{}#%$*_]|https?|www\."#)
+    private static let cjkNonNames: Set<String> = ["个人简历", "简历", "履历", "個人簡歷", "簡歷", "联系方式", "個人資料", "个人信息"]
+    private static let cjkInstitutionParts = ["大学", "大學", "学院", "學院", "研究", "公司", "中心", "医院", "醫院", "实验室", "實驗室", "系", "所", "局", "部"]
     private static let cjkName = TextPattern(#"^[\p{Han}]{2,4}$"#)
     private static let nameToken = TextPattern(
         #"^(?:\(\p{Lu}[\p{L}'’.\- ]*\)|["“‘]\p{Lu}[\p{L}'’.\-]*["”’]|\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:-\p{Lu}\.?)?|\p{Lu}\.(?:-?\p{Lu}\.)*)$"#)

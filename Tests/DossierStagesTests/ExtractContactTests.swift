@@ -39,6 +39,25 @@ final class ExtractContactTests: XCTestCase {
         ])
     }
 
+    func testLowercaseAtWithARealDomainNeedsAnAddressLikeLocalPartOrMailContext() throws {
+        let result = try person(document([
+            "# Jane Doe",
+            "Applications to j.doe at cs.uni-bonn.de. I am at home.de for now.",
+            "E-mail: jane at mit.edu · 李雷＠pku.edu.cn · lilei＠pku.edu.cn",
+        ]))
+        XCTAssertEqual(result.emails, ["j.doe@cs.uni-bonn.de", "jane@mit.edu", "lilei@pku.edu.cn"])
+    }
+
+    func testNameFromANameField() throws {
+        let table = document(["## General Information", "Full Name\nLoqman Salamatian\nDate of Birth\n1995", "## Education"])
+        XCTAssertEqual(try person(table).name?.literal, "Loqman Salamatian")
+        let field = document(["Curriculum Vitae", "Name: Chen Wei", "## Education"])
+        XCTAssertEqual(try person(field).name, PersonName(literal: "Chen Wei", given: "Chen", family: "Wei"))
+        let chinese = document(["个人简历", "姓名：张伟", "## 教育背景"])
+        XCTAssertEqual(try person(chinese).name, PersonName(literal: "张伟", given: "伟", family: "张"))
+        XCTAssertNil(try person(document(["# 个人简历", "北京大学", "## 教育背景", "北京大学"])).name, "headings and universities are not names")
+    }
+
     func testMailtoLinksCountUnlessTheLinkShowsAnotherAddress() throws {
         var doc = document(["# Jane Doe", "Email", "armzn@cs.toronto.edu"])
         doc.blocks[1].inlines = [Inline(.link, text: "Email", url: "mailto:Jane.Doe@Uni.EDU?subject=Hi")]
