@@ -133,7 +133,7 @@ final class HTMLBlockWalker {
 
     private static func preformattedText(_ nodes: [HTMLNode]) -> String {
         nodes.map { node -> String in
-            if node.kind == .text { return node.text }
+            if node.kind == .text { return HTMLInlines.withoutConditionalMarkers(node.text) }
             if HTMLVocabulary.dropped.contains(node.name) { return "" }
             if node.name == "br" { return "\n" }
             return preformattedText(node.children)

@@ -28,7 +28,7 @@ enum HTMLInlines {
     // MARK: Building
 
     private static func build(_ node: HTMLNode, _ hints: StyleSheetHints) -> [Inline] {
-        if node.kind == .text { return [.text(collapse(node.text))] }
+        if node.kind == .text { return [.text(collapse(withoutConditionalMarkers(node.text)))] }
         if HTMLVocabulary.dropped.contains(node.name) { return [] }
         if PageChrome.verdict(node, insideSectioning: true) != .keep { return [] }
         if node.name == "br" { return [Inline(.linebreak, text: "\n")] }
@@ -65,6 +65,13 @@ enum HTMLInlines {
         case .subscript: return .subscript
         case .code: return .code
         }
+    }
+
+    /// Removes Word's "downlevel-revealed" conditional markers (`<![if !supportLists]>`, `<![endif]>`), which the
+    /// parser passes on as text; what they enclose is shown by every browser but old Internet Explorer.
+    static func withoutConditionalMarkers(_ text: String) -> String {
+        guard text.contains("<![") else { return text }
+        return text.replacingOccurrences(of: #"<!\[\s*(if\b[^\]>]*|endif\s*)\]>"#, with: "", options: [.regularExpression, .caseInsensitive])
     }
 
     /// Runs of HTML white space become one space (no-break spaces are kept: they are not HTML white space).

@@ -122,6 +122,11 @@ final class HTMLBlockTests: XCTestCase {
         XCTAssertEqual(result.map(\.text), ["Before", "Inside", "After bold"])
     }
 
+    func testWordHTMLConditionalMarkersAreNotText() throws {
+        let html = "<p class=MsoListParagraph><![if !supportLists]><span style='font-family:Symbol'>·</span> <![endif]><span class=Strong>Doe, J.</span> (2020)<o:p></o:p></p>"
+        XCTAssertEqual(try blocks(html).map(\.text), ["· Doe, J. (2020)"])
+    }
+
     func testInlineElementHoldingABlockIsWalkedAsAContainer() throws {
         let result = try blocks("<a href=\"/p\"><div><h3>Title</h3><p>Body</p></div></a>")
         XCTAssertEqual(result.map(\.type), [.heading, .paragraph])

@@ -39,6 +39,11 @@ final class HTMLEncodingTests: XCTestCase {
         XCTAssertEqual(document.metadata["title"], .string("Søren Ærø"))
     }
 
+    func testXMLDeclarationOfAnXHTMLPage() throws {
+        let html = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Zoë Ørsted</p></body></html>"
+        XCTAssertEqual(try HTMLTestSupport.read(try latin1(html)).blocks.map(\.text), ["Zoë Ørsted"])
+    }
+
     func testWindows1252PunctuationDecodes() throws {
         // 0x93/0x94 are curly quotes and 0x96 an en dash in windows-1252 (and in pages that say iso-8859-1).
         let data = Data("<meta charset=\"windows-1252\"><p>".utf8) + Data([0x93, 0x41, 0x94, 0x20, 0x31, 0x96, 0x32]) + Data("</p>".utf8)
