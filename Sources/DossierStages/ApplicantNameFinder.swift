@@ -23,6 +23,8 @@ struct ApplicantNameFinder {
                 return (printedVariant(of: name) ?? name, origin)
             }
         }
+        // A call for applications names its contact person, not an applicant.
+        if isCallForApplications { return nil }
         for (origin, candidates) in [
             ("label", labelledCandidates()), ("heading", headingCandidates()), ("font", fontCandidates()), ("line", lineCandidates()),
         ] {
@@ -58,6 +60,12 @@ struct ApplicantNameFinder {
 
     private var candidateLines: [DocumentLine] {
         lines.filter { sections.contactBlocks.contains($0.block) && !sections.isOthersMaterial($0.block) }
+    }
+
+    private var isCallForApplications: Bool {
+        let title = document.metadata["title"]?.stringValue ?? ""
+        let firstHeading = lines.first { $0.node.type == .heading }?.text ?? lines.first?.text ?? ""
+        return callForApplications.matches(title) || callForApplications.matches(firstHeading)
     }
 
     /// "Name: Jane Doe", "姓名：张三", or a "Full Name" cell followed by the name in the next cell.
@@ -138,6 +146,9 @@ struct ApplicantNameFinder {
         caseInsensitive: true)
     private let nameLabelAlone = TextPattern(
         #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]?$"#,
+        caseInsensitive: true)
+    private let callForApplications = TextPattern(
+        #"\b(?:call for applications|positions? (?:available|open)|open positions?|vacanc(?:y|ies)|job (?:opening|offer|posting|advert)|we are hiring|(?:phd|ph\.d\.|doctoral|postdoc(?:toral)?|faculty|tenure[- ]track|research(?:er)?|assistant|associate)\s+(?:student\s+)?(?:position|opening|fellowship|vacancy)s?|stellenausschreibung|stellenangebot|offre de (?:thèse|poste|postdoc)|convocatoria|bando di)\b"#,
         caseInsensitive: true)
     private let titleSeparator = TextPattern(#"\s*[|–—:·•]\s*|\s+-\s+"#)
 }

@@ -48,6 +48,16 @@ final class ExtractContactTests: XCTestCase {
         XCTAssertEqual(result.emails, ["j.doe@cs.uni-bonn.de", "jane@mit.edu", "lilei@pku.edu.cn"])
     }
 
+    func testACallForApplicationsHasNoApplicant() throws {
+        let call = document([
+            "# PhD position in computational linguistics", "Prof. Dr. Anna Schmidt", "Contact: anna.schmidt (at) uni-potsdam (dot) de",
+            "## Requirements", "A master's degree.",
+        ])
+        let result = try person(call)
+        XCTAssertNil(result.name)
+        XCTAssertEqual(result.emails, ["anna.schmidt@uni-potsdam.de"])
+    }
+
     func testNameFromANameField() throws {
         let table = document(["## General Information", "Full Name\nLoqman Salamatian\nDate of Birth\n1995", "## Education"])
         XCTAssertEqual(try person(table).name?.literal, "Loqman Salamatian")
