@@ -37,9 +37,11 @@ enum Validators {
         (try? run(["sh", "-c", "command -v \(tool)"]).status) == 0
     }
 
-    /// A Python with the given modules: Debian's first (python3-jsonschema, python3-bibtexparser), then PATH's.
+    /// A Python with the given module: `DOSSIER_PYTHON` if set (e.g. a venv with `rfc3987`, which makes jsonschema
+    /// check "uri" formats too), else Debian's (python3-jsonschema, python3-bibtexparser), else PATH's.
     static func python(with module: String) throws -> String {
-        for candidate in ["/usr/bin/python3", "python3"] where (try? run([candidate, "-c", "import \(module)"]).status) == 0 {
+        let preferred = ProcessInfo.processInfo.environment["DOSSIER_PYTHON"].map { [$0] } ?? []
+        for candidate in preferred + ["/usr/bin/python3", "python3"] where (try? run([candidate, "-c", "import \(module)"]).status) == 0 {
             return candidate
         }
         throw XCTSkip("no python3 with \(module) (apt-get install python3-\(module))")
