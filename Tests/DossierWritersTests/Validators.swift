@@ -37,8 +37,8 @@ enum Validators {
         (try? run(["sh", "-c", "command -v \(tool)"]).status) == 0
     }
 
-    /// A Python with the given module: `DOSSIER_PYTHON` if set (e.g. a venv with `rfc3987`, which makes jsonschema
-    /// check "uri" formats too), else Debian's (python3-jsonschema, python3-bibtexparser), else PATH's.
+    /// A Python with the given module: `DOSSIER_PYTHON` if set, else Debian's (python3-jsonschema, whose format
+    /// checker also checks "uri" and "email"; python3-bibtexparser), else PATH's.
     static func python(with module: String) throws -> String {
         let preferred = ProcessInfo.processInfo.environment["DOSSIER_PYTHON"].map { [$0] } ?? []
         for candidate in preferred + ["/usr/bin/python3", "python3"] where (try? run([candidate, "-c", "import \(module)"]).status) == 0 {
