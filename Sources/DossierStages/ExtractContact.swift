@@ -17,49 +17,27 @@ public struct ExtractContact: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let sections = ContactArea(document)
+        let area = ContactArea(document)
         let lines = DocumentLines.lines(of: document)
         let links = DocumentLines.links(of: document)
         var person = document.profile.person
-        let found = ApplicantNameFinder(document: document, sections: sections, lines: lines).find()
-        if person.name == nil, let found {
-            person.name = PersonNameSplitter.split(found.name)
+        if person.name == nil {
+            if let found = ApplicantNameFinder(document: document, sections: area, lines: lines).find() {
+                person.name = PersonNameSplitter.split(found.name)
+            } else {
+                document.report(.info, stage: name, "no applicant name found")
+            }
         }
-        if found == nil && person.name == nil {
-            document.report(.info, stage: name, "no applicant name found")
-        }
-        let ownLines = lines.filter { !sections.isOthersMaterial($0.block) }
-        let ownLinks = links.filter { !sections.isOthersMaterial($0.block) }
-        // When the contact block gives an address or a number, addresses and numbers elsewhere (an advisor's
-        // in an education entry, a signer's on an appended certificate) are not taken.
-        let contactLines = ownLines.filter { sections.contactBlocks.contains($0.block) }
-        let contactLinks = ownLinks.filter { sections.contactBlocks.contains($0.block) }
-        // Next come the top of the document and contact sections (for phones: labelled ones); beyond them
-        // only an address that carries the applicant's name counts, and no phone number.
-        let detailLines = ownLines.filter { sections.detailBlocks.contains($0.block) }
-        let detailLinks = ownLinks.filter { sections.detailBlocks.contains($0.block) }
-        var emails = Person()
-        for scope in [(contactLines, contactLinks), (detailLines, detailLinks)] where emails.emails.isEmpty {
-            addEmails(to: &emails, lines: scope.0, links: scope.1, metadata: document.metadata)
-        }
-        if emails.emails.isEmpty {
-            addEmails(to: &emails, lines: ownLines, links: ownLinks, metadata: document.metadata)
-            emails.emails = emails.emails.filter { carriesName($0, person.name) }
-        }
-        for email in emails.emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
-            person.emails.append(email)
-        }
-        var phones = Person()
-        addPhones(to: &phones, lines: contactLines, links: contactLinks)
-        if phones.phones.isEmpty { addPhones(to: &phones, lines: detailLines, links: detailLinks, labelledOnly: true) }
-        for phone in phones.phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
-            person.phones.append(phone)
-        }
-        addLinks(to: &person, contactLinks: contactLinks, otherLinks: ownLinks, metadata: document.metadata)
-        addLabelledProfiles(to: &person, lines: ownLines.filter { sections.contactBlocks.contains($0.block) })
+        let own = Scope(lines: lines.filter { !area.isOthersMaterial($0.block) }, links: links.filter { !area.isOthersMaterial($0.block) })
+        let contact = own.restricted(to: area.contactBlocks)
+        let details = own.restricted(to: area.detailBlocks)
+        addEmails(to: &person, contact: contact, details: details, own: own, metadata: document.metadata)
+        addPhones(to: &person, contact: contact, details: details)
+        addLinks(to: &person, contactLinks: contact.links, otherLinks: own.links, metadata: document.metadata)
+        addLabelledProfiles(to: &person, lines: contact.lines)
         if person.affiliation == nil || person.address == nil {
-            let contactLines = lines.filter { sections.contactBlocks.contains($0.block) && $0.node.type != .heading }
-            let block = ContactBlockReader.read(contactLines.map(\.text), name: person.name?.literal)
+            let texts = lines.filter { area.contactBlocks.contains($0.block) && $0.node.type != .heading }.map(\.text)
+            let block = ContactBlockReader.read(texts, name: person.name?.literal)
             person.affiliation = person.affiliation ?? block.affiliation
             person.address = person.address ?? block.address
         }
@@ -67,7 +45,43 @@ public struct ExtractContact: Stage {
         return document
     }
 
-    private func addEmails(to person: inout Person, lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue]) {
+    /// Lines and links of some top-level blocks.
+    private struct Scope {
+        var lines: [DocumentLine]
+        var links: [DocumentLink]
+
+        func restricted(to blocks: Set<Int>) -> Scope {
+            Scope(lines: lines.filter { blocks.contains($0.block) }, links: links.filter { blocks.contains($0.block) })
+        }
+    }
+
+    /// The contact block's addresses; else those near the top or in a contact section; else, anywhere outside
+    /// referee and publication sections, only those that carry the applicant's name (an advisor's address in
+    /// an education entry or a signer's on an appended certificate is not the applicant's).
+    private func addEmails(to person: inout Person, contact: Scope, details: Scope, own: Scope, metadata: [String: JSONValue]) {
+        var emails: [String] = []
+        for scope in [contact, details] where emails.isEmpty {
+            emails = findEmails(lines: scope.lines, links: scope.links, metadata: metadata)
+        }
+        if emails.isEmpty {
+            emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) }
+        }
+        for email in emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
+            person.emails.append(email)
+        }
+    }
+
+    /// The contact block's numbers; else labelled ones near the top or in a contact section; never others.
+    private func addPhones(to person: inout Person, contact: Scope, details: Scope) {
+        var phones = findPhones(lines: contact.lines, links: contact.links)
+        if phones.isEmpty { phones = findPhones(lines: details.lines, links: details.links, labelledOnly: true) }
+        for phone in phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
+            person.phones.append(phone)
+        }
+    }
+
+    /// Addresses in document order, deduplicated; a JSON-LD `Person`'s e-mail last.
+    private func findEmails(lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue]) -> [String] {
         var ordered: [(block: Int, email: String)] = []
         for line in lines {
             ordered += EmailFinder.emails(in: line.text).map { (line.block, $0) }
@@ -81,17 +95,13 @@ public struct ExtractContact: Stage {
             emails += JSONLDPerson.people(in: jsonLD).prefix(1).compactMap { $0["email"]?.stringValue }
                 .compactMap(EmailFinder.email(inLinkTarget:))
         }
-        for email in emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
-            person.emails.append(email)
-        }
+        var unique: [String] = []
+        for email in emails where !unique.contains(where: { $0.lowercased() == email.lowercased() }) { unique.append(email) }
+        return unique
     }
 
-    private func addPhones(to person: inout Person, lines: [DocumentLine], links: [DocumentLink], labelledOnly: Bool = false) {
-        var phones = lines.flatMap { PhoneFinder.phones(in: $0.text, labelledOnly: labelledOnly) }
-        phones += links.compactMap { PhoneFinder.phone(inLinkTarget: $0.url) }
-        for phone in phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
-            person.phones.append(phone)
-        }
+    private func findPhones(lines: [DocumentLine], links: [DocumentLink], labelledOnly: Bool = false) -> [String] {
+        lines.flatMap { PhoneFinder.phones(in: $0.text, labelledOnly: labelledOnly) } + links.compactMap { PhoneFinder.phone(inLinkTarget: $0.url) }
     }
 
     private func digits(_ phone: String) -> String { phone.filter(\.isNumber) }
