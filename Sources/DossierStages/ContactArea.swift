@@ -24,10 +24,11 @@ struct ContactArea: Sendable {
         if sections.isEmpty { sections = ContactArea.fallbackSections(document.blocks) }
         var owner = [Section?](repeating: nil, count: document.blocks.count)
         for section in sections {
-            guard let first = section.blocks.first, let last = section.blocks.last, first <= last else { continue }
-            for index in max(0, first)...min(last, document.blocks.count - 1) where document.blocks.indices.contains(index) {
-                owner[index] = section
-            }
+            // Sections may come from an external stage: indices out of range are ignored, not trusted.
+            guard let first = section.blocks.first, let last = section.blocks.last else { continue }
+            let low = max(0, first), high = min(last, document.blocks.count - 1)
+            guard low <= high else { continue }
+            for index in low...high { owner[index] = section }
         }
         sectionOfBlock = owner
         contactBlocks = ContactArea.contactBlocks(document, owner: owner)

@@ -210,6 +210,20 @@ final class ExtractContactTests: XCTestCase {
         XCTAssertEqual(try person(appendix).emails, ["jane.doe@gmail.com"])
     }
 
+    func testEmptyDocumentsAndSectionsOutOfRangeAreHarmless() throws {
+        let empty = try ExtractContact().run(document([]), context: StageContext())
+        XCTAssertEqual(empty.profile.person, Person())
+        XCTAssertEqual(empty.diagnostics.map(\.message), ["no applicant name found"])
+        let bogus = document(["# Jane Doe", "jane@uni.edu"], sections: [
+            Section(kind: .referees, title: "x", blocks: [7, 9]), Section(kind: .other, title: "y", blocks: [1, 0]),
+            Section(kind: .publications, title: "z", blocks: [-3, -1]),
+        ])
+        XCTAssertEqual(try person(bogus).emails, ["jane@uni.edu"])
+        for stage in [FindIdentifiers(), ClassifyDocument()] as [any Stage] {
+            XCTAssertNoThrow(try stage.run(bogus, context: StageContext()))
+        }
+    }
+
     func testExistingValuesAreKept() throws {
         var doc = document(["# Jane Doe", "jane@uni.edu"])
         doc.profile.person = Person(name: PersonName(literal: "J. Doe"), emails: ["j@x.org"])
