@@ -49,19 +49,28 @@ enum LineBuilder {
             (fragments[$0].rect.midY, fragments[$0].rect.x0) < (fragments[$1].rect.midY, fragments[$1].rect.x0)
         }
         var anchors: [Rect] = []
+        var anchorSizes: [Double] = []
+        var anchorShort: [Bool] = []
         for index in order {
             let rect = fragments[index].rect
+            let size = max(fragments[index].size, 0.1)
+            // Bullets, icons and footnote marks are small but sit on the line they mark.
+            let short = fragments[index].text.count <= 2
             // Only the last few rows can still overlap a fragment further down.
             var best: (row: Int, score: Double)?
             for row in anchors.indices.suffix(8).reversed() {
                 let anchor = anchors[row]
                 let score = anchor.verticalOverlap(rect) / max(0.1, min(anchor.height, rect.height))
-                if score >= 0.5, best.map({ score > $0.score }) ?? true { best = (row, score) }
+                // A name set large beside small address lines is not on their baseline.
+                let similar = short || anchorShort[row] || max(size, anchorSizes[row]) <= 1.6 * min(size, anchorSizes[row])
+                if score >= 0.5, similar, best.map({ score > $0.score }) ?? true { best = (row, score) }
             }
             if let best {
                 fragments[index].row = best.row
             } else {
                 anchors.append(rect)
+                anchorSizes.append(size)
+                anchorShort.append(short)
                 fragments[index].row = anchors.count - 1
             }
         }

@@ -169,4 +169,40 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(link?.url, "mailto:jane@example.org")
         XCTAssertEqual(link?.text, "jane@example.org")
     }
+
+    func testASidebarOnTheSameLineGridIsReadBeforeTheMainColumn() {
+        var page = SyntheticPage()
+        let sidebar = ["Contact", "Oslo, Norway", "amara@example.com", "Skills", "Python, Rust", "Docker"]
+        for (i, text) in sidebar.enumerated() {
+            page.line(text, x: 50, y: 100 + Double(i) * 12)
+            page.line("Main column line number \(i) with enough words to be prose here", x: 200, y: 100 + Double(i) * 12)
+        }
+        let all = texts(PDFLayout.blocks(pages: [page.page])).joined(separator: "\n")
+        let lastSidebar = all.range(of: "Docker")
+        let firstMain = all.range(of: "Main column line number 0")
+        XCTAssertNotNil(lastSidebar)
+        XCTAssertNotNil(firstMain)
+        if let lastSidebar, let firstMain { XCTAssertLessThan(lastSidebar.lowerBound, firstMain.lowerBound, all) }
+    }
+
+    func testAHeaderBlockAboveTheBodyFindsItsOwnColumns() {
+        var page = SyntheticPage()
+        page.line("Jane Doe", x: 50, y: 60, size: 24)
+        page.line("12 Example Street", x: 400, y: 60)
+        page.line("jane@example.org", x: 400, y: 72)
+        for i in 0..<6 { page.line("Body paragraph line \(i) that runs across the whole width of the page", x: 50, y: 200 + Double(i) * 12) }
+        let fragments = LineBuilder.fragments(from: WordBuilder.words(from: page.glyphs), page: 1)
+        let sections = ColumnDetector.sections(fragments)
+        XCTAssertEqual(sections.map(\.count), [3, 6])
+        let flows = ColumnDetector.flows(fragments)
+        XCTAssertEqual(flows.last?.count, 6, "the body is one flow")
+        XCTAssertTrue(flows.joined().contains { $0.text == "Jane Doe" }, "the name is not run into the address")
+    }
+
+    func testWorkIsCappedForHugePages() {
+        var page = SyntheticPage()
+        for i in 0..<3000 { page.line("row \(i) 12 345 6789 1011", x: 20, y: 10 + Double(i) * 0.25, size: 0.2) }
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertFalse(blocks.isEmpty)
+    }
 }
