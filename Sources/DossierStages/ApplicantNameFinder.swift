@@ -16,7 +16,16 @@ struct ApplicantNameFinder {
 
     /// The name found and where it came from ("author", "json-ld", "title", "heading", "font", "line").
     func find() -> (name: String, origin: String)? {
-        let forbidden = Set(document.profile.referees.map { PersonNameText.comparisonTokens($0.name.literal) })
+        // Referees' names, from the referees stage or read off referee sections, are never the applicant's.
+        var forbidden = Set(document.profile.referees.map {
+            PersonNameText.comparisonTokens(PersonNameText.cleaned($0.name.literal) ?? $0.name.literal)
+        })
+        for line in lines where sections.kind(of: line.block) == .referees {
+            let leading = line.text.split(separator: ",").first.map(String.init) ?? line.text
+            for text in [line.text, leading] {
+                if let name = PersonNameText.name(in: text) { forbidden.insert(PersonNameText.comparisonTokens(name)) }
+            }
+        }
         let allowed: (String) -> Bool = { !forbidden.contains(PersonNameText.comparisonTokens($0)) }
         for (origin, candidates) in [("author", authorCandidates()), ("json-ld", jsonLDCandidates()), ("title", titleCandidates())] {
             if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {

@@ -151,5 +151,9 @@ enum PersonNameText {
         "lecturer", "researcher", "scientist", "engineer", "manager", "director", "developer", "analyst",
         "consultant", "partner", "senior", "junior", "chair", "principal", "intern", "officer", "president",
         "data", "machine", "learning", "phd", "ph.d", "bioinformatician", "designer", "architect",
+        // page titles of personal sites
+        "open", "source", "gallery", "posts", "recent", "portfolio", "members", "people", "join", "events",
+        "resources", "notes", "thesis", "talk", "course", "courses", "lecture", "lectures", "seminar", "workshop",
+        "tutorial", "tutorials", "datasets", "media", "photos", "home", "welcome", "archive", "index", "misc",
     ]
 }

@@ -93,6 +93,15 @@ final class ExtractContactTests: XCTestCase {
         }
     }
 
+    func testARefereeNameIsRefusedEvenWhenItStandsInTheContactBlock() throws {
+        // A two-column PDF read sidebar first: the referee's name comes before the applicant's, unmarked.
+        let doc = document(["Alan Turing", "Grace Hopper", "## Referees", "Alan Turing, University of Manchester"])
+        XCTAssertEqual(try person(doc).name?.literal, "Grace Hopper")
+        var withRefereeStage = document(["Alan Turing", "Grace Hopper"])
+        withRefereeStage.profile.referees = [Referee(name: PersonName(literal: "Prof. Alan Turing"))]
+        XCTAssertEqual(try person(withRefereeStage).name?.literal, "Grace Hopper")
+    }
+
     func testUniversityHeadingAndCurriculumVitaeTitleAreSkipped() throws {
         let university = document(["# Massachusetts Institute of Technology", "Department of Physics", "## Jane Q. Public", "## Education"])
         XCTAssertEqual(try person(university).name?.literal, "Jane Q. Public")
