@@ -25,10 +25,17 @@ struct InlineBuilder {
         var skipped = 0
         // Labels printed to the right of a line (dates in a right-hand column) go to the end of the block.
         var trailingLabels: [Word] = []
-        let lines = lines.map { line -> [Word] in
+        let lines = lines.enumerated().map { index, line -> [Word] in
             let start = line.mainX0
+            var words = line.words.filter { !($0.isLabel && $0.rect.x0 > start) }
             trailingLabels += line.words.filter { $0.isLabel && $0.rect.x0 > start }
-            return line.words.filter { !($0.isLabel && $0.rect.x0 > start) }
+            // "… a prediction al-      June 2005 – Aug 2007" / "gorithm": the date flush right goes to the end.
+            if index + 1 < lines.count, let cut = InlineBuilder.flushRightCut(words),
+               lines[index + 1].words.first?.text.first?.isLowercase == true {
+                trailingLabels += words[cut...]
+                words.removeSubrange(cut...)
+            }
+            return words
         }.filter { !$0.isEmpty } + (trailingLabels.isEmpty ? [] : [trailingLabels])
         for (lineIndex, words) in lines.enumerated() {
             for (wordIndex, word) in words.enumerated() {
@@ -62,6 +69,18 @@ struct InlineBuilder {
             }
         }
         return assemble(tokens)
+    }
+
+    /// Where a line ending in a hyphenated word is followed, after a wide gap, by text set flush right.
+    static func flushRightCut(_ words: [Word]) -> Int? {
+        guard words.count >= 2 else { return nil }
+        for index in stride(from: words.count - 1, to: 0, by: -1) {
+            let gap = words[index].rect.x0 - words[index - 1].rect.x1
+            guard gap > 2 * max(words[index].size, 1) else { continue }
+            let head = words[index - 1].text
+            return head.count >= 2 && head.hasSuffix("-") && head.dropLast().last?.isLetter == true ? index : nil
+        }
+        return nil
     }
 
     /// Runs of glyphs of one style inside a word ("P." bold, "," not).

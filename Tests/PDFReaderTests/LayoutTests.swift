@@ -205,4 +205,13 @@ final class LayoutTests: XCTestCase {
         let blocks = PDFLayout.blocks(pages: [page.page])
         XCTAssertFalse(blocks.isEmpty)
     }
+
+    func testADateSetFlushRightDoesNotBreakAHyphenatedWord() {
+        var page = SyntheticPage()
+        page.line("• Reduced render time by implementing a prediction al-", x: 50, y: 100)
+        page.line("June 2005 – Aug 2007", x: 450, y: 100)
+        page.line("gorithm for buddy lists", x: 57.5, y: 112)
+        let item = PDFLayout.blocks(pages: [page.page]).first?.items?.first
+        XCTAssertEqual(item?.text, "Reduced render time by implementing a prediction algorithm for buddy lists\nJune 2005 – Aug 2007")
+    }
 }
