@@ -64,7 +64,7 @@ public struct CSLJSONWriter: Writer {
             item["type"] = .string(publication.type)
         } else {
             item["type"] = .string("document")
-            custom["dossierType"] = .string(publication.type)
+            if !publication.type.isEmpty { custom["dossierType"] = .string(publication.type) }
         }
         if let authors = names(publication.author) { item["author"] = authors }
         if let editors = names(publication.editor) { item["editor"] = editors }
