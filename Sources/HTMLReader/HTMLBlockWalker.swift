@@ -13,6 +13,8 @@ import Foundation
 ///   no `h1`: static-site pages often show the applicant's name only there. An `h1` is preferred to a brand;
 ///   only the first such title is kept.
 final class HTMLBlockWalker {
+    /// The visible characters of the whole page (see `PageChrome.verdict`).
+    private(set) var pageTextLength = Int.max
     /// Site titles found in dropped chrome, in page order; `blocks(_:)` keeps at most one.
     private var rescued: [Block] = []
     /// Classes the page's own stylesheet makes bold or italic.
@@ -24,6 +26,7 @@ final class HTMLBlockWalker {
 
     /// The blocks of a whole page.
     func blocks(_ root: HTMLNode) -> [Block] {
+        pageTextLength = PageChrome.visibleLength(root)
         var blocks = walk(root.children, insideSectioning: false)
         guard !rescued.isEmpty else { return blocks }
         let candidates = Set(rescued)
@@ -55,7 +58,7 @@ final class HTMLBlockWalker {
                 continue
             }
             if HTMLVocabulary.dropped.contains(node.name) { continue }
-            if case .drop(let rescue) = PageChrome.verdict(node, insideSectioning: insideSectioning) {
+            if case .drop(let rescue) = PageChrome.verdict(node, insideSectioning: insideSectioning, pageTextLength: pageTextLength) {
                 if rescue, let title = rescueTitle(node) {
                     flush()
                     result.append(title)

@@ -25,7 +25,7 @@ extension HTMLBlockWalker {
             if child.isElement, child.name == "li" {
                 flushStray()
                 if let value = Self.listNumber(child.attribute("value")) { number = value }
-                if PageChrome.verdict(child, insideSectioning: insideSectioning) == .keep,
+                if PageChrome.verdict(child, insideSectioning: insideSectioning, pageTextLength: pageTextLength) == .keep,
                     var item = item(walk(child.children, insideSectioning: insideSectioning), provenance: Self.provenance(child)) {
                     if ordered { item.marker = "\(number)." }
                     items.append(item)
@@ -58,7 +58,7 @@ extension HTMLBlockWalker {
         func visit(_ children: [HTMLNode]) {
             for child in children {
                 if child.isElement, HTMLVocabulary.dropped.contains(child.name) { continue }
-                if child.isElement, PageChrome.verdict(child, insideSectioning: insideSectioning) != .keep { continue }
+                if child.isElement, PageChrome.verdict(child, insideSectioning: insideSectioning, pageTextLength: pageTextLength) != .keep { continue }
                 switch child.isElement ? child.name : "" {
                 case "dt":
                     if sawDefinition {

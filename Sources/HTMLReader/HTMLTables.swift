@@ -24,7 +24,7 @@ extension HTMLBlockWalker {
             result.append(table)
         }
         func visitRow(_ rowNode: HTMLNode, cells: [HTMLNode]) {
-            let cells = cells.filter { PageChrome.verdict($0, insideSectioning: true) == .keep }
+            let cells = cells.filter { PageChrome.verdict($0, insideSectioning: true, pageTextLength: pageTextLength) == .keep }
             if cells.contains(where: Self.holdsStructure) {
                 flushSegment()
                 for cell in cells { result += walk(cell.children, insideSectioning: true) }

@@ -23,7 +23,26 @@ enum PageChrome {
         case drop(rescue: Bool)
     }
 
-    static func verdict(_ node: HTMLNode, insideSectioning: Bool) -> Verdict {
+    /// The verdict on an element; `pageTextLength` (the visible characters of the whole page) guards against a
+    /// heuristic gone wrong: an element holding more than half of the page's text (300 characters or more) is never dropped
+    /// (`<body class="menu-open">`, a page wrapper hidden until a script reveals it).
+    static func verdict(_ node: HTMLNode, insideSectioning: Bool, pageTextLength: Int = .max) -> Verdict {
+        let verdict = heuristicVerdict(node, insideSectioning: insideSectioning)
+        if verdict != .keep, pageTextLength < .max {
+            let length = visibleLength(node)
+            if length >= 300, length * 2 > pageTextLength { return .keep }
+        }
+        return verdict
+    }
+
+    /// The number of characters of text a node shows (scripts, styles and other dropped elements excluded).
+    static func visibleLength(_ node: HTMLNode) -> Int {
+        if node.kind == .text { return node.text.utf8.count }
+        if HTMLVocabulary.dropped.contains(node.name) { return 0 }
+        return node.children.reduce(0) { $0 + visibleLength($1) }
+    }
+
+    private static func heuristicVerdict(_ node: HTMLNode, insideSectioning: Bool) -> Verdict {
         guard node.isElement else { return .keep }
         if node.attributes["hidden"] != nil { return .drop(rescue: false) }
         if let style = node.attributes["style"]?.lowercased().replacingOccurrences(of: " ", with: ""),

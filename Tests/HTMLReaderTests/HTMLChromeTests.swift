@@ -62,6 +62,15 @@ final class HTMLChromeTests: XCTestCase {
         XCTAssertEqual(try texts(html), ["Jane Doe", "Education"])
     }
 
+    func testAHeuristicNeverDropsMostOfThePage() throws {
+        let paragraph = String(repeating: "Professor of Ecology at the University of Nowhere since 2015. ", count: 6)
+        let content = "<h1>Jane Doe</h1><p>\(paragraph)</p>"
+        XCTAssertEqual(try texts("<div class=\"menu-open\">\(content)</div><nav>Home</nav>").first, "Jane Doe")
+        XCTAssertEqual(try texts("<div id=\"page\" style=\"display:none\">\(content)</div>").first, "Jane Doe")
+        let document = try HTMLTestSupport.read("<html><body class=\"sidebar-menu-collapsed\">\(content)</body></html>")
+        XCTAssertEqual(document.blocks.count, 2)
+    }
+
     func testHiddenContentIsDropped() throws {
         let html = "<p>Shown<span class=\"sr-only\"> (current)</span></p><div hidden>Secret</div><div style=\"display: none\">Gone</div>"
         XCTAssertEqual(try texts(html), ["Shown"])
