@@ -119,7 +119,7 @@ enum PersonNameText {
     private static let cjkInstitutionParts = ["大学", "大學", "学院", "學院", "研究", "公司", "中心", "医院", "醫院", "实验室", "實驗室", "系", "所", "局", "部"]
     private static let cjkName = TextPattern(#"^[\p{Han}]{2,4}$"#)
     private static let nameToken = TextPattern(
-        #"^(?:\(\p{Lu}[\p{L}'’.\- ]*\)|["“‘]\p{Lu}[\p{L}'’.\-]*["”’]|\p{Lu}[\p{L}\p{M}'’\-]*\.?(?:-\p{Lu}\.?)?|\p{Lu}\.(?:-?\p{Lu}\.)*)$"#)
+        #"^(?:\(\p{Lu}[\p{L}'’.\- ]*\)|["“‘]\p{Lu}[\p{L}'’.\-]*["”’]|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*)$"#)
 
     /// Words that never appear in a person's name: institutions, section titles, CV words, job titles.
     static let nonNameWords: Set<String> = [

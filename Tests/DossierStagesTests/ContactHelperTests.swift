@@ -33,7 +33,7 @@ final class ContactHelperTests: XCTestCase {
         XCTAssertEqual(PersonNameText.name(in: "Jane Doe, MD"), "Jane Doe")
         for notAName in ["Curriculum Vitae", "Leibniz Universität Hannover", "Research Statement", "Education",
                          "Partner Research Manager", "Max Planck Institute", "Jane Doe 2019", "jane doe", "Table of Contents",
-                         "Otto von Guericke University", "Selected Publications"] {
+                         "Otto von Guericke University", "Selected Publications", "Citation-informed Transformers"] {
             XCTAssertNil(PersonNameText.name(in: notAName), notAName)
         }
         XCTAssertTrue(PersonNameText.isVariant("Loqman Salamatian", of: "Loqman R. Salamatian"))
