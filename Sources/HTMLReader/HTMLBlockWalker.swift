@@ -79,7 +79,16 @@ final class HTMLBlockWalker {
     private func block(_ node: HTMLNode, insideSectioning: Bool) -> [Block] {
         let inner = insideSectioning || PageChrome.opensSectioning(node)
         if let level = HTMLVocabulary.headingLevels[node.name] {
-            return heading(node, level: level).map { [$0] } ?? []
+            // libxml2's HTML 4 rules nest what follows an unclosed heading inside it (`<h1>Name<h2>Education</h2>`):
+            // the text before the first block is the heading, the blocks after it are walked as siblings.
+            guard let split = node.children.firstIndex(where: { $0.isElement && HTMLVocabulary.blockLevel.contains($0.name) }) else {
+                return heading(node, level: level).map { [$0] } ?? []
+            }
+            var title = node
+            title.children = Array(node.children[..<split])
+            title.lastLine = Self.provenance(title.children)?.lines?.last ?? node.firstLine
+            let head = heading(title, level: level).map { [$0] } ?? []
+            return head + walk(Array(node.children[split...]), insideSectioning: inner)
         }
         switch node.name {
         case "p":

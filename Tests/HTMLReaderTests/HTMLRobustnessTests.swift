@@ -41,6 +41,14 @@ final class HTMLRobustnessTests: XCTestCase {
         XCTAssertEqual(items.map(\.provenance.lines), [[2, 2], [5, 5]])
     }
 
+    func testUnclosedHeadingDoesNotSwallowTheNextOne() throws {
+        let blocks = try HTMLTestSupport.read("<body><h1>Jane Doe\n<h2>Education</h2>\n<p>PhD 2010</p></body>").blocks
+        XCTAssertEqual(blocks.map(\.type), [.heading, .heading, .paragraph])
+        XCTAssertEqual(blocks.map(\.text), ["Jane Doe", "Education", "PhD 2010"])
+        XCTAssertEqual(blocks.compactMap(\.level), [1, 2])
+        XCTAssertEqual(blocks.map(\.provenance.lines), [[1, 1], [2, 2], [3, 3]])
+    }
+
     func testEveryLineIsAtLeastOne() throws {
         let blocks = try HTMLTestSupport.read("<p>a</p><div><span>b</span></div><hr><table><tr><td>c</td><td>d</td></tr></table>").blocks
         for block in blocks {
