@@ -28,13 +28,28 @@ final class ContactCorpusTests: XCTestCase {
         guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
             throw XCTSkip("corpus not present at \(directory.path)")
         }
+        try checkLabelled(files.sorted(), in: directory)
+    }
+
+    func testNameAndEmailsExactOnEveryLabelledSample() throws {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples")
+        for format in ["markdown", "html", "pdf"] {
+            let directory = samples.appendingPathComponent(format)
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            try checkLabelled(files.filter { $0.hasSuffix(".json") && !$0.contains(".expected.") }.sorted(), in: directory)
+        }
+    }
+
+    /// Converts the document beside each `<file>.json` label and compares name and e-mails; prints what it got.
+    private func checkLabelled(_ files: [String], in directory: URL) throws {
         let converter = try converter()
         var report: [String] = []
         var checked = 0
-        for labelFile in files.filter({ $0.hasSuffix(".json") }).sorted() {
+        for labelFile in files.filter({ $0.hasSuffix(".json") }) {
             let documentFile = String(labelFile.dropLast(5))
             let label = try JSONDecoder().decode(Label.self, from: Data(contentsOf: directory.appendingPathComponent(labelFile)))
-            let data = try Data(contentsOf: directory.appendingPathComponent(documentFile))
+            guard let data = try? Data(contentsOf: directory.appendingPathComponent(documentFile)) else { continue }
             let document: Document
             do {
                 document = try converter.convert(data, path: documentFile)
