@@ -106,6 +106,9 @@ struct BlockAssembler {
         guard letters.count >= 2, words.count <= 16 else { return nil }
         let size = group.size
         let em = max(metrics.bodySize, 1)
+        // "Researcher, Uppsala University  February 2023 – Ongoing": an entry line, whatever its size.
+        let hasYear = text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil
+        if hasYear && words.count > 5 { return nil }
         if size >= metrics.bodySize + 1.0 && words.count <= 12 { return size }
         // "Publications [Google Scholar: 1.2k citations]": a big first word opens a heading with a small remark.
         if group.lines.count == 1, let lead = first.words.first, lead.size >= metrics.bodySize + 1.5, lead.size > size + 1.5,
@@ -114,7 +117,7 @@ struct BlockAssembler {
         }
         guard group.lines.count == 1, words.count <= 7, text.count <= 60 else { return nil }
         if let end = text.last, ".,;".contains(end) { return nil }
-        if text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil { return nil }
+        if hasYear { return nil }
         if text.contains("@") || text.contains("://") { return nil }
         let caps = letters.count >= 4 && letters.allSatisfy { !$0.properties.isLowercase }
         let spaced = (group.spaceAbove ?? .infinity) > metrics.lineGap + 0.3 * em
