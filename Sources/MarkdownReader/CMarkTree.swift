@@ -45,8 +45,15 @@ struct CMarkNode {
             return CMarkNode(type: "document", startLine: 1, endLine: 1)
         }
         defer { cmark_node_free(root) }
-        return CMarkNode(copying: root)
+        return CMarkNode(copying: root, depth: 0)
     }
+
+    /// Deeper structure than this is flattened into one paragraph of its text, so that a hostile input
+    /// (50,000 nested quotes) cannot exhaust a worker thread's stack.
+    static let maximumDepth = 32
+
+    /// Whether some subtree was flattened because it nested deeper than `maximumDepth`.
+    var flattened = false
 
     private init(type: String, startLine: Int, endLine: Int) {
         self.type = type
@@ -54,7 +61,7 @@ struct CMarkNode {
         self.endLine = endLine
     }
 
-    private init(copying node: OpaquePointer) {
+    private init(copying node: OpaquePointer, depth: Int) {
         type = cmark_node_get_type_string(node).map { String(cString: $0) } ?? "unknown"
         literal = cmark_node_get_literal(node).map { String(cString: $0) }
         startLine = Int(cmark_node_get_start_line(node))
@@ -80,8 +87,42 @@ struct CMarkNode {
         }
         var child = cmark_node_first_child(node)
         while let current = child {
-            children.append(CMarkNode(copying: current))
+            if depth >= CMarkNode.maximumDepth {
+                children.append(CMarkNode(flattening: current))
+                flattened = true
+            } else {
+                let copy = CMarkNode(copying: current, depth: depth + 1)
+                flattened = flattened || copy.flattened
+                children.append(copy)
+            }
             child = cmark_node_next(current)
         }
+    }
+
+    /// A paragraph holding every text literal below `node`, collected without recursion.
+    private init(flattening node: OpaquePointer) {
+        type = "paragraph"
+        startLine = Int(cmark_node_get_start_line(node))
+        endLine = max(startLine, Int(cmark_node_get_end_line(node)))
+        var text = ""
+        if let iterator = cmark_iter_new(node) {
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
+                if let literal = cmark_node_get_literal(current) {
+                    text += String(cString: literal)
+                } else if !text.isEmpty, !text.hasSuffix(" ") {
+                    text += " "
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        children = [CMarkNode(type: "text", startLine: startLine, endLine: endLine, literal: text)]
+    }
+
+    private init(type: String, startLine: Int, endLine: Int, literal: String) {
+        self.type = type
+        self.startLine = startLine
+        self.endLine = endLine
+        self.literal = literal
     }
 }

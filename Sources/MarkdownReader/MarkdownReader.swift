@@ -18,6 +18,9 @@ public struct MarkdownReader: Reader {
         if let problem = frontMatter.problem { document.report(.warning, stage: "read-markdown", problem) }
         document.metadata = frontMatter.metadata
         let root = CMarkNode.parse(frontMatter.body)
+        if root.flattened {
+            document.report(.warning, stage: "read-markdown", "structure nested deeper than \(CMarkNode.maximumDepth) levels was flattened into paragraphs")
+        }
         let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
         document.blocks = root.children.compactMap(MarkdownBlocks.block).map { Self.trimHeadingLines($0, lines) }
         return document

@@ -96,6 +96,25 @@ final class MarkdownReaderTests: XCTestCase {
         XCTAssertEqual(document.diagnostics.map(\.severity), [.warning])
     }
 
+    func testHostileNestingIsFlattenedNotACrash() throws {
+        let quotes = String(repeating: ">", count: 20_000) + " deep text\n"
+        let lists = (0..<2_000).map { String(repeating: "  ", count: $0) + "- item \($0)\n" }.joined()
+        for text in [quotes, lists] {
+            let data = Data(text.utf8)
+            // Worker threads have small stacks: read on one, as the CLI does.
+            let box = ResultBox()
+            let thread = Thread {
+                let document = try? MarkdownReader().read(data, source: Source(path: "t.md", format: .markdown, bytes: data.count, sha256: ""))
+                box.record(document?.diagnostics.contains { $0.message.contains("flattened") } == true)
+                box.finish()
+            }
+            thread.stackSize = 512 * 1024
+            thread.start()
+            box.wait()
+            XCTAssertEqual(box.failures, 0)
+        }
+    }
+
     func testParsingFromManyThreadsGivesTheSameTree() throws {
         let text = "| a | b |\n|---|---|\n| 1 | ~~2~~ |\n\n* x www.example.org\n"
         let expected = try read(text)
@@ -111,7 +130,10 @@ final class MarkdownReaderTests: XCTestCase {
 
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
     private(set) var failures = 0
+    func finish() { done.signal() }
+    func wait() { done.wait() }
     func record(_ ok: Bool) {
         lock.lock()
         if !ok { failures += 1 }
