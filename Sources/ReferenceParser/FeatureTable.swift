@@ -1,0 +1,70 @@
+/// An open-addressing map from 32-bit feature keys to rows of sparse (label, weight) pairs: the emission
+/// weights of the model, looked up thousands of times per reference, so kept flat and hash-free.
+struct FeatureTable: Sendable {
+    private var slots: [UInt32]
+    private var rows: [Int32]
+    private let mask: Int
+    /// `labels[rowStart[r]..<rowStart[r + 1]]` and the same range of `weights` are the pairs of row `r`.
+    private(set) var rowStart: [Int32]
+    private(set) var labels: [UInt8]
+    private(set) var weights: [Float]
+    /// The key of each row, in row order.
+    private(set) var keys: [UInt32]
+
+    /// A table for the given rows; `pairs[r]` are the (label, weight) pairs of `keys[r]`.
+    init(keys: [UInt32], pairs: [[(UInt8, Float)]]) {
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity <<= 1 }
+        mask = capacity - 1
+        slots = Array(repeating: 0, count: capacity)
+        rows = Array(repeating: -1, count: capacity)
+        rowStart = [0]
+        labels = []
+        weights = []
+        self.keys = keys
+        for (row, key) in keys.enumerated() {
+            var slot = FeatureTable.slot(for: key, mask: mask)
+            while rows[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = key
+            rows[slot] = Int32(row)
+            for (label, weight) in pairs[row] {
+                labels.append(label)
+                weights.append(weight)
+            }
+            rowStart.append(Int32(labels.count))
+        }
+    }
+
+    static func slot(for key: UInt32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// The row of `key`, or nil.
+    func row(_ key: UInt32) -> Int? {
+        var slot = FeatureTable.slot(for: key, mask: mask)
+        while true {
+            let row = rows[slot]
+            if row < 0 { return nil }
+            if slots[slot] == key { return Int(row) }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Adds the weights of `key` to `scores[base + label]`.
+    func accumulate(_ key: UInt32, into scores: inout [Float], base: Int) {
+        guard let row = row(key) else { return }
+        let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
+        var index = start
+        while index < end {
+            scores[base + Int(labels[index])] += weights[index]
+            index += 1
+        }
+    }
+
+    var rowCount: Int { keys.count }
+
+    /// The pairs of row `row`.
+    func pairs(ofRow row: Int) -> [(UInt8, Float)] {
+        (Int(rowStart[row])..<Int(rowStart[row + 1])).map { (labels[$0], weights[$0]) }
+    }
+}

@@ -1,0 +1,130 @@
+/// Scores predicted labels against gold labels field by field, as AnyStyle-style evaluations do: a field is a run
+/// of tokens with one label, compared as a string with punctuation and whitespace trimmed at both ends.
+public struct FieldEvaluation: Sendable {
+    /// Per label: true positives, predicted fields, gold fields.
+    public private(set) var counts: [String: (correct: Int, predicted: Int, gold: Int)] = [:]
+    /// References scored.
+    public private(set) var references = 0
+    /// References whose every field was right (and no field too many).
+    public private(set) var exact = 0
+    /// Renames labels before scoring (e.g. ParsCit's `booktitle` → `container-title`); a label mapped to "" is ignored.
+    public var labelMap: [String: String]
+
+    /// An empty evaluation.
+    public init(labelMap: [String: String] = [:]) {
+        self.labelMap = labelMap
+    }
+
+    /// Adds one reference: its tokens, the gold label of each and the predicted label of each.
+    public mutating func add(raw: String, tokens: [ReferenceToken], gold: [String], predicted: [String]) {
+        let goldFields = fields(raw: raw, tokens: tokens, labels: gold)
+        let predictedFields = fields(raw: raw, tokens: tokens, labels: predicted)
+        var remaining: [String: Int] = [:]
+        for field in goldFields {
+            remaining[field, default: 0] += 1
+        }
+        var allRight = goldFields.count == predictedFields.count
+        for field in predictedFields {
+            let label = String(field.prefix(while: { $0 != "\u{1F}" }))
+            counts[label, default: (0, 0, 0)].predicted += 1
+            if let left = remaining[field], left > 0 {
+                remaining[field] = left - 1
+                counts[label, default: (0, 0, 0)].correct += 1
+            } else {
+                allRight = false
+            }
+        }
+        for field in goldFields {
+            let label = String(field.prefix(while: { $0 != "\u{1F}" }))
+            counts[label, default: (0, 0, 0)].gold += 1
+        }
+        references += 1
+        if allRight { exact += 1 }
+    }
+
+    /// "label\u{1F}normalised text" for every run of equal labels.
+    func fields(raw: String, tokens: [ReferenceToken], labels: [String]) -> [String] {
+        let utf8 = Array(raw.utf8)
+        var result: [String] = []
+        var index = 0
+        while index < tokens.count {
+            let label = labelMap[labels[index]] ?? labels[index]
+            var end = index + 1
+            while end < tokens.count, (labelMap[labels[end]] ?? labels[end]) == label { end += 1 }
+            if !label.isEmpty {
+                let text = String(decoding: utf8[tokens[index].start..<tokens[end - 1].end], as: UTF8.self)
+                result.append(label + "\u{1F}" + FieldEvaluation.normalize(text))
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// Trims punctuation and whitespace at both ends and collapses inner whitespace.
+    public static func normalize(_ text: String) -> String {
+        let trimmed = text.unicodeScalars.drop(while: { !isKept($0) }).reversed().drop(while: { !isKept($0) }).reversed()
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: trimmed)
+        return String(scalars).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func isKept(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// Precision, recall and F1 of one label, or of all together when `label` is nil (micro average).
+    public func scores(_ label: String? = nil) -> (precision: Double, recall: Double, f1: Double, gold: Int) {
+        var correct = 0, predicted = 0, gold = 0
+        for (name, value) in counts where label == nil || name == label {
+            correct += value.correct
+            predicted += value.predicted
+            gold += value.gold
+        }
+        let precision = predicted > 0 ? Double(correct) / Double(predicted) : 0
+        let recall = gold > 0 ? Double(correct) / Double(gold) : 0
+        let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+        return (precision, recall, f1, gold)
+    }
+
+    /// Share of references with every field right.
+    public var exactRate: Double { references > 0 ? Double(exact) / Double(references) : 0 }
+
+    /// The table: one line per label (most frequent first), then the micro average and the exact rate.
+    public func table() -> String {
+        var lines = ["field                 precision  recall     F1   gold"]
+        let labels = counts.keys.sorted { (counts[$0]?.gold ?? 0, $1) > (counts[$1]?.gold ?? 0, $0) }
+        for label in labels {
+            let score = scores(label)
+            lines.append(row(label, score))
+        }
+        lines.append(row("micro", scores()))
+        lines.append("exact references      \(exact)/\(references) = \(percent(exactRate))")
+        return lines.joined(separator: "\n")
+    }
+
+    func row(_ label: String, _ score: (precision: Double, recall: Double, f1: Double, gold: Int)) -> String {
+        let name = label.rightPadded(20)
+        return "\(name)  \(fixed(score.precision))  \(fixed(score.recall))  \(fixed(score.f1))  \(score.gold)"
+    }
+
+    func fixed(_ value: Double) -> String {
+        let scaled = Int((value * 1000).rounded())
+        let text = "\(scaled / 1000).\(String(scaled % 1000).leftPadded(3))"
+        return text.leftPadded(9, with: " ")
+    }
+
+    func percent(_ value: Double) -> String {
+        let scaled = Int((value * 1000).rounded())
+        return "\(scaled / 10).\(scaled % 10) %"
+    }
+}
+
+extension String {
+    func leftPadded(_ length: Int, with pad: Character = "0") -> String {
+        count >= length ? self : String(repeating: pad, count: length - count) + self
+    }
+
+    func rightPadded(_ length: Int, with pad: String = " ") -> String {
+        count >= length ? String(prefix(length)) : self + String(repeating: pad, count: length - count)
+    }
+}

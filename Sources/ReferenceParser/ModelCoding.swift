@@ -1,0 +1,135 @@
+/// The model's bytes: a small binary format (emission weights quantised to 16 bits), and its base64 text for
+/// embedding in Swift source.
+///
+/// Layout (little-endian): "DRM1", feature-extractor version (u32), label count (u8), each label (u8 length +
+/// UTF-8), weight scale (f32), start weights (f32 × L), transitions (f32 × L²), row count (u32), then each
+/// row: key (u32), pair count (u8), pairs (label u8, weight i16 × scale).
+public enum ModelCoding {
+    /// Why a model could not be read.
+    public enum DecodingError: Error, CustomStringConvertible {
+        case notAModel
+        case wrongFeatureVersion(UInt32)
+        case truncated
+
+        public var description: String {
+            switch self {
+            case .notAModel: return "not a reference-parser model (no DRM1 header)"
+            case .wrongFeatureVersion(let version):
+                return "model was trained for feature version \(version), this build has \(FeatureExtractor.version): retrain it with `dossier train-references`"
+            case .truncated: return "reference-parser model is truncated"
+            }
+        }
+    }
+
+    /// The bytes of `model`.
+    public static func encode(_ model: SequenceModel) -> [UInt8] {
+        var bytes: [UInt8] = Array("DRM1".utf8)
+        appendU32(&bytes, FeatureExtractor.version)
+        bytes.append(UInt8(model.labels.count))
+        for label in model.labels {
+            let utf8 = Array(label.utf8.prefix(255))
+            bytes.append(UInt8(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+        let largest = model.table.weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
+        appendF32(&bytes, scale)
+        for value in model.starts { appendF32(&bytes, value) }
+        for value in model.transitions { appendF32(&bytes, value) }
+        appendU32(&bytes, UInt32(model.table.rowCount))
+        for row in 0..<model.table.rowCount {
+            appendU32(&bytes, model.table.keys[row])
+            let pairs = model.table.pairs(ofRow: row)
+            bytes.append(UInt8(pairs.count))
+            for (label, weight) in pairs {
+                bytes.append(label)
+                let quantised = Int16(max(-32767, min(32767, (weight / scale).rounded())))
+                let raw = UInt16(bitPattern: quantised)
+                bytes.append(UInt8(raw & 0xFF))
+                bytes.append(UInt8(raw >> 8))
+            }
+        }
+        return bytes
+    }
+
+    /// The model in `bytes`.
+    public static func decode(_ bytes: [UInt8]) throws -> SequenceModel {
+        var reader = ByteReader(bytes: bytes)
+        guard Array(try reader.take(4)) == Array("DRM1".utf8) else { throw DecodingError.notAModel }
+        let version = try reader.u32()
+        guard version == FeatureExtractor.version else { throw DecodingError.wrongFeatureVersion(version) }
+        let labelCount = Int(try reader.u8())
+        var labels: [String] = []
+        for _ in 0..<labelCount {
+            let length = Int(try reader.u8())
+            labels.append(String(decoding: try reader.take(length), as: UTF8.self))
+        }
+        let scale = try reader.f32()
+        let starts = try (0..<labelCount).map { _ in try reader.f32() }
+        let transitions = try (0..<(labelCount * labelCount)).map { _ in try reader.f32() }
+        let rowCount = Int(try reader.u32())
+        var keys: [UInt32] = []
+        var pairs: [[(UInt8, Float)]] = []
+        keys.reserveCapacity(rowCount)
+        pairs.reserveCapacity(rowCount)
+        for _ in 0..<rowCount {
+            keys.append(try reader.u32())
+            let count = Int(try reader.u8())
+            var row: [(UInt8, Float)] = []
+            for _ in 0..<count {
+                let label = try reader.u8()
+                let low = UInt16(try reader.u8()), high = UInt16(try reader.u8())
+                row.append((label, Float(Int16(bitPattern: low | high << 8)) * scale))
+            }
+            pairs.append(row)
+        }
+        return SequenceModel(labels: labels, table: FeatureTable(keys: keys, pairs: pairs), transitions: transitions, starts: starts)
+    }
+
+    static func appendU32(_ bytes: inout [UInt8], _ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> UInt32(shift)) & 0xFF)) }
+    }
+
+    static func appendF32(_ bytes: inout [UInt8], _ value: Float) { appendU32(&bytes, value.bitPattern) }
+}
+
+/// Reads little-endian numbers from a byte array, throwing when it runs out.
+struct ByteReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
+        guard count >= 0, position + count <= bytes.count else { throw ModelCoding.DecodingError.truncated }
+        defer { position += count }
+        return bytes[position..<(position + count)]
+    }
+
+    mutating func u8() throws -> UInt8 {
+        guard position < bytes.count else { throw ModelCoding.DecodingError.truncated }
+        defer { position += 1 }
+        return bytes[position]
+    }
+
+    mutating func u32() throws -> UInt32 {
+        let slice = try take(4)
+        var value: UInt32 = 0
+        for (offset, byte) in slice.enumerated() { value |= UInt32(byte) << UInt32(offset * 8) }
+        return value
+    }
+
+    mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+}
+
+extension ModelCoding {
+    /// The Swift source of `EmbeddedModel.swift`: the model bytes as base64 in one string literal.
+    public static func swiftSource(_ bytes: [UInt8]) -> String {
+        """
+        // Generated by `dossier train-references --out Sources/ReferenceParser/EmbeddedModel.swift`; do not edit.
+        /// The trained reference-parser model, compiled into the binary as base64 text.
+        enum EmbeddedModel {
+            static let base64 = "\(Base64.encode(bytes))"
+        }
+
+        """
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import DossierModel
+
+/// Splits an author or editor span into CSL names: "Xu, K., Smith, J. A., & van der Berg, P.",
+/// "K. Xu and J. Smith", "Xu K, Smith JA", "Smith, John and Doe, Jane"; "et al." becomes a flag; consortia and
+/// groups become `literal`.
+public enum NameSplitter {
+    /// The names in `span` and whether it was cut by "et al.".
+    public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
+        var text = " " + span.replacingOccurrences(of: "\u{00A0}", with: " ") + " "
+        var etAl = false
+        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] {
+            if let range = text.range(of: marker, options: .caseInsensitive) {
+                etAl = true
+                text = String(text[..<range.lowerBound]) + " "
+            }
+        }
+        text = stripEditorMarks(text)
+        // Segments between "and", "&", ";".
+        var segments: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let lowered = bare.lowercased()
+            if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
+                if !current.isEmpty { segments.append(current) }
+                current = ""
+                continue
+            }
+            if word.hasSuffix(";") {
+                current += (current.isEmpty ? "" : " ") + word.dropLast()
+                segments.append(current)
+                current = ""
+                continue
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { segments.append(current) }
+
+        var names: [CSLName] = []
+        for segment in segments {
+            let parts = segment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "." }
+            var index = 0
+            while index < parts.count {
+                let part = trimName(parts[index])
+                if isSuffix(part), var last = names.popLast() {
+                    last.suffix = part
+                    names.append(last)
+                    index += 1
+                    continue
+                }
+                if isGroup(part) {
+                    names.append(CSLName(literal: part))
+                    index += 1
+                    continue
+                }
+                if index + 1 < parts.count, isFamilyOnly(part) {
+                    let next = trimName(parts[index + 1])
+                    if isInitials(next) || (isGivenOnly(next) && !looksVancouver(next)) {
+                        names.append(inverted(family: part, given: next))
+                        index += 2
+                        continue
+                    }
+                }
+                if let name = single(part) { names.append(name) }
+                index += 1
+            }
+        }
+        return (names, etAl)
+    }
+
+    /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.
+    static func stripEditorMarks(_ text: String) -> String {
+        var result = text
+        for mark in ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+                     "(coord.)", "(comp.)", "(trans.)", "(trad.)"] {
+            while let range = result.range(of: mark, options: .caseInsensitive) { result.removeSubrange(range) }
+        }
+        let words = result.split(separator: " ")
+        var kept: [Substring] = []
+        for (position, word) in words.enumerated() {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.:;()"))
+            let isFirst = position == 0, isLast = position == words.count - 1
+            if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }
+            if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
+            if bare == "by" && position <= 2 { continue }
+            kept.append(word)
+        }
+        return " " + kept.joined(separator: " ") + " "
+    }
+
+    static func trimName(_ text: String) -> String {
+        var scalars = Substring(text)
+        while let last = scalars.last, ",;:()[]".contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        while let first = scalars.first, ",;:()[]*".contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
+        return String(scalars)
+    }
+
+    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+
+    /// "K.", "J. A.", "J.-P.", "JA", "J.A." — nothing but initials.
+    static func isInitials(_ text: String) -> Bool {
+        let list = words(text)
+        return !list.isEmpty && list.allSatisfy(isInitialWord)
+    }
+
+    static func isInitialWord(_ word: String) -> Bool {
+        var capitals = 0
+        for character in word {
+            if character.isUppercase { capitals += 1 } else if character == "." || character == "-" { continue } else { return false }
+        }
+        return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.contains(".") || word.count <= 3)
+    }
+
+    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercased()) && word.first?.isLowercase == true }
+
+    /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
+    static func isFamilyOnly(_ text: String) -> Bool {
+        let list = words(text)
+        guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.contains(".") else { return false }
+        return list.dropLast().allSatisfy(isParticle) && list.count <= 4
+    }
+
+    /// Given names alone: capitalised words and initials, at most three.
+    static func isGivenOnly(_ text: String) -> Bool {
+        let list = words(text)
+        return !list.isEmpty && list.count <= 3 && list.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// "Xu K", "Smith JA", "Heidegger M.": family first, initials last.
+    static func looksVancouver(_ text: String) -> Bool {
+        let list = words(text)
+        guard list.count >= 2, let last = list.last else { return false }
+        return isInitialWord(last) && !isInitialWord(list[0])
+    }
+
+    static func isSuffix(_ text: String) -> Bool {
+        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercased())
+    }
+
+    static let groupWords: Set<String> = [
+        "consortium", "group", "collaboration", "committee", "association", "society", "institute", "team", "network",
+        "project", "organization", "organisation", "council", "agency", "ministry", "department", "inc", "ltd",
+        "university", "foundation", "office", "bureau", "commission", "centre", "center", "investigators", "board",
+        "working", "task", "force", "panel", "alliance", "federation", "union", "world", "national", "who",
+    ]
+
+    static func isGroup(_ text: String) -> Bool {
+        let list = words(text)
+        if list.contains(where: { groupWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,()"))) }) { return true }
+        return list.count > 4 && !list.contains(where: isInitialWord)
+    }
+
+    /// "Smith" + "J. A." (from "Smith, J. A.").
+    static func inverted(family: String, given: String) -> CSLName {
+        let list = words(family)
+        let particles = list.prefix(while: isParticle)
+        let rest = list.dropFirst(particles.count)
+        return CSLName(family: rest.joined(separator: " "), given: given,
+                       particle: particles.isEmpty ? nil : particles.joined(separator: " "))
+    }
+
+    /// One name written in one piece: "K. Xu", "Xu K", "John van der Berg Jr.".
+    static func single(_ text: String) -> CSLName? {
+        var list = words(text)
+        guard !list.isEmpty else { return nil }
+        var suffix: String?
+        if list.count > 1, let last = list.last, isSuffix(last) {
+            suffix = last
+            list.removeLast()
+        }
+        if list.count == 1 { return CSLName(family: list[0], suffix: suffix) }
+        if looksVancouver(list.joined(separator: " ")) {
+            // Family (with particles) first, initials last.
+            var givenStart = list.count
+            while givenStart > 1, isInitialWord(list[givenStart - 1]) { givenStart -= 1 }
+            var name = inverted(family: list[..<givenStart].joined(separator: " "), given: list[givenStart...].joined(separator: " "))
+            name.suffix = suffix
+            return name
+        }
+        // Given names first: the family name is the last word, with the particles before it.
+        var familyStart = list.count - 1
+        while familyStart > 1, isParticle(list[familyStart - 1]) { familyStart -= 1 }
+        let particles = list[familyStart..<(list.count - 1)]
+        return CSLName(family: list[list.count - 1], given: list[..<familyStart].joined(separator: " "),
+                       particle: particles.isEmpty ? nil : particles.joined(separator: " "), suffix: suffix)
+    }
+}

@@ -1,0 +1,90 @@
+/// Trains a `SequenceModel` with the averaged structured perceptron: deterministic (fixed order, a fixed-seed
+/// shuffle, features numbered in order of first appearance), so the same data gives the same bytes.
+public struct PerceptronTrainer {
+    /// Passes over the data.
+    public var epochs = 12
+    /// Features seen fewer times than this in the training data are dropped.
+    public var minimumCount = 2
+    /// Seed of the shuffle between passes.
+    public var seed: UInt64 = 0x5EED_2026
+    /// Averaged weights smaller than this (in absolute value) are dropped from the model.
+    public var pruneBelow: Float = 0.01
+
+    /// A trainer with the default settings.
+    public init() {}
+
+    /// The model learnt from `references`; `progress` gets one line per pass.
+    public func train(_ references: [LabelledReference], progress: (String) -> Void = { _ in }) -> SequenceModel {
+        var labelIndex: [String: Int] = [:]
+        var labelNames: [String] = []
+        var keyCounts: [UInt32: Int] = [:]
+        var sequences: [(features: FeatureSequence, labels: [Int])] = []
+        sequences.reserveCapacity(references.count)
+        for reference in references {
+            let (tokens, names) = reference.labelledTokens
+            guard !tokens.isEmpty, tokens.count == names.count else { continue }
+            let labels = names.map { name -> Int in
+                if let index = labelIndex[name] { return index }
+                labelIndex[name] = labelNames.count
+                labelNames.append(name)
+                return labelNames.count - 1
+            }
+            let features = FeatureExtractor.features(of: tokens)
+            for key in features.keys { keyCounts[key, default: 0] += 1 }
+            sequences.append((features, labels))
+        }
+        // Number the kept features in order of first appearance (deterministic).
+        var featureIndex: [UInt32: Int32] = [:]
+        var featureKeys: [UInt32] = []
+        var indexed: [(tokens: [[Int32]], labels: [Int])] = []
+        indexed.reserveCapacity(sequences.count)
+        for sequence in sequences {
+            var tokens: [[Int32]] = []
+            for token in 0..<sequence.features.count {
+                var row: [Int32] = []
+                for key in sequence.features.keys(of: token) where (keyCounts[key] ?? 0) >= minimumCount {
+                    if let index = featureIndex[key] { row.append(index); continue }
+                    featureIndex[key] = Int32(featureKeys.count)
+                    featureKeys.append(key)
+                    row.append(Int32(featureKeys.count - 1))
+                }
+                tokens.append(row)
+            }
+            indexed.append((tokens, sequence.labels))
+        }
+        var weights = PerceptronWeights(features: featureKeys.count, labels: labelNames.count)
+        var order = Array(indexed.indices)
+        var random = SplitMix(seed: seed)
+        for epoch in 1...max(epochs, 1) {
+            for position in stride(from: order.count - 1, to: 0, by: -1) {
+                let other = Int(random.next() % UInt64(position + 1))
+                order.swapAt(position, other)
+            }
+            var mistakes = 0
+            for index in order {
+                let sequence = indexed[index]
+                let predicted = weights.decode(sequence.tokens)
+                weights.tick()
+                if predicted != sequence.labels {
+                    mistakes += 1
+                    weights.update(sequence.tokens, gold: sequence.labels, predicted: predicted)
+                }
+            }
+            progress("pass \(epoch)/\(epochs): \(mistakes) of \(order.count) references mislabelled")
+        }
+        return weights.averagedModel(labels: labelNames, keys: featureKeys, pruneBelow: pruneBelow)
+    }
+}
+
+/// A tiny deterministic random generator (SplitMix64).
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

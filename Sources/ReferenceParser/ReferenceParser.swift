@@ -1,0 +1,59 @@
+import DossierModel
+
+/// Turns one reference string into a CSL-JSON item (`Publication`): a linear-chain model labels the tokens with
+/// AnyStyle's fields, then rules clean the fields up (names split, identifiers and page ranges normalised).
+public struct ReferenceParser: Sendable {
+    /// The sequence model that labels tokens.
+    public let model: SequenceModel
+
+    /// A parser using `model`.
+    public init(model: SequenceModel) {
+        self.model = model
+    }
+
+    /// A parser from model bytes (as written by `dossier train-references --out FILE`) or their base64 text.
+    public init(modelBytes bytes: [UInt8]) throws {
+        if bytes.starts(with: Array("DRM1".utf8)) {
+            model = try ModelCoding.decode(bytes)
+        } else if let decoded = Base64.decode(String(decoding: bytes, as: UTF8.self)) {
+            model = try ModelCoding.decode(decoded)
+        } else {
+            throw ModelCoding.DecodingError.notAModel
+        }
+    }
+
+    /// The parser with the model compiled into the binary; nil only if the embedded model is missing or unreadable.
+    public static let standard: ReferenceParser? = {
+        guard let bytes = Base64.decode(EmbeddedModel.base64), !bytes.isEmpty else { return nil }
+        return try? ReferenceParser(model: ModelCoding.decode(bytes))
+    }()
+
+    /// Why the embedded model could not be loaded, or nil when it loads.
+    public static var standardProblem: String? {
+        guard let bytes = Base64.decode(EmbeddedModel.base64), !bytes.isEmpty else {
+            return "no reference-parser model is compiled in: run `dossier train-references --out Sources/ReferenceParser/EmbeddedModel.swift`"
+        }
+        do {
+            _ = try ModelCoding.decode(bytes)
+            return nil
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// The tokens of `reference`, the label of each and the confidence (0–1) of each label.
+    public func label(_ reference: String) -> (tokens: [ReferenceToken], labels: [String], confidence: [Double]) {
+        let tokens = ReferenceTokenizer.tokenize(reference)
+        guard !tokens.isEmpty else { return ([], [], []) }
+        let features = FeatureExtractor.features(of: tokens)
+        let scores = model.emissions(features)
+        let (path, confidence) = model.decodeWithMargins(scores, length: tokens.count)
+        return (tokens, path.map { model.labels[$0] }, confidence)
+    }
+
+    /// The publication described by `reference`.
+    public func parse(_ reference: String) -> Publication {
+        let (tokens, labels, confidence) = label(reference)
+        return PublicationBuilder.build(raw: reference, tokens: tokens, labels: labels, confidence: confidence)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The linear-chain model: label names, emission weights per feature and label, transition weights between
+/// labels (and from the start), with Viterbi decoding and max-marginal confidences.
+public struct SequenceModel: Sendable {
+    /// Label names (AnyStyle's tags: author, title, container-title, journal, date, …), indexed by label id.
+    public let labels: [String]
+    let table: FeatureTable
+    /// `transitions[from * labelCount + to]`.
+    let transitions: [Float]
+    /// Score of starting with each label.
+    let starts: [Float]
+
+    init(labels: [String], table: FeatureTable, transitions: [Float], starts: [Float]) {
+        self.labels = labels
+        self.table = table
+        self.transitions = transitions
+        self.starts = starts
+    }
+
+    var labelCount: Int { labels.count }
+
+    /// Emission scores, `scores[t * labelCount + label]`.
+    func emissions(_ features: FeatureSequence) -> [Float] {
+        let labelCount = self.labelCount
+        var scores = [Float](repeating: 0, count: features.count * labelCount)
+        for token in 0..<features.count {
+            let base = token * labelCount
+            for key in features.keys(of: token) { table.accumulate(key, into: &scores, base: base) }
+        }
+        return scores
+    }
+
+    /// The best label path for the emission scores (Viterbi).
+    func decode(_ emissions: [Float], length: Int) -> [Int] {
+        decodeWithMargins(emissions, length: length, wantMargins: false).path
+    }
+
+    /// The best path, and for every token a confidence: the softmax, over labels, of the best score of any path
+    /// through that label there (max-marginals), read at the chosen label.
+    func decodeWithMargins(_ emissions: [Float], length: Int, wantMargins: Bool = true) -> (path: [Int], confidence: [Double]) {
+        let labelCount = self.labelCount
+        guard length > 0 else { return ([], []) }
+        var forward = [Float](repeating: 0, count: length * labelCount)
+        var back = [Int32](repeating: 0, count: length * labelCount)
+        for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
+        for token in 1..<max(length, 1) {
+            let base = token * labelCount, previousBase = base - labelCount
+            for label in 0..<labelCount {
+                var best = -Float.greatestFiniteMagnitude
+                var bestFrom = 0
+                for from in 0..<labelCount {
+                    let score = forward[previousBase + from] + transitions[from * labelCount + label]
+                    if score > best { best = score; bestFrom = from }
+                }
+                forward[base + label] = best + emissions[base + label]
+                back[base + label] = Int32(bestFrom)
+            }
+        }
+        var path = [Int](repeating: 0, count: length)
+        let lastBase = (length - 1) * labelCount
+        var bestLast = 0
+        for label in 1..<labelCount where forward[lastBase + label] > forward[lastBase + bestLast] { bestLast = label }
+        path[length - 1] = bestLast
+        var token = length - 1
+        while token > 0 {
+            path[token - 1] = Int(back[token * labelCount + path[token]])
+            token -= 1
+        }
+        guard wantMargins else { return (path, []) }
+
+        var backward = [Float](repeating: 0, count: length * labelCount)
+        token = length - 2
+        while token >= 0 {
+            let base = token * labelCount, nextBase = base + labelCount
+            for label in 0..<labelCount {
+                var best = -Float.greatestFiniteMagnitude
+                for to in 0..<labelCount {
+                    let score = transitions[label * labelCount + to] + emissions[nextBase + to] + backward[nextBase + to]
+                    if score > best { best = score }
+                }
+                backward[base + label] = best
+            }
+            token -= 1
+        }
+        var confidence = [Double](repeating: 0, count: length)
+        for token in 0..<length {
+            let base = token * labelCount
+            var best = -Float.greatestFiniteMagnitude
+            for label in 0..<labelCount { best = max(best, forward[base + label] + backward[base + label]) }
+            var sum = 0.0
+            var chosen = 0.0
+            for label in 0..<labelCount {
+                let value = Double(forward[base + label] + backward[base + label] - best) / SequenceModel.temperature
+                let weight = value < -30 ? 0 : exp(value)
+                sum += weight
+                if label == path[token] { chosen = weight }
+            }
+            confidence[token] = sum > 0 ? chosen / sum : 0
+        }
+        return (path, confidence)
+    }
+
+    /// Scale of score differences in the confidence softmax.
+    static let temperature = 2.0
+}

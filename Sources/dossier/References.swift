@@ -1,0 +1,70 @@
+import ArgumentParser
+import Dossier
+import DossierModel
+import DossierPipeline
+import Foundation
+import ReferenceParser
+
+/// `dossier references`: one reference string per line in, parsed items out in input order (like `anystyle parse`).
+struct References: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Parse reference strings, one per line, into CSL-JSON items (or NDJSON, CSV, BibTeX).")
+
+    /// The output formats of `references`.
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case cslJSON = "csl-json", ndjson, csv, bibtex
+    }
+
+    @Argument(help: "A file with one reference per line; - or nothing reads stdin.")
+    var input: String?
+
+    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: csl-json, ndjson, csv, bibtex.")
+    var to: OutputFormat = .cslJSON
+
+    @Option(help: "A model written by train-references (default: the one compiled in).")
+    var model: String?
+
+    func run() throws {
+        let parser = try EvalReferences.loadParser(model)
+        let path = input ?? "-"
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else { throw UsageError("\(path): cannot be read") }
+            data = contents
+        }
+        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var publications: [Publication] = []
+        for line in lines {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            var publication = parser.parse(text)
+            publication.id = "ref\(publications.count + 1)"
+            publications.append(publication)
+        }
+        let output: Data
+        switch to {
+        case .ndjson:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var text = Data()
+            for publication in publications {
+                text.append(try encoder.encode(publication))
+                text.append(UInt8(ascii: "\n"))
+            }
+            output = text
+        case .cslJSON, .csv, .bibtex:
+            let document = Document(
+                source: Source(path: path, format: .markdown, bytes: data.count, sha256: ""),
+                profile: Profile(publications: publications))
+            let writer = try Registry.standard.writer(named: to.rawValue)
+            let options = WriterOptions(batch: false, table: to == .csv ? "publications" : nil)
+            var bytes = try writer.begin(options)
+            bytes.append(try writer.write(document, index: 0, options: options))
+            bytes.append(try writer.end(options))
+            output = bytes
+        }
+        FileHandle.standardOutput.write(output)
+    }
+}

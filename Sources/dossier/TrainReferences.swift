@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import ReferenceParser
+
+/// `dossier train-references`: trains the reference parser's model from labelled references, reproducibly.
+struct TrainReferences: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-references",
+        abstract: "Train the reference parser on labelled references (AnyStyle XML, ParsCit tagged lines).",
+        discussion: """
+            Duplicates are dropped, then a fixed share of the references (chosen by a hash of their text) is held \
+            out and never trained on; `eval-references --holdout` scores exactly that share. Training is \
+            deterministic: the same data gives the same model bytes. With --out ending in .swift the model is \
+            written as Swift source (base64 in a string literal) to compile into the binary.
+            """)
+
+    @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled files or directories (*.xml, *.tagged.txt).")
+    var data: [String]
+
+    @Option(help: "Where to write the model (binary), or a .swift file to compile in.")
+    var out: String
+
+    @Option(help: "Share of references held out of training.")
+    var holdout: Double = 0.2
+
+    @Option(help: "Passes over the training data.")
+    var epochs: Int = PerceptronTrainer().epochs
+
+    func validate() throws {
+        guard !data.isEmpty else { throw ValidationError("give at least one --data file or directory") }
+        guard holdout >= 0, holdout < 1 else { throw ValidationError("--holdout must be in [0, 1)") }
+    }
+
+    func run() throws {
+        let paths = try LabelledFiles.paths(data)
+        let split = TrainingSplit(try LabelledFiles.read(paths), holdout: holdout)
+        StandardStreams.error("\(paths.count) files: \(split.training.count) references to train on, \(split.heldOut.count) held out, \(split.duplicates) duplicates dropped")
+        var trainer = PerceptronTrainer()
+        trainer.epochs = epochs
+        let model = trainer.train(split.training) { StandardStreams.error($0) }
+        let bytes = ModelCoding.encode(model)
+        let output: Data
+        if out.hasSuffix(".swift") {
+            output = Data(ModelCoding.swiftSource(bytes).utf8)
+        } else {
+            output = Data(bytes)
+        }
+        try output.write(to: URL(fileURLWithPath: out))
+        StandardStreams.error("wrote \(out): \(model.labels.count) labels, \(bytes.count) bytes")
+    }
+}
