@@ -15,7 +15,7 @@ public struct ExtractEntries: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let map = SectionOwnership(document)
+        let map = SectionMap(document)
         var entries: [Entry] = []
         for index in map.blocks(of: Self.kinds, in: document) {
             guard let kind = map.section(ofBlock: index)?.kind else { continue }

@@ -19,7 +19,7 @@ public struct ExtractReferees: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let map = SectionOwnership(document)
+        let map = SectionMap(document)
         var texts: [String] = []
         var lastParagraph = -2
         for index in map.blocks(of: [.referees], in: document) {

@@ -14,7 +14,7 @@ public struct SplitReferences: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let map = SectionOwnership(document)
+        let map = SectionMap(document)
         var indices = map.blocks(of: [.publications], in: document)
         if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
         var publications: [Publication] = []
