@@ -30,9 +30,10 @@ let package = Package(
         .target(name: "HTMLReader", dependencies: ["DossierPipeline", "CLibXML2"]),
         .target(name: "DossierStages", dependencies: ["DossierPipeline"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline"]),
+        .target(name: "ReferenceParser", dependencies: ["DossierModel"]),
         .target(
             name: "Dossier",
-            dependencies: ["DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages", "DossierWriters"]),
+            dependencies: ["DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages", "DossierWriters", "ReferenceParser"]),
         .executableTarget(
             name: "dossier",
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"]),
         .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages"]),
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
+        .testTarget(name: "ReferenceParserTests", dependencies: ["ReferenceParser"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
         .testTarget(name: "CLITests", dependencies: ["Dossier"]),
         .testTarget(name: "ContactCorpusTests", dependencies: ["Dossier"]),

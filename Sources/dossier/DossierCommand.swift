@@ -9,7 +9,7 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Turn applicant documents (Markdown, HTML, PDF) into structured data.",
         version: DossierVersion.current,
-        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self],
+        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self, References.self, TrainReferences.self, EvalReferences.self],
         defaultSubcommand: Convert.self
     )
 
