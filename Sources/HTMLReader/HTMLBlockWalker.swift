@@ -52,7 +52,19 @@ final class HTMLBlockWalker {
             if let paragraph = paragraph(pending) { result.append(paragraph) }
             pending.removeAll()
         }
+        var wordItems: [HTMLNode] = []
+        func flushWordItems() {
+            if let list = wordList(wordItems) { result.append(list) }
+            wordItems.removeAll()
+        }
         for node in nodes {
+            if Self.isWordListParagraph(node) {
+                flush()
+                wordItems.append(node)
+                continue
+            }
+            if !wordItems.isEmpty, node.kind == .text, node.firstLine == 0 { continue }
+            flushWordItems()
             if node.kind == .text {
                 pending.append(node)
                 continue
@@ -73,6 +85,7 @@ final class HTMLBlockWalker {
             result += block(node, insideSectioning: insideSectioning)
         }
         flush()
+        flushWordItems()
         return result
     }
 

@@ -127,6 +127,23 @@ final class HTMLBlockTests: XCTestCase {
         XCTAssertEqual(try blocks(html).map(\.text), ["· Doe, J. (2020)"])
     }
 
+    func testWordListParagraphsBecomeAList() throws {
+        let item = { (marker: String, text: String) in
+            "<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='mso-list:Ignore'>\(marker)<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><![endif]>\(text)<o:p></o:p></p>\n"
+        }
+        let html = "<p class=MsoNormal>Before</p>" + item("1.", "<b>Doe, J.</b> (2020). One.") + item("2.", "Roe, R. (2019). Two.")
+            + "<p class=MsoNormal>Between</p>" + item("·", "Python") + item("·", "R")
+        let result = try blocks(html)
+        XCTAssertEqual(result.map(\.type), [.paragraph, .list, .paragraph, .list])
+        XCTAssertEqual(result[1].ordered, true)
+        XCTAssertEqual(result[1].start, 1)
+        XCTAssertEqual(result[1].items?.compactMap(\.marker), ["1.", "2."])
+        XCTAssertEqual(result[1].items?.map(\.text), ["Doe, J. (2020). One.", "Roe, R. (2019). Two."])
+        XCTAssertEqual(result[1].items?.first?.inlines?.first?.type, .strong)
+        XCTAssertEqual(result[3].ordered, false)
+        XCTAssertEqual(result[3].items?.compactMap(\.marker), ["•", "•"])
+    }
+
     func testInlineElementHoldingABlockIsWalkedAsAContainer() throws {
         let result = try blocks("<a href=\"/p\"><div><h3>Title</h3><p>Body</p></div></a>")
         XCTAssertEqual(result.map(\.type), [.heading, .paragraph])
