@@ -31,7 +31,7 @@ public struct SplitReferences: Stage {
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 if block.type == .paragraph, ReferenceUnits.citationScore(unit.text) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
-                var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? "", raw: unit.text)
+                var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
                 if let url = unit.urls.first(where: { !$0.contains("doi.org/") }) { publication.url = url }
                 if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
@@ -43,6 +43,9 @@ public struct SplitReferences: Stage {
         document.profile.publications = publications
         return document
     }
+
+    /// CSL's type for "a document of no known kind", until parsing says more.
+    public static let untyped = "document"
 
     static func cslType(_ subkind: String) -> String? {
         SectionHeadings.publicationSubtypes.contains { $0.1 == subkind } ? subkind : nil

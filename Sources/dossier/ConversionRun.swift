@@ -89,6 +89,10 @@ struct ConversionRun {
             stream.write(try writer.write(document, index: written, options: options))
         }
         written += 1
+        // What the writer had to leave out or change (e.g. characters XML forbids) is said, not hidden.
+        if diagnostics != .none {
+            for note in options.session.takeNotes() { StandardStreams.error("\(label): \(writer.name): \(note)") }
+        }
     }
 
     private func report(_ document: Document) {

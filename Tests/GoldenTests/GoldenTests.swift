@@ -64,8 +64,9 @@ final class GoldenTests: XCTestCase {
     }
 
     private func firstDifference(_ expected: String, _ actual: String) -> String {
-        let expectedLines = expected.components(separatedBy: "\n")
-        let actualLines = actual.components(separatedBy: "\n")
+        // Split on scalars: "\r\n" is one Character, so CSV's CRLF lines would not split on "\n".
+        let expectedLines = expected.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
+        let actualLines = actual.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
         for index in 0..<max(expectedLines.count, actualLines.count) {
             let left = index < expectedLines.count ? expectedLines[index] : "<end>"
             let right = index < actualLines.count ? actualLines[index] : "<end>"
