@@ -56,15 +56,19 @@ public struct ExtractContact: Stage {
     }
 
     /// The contact block's addresses; else those near the top or in a contact section; else, anywhere outside
-    /// referee and publication sections, only those that carry the applicant's name (an advisor's address in
-    /// an education entry or a signer's on an appended certificate is not the applicant's).
+    /// referee and publication sections, only those that carry the applicant's name or stand behind an "Email"
+    /// link or icon (an advisor's address in an education entry or a signer's on an appended certificate is
+    /// not the applicant's).
     private func addEmails(to person: inout Person, contact: Scope, details: Scope, own: Scope, metadata: [String: JSONValue]) {
         var emails: [String] = []
         for scope in [contact, details] where emails.isEmpty {
             emails = findEmails(lines: scope.lines, links: scope.links, metadata: metadata)
         }
         if emails.isEmpty {
-            emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) }
+            // A sidebar at the end of a page: an "Email" link (or an icon) is the page owner's.
+            let sidebarLinks = own.links.filter { emailLabel.matches($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:])
+            emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) || sidebar.contains($0) }
         }
         for email in emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
             person.emails.append(email)
@@ -196,6 +200,7 @@ public struct ExtractContact: Stage {
 
     private func isEmailLike(_ url: String) -> Bool { EmailFinder.email(inLinkTarget: url) != nil }
 
+    private let emailLabel = TextPattern(#"^(?:e-?mail(?: me)?|mail|contact(?: me)?|\W*)$"#, caseInsensitive: true)
     private let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
     private let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
     private let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)

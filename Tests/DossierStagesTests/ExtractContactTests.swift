@@ -217,6 +217,9 @@ final class ExtractContactTests: XCTestCase {
                                 + ["Signed: florian.hartig@uni-freiburg.de", "Write to jane.doe@gmail.com"])
         appendix.blocks = appendix.blocks.map { block in var block = block; block.level = block.type == .heading ? 2 : nil; return block }
         XCTAssertEqual(try person(appendix).emails, ["jane.doe@gmail.com"])
+        var sidebar = document(["# Jane Doe", "## Education", "PhD"] + Array(repeating: "Text", count: 40) + ["Email", "Contact x@y.org"])
+        sidebar.blocks[43].inlines = [Inline(.link, text: "Email", url: "mailto:jd@lab.org")]
+        XCTAssertEqual(try person(sidebar).emails, ["jd@lab.org"], "an Email link far down is the page owner's; a bare address is not")
     }
 
     func testEmptyDocumentsAndSectionsOutOfRangeAreHarmless() throws {
