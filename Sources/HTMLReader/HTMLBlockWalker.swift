@@ -4,7 +4,8 @@ import Foundation
 /// Walks the page's node tree and produces Dossier blocks.
 ///
 /// - `h1`–`h6` → heading, `p` → paragraph, `ul/ol` → list of items, `dl` → list (see `HTMLLists`),
-///   `table` → table (see `HTMLTables`), `blockquote` → quote, `pre` → code, `hr` → rule.
+///   `table` → table (see `HTMLTables`), `blockquote` → quote, `pre` → code, `hr` → rule; a run of Word's list
+///   paragraphs → list (see `WordListParagraphs`).
 /// - Containers (`div`, `section`, `article`, `main`, `header` inside content, ...) are walked; text and inline
 ///   elements met directly inside a container make an anonymous paragraph, as a browser lays them out, so a
 ///   `div` or `span` that only holds text becomes a paragraph.
