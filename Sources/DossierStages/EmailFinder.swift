@@ -12,6 +12,7 @@ enum EmailFinder {
         text = spelledOut(text)
         text = spacedAt.replacing(in: text, with: "$1@$2")
         text = wordAtDottedDomain(text)
+        for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
         var found: [String] = []
         for match in braceList.matches(in: text) {
             guard let locals = match.group(1), let domain = match.group(2) else { continue }
@@ -96,12 +97,15 @@ enum EmailFinder {
         "reached", "found", "online", "home", "least", "present", "time", "contact", "email", "mail", "or", "and",
     ]
     private static let mailWord = TextPattern(#"e-?mail|mail:|contact|write to|correspondence|courriel|correo"#, caseInsensitive: true)
+    /// `name@domain . edu`: spaces around the dots of a domain after an at sign.
+    private static let spacedDot = TextPattern(#"(@[A-Za-z0-9.-]*[A-Za-z0-9])\s+\.\s+(?=[A-Za-z0-9])"#)
     private static let dotWord = TextPattern(#" (?:dot|DOT) "#)
     private static let bracketedAt = TextPattern(#"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
     private static let bracketedDot = TextPattern(#"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
     private static let spelledWords = TextPattern(
         #"(?<![\w.@-])((?:[A-Za-z0-9._%+-]+ (?:dot|DOT) )*[A-Za-z0-9._%+-]+) (?:at|AT) ((?:[A-Za-z0-9-]+ (?:dot|DOT) )+[A-Za-z]{2,6})(?![\w@-])"#)
-    private static let spacedAt = TextPattern(#"([A-Za-z0-9._%+-])\s+(?:@|AT)\s+([A-Za-z0-9-]+\.[A-Za-z])"#)
+    private static let spacedAt = TextPattern(
+        #"([A-Za-z0-9._%+-])(?:\s+@\s*|\s*@\s+|\s+AT\s+)([A-Za-z0-9-]+\s*\.\s*[A-Za-z])"#)
     private static let braceList = TextPattern(#"\{([A-Za-z0-9._%+\-,\s]+)\}\s*@\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"#)
     private static let plain = TextPattern(
         #"(?<![A-Za-z0-9._%+'{},-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9-])"#)

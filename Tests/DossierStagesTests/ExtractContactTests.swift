@@ -30,12 +30,12 @@ final class ExtractContactTests: XCTestCase {
             "# Jane Doe",
             "jane [at] Example-Univ [dot] EDU · j.doe(at)cs.uni.de · jhc[at]ust.hk",
             "John.Smith AT lab DOT org, or smith at mit dot edu; not: I work at home dot today",
-            "{alice,bob}@group.ac.uk and again jhc@UST.HK",
+            "{alice,bob}@group.ac.uk and again jhc@UST.HK · carol @ chem . ox . ac . uk",
             "## Education",
         ]))
         XCTAssertEqual(result.emails, [
             "jane@example-univ.edu", "j.doe@cs.uni.de", "jhc@ust.hk", "John.Smith@lab.org", "smith@mit.edu",
-            "alice@group.ac.uk", "bob@group.ac.uk",
+            "alice@group.ac.uk", "bob@group.ac.uk", "carol@chem.ox.ac.uk",
         ])
     }
 
