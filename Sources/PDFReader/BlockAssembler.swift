@@ -93,7 +93,11 @@ struct BlockAssembler {
               let firstChar = firstWord.first else { return false }
         if lastWord.hasSuffix("-"), lastWord.count >= 2, firstChar.isLowercase { return true }
         guard let end = lastWord.last, !".!?:;".contains(end) else { return false }
-        return firstChar.isLowercase
+        if firstChar.isLowercase { return true }
+        // An item cut by a page break goes on at the indent of its text ("[12] Doe, J. … In" / "Proceedings …").
+        guard let head = previous.lines.first, previous.marker != nil || previous.isHanging else { return false }
+        let textX = previous.lines.count >= 2 ? previous.lines[1].mainX0 : (head.words.count >= 2 ? head.words[1].rect.x0 : head.mainX0)
+        return abs(firstLine.mainX0 - textX) < 2 && next.lines.allSatisfy { abs($0.mainX0 - textX) < 2 }
     }
 
     /// The size that ranks this group among headings, or nil when it is not a heading.

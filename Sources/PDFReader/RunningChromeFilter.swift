@@ -86,7 +86,7 @@ enum RunningChromeFilter {
     }
 
     private static let pageNumberPattern: NSRegularExpression? = try? NSRegularExpression(
-        pattern: #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,4})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#,
+        pattern: #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,3})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#,
         options: [.caseInsensitive])
 
     /// "3", "- 3 -", "Page 3 of 8", "3/8".

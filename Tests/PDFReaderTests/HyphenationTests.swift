@@ -31,5 +31,6 @@ final class HyphenationTests: XCTestCase {
         XCTAssertTrue(RunningChromeFilter.looksLikePageNumber("3/8"))
         XCTAssertFalse(RunningChromeFilter.looksLikePageNumber("CV"))
         XCTAssertFalse(RunningChromeFilter.looksLikePageNumber("2019–2021"))
+        XCTAssertFalse(RunningChromeFilter.looksLikePageNumber("2019"), "a year alone at the foot of a page is content")
     }
 }

@@ -214,4 +214,16 @@ final class LayoutTests: XCTestCase {
         let item = PDFLayout.blocks(pages: [page.page]).first?.items?.first
         XCTAssertEqual(item?.text, "Reduced render time by implementing a prediction algorithm for buddy lists\nJune 2005 – Aug 2007")
     }
+
+    func testAReferenceCutByAPageBreakStaysOneItem() {
+        var first = SyntheticPage(number: 1)
+        first.line("[1] Doe, J. (2020). A first paper. Journal of Things, 1, 1–10.", x: 50, y: 680)
+        first.line("[2] Roe, R. and Doe, J. (2019). A second paper whose title wraps", x: 50, y: 692)
+        first.line("over two lines. In", x: 70, y: 704)
+        var second = SyntheticPage(number: 2)
+        second.line("Proceedings of the Conference on Stuff, pages 3–4.", x: 70, y: 80)
+        let list = PDFLayout.blocks(pages: [first.page, second.page]).first
+        XCTAssertEqual(list?.items?.count, 2)
+        XCTAssertEqual(list?.items?.last?.text, "Roe, R. and Doe, J. (2019). A second paper whose title wraps\nover two lines. In\nProceedings of the Conference on Stuff, pages 3–4.")
+    }
 }
