@@ -4,7 +4,7 @@ import Foundation
 /// HTML inline content → Dossier inlines, with whitespace collapsed as a browser does.
 ///
 /// `b/strong` → strong, `em/i/cite` → emphasis, `u/ins` → underline, `s/del` → strikethrough, `sup`/`sub`,
-/// `code/kbd/samp/tt` → code, `a href` → link (also when it shows no text: icon links to ORCID or GitHub keep
+/// `code/kbd/samp/tt` → code, `q` → its text in quotation marks, `a href` → link (also when it shows no text: icon links to ORCID or GitHub keep
 /// their target), `br` → linebreak; an element whose `style` attribute, or whose class in the page's own
 /// `<style>` (`StyleSheetHints`), says bold/italic/underline counts as such.
 /// A block element met inside inline content (a `<p>` in a table cell) becomes a softbreak.
@@ -33,6 +33,7 @@ enum HTMLInlines {
         if PageChrome.verdict(node, insideSectioning: true) != .keep { return [] }
         if node.name == "br" { return [Inline(.linebreak, text: "\n")] }
         if node.name == "hr" { return [Inline(.softbreak, text: "\n")] }
+        if node.name == "q" { return [.text("“")] + node.children.flatMap { build($0, hints) } + [.text("”")] }
         let children = node.children.flatMap { build($0, hints) }
         if HTMLVocabulary.blockLevel.contains(node.name) {
             return [Inline(.softbreak, text: "\n")] + children + [Inline(.softbreak, text: "\n")]
@@ -69,9 +70,10 @@ enum HTMLInlines {
 
     /// Removes Word's "downlevel-revealed" conditional markers (`<![if !supportLists]>`, `<![endif]>`), which the
     /// parser passes on as text; what they enclose is shown by every browser but old Internet Explorer.
+    /// A `<![CDATA[…]]>` section, which browsers treat as a comment in HTML, goes too.
     static func withoutConditionalMarkers(_ text: String) -> String {
         guard text.contains("<![") else { return text }
-        return text.replacingOccurrences(of: #"<!\[\s*(if\b[^\]>]*|endif\s*)\]>"#, with: "", options: [.regularExpression, .caseInsensitive])
+        return text.replacingOccurrences(of: #"<!\[\s*(if\b[^\]>]*|endif\s*)\]>|<!\[CDATA\[[\s\S]*?\]\]>"#, with: "", options: [.regularExpression, .caseInsensitive])
     }
 
     /// Runs of HTML white space become one space (no-break spaces are kept: they are not HTML white space).

@@ -77,6 +77,10 @@ final class HTMLInlineTests: XCTestCase {
         XCTAssertEqual(document.blocks.map(\.text), ["Visible", "End"])
     }
 
+    func testQuotationsCDATAAndProcessingInstructions() throws {
+        XCTAssertEqual(try paragraph("<p>say <q>hi</q> a<![CDATA[hidden]]>b <?php echo 1; ?>end</p>").text, "say “hi” ab end")
+    }
+
     func testEntitiesAreDecoded() throws {
         XCTAssertEqual(try paragraph("<p>Caf&eacute; &amp; &#233;t&#xE9; &lt;b&gt;</p>").text, "Café & été <b>")
     }
