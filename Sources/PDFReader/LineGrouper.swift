@@ -98,8 +98,9 @@ enum LineGrouper {
             return abs(nextX - second.mainX0) < 2 && group[0].mainX0 < second.mainX0 - indent
         }
         if nextX < lastX - indent {
-            // Back from an indented first line is a continuation; back from a hanging line is a new item.
-            return group.count == 1
+            // Back from an indented first line is a continuation (unless that line ended short); back from a
+            // hanging line is a new item.
+            return group.count == 1 && !endedEarly(last, next, right: right, em: em)
         }
         if endsWithHyphen { return true }
         return !endedEarly(last, next, right: right, em: em)
