@@ -130,7 +130,13 @@ struct ApplicantNameFinder {
         guard let largest = sized.map(\.1).max() else { return [] }
         let sizes = Set(sized.map(\.1))
         guard sizes.count > 1 else { return [] }
-        return sized.filter { $0.1 >= largest * 0.8 }.sorted { $0.1 > $1.1 }.map(\.0)
+        let large = sized.filter { $0.1 >= largest * 0.8 }
+        // A name set in two runs ("Claud D." light, "Park" bold) may come as two blocks: try them joined.
+        let pairs = zip(large, large.dropFirst()).filter { pair in
+            PersonNameText.name(in: pair.0.0) == nil
+                && pair.0.0.split(separator: " ").count <= 3 && pair.1.0.split(separator: " ").count <= 3
+        }.map { ($0.0.0 + " " + $0.1.0, max($0.0.1, $0.1.1)) }
+        return (pairs + large).sorted { $0.1 > $1.1 }.map(\.0)
     }
 
     private func lineCandidates() -> [String] {

@@ -146,6 +146,12 @@ final class ExtractContactTests: XCTestCase {
             doc.blocks[index].font = FontInfo(size: sizes[index])
         }
         XCTAssertEqual(try person(doc).name, PersonName(literal: "Jane Roe-Smith", given: "Jane", family: "Roe-Smith"))
+        var split = document(["Claud D.", "Park", "Software Architect", "Education"], format: .pdf)
+        for (index, size) in [30.0, 30, 10, 14].enumerated() {
+            split.blocks[index].provenance = .page(1, bbox: [Double(index) * 50, 0, Double(index) * 50 + 40, 30])
+            split.blocks[index].font = FontInfo(size: size)
+        }
+        XCTAssertEqual(try person(split).name?.literal, "Claud D. Park", "a name set in two runs is joined")
     }
 
     func testPhonesAreNormalizedAndLookalikesIgnored() throws {
