@@ -126,7 +126,8 @@ struct BlockAssembler {
         let caps = letters.count >= 4 && letters.allSatisfy { !$0.properties.isLowercase }
         let spaced = (group.spaceAbove ?? .infinity) > metrics.lineGap + 0.3 * em
         let colored = !isDark(first.font.color)
-        if first.isBold && (caps || colored || spaced && boldBodyHeadings) { return size }
+        let numbered = text.range(of: #"^\d{1,2}(\.\d{1,2})+\.?\s+\p{L}"#, options: .regularExpression) != nil
+        if first.isBold && (caps || colored || numbered || spaced && boldBodyHeadings) { return size }
         if caps && (spaced || colored) && words.count <= 6 { return size }
         // A plain Title Case line right before a numbered list names it ("Peer-Reviewed Journal Articles").
         if next?.marker?.number != nil, words.count >= 2, isTitleCase(words) { return size }
