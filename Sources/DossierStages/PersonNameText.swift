@@ -59,8 +59,10 @@ enum PersonNameText {
 
     /// Lowercased, accent-free tokens without dots, for comparing two spellings of a name.
     static func comparisonTokens(_ name: String) -> [String] {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .replacingOccurrences(of: ",", with: " ")
+        let parts = name.split(separator: ",", maxSplits: 1)
+        // "Family, Given" compares as "Given Family".
+        let ordered = parts.count == 2 ? "\(parts[1]) \(parts[0])" : name
+        return ordered.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace || $0 == "-" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".()\"'“”")) }
             .filter { !$0.isEmpty }
@@ -155,5 +157,8 @@ enum PersonNameText {
         "open", "source", "gallery", "posts", "recent", "portfolio", "members", "people", "join", "events",
         "resources", "notes", "thesis", "talk", "course", "courses", "lecture", "lectures", "seminar", "workshop",
         "tutorial", "tutorials", "datasets", "media", "photos", "home", "welcome", "archive", "index", "misc",
+        // what PDF producers put in the author field
+        "user", "owner", "admin", "administrator", "office", "microsoft", "windows", "author", "unknown",
+        "anonymous", "authors",
     ]
 }

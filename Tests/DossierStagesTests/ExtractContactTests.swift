@@ -134,6 +134,10 @@ final class ExtractContactTests: XCTestCase {
     func testMetadataNameGivesWayToThePrintedVariant() throws {
         let doc = document(["Full Name", "Loqman Salamatian"], format: .html, metadata: ["author": .string("Loqman R. Salamatian")])
         XCTAssertEqual(try person(doc).name?.literal, "Loqman Salamatian")
+        let inverted = document(["# John A. Smith"], format: .pdf, metadata: ["author": .string("Smith, John")])
+        XCTAssertEqual(try person(inverted).name?.literal, "John A. Smith")
+        let producer = document(["# Jane Doe"], format: .pdf, metadata: ["author": .string("Microsoft Office User")])
+        XCTAssertEqual(try person(producer).name?.literal, "Jane Doe")
         let other = document(["# Andrew Yung Fong Li Yim"], metadata: ["title": .string("Andrew Li Yim's CV")])
         XCTAssertEqual(try person(other).name?.literal, "Andrew Yung Fong Li Yim")
     }
