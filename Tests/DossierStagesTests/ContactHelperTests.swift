@@ -40,6 +40,22 @@ final class ContactHelperTests: XCTestCase {
         XCTAssertFalse(PersonNameText.isVariant("Loqman Salamatian", of: "Loqman Smith"))
     }
 
+    func testPhoneFormats() {
+        let cases: [(String, [String])] = [
+            ("Phone: 617-555-0142", ["617 555 0142"]),
+            ("Tel: 030 1234567", ["030 1234567"]),
+            ("Mobile: 07700 900123", ["07700 900123"]),
+            ("☎ +33 (0)1 23 45 67 89", ["+33 1 23 45 67 89"]),
+            ("+86 10 6275 1234 / +86 138 0013 8000", ["+86 10 6275 1234", "+86 138 0013 8000"]),
+            ("Born 1985-04-12, ISBN 0-306-40615-2, pages 1203-1219, grant 2019-2023", []),
+            ("Fax: +49 30 555 0000", []),
+            ("Tel. +49-(0)761/203-3747", ["+49 761 203 3747"]),
+        ]
+        for (line, expected) in cases {
+            XCTAssertEqual(PhoneFinder.phones(in: line), expected, line)
+        }
+    }
+
     func testChecksums() {
         XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1825-0097"))
         XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1694-233X"))
