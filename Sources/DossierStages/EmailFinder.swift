@@ -33,11 +33,10 @@ enum EmailFinder {
         var target = url.trimmingCharacters(in: .whitespaces)
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = target.removingPercentEncoding ?? target
-        guard let match = plain.firstMatch(in: target), match.range == target.startIndex..<target.endIndex,
-            let local = match.group(1), let domain = match.group(2)
-        else { return nil }
-        return normalized("\(local)@\(domain)")
+        target = (target.removingPercentEncoding ?? target).trimmingCharacters(in: .whitespaces)
+        guard !target.contains("/") else { return nil }
+        let found = emails(in: target)
+        return found.count == 1 ? found.first : nil
     }
 
     /// `local@domain` with the domain lowercased and stray dots trimmed.

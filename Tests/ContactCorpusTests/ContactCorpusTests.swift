@@ -119,6 +119,30 @@ final class ContactCorpusTests: XCTestCase {
         XCTAssertEqual(person.phones, ["+49 89 289 00000"])
     }
 
+    func testIndustryResume() throws {
+        let document = try convert("""
+            # JOHN Q. PUBLIC
+
+            Senior Software Engineer
+            San Francisco, CA 94105 | john.q.public@gmail.com | (415) 555-0199 | linkedin.com/in/johnqpublic | github.com/jqp
+
+            ## Experience
+
+            **Acme Corp** — Staff Engineer, 2019–present. Reach the team at team@acme.io.
+
+            ## Education
+
+            B.S. Computer Science, University of California, Berkeley, 2012
+            """)
+        let person = document.profile.person
+        XCTAssertEqual(person.name, PersonName(literal: "John Q. Public", given: "John Q.", family: "Public"))
+        XCTAssertEqual(person.emails, ["john.q.public@gmail.com"])
+        XCTAssertEqual(person.phones, ["415 555 0199"])
+        XCTAssertEqual(person.identifiers, ["linkedin": "johnqpublic", "github": "jqp"])
+        XCTAssertEqual(person.address, "San Francisco, CA 94105")
+        XCTAssertEqual(document.metadata["dossier:kind"], .string("cv"))
+    }
+
     func testCurriculumVitaeAsTitle() throws {
         let document = try convert("""
             ---

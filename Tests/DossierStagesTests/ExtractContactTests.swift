@@ -70,9 +70,13 @@ final class ExtractContactTests: XCTestCase {
 
     func testMailtoLinksCountUnlessTheLinkShowsAnotherAddress() throws {
         var doc = document(["# Jane Doe", "Email", "armzn@cs.toronto.edu"])
-        doc.blocks[1].inlines = [Inline(.link, text: "Email", url: "mailto:Jane.Doe@Uni.EDU?subject=Hi")]
+        doc.blocks[1].inlines = [
+            Inline(.link, text: "Email", url: "mailto:Jane.Doe@Uni.EDU?subject=Hi"),
+            Inline(.link, text: "Mail", url: "mailto:jane%20%5Bat%5D%20uni%20%5Bdot%5D%20edu"),
+            Inline(.link, text: "Site", url: "https://x.org/@jane.doe"),
+        ]
         doc.blocks[2].inlines = [Inline(.link, text: "armzn@cs.toronto.edu", url: "mailto:old@mail.utoronto.ca")]
-        XCTAssertEqual(try person(doc).emails, ["Jane.Doe@uni.edu", "armzn@cs.toronto.edu"])
+        XCTAssertEqual(try person(doc).emails, ["Jane.Doe@uni.edu", "jane@uni.edu", "armzn@cs.toronto.edu"])
     }
 
     func testRefereeListedFirstIsNeverTheApplicant() throws {
