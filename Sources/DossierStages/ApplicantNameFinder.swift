@@ -14,8 +14,10 @@ struct ApplicantNameFinder {
     let sections: ContactArea
     let lines: [DocumentLine]
 
-    /// The name found and where it came from ("author", "json-ld", "title", "heading", "font", "line").
-    func find() -> (name: String, origin: String)? {
+    /// The applicant's name, cleaned ("Dr. JANE DOE, PhD" → "Jane Doe"), or nil.
+    func find() -> String? {
+        // A call for applications names its contact person, not an applicant.
+        if isCallForApplications { return nil }
         // Referees' names, from the referees stage or read off referee sections, are never the applicant's.
         var forbidden = Set(document.profile.referees.map {
             PersonNameText.comparisonTokens(PersonNameText.cleaned($0.name.literal) ?? $0.name.literal)
@@ -27,19 +29,13 @@ struct ApplicantNameFinder {
             }
         }
         let allowed: (String) -> Bool = { !forbidden.contains(PersonNameText.comparisonTokens($0)) }
-        for (origin, candidates) in [("author", authorCandidates()), ("json-ld", jsonLDCandidates()), ("title", titleCandidates())] {
+        for candidates in [authorCandidates(), jsonLDCandidates(), titleCandidates()] {
             if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
-                return (printedVariant(of: name) ?? name, origin)
+                return printedVariant(of: name) ?? name
             }
         }
-        // A call for applications names its contact person, not an applicant.
-        if isCallForApplications { return nil }
-        for (origin, candidates) in [
-            ("label", labelledCandidates()), ("heading", headingCandidates()), ("font", fontCandidates()), ("line", lineCandidates()),
-        ] {
-            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
-                return (name, origin)
-            }
+        for candidates in [labelledCandidates(), headingCandidates(), fontCandidates(), lineCandidates()] {
+            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) { return name }
         }
         return nil
     }

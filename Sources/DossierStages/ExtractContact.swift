@@ -23,7 +23,7 @@ public struct ExtractContact: Stage {
         var person = document.profile.person
         if person.name == nil {
             if let found = ApplicantNameFinder(document: document, sections: area, lines: lines).find() {
-                person.name = PersonNameSplitter.split(found.name)
+                person.name = PersonNameSplitter.split(found)
             } else {
                 document.report(.info, stage: name, "no applicant name found")
             }
