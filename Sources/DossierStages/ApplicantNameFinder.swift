@@ -11,7 +11,7 @@ import Foundation
 /// Lines in referee and publication sections, institutions and section titles never count.
 struct ApplicantNameFinder {
     let document: Document
-    let sections: ContactArea
+    let area: ContactArea
     let lines: [DocumentLine]
 
     /// The applicant's name, cleaned ("Dr. JANE DOE, PhD" → "Jane Doe"), or nil.
@@ -22,7 +22,7 @@ struct ApplicantNameFinder {
         var forbidden = Set(document.profile.referees.map {
             PersonNameText.comparisonTokens(PersonNameText.cleaned($0.name.literal) ?? $0.name.literal)
         })
-        for line in lines where sections.kind(of: line.block) == .referees {
+        for line in lines where area.kind(of: line.block) == .referees {
             let leading = line.text.split(separator: ",").first.map(String.init) ?? line.text
             for text in [line.text, leading] {
                 if let name = PersonNameText.name(in: text) { forbidden.insert(PersonNameText.comparisonTokens(name)) }
@@ -64,7 +64,7 @@ struct ApplicantNameFinder {
     }
 
     private var candidateLines: [DocumentLine] {
-        lines.filter { sections.contactBlocks.contains($0.block) && !sections.isOthersMaterial($0.block) }
+        lines.filter { area.contactBlocks.contains($0.block) && !area.isOthersMaterial($0.block) }
     }
 
     private var isCallForApplications: Bool {
@@ -75,7 +75,7 @@ struct ApplicantNameFinder {
 
     /// "Name: Jane Doe", "姓名：张三", or a "Full Name" cell followed by the name in the next cell.
     private func labelledCandidates() -> [String] {
-        let own = lines.filter { !sections.isOthersMaterial($0.block) }
+        let own = lines.filter { !area.isOthersMaterial($0.block) }
         var result: [String] = []
         for (index, line) in own.enumerated() {
             if let value = nameLabel.firstMatch(in: line.text)?.group(1) {
@@ -91,7 +91,7 @@ struct ApplicantNameFinder {
     /// ("Publications — Kai Xu"), each also cut at its separators.
     private func headingCandidates() -> [String] {
         var headings = candidateLines.filter { $0.node.type == .heading && ($0.node.level ?? 1) <= 2 }
-        if let first = lines.first(where: { $0.node.type == .heading }), sections.kind(of: first.block) != .referees {
+        if let first = lines.first(where: { $0.node.type == .heading }), area.kind(of: first.block) != .referees {
             headings.append(first)
         }
         return withJoinedBlocks(headings).flatMap { [$0] + separatedParts($0) }
@@ -119,7 +119,7 @@ struct ApplicantNameFinder {
     }
 
     private func fontCandidates() -> [String] {
-        let firstPage = lines.filter { $0.node.provenance.page == 1 && !sections.isOthersMaterial($0.block) }
+        let firstPage = lines.filter { $0.node.provenance.page == 1 && !area.isOthersMaterial($0.block) }
         let sized = withJoinedBlocks(firstPage).compactMap { text in
             firstPage.first { $0.node.text.replacingOccurrences(of: "\n", with: " ").contains(text) }?.node.font?.size.map { (text, $0) }
         }
@@ -141,7 +141,7 @@ struct ApplicantNameFinder {
 
     /// The document's own spelling of `name`: the first short line outside others' material that is a variant.
     private func printedVariant(of name: String) -> String? {
-        let usable = candidateLines + lines.filter { !sections.isOthersMaterial($0.block) }
+        let usable = candidateLines + lines.filter { !area.isOthersMaterial($0.block) }
         for line in usable where line.text.count <= 80 {
             for text in [line.text] + separatedParts(line.text) {
                 if let printed = PersonNameText.name(in: text), PersonNameText.isVariant(printed, of: name) {

@@ -12,15 +12,12 @@ struct ContactArea: Sendable {
     /// Top-level blocks of the contact block: before the first section, or in a section titled
     /// with the applicant's name, "Contact", "Personal information", "Curriculum Vitae"…
     let contactBlocks: Set<Int>
-    /// True when the sections came from `profile.sections`.
-    let fromProfile: Bool
     /// Top-level blocks near the top (page 1 of a PDF, the first 40 blocks otherwise) or in a section titled
     /// "Contact", "Personal information"… wherever it stands: where else an applicant's details are written.
     let detailBlocks: Set<Int>
 
     init(_ document: Document) {
         var sections = document.profile.sections
-        fromProfile = !sections.isEmpty
         if sections.isEmpty { sections = ContactArea.fallbackSections(document.blocks) }
         var owner = [Section?](repeating: nil, count: document.blocks.count)
         for section in sections {

@@ -22,7 +22,7 @@ public struct ExtractContact: Stage {
         let links = DocumentLines.links(of: document)
         var person = document.profile.person
         if person.name == nil {
-            if let found = ApplicantNameFinder(document: document, sections: area, lines: lines).find() {
+            if let found = ApplicantNameFinder(document: document, area: area, lines: lines).find() {
                 person.name = PersonNameSplitter.split(found)
             } else {
                 document.report(.info, stage: name, "no applicant name found")
