@@ -61,13 +61,18 @@ enum ColumnDetector {
         }
         let sorted = fragments.flatMap { split($0, at: gutter) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
         if let merged = interleavedRegion(sorted, gutter: gutter) { return [merged] }
+        let leftReach = gutter.lowerBound - (sorted.map(\.rect.x0).min() ?? gutter.lowerBound)
+        let rightReach = (sorted.map(\.rect.x1).max() ?? gutter.upperBound) - gutter.upperBound
         for fragment in sorted {
-            if fragment.rect.x0 < gutter.lowerBound - 2 && fragment.rect.x1 > gutter.upperBound + 2 {
+            // A line that only pokes into the gutter (a long e-mail address in a sidebar) stays on its side.
+            if fragment.rect.x0 < gutter.lowerBound - 0.3 * leftReach && fragment.rect.x1 > gutter.upperBound + 0.3 * rightReach {
                 flushBand()
                 spanning.append(fragment)
             } else {
                 flushSpanning()
-                if fragment.rect.midX < (gutter.lowerBound + gutter.upperBound) / 2 {
+                let leftPart = max(0, min(fragment.rect.x1, gutter.lowerBound) - fragment.rect.x0)
+                let rightPart = max(0, fragment.rect.x1 - max(fragment.rect.x0, gutter.upperBound))
+                if leftPart >= rightPart {
                     left.append(fragment)
                 } else {
                     right.append(fragment)
@@ -194,6 +199,13 @@ enum ColumnDetector {
         guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
         let mainAligned = alignedShare(main, with: labels)
         let narrow = min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
+        // Labels set flush right against the text they label (moderncv's \cvitem): "Languages | English …".
+        let ends = labels.map(\.rect.x1)
+        let starts = labels.map(\.rect.x0)
+        if labelsOnLeft, narrow, labels.count >= 2, (ends.max() ?? 0) - (ends.min() ?? 0) <= 2,
+           (starts.max() ?? 0) - (starts.min() ?? 0) > 4 {
+            return .labels(onLeft: true)
+        }
         if mainAligned >= 0.6 {
             guard narrow else { return .table }
             // A narrow column on the same baselines is a column of dates (a table of years and awards), or a
@@ -260,20 +272,34 @@ enum ColumnDetector {
             }
         }
         let allowed = Int(0.2 * Double(Set(fragments.map(\.row)).count))
-        var coverage = 0
-        var runs: [ClosedRange<Double>] = []
+        var coverage = [Int](repeating: 0, count: binCount)
+        var running = 0
+        var runs: [Range<Int>] = []
         var runStart: Int?
         for bin in 0..<binCount {
-            coverage += delta[bin]
-            if coverage <= allowed {
+            running += delta[bin]
+            coverage[bin] = running
+            if running <= allowed {
                 if runStart == nil { runStart = bin }
             } else if let start = runStart {
-                runs.append(xmin + Double(start)...xmin + Double(bin))
+                runs.append(start..<bin)
                 runStart = nil
             }
         }
+        // Each low-coverage run, and its ends where coverage is lowest: a sparse sidebar makes the run start at
+        // the page edge, while the gutter is the narrow strip where the main column begins.
+        var candidates: [ClosedRange<Double>] = []
+        for run in runs where run.count >= Int(minimumGutter) {
+            candidates.append(xmin + Double(run.lowerBound)...xmin + Double(run.upperBound))
+            var start = run.upperBound - 1
+            while start > run.lowerBound, coverage[start - 1] <= coverage[run.upperBound - 1] { start -= 1 }
+            if run.upperBound - start >= 2 { candidates.append(xmin + Double(start)...xmin + Double(run.upperBound)) }
+            var end = run.lowerBound + 1
+            while end < run.upperBound, coverage[end] <= coverage[run.lowerBound] { end += 1 }
+            if end - run.lowerBound >= 2 { candidates.append(xmin + Double(run.lowerBound)...xmin + Double(end)) }
+        }
         var best: (gutter: ClosedRange<Double>, score: Int, width: Double)?
-        for run in runs where run.upperBound - run.lowerBound >= minimumGutter {
+        for run in candidates {
             let leftOnly = fragments.filter { $0.rect.x1 <= run.lowerBound + 1 }.count
             let rightOnly = fragments.filter { $0.rect.x0 >= run.upperBound - 1 }.count
             let needed = max(2, Int(0.08 * Double(fragments.count)))

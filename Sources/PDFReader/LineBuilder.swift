@@ -24,6 +24,9 @@ enum LineBuilder {
         guard last.streamLine == next.streamLine else { return false }
         let minHeight = max(0.1, min(last.rect.height, next.rect.height))
         guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
+        // A heading word run into a sidebar line by poppler ("Institut für Meereskunde, Education").
+        let sizes = (max(last.size, 0.1), max(next.size, 0.1))
+        if max(sizes.0, sizes.1) > 1.25 * min(sizes.0, sizes.1) && last.text.count > 2 && next.text.count > 2 { return false }
         return next.rect.x0 - last.rect.x1 > -1
     }
 

@@ -133,12 +133,12 @@ final class PopplerDocument {
         return result
     }
 
-    /// Marks each glyph whose centre lies in a link area with that link's target.
+    /// Marks each glyph that lies inside a link area (across, and by its middle up and down) with its target.
     private static func attach(links: [(Rect, String)], to glyphs: inout [Glyph]) {
         guard !links.isEmpty else { return }
         for i in glyphs.indices where !glyphs[i].isWhitespace {
             let r = glyphs[i].rect
-            if let hit = links.first(where: { r.midX >= $0.0.x0 - 0.5 && r.midX <= $0.0.x1 + 0.5
+            if let hit = links.first(where: { r.x0 >= $0.0.x0 - 1 && r.x1 <= $0.0.x1 + 1
                 && r.midY >= $0.0.y0 - 1 && r.midY <= $0.0.y1 + 1 }) {
                 glyphs[i].link = hit.1
             }
