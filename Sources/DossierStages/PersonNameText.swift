@@ -11,6 +11,8 @@ enum PersonNameText {
         while previous != text {
             previous = text
             text = text.trimmingCharacters(in: edgeJunk)
+            text = withoutEdgeSymbols(text)
+            text = parenthesizedDegree.replacing(in: text, with: "")
             text = cvPrefix.replacing(in: text, with: "")
             text = possessiveSuffix.replacing(in: text, with: "")
             text = cvSuffix.replacing(in: text, with: "")
@@ -84,6 +86,18 @@ enum PersonNameText {
         return true
     }
 
+    /// Icons and emoji around a name ("👋 Jane Doe", "Jane Doe ✉") go; brackets, quotes and dots stay.
+    private static func withoutEdgeSymbols(_ text: String) -> String {
+        var characters = Substring(text)
+        while let first = characters.first, !first.isLetter, !first.isNumber, !"(\"“‘".contains(first) {
+            characters = characters.dropFirst()
+        }
+        while let last = characters.last, !last.isLetter, !last.isNumber, !").\"”’".contains(last) {
+            characters = characters.dropLast()
+        }
+        return String(characters)
+    }
+
     private static func titleCasedIfShouting(_ text: String) -> String {
         let letters = text.filter(\.isLetter)
         guard letters.count >= 4, letters.allSatisfy({ $0.isUppercase || !$0.isCased }), letters.contains(where: \.isCased)
@@ -114,6 +128,8 @@ enum PersonNameText {
         caseInsensitive: true)
     private static let bareDegree = TextPattern(
         #"\s+(?:ph\.\s?d|phd|d\.\s?phil|dphil|m\.d|m\.\s?sc|b\.\s?sc|mba|dr\.\s?rer\.\s?nat)\.?\s*$"#, caseInsensitive: true)
+    private static let parenthesizedDegree = TextPattern(
+        #"\s*\((?:ph\.?\s?d|m\.?d|m\.?sc|mba|dphil|dr)\.?\)"#, caseInsensitive: true)
     private static let upperDegree = TextPattern(#"\s+(?:MD|MSc|BSc|JD|FRS)\.?\s*$"#)
     private static let pronouns = TextPattern(#"\(?\b(?:he|she|they)\s*/\s*(?:him|her|them|his|hers|theirs)\b\)?"#, caseInsensitive: true)
     private static let forbiddenCharacters = TextPattern(#"[0-9@/\\:|•·;!?&+=<>\[\]{}#%$*_]|https?|www\."#)
@@ -144,14 +160,14 @@ enum PersonNameText {
         "software", "patents", "selected", "journal", "articles", "conference", "proceedings", "preprints", "news",
         "blog", "overview", "details", "background", "qualifications", "achievements", "work", "history",
         // CV words
-        "curriculum", "vitae", "vita", "cv", "resume", "résumé", "lebenslauf", "statement", "letter", "cover",
+        "curriculum", "vitae", "vita", "cv", "resume", "résumé", "lebenslauf", "statement", "letter",
         "website", "homepage", "personal", "updated", "contents", "welcome", "dear", "sincerely", "regards",
         "recommendation", "table", "email", "e-mail", "phone", "address", "google", "scholar", "github", "linkedin",
         "orcid", "twitter",
         // job titles
         "professor", "assistant", "associate", "postdoctoral", "postdoc", "fellow", "student", "candidate",
         "lecturer", "researcher", "scientist", "engineer", "manager", "director", "developer", "analyst",
-        "consultant", "partner", "senior", "junior", "chair", "principal", "intern", "officer", "president",
+        "consultant", "partner", "senior", "chair", "principal", "intern", "officer", "president",
         "data", "machine", "learning", "phd", "ph.d", "bioinformatician", "designer", "architect",
         // page titles of personal sites
         "open", "source", "gallery", "posts", "recent", "portfolio", "members", "people", "join", "events",

@@ -31,6 +31,9 @@ final class ContactHelperTests: XCTestCase {
         XCTAssertEqual(PersonNameText.name(in: "JEAN-LUC O'BRIEN"), "Jean-Luc O'Brien")
         XCTAssertEqual(PersonNameText.name(in: "Ali Ebrahimpour Boroojeny (he/him)"), "Ali Ebrahimpour Boroojeny")
         XCTAssertEqual(PersonNameText.name(in: "Jane Doe, MD"), "Jane Doe")
+        XCTAssertEqual(PersonNameText.name(in: "👋 Jane Doe (PhD) ✉"), "Jane Doe")
+        XCTAssertEqual(PersonNameText.name(in: "Thomas M. Cover"), "Thomas M. Cover")
+        XCTAssertEqual(PersonNameText.name(in: "José da Silva Junior"), "José da Silva Junior")
         for notAName in ["Curriculum Vitae", "Leibniz Universität Hannover", "Research Statement", "Education",
                          "Partner Research Manager", "Max Planck Institute", "Jane Doe 2019", "jane doe", "Table of Contents",
                          "Otto von Guericke University", "Selected Publications", "Citation-informed Transformers"] {
