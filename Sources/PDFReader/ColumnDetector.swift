@@ -195,10 +195,16 @@ enum ColumnDetector {
         let main = labelsOnLeft ? right : left
         // Text columns on a shared baseline grid (LaTeX two-column) align row by row too: their lines are long.
         if proseShare(left) >= 0.5 && proseShare(right) >= 0.5 { return .columns }
+        // Section titles set in the margin beside their sections (moderncv "fancy"): read in line with them.
+        let mainSize = main.map(\.size).sorted()[main.count / 2]
+        if narrow(leftWidth, rightWidth), labels.filter({ $0.size >= mainSize + 1 }).count * 5 >= labels.count * 2,
+           medianWords(labels) <= 5 {
+            return .table
+        }
         let aligned = alignedShare(labels, with: main)
         guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
         let mainAligned = alignedShare(main, with: labels)
-        let narrow = min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
+        let narrow = narrow(leftWidth, rightWidth)
         // Labels set flush right against the text they label (moderncv's \cvitem): "Languages | English …".
         let ends = labels.map(\.rect.x1)
         let starts = labels.map(\.rect.x0)
@@ -221,6 +227,10 @@ enum ColumnDetector {
         guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
         let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
         return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    private static func narrow(_ leftWidth: Double, _ rightWidth: Double) -> Bool {
+        min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
     }
 
     /// The share of `lines` that have a fragment of similar size on the same row among `others`.

@@ -79,16 +79,33 @@ enum LineBuilder {
         }
     }
 
-    /// Joins the fragments of one row into a line, left to right (used inside one column).
+    /// Joins the fragments of one row into a line, left to right (used inside one column); pieces of very
+    /// different sizes (a section title in the margin beside an entry) stay lines of their own.
     static func merge(_ fragments: [TextLine]) -> [TextLine] {
         var byRow: [Int: [TextLine]] = [:]
         for fragment in fragments { byRow[fragment.row, default: []].append(fragment) }
-        return byRow.keys.sorted().compactMap { row in
-            guard let parts = byRow[row], let first = parts.first else { return nil }
-            if parts.count == 1 { return first }
-            var line = TextLine(words: parts.flatMap(\.words), page: first.page)
-            line.row = row
-            return line
+        var lines: [TextLine] = []
+        for row in byRow.keys.sorted() {
+            guard let parts = byRow[row]?.sorted(by: { $0.rect.x0 < $1.rect.x0 }), let first = parts.first else { continue }
+            var groups: [[TextLine]] = [[first]]
+            for part in parts.dropFirst() {
+                let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
+                let sizes = (max(previous.size, 0.1), max(part.size, 0.1))
+                let near = part.rect.x0 - previous.rect.x1 < min(sizes.0, sizes.1)
+                let similar = near || max(sizes.0, sizes.1) <= 1.25 * min(sizes.0, sizes.1)
+                    || previous.text.count <= 2 || part.text.count <= 2
+                if similar { groups[groups.count - 1].append(part) } else { groups.append([part]) }
+            }
+            for group in groups {
+                if group.count == 1 {
+                    lines.append(group[0])
+                } else {
+                    var line = TextLine(words: group.flatMap(\.words), page: first.page)
+                    line.row = row
+                    lines.append(line)
+                }
+            }
         }
+        return lines
     }
 }
