@@ -1,0 +1,90 @@
+/// How the two sides of a band relate: two columns, rows of a table, or a column of labels beside the text.
+extension ColumnDetector {
+    /// How the two sides of a band relate.
+    enum Pairing: Equatable {
+        /// Two columns read one after the other.
+        case columns
+        /// Rows of a table: each row read across.
+        case table
+        /// A narrow column of labels (dates) for the lines beside them; `onLeft` says where it is.
+        case labels(onLeft: Bool)
+    }
+
+    /// Whether the sides are two columns, rows of a table, or labels and the text they label.
+    static func pairing(left: [TextLine], right: [TextLine]) -> Pairing {
+        let leftWidth = width(left)
+        let rightWidth = width(right)
+        let labelsOnLeft = leftWidth <= rightWidth
+        let labels = labelsOnLeft ? left : right
+        let main = labelsOnLeft ? right : left
+        // Text columns on a shared baseline grid (LaTeX two-column) align row by row too: their lines are long.
+        if proseShare(left) >= 0.5 && proseShare(right) >= 0.5 { return .columns }
+        // Section titles set in the margin beside their sections (moderncv "fancy"): read in line with them.
+        let mainSize = main.map(\.size).sorted()[main.count / 2]
+        if narrow(leftWidth, rightWidth), labels.filter({ $0.size >= mainSize + 1 }).count * 5 >= labels.count * 2,
+           medianWords(labels) <= 5 {
+            return .table
+        }
+        let aligned = alignedShare(labels, with: main)
+        guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
+        let mainAligned = alignedShare(main, with: labels)
+        let narrow = narrow(leftWidth, rightWidth)
+        // Labels set flush right against the text they label (moderncv's \cvitem): "Languages | English …".
+        let ends = labels.map(\.rect.x1)
+        let starts = labels.map(\.rect.x0)
+        if labelsOnLeft, narrow, labels.count >= 2, (ends.max() ?? 0) - (ends.min() ?? 0) <= 2,
+           (starts.max() ?? 0) - (starts.min() ?? 0) > 4 {
+            return .labels(onLeft: true)
+        }
+        if mainAligned >= 0.6 {
+            guard narrow else { return .table }
+            // A narrow column on the same baselines is a column of dates (a table of years and awards), or a
+            // sidebar that happens to share the line grid (contact details, skills): read that one on its own.
+            let dated = labels.filter { $0.text.contains(where: \.isNumber) }.count * 10 >= labels.count * 6
+            if dated { return .labels(onLeft: labelsOnLeft) }
+        }
+        guard narrow else { return .columns }
+        if labels.count == 1 { return .labels(onLeft: labelsOnLeft) }
+        let tops = labels.map(\.rect.midY).sorted()
+        let gaps = zip(tops.dropFirst(), tops).map { $0 - $1 }.sorted()
+        let heights = labels.map(\.rect.height).sorted()
+        guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
+        let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
+        return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    static func narrow(_ leftWidth: Double, _ rightWidth: Double) -> Bool {
+        min(leftWidth, rightWidth) <= 0.45 * (leftWidth + rightWidth)
+    }
+
+    /// The share of `lines` that have a fragment of similar size on the same row among `others`.
+    static func alignedShare(_ lines: [TextLine], with others: [TextLine]) -> Double {
+        guard !lines.isEmpty else { return 0 }
+        var sizes: [Int: [Double]] = [:]
+        for other in others { sizes[other.row, default: []].append(other.size) }
+        let aligned = lines.filter { line in
+            (sizes[line.row] ?? []).contains { max($0, line.size) <= 1.3 * max(0.1, min($0, line.size)) }
+        }
+        return Double(aligned.count) / Double(lines.count)
+    }
+
+    /// The share of rows with five words or more (fragments of one row counted together).
+    static func proseShare(_ lines: [TextLine]) -> Double {
+        var words: [Int: Int] = [:]
+        for line in lines { words[line.row, default: 0] += line.words.count }
+        guard !words.isEmpty else { return 0 }
+        return Double(words.values.filter { $0 >= 5 }.count) / Double(words.count)
+    }
+
+    static func medianWords(_ lines: [TextLine]) -> Int {
+        let counts = lines.map(\.words.count).sorted()
+        return counts.isEmpty ? 0 : counts[counts.count / 2]
+    }
+
+    static func width(_ lines: [TextLine]) -> Double {
+        guard let first = lines.first else { return 0 }
+        let x0 = lines.reduce(first.rect.x0) { min($0, $1.rect.x0) }
+        let x1 = lines.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        return x1 - x0
+    }
+}
