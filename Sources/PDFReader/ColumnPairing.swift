@@ -32,15 +32,16 @@ extension ColumnDetector {
         // Labels set flush right against the text they label (moderncv's \cvitem): "Languages | English …".
         let ends = labels.map(\.rect.x1)
         let starts = labels.map(\.rect.x0)
-        if labelsOnLeft, narrow, labels.count >= 2, (ends.max() ?? 0) - (ends.min() ?? 0) <= 2,
-           (starts.max() ?? 0) - (starts.min() ?? 0) > 4 {
-            return .labels(onLeft: true)
+        // … and dates and places set flush right at the margin beside entries (a tabular's r column).
+        if narrow, labels.count >= 2, (ends.max() ?? 0) - (ends.min() ?? 0) <= 2,
+           (starts.max() ?? 0) - (starts.min() ?? 0) > 4, alignedShare(labels, with: main) >= 0.6 {
+            return .labels(onLeft: labelsOnLeft)
         }
         if mainAligned >= 0.6 {
             guard narrow else { return .table }
             // A narrow column on the same baselines is a column of dates (a table of years and awards), or a
             // sidebar that happens to share the line grid (contact details, skills): read that one on its own.
-            let dated = labels.filter { $0.text.contains(where: \.isNumber) }.count * 10 >= labels.count * 6
+            let dated = labels.filter { $0.text.contains(where: \.isNumber) }.count * 10 >= labels.count * 4
             if dated { return .labels(onLeft: labelsOnLeft) }
         }
         guard narrow else { return .columns }

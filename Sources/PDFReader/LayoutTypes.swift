@@ -135,6 +135,9 @@ struct TextLine: Sendable, Hashable {
     /// Left edge of the words that are not side labels: where the line's own text starts.
     var mainX0: Double { words.first { !$0.isLabel }?.rect.x0 ?? rect.x0 }
 
+    /// Right edge of the words that are not side labels: where the line's own text ends.
+    var mainX1: Double { words.last { !$0.isLabel }?.rect.x1 ?? rect.x1 }
+
     /// Size of most of its characters.
     var size: Double { font.size }
 

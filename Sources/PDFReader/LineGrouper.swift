@@ -108,7 +108,7 @@ enum LineGrouper {
 
     /// The line stops short although the next line's first word would have fitted: the text ended on purpose.
     private static func endedEarly(_ last: TextLine, _ next: TextLine, right: Double, em: Double) -> Bool {
-        let room = right - last.rect.x1
+        let room = right - last.mainX1
         guard room > 2.5 * em, let word = next.words.first else { return false }
         return word.rect.width + 0.5 * em < room
     }

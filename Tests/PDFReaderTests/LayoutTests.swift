@@ -226,4 +226,19 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(list?.items?.count, 2)
         XCTAssertEqual(list?.items?.last?.text, "Roe, R. and Doe, J. (2019). A second paper whose title wraps\nover two lines. In\nProceedings of the Conference on Stuff, pages 3–4.")
     }
+
+    func testPlacesAndDatesFlushRightStayOnTheirEntries() {
+        var page = SyntheticPage()
+        let rows = [("University of Somewhere", "Toronto, ON"), ("Master of Science in Physics", "Sep. 2019 – May 2021"),
+                    ("University of Elsewhere", "Accra, Ghana"), ("Bachelor of Science", "Aug. 2014 – May 2018")]
+        for (i, row) in rows.enumerated() {
+            let y = 100 + Double(i) * 14
+            page.line(row.0, x: 50, y: y)
+            page.line(row.1, x: 560 - Double(row.1.count) * 5, y: y)
+        }
+        page.line("• A bullet under the entries that runs across the whole width of the text block here", x: 50, y: 160)
+        let all = texts(PDFLayout.blocks(pages: [page.page]))
+        XCTAssertTrue(all.contains { $0.hasPrefix("Master of Science in Physics") && $0.hasSuffix("Sep. 2019 – May 2021") }, "\(all)")
+        XCTAssertFalse(all.contains("Toronto, ON"), "\(all)")
+    }
 }

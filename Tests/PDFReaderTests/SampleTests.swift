@@ -9,7 +9,7 @@ import XCTest
 final class SampleTests: XCTestCase {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../samples/pdf").standardized
-    static let readable = ["moderncv-cv", "twocolumn-cv", "publications", "libreoffice-cv", "pandoc-cv"]
+    static let readable = ["moderncv-cv", "twocolumn-cv", "publications", "libreoffice-cv", "pandoc-cv", "right-dates-resume"]
 
     private func read(_ stem: String) throws -> Document {
         let url = SampleTests.directory.appendingPathComponent(stem + ".pdf")
@@ -35,6 +35,7 @@ final class SampleTests: XCTestCase {
             "publications": ["Publications", "Peer-reviewed journal articles", "Book chapters"],
             "libreoffice-cv": ["Contact", "Skills", "Experience", "Education", "Publications", "Referees"],
             "pandoc-cv": ["Contact", "Education", "Professional Experience", "Publications", "Skills", "Languages"],
+            "right-dates-resume": ["Education", "Experience", "Publications", "Technical Skills"],
         ]
         for (stem, headings) in expected {
             let found = Set(try read(stem).blocks.filter { $0.type == .heading }.map(\.text))
@@ -70,6 +71,13 @@ final class SampleTests: XCTestCase {
         let texts = try read("moderncv-cv").blocks.map(\.text)
         XCTAssertTrue(texts.contains { $0.hasPrefix("2014–2018 PhD in Physical Oceanography") }, "\(texts)")
         XCTAssertTrue(texts.contains { $0.hasPrefix("2021–present Junior Group Leader") }, "\(texts)")
+    }
+
+    func testDatesSetFlushRightStayWithTheirEntries() throws {
+        let texts = try read("right-dates-resume").blocks.map(\.text)
+        XCTAssertTrue(texts.contains("Master of Science in Computer Science\nSep. 2019 – May 2021"), "\(texts)")
+        XCTAssertTrue(texts.contains("University of Toronto\nToronto, ON"), "\(texts)")
+        XCTAssertFalse(texts.contains("Toronto, ON"), "the place is not a block of its own")
     }
 
     func testBadPDFsAreRefusedWithOneClearLine() {

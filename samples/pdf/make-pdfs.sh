@@ -26,6 +26,8 @@ latex twocolumn-cv
 # 3. LaTeX publication list over two pages: numbered references with hanging indents, bold self-name,
 #    running header and footer, page numbers.
 latex publications
+# 3b. LaTeX résumé with dates and places set flush right beside each entry.
+latex right-dates-resume
 # 4. LibreOffice Writer from HTML: a side column (table) beside the main text.
 cp "$src/libreoffice-cv.html" "$work/"
 (cd "$work" && soffice --headless -env:UserInstallation=file://$work/lo-profile --infilter="HTML (StarWriter)" \
