@@ -2,45 +2,63 @@ import Foundation
 
 /// Reads the affiliation and the postal address from the lines of the contact block (between the name
 /// and the first section): "Address:" / "Affiliation:" labels, lines naming an institution, and lines
-/// shaped like an address (a street or a postcode, or "City, Country" after an institution).
+/// shaped like an address (a street or a postcode, or "City, Country" after an institution or beside an
+/// e-mail or phone of the same block).
 enum ContactBlockReader {
-    /// The affiliation and address, each joined with ", " when they span several lines.
-    static func read(_ lines: [String], name: String?) -> (affiliation: String?, address: String?) {
-        var affiliation: [String] = []
-        var address: [String] = []
-        var lastWasAddress = false
-        let nameTokens = name.map(PersonNameText.comparisonTokens)
-        for line in lines {
-            let separated = detailLabel.replacing(in: line, with: "|$0")
-            for part in separated.components(separatedBy: CharacterSet(charactersIn: "|•·")) {
-                let text = part.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;")))
-                guard text.count >= 2, !isContactDetail(text) else { continue }
-                if let nameTokens, PersonNameText.cleaned(text).map(PersonNameText.comparisonTokens) == nameTokens { continue }
-                if let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
-                    if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
-                        address.append(value)
-                    } else if key.hasPrefix("affil") || key.hasPrefix("institution") || key.hasPrefix("organi") {
-                        affiliation.append(value)
-                    }
-                    continue
-                }
-                let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
-                if isInstitution(text) {
-                    // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
-                    let pieces = cleaned.components(separatedBy: ", ")
-                    let streetAt = pieces.indices.dropFirst().first { !isInstitution(pieces[$0]) && looksLikeAddress(pieces[$0], afterInstitution: false) }
-                    affiliation.append(pieces[..<(streetAt ?? pieces.endIndex)].joined(separator: ", "))
-                    if let streetAt { address.append(pieces[streetAt...].joined(separator: ", ")) }
-                    lastWasAddress = streetAt != nil
-                } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty) || (lastWasAddress && isCountry(cleaned)) {
-                    address.append(cleaned)
-                    lastWasAddress = true
-                } else {
-                    lastWasAddress = false
+    /// The affiliation and address from the contact block's lines grouped by block, each joined with ", ".
+    static func read(_ blocks: [[String]], name: String?) -> (affiliation: String?, address: String?) {
+        var state = State(nameTokens: name.map(PersonNameText.comparisonTokens))
+        for block in blocks {
+            let besideDetails = block.contains(where: isContactDetail)
+            for line in block {
+                let separated = detailLabel.replacing(in: line, with: "|$0")
+                for part in separated.components(separatedBy: CharacterSet(charactersIn: "|•·")) {
+                    state.read(part.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;"))),
+                               besideDetails: besideDetails)
                 }
             }
         }
-        return (affiliation.isEmpty ? nil : affiliation.joined(separator: ", "), address.isEmpty ? nil : address.joined(separator: ", "))
+        return (state.affiliation.isEmpty ? nil : state.affiliation.joined(separator: ", "),
+                state.address.isEmpty ? nil : state.address.joined(separator: ", "))
+    }
+
+    /// What has been read so far.
+    private struct State {
+        let nameTokens: [String]?
+        var affiliation: [String] = []
+        var address: [String] = []
+        var lastWasAddress = false
+
+        mutating func read(_ text: String, besideDetails: Bool) {
+            guard text.count >= 2, !isContactDetail(text) else { return }
+            if let nameTokens, PersonNameText.cleaned(text).map(PersonNameText.comparisonTokens) == nameTokens { return }
+            if let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
+                if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
+                    address.append(value)
+                } else if key.hasPrefix("affil") || key.hasPrefix("institution") || key.hasPrefix("organi") {
+                    affiliation.append(value)
+                }
+                return
+            }
+            let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            if isInstitution(text) {
+                // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
+                let pieces = cleaned.components(separatedBy: ", ")
+                let streetAt = pieces.indices.dropFirst().first {
+                    !isInstitution(pieces[$0]) && looksLikeAddress(pieces[$0], afterInstitution: false)
+                }
+                affiliation.append(pieces[..<(streetAt ?? pieces.endIndex)].joined(separator: ", "))
+                if let streetAt { address.append(pieces[streetAt...].joined(separator: ", ")) }
+                lastWasAddress = streetAt != nil
+            } else if looksLikeAddress(text, afterInstitution: !affiliation.isEmpty || besideDetails)
+                || (lastWasAddress && isCountry(cleaned))
+            {
+                address.append(cleaned)
+                lastWasAddress = true
+            } else {
+                lastWasAddress = false
+            }
+        }
     }
 
     private static func isContactDetail(_ text: String) -> Bool {

@@ -36,8 +36,9 @@ public struct ExtractContact: Stage {
         addLinks(to: &person, contactLinks: contact.links, otherLinks: own.links, metadata: document.metadata)
         addLabelledProfiles(to: &person, lines: contact.lines)
         if person.affiliation == nil || person.address == nil {
-            let texts = lines.filter { area.contactBlocks.contains($0.block) && $0.node.type != .heading }.map(\.text)
-            let block = ContactBlockReader.read(texts, name: person.name?.literal)
+            let contactLines = lines.filter { area.contactBlocks.contains($0.block) && $0.node.type != .heading }
+            let byBlock = Dictionary(grouping: contactLines, by: \.block).sorted { $0.key < $1.key }.map { $0.value.map(\.text) }
+            let block = ContactBlockReader.read(byBlock, name: person.name?.literal)
             person.affiliation = person.affiliation ?? block.affiliation
             person.address = person.address ?? block.address
         }
