@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
         .target(name: "PDFReader", dependencies: ["DossierPipeline", "CPoppler"]),
         .target(name: "HTMLReader", dependencies: ["DossierPipeline", "CLibXML2"]),
-        .target(name: "DossierStages", dependencies: ["DossierPipeline"]),
+        .target(name: "DossierStages", dependencies: ["DossierPipeline", "ReferenceParser"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline"]),
         .target(name: "ReferenceParser", dependencies: ["DossierModel"]),
         .target(

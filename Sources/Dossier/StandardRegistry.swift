@@ -5,7 +5,6 @@ import DossierWriters
 import HTMLReader
 import MarkdownReader
 import PDFReader
-import PDFReader
 
 extension Registry {
     /// Every built-in reader, stage and writer. A new one is one line here.
@@ -14,10 +13,15 @@ extension Registry {
         registry.register(reader: MarkdownReader())
         registry.register(reader: HTMLReader())
         registry.register(reader: PDFReader())
-        registry.register(reader: PDFReader())
         registry.register(stage: NormalizeText())
+        registry.register(stage: DetectSections())
         registry.register(stage: ExtractContact())
+        registry.register(stage: ExtractEntries())
+        registry.register(stage: ExtractReferees())
+        registry.register(stage: SplitReferences())
+        registry.register(stage: ParseReferences())
         registry.register(stage: FindIdentifiers())
+        registry.register(stage: FindApplicant())
         registry.register(stage: ClassifyDocument())
         registry.register(writer: JSONWriter())
         registry.register(writer: NDJSONWriter())

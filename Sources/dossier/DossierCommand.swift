@@ -9,12 +9,14 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Turn applicant documents (Markdown, HTML, PDF) into structured data.",
         version: DossierVersion.current,
-        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self, References.self, TrainReferences.self, EvalReferences.self],
+        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self, Eval.self, References.self, TrainReferences.self, EvalReferences.self],
         defaultSubcommand: Convert.self
     )
 
     /// Usage errors exit with 2 (as grep, diff and most Unix tools do), not ArgumentParser's 64.
     static func main() {
+        // A pipe closed by the reader (`| head`, a filter that stops reading) is handled where it is written.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()
