@@ -1,7 +1,7 @@
 import Foundation
 
 /// Removes running headers and footers (the same text, digits aside, at the same place on most pages) and
-/// page numbers from the page margins, and says what it removed.
+/// page numbers from the page margins, and says what it removed. The first copy of a running header is kept.
 enum RunningChromeFilter {
     /// The share of the page height at the top and at the bottom where headers and footers live.
     static let margin = 0.14
@@ -34,6 +34,7 @@ enum RunningChromeFilter {
         }
         var removed: [String: Removal] = [:]
         var order: [String] = []
+        var keptHeaders = Set<String>()
         var result: [[TextLine]] = []
         for (index, page) in pages.enumerated() {
             var kept: [TextLine] = []
@@ -44,6 +45,12 @@ enum RunningChromeFilter {
                 if let zone = zone(fragment, height: page.height, scale: outermost ? 1.8 : 1) {
                     let key = zone + "|" + normalized(fragment.text)
                     let isPageNumber = outermost && looksLikePageNumber(fragment.text)
+                    // The first copy of a running header stays: it often is the only place of the applicant's name.
+                    if !isPageNumber, zone == "top", running.contains(key), !keptHeaders.contains(key) {
+                        keptHeaders.insert(key)
+                        kept.append(fragment)
+                        continue
+                    }
                     if running.contains(key) || isPageNumber {
                         let group = isPageNumber ? "page numbers" : key
                         if removed[group] == nil {
