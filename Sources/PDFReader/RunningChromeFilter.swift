@@ -48,7 +48,10 @@ enum RunningChromeFilter {
                     // The first copy of a running header stays: it often is the only place of the applicant's name.
                     if !isPageNumber, zone == "top", running.contains(key), !keptHeaders.contains(key) {
                         keptHeaders.insert(key)
-                        kept.append(fragment)
+                        // A row of its own: "Jane Doe" and "Curriculum Vitae" at both ends of a header stay apart.
+                        var header = fragment
+                        header.row = keptHeaders.count - 1_000_000
+                        kept.append(header)
                         continue
                     }
                     if running.contains(key) || isPageNumber {
