@@ -181,8 +181,8 @@ enum ColumnDetector {
         guard let first = fragments.first else { return nil }
         let xmin = fragments.reduce(first.rect.x0) { min($0, $1.rect.x0) }
         let xmax = fragments.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        guard xmax - xmin > 8, xmax - xmin < 20_000 else { return nil }
         let binCount = Int((xmax - xmin).rounded(.up)) + 2
-        guard binCount > 10, binCount < 20_000 else { return nil }
         var delta = [Int](repeating: 0, count: binCount + 1)
         // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter.
         for word in fragments.lazy.flatMap(\.words) {

@@ -12,6 +12,7 @@ extension ColumnDetector {
 
     /// Whether the sides are two columns, rows of a table, or labels and the text they label.
     static func pairing(left: [TextLine], right: [TextLine]) -> Pairing {
+        guard !left.isEmpty, !right.isEmpty else { return .columns }
         let leftWidth = width(left)
         let rightWidth = width(right)
         let labelsOnLeft = leftWidth <= rightWidth

@@ -85,7 +85,8 @@ final class PopplerDocument {
                 while fontCursor < fonts.count, fonts[fontCursor].end < i { fontCursor += 1 }
                 let font = fontCursor < fonts.count && fonts[fontCursor].start <= i
                     ? fonts[fontCursor].font : GlyphFont(name: "", size: r.y2 - r.y1)
-                glyphs.append(Glyph(scalars[i], Rect(x0: r.x1, y0: r.y1, x1: r.x2, y1: r.y2), font))
+                let rect = Rect(x0: min(r.x1, r.x2), y0: min(r.y1, r.y2), x1: max(r.x1, r.x2), y1: max(r.y1, r.y2))
+                glyphs.append(Glyph(scalars[i], rect, font))
             }
         }
         PopplerDocument.attach(links: PopplerDocument.links(of: page, pageHeight: height), to: &glyphs)

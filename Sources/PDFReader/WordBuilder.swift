@@ -16,7 +16,7 @@ enum WordBuilder {
                 streamLine += 1
                 continue
             }
-            if glyph.isWhitespace || glyph.char.value < 0x20 || !glyph.rect.x0.isFinite || !glyph.rect.y0.isFinite {
+            if glyph.isWhitespace || glyph.char.value < 0x20 || !WordBuilder.isUsable(glyph.rect) {
                 flush()
                 continue
             }
@@ -25,6 +25,11 @@ enum WordBuilder {
         }
         flush()
         return words
+    }
+
+    /// A box with finite coordinates inside ±100,000 points (a broken PDF can say anything).
+    static func isUsable(_ rect: Rect) -> Bool {
+        [rect.x0, rect.y0, rect.x1, rect.y1].allSatisfy { $0.isFinite && abs($0) < 100_000 }
     }
 
     /// Whether `next` can follow `last` inside one word: same baseline, not jumping back.

@@ -242,4 +242,16 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(all.contains { $0.hasPrefix("Master of Science in Physics") && $0.hasSuffix("Sep. 2019 – May 2021") }, "\(all)")
         XCTAssertFalse(all.contains("Toronto, ON"), "\(all)")
     }
+
+    func testBrokenGlyphBoxesAreSkippedNotTrusted() {
+        var page = SyntheticPage()
+        page.line("Real text on a real line of the page", x: 50, y: 100)
+        let font = GlyphFont(name: "Times-Roman", size: 10)
+        var glyphs = page.glyphs
+        glyphs.append(Glyph("x", Rect(x0: .nan, y0: 0, x1: 1, y1: 1), font))
+        glyphs.append(Glyph("y", Rect(x0: 0, y0: 0, x1: .infinity, y1: 1), font))
+        glyphs.append(Glyph("z", Rect(x0: 1e300, y0: 1e300, x1: 1e301, y1: 1e301), font))
+        let blocks = PDFLayout.blocks(pages: [(1, 842, glyphs)])
+        XCTAssertEqual(blocks.map(\.text), ["Real text on a real line of the page"])
+    }
 }
