@@ -68,9 +68,9 @@ enum FeatureExtractor {
             if inQuotes { add(22, "quoted") }
             if parenDepth > 0 { add(22, "bracketed") }
             add(23, String(min(text.utf8.count, 12)))
-            if text.contains("://") || text.lowercased().hasPrefix("www.") { add(24, "url") }
-            if text.contains("10.") && text.contains("/") { add(24, "doi") }
-            if text.contains("@") { add(24, "at") }
+            if text.includes("://") || text.lowercased().hasPrefix("www.") { add(24, "url") }
+            if text.includes("10.") && text.includes("/") { add(24, "doi") }
+            if text.includes("@") { add(24, "at") }
 
             let previous = index > 0 ? traits[index - 1] : nil
             let next = index + 1 < count ? traits[index + 1] : nil
@@ -101,7 +101,7 @@ enum FeatureExtractor {
             let closesQuote = text.hasSuffix("”") || text.hasSuffix("\",") || text.hasSuffix("\".") || text.hasSuffix("\"")
                 || text.hasSuffix("»") || text.hasSuffix("”,") || text.hasSuffix("”.") || text.hasSuffix("’") || text.hasSuffix("“")
             if inQuotes && closesQuote && !(opensQuote && text.unicodeScalars.count == 1) { inQuotes = false }
-            if text.contains(")") || text.contains("]") { parenDepth = max(0, parenDepth - 1) }
+            if text.includes(")") || text.includes("]") { parenDepth = max(0, parenDepth - 1) }
         }
         return sequence
     }

@@ -9,7 +9,8 @@ public enum NameSplitter {
     public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
         var text = " " + span.replacingOccurrences(of: "\u{00A0}", with: " ") + " "
         var etAl = false
-        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] {
+        let lowered = text.lowercased()
+        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.includes(marker) {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 etAl = true
                 text = String(text[..<range.lowerBound]) + " "
@@ -72,8 +73,8 @@ public enum NameSplitter {
     /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.
     static func stripEditorMarks(_ text: String) -> String {
         var result = text
-        for mark in ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
-                     "(coord.)", "(comp.)", "(trans.)", "(trad.)"] {
+        for mark in text.includes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+                     "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
             while let range = result.range(of: mark, options: .caseInsensitive) { result.removeSubrange(range) }
         }
         let words = result.split(separator: " ")
@@ -92,6 +93,10 @@ public enum NameSplitter {
     static func trimName(_ text: String) -> String {
         var scalars = Substring(text)
         while let last = scalars.last, ",;:()[]".contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        // A final dot belongs to an initial ("J."), not to a word ("Smith.").
+        if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), word.count > 2 {
+            scalars = scalars.dropLast()
+        }
         while let first = scalars.first, ",;:()[]*".contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
         return String(scalars)
     }
@@ -109,7 +114,7 @@ public enum NameSplitter {
         for character in word {
             if character.isUppercase { capitals += 1 } else if character == "." || character == "-" { continue } else { return false }
         }
-        return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.contains(".") || word.count <= 3)
+        return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.includes(".") || word.count <= 3)
     }
 
     static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercased()) && word.first?.isLowercase == true }
@@ -117,7 +122,7 @@ public enum NameSplitter {
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
     static func isFamilyOnly(_ text: String) -> Bool {
         let list = words(text)
-        guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.contains(".") else { return false }
+        guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.includes(".") else { return false }
         return list.dropLast().allSatisfy(isParticle) && list.count <= 4
     }
 

@@ -2,7 +2,7 @@
 /// shuffle, features numbered in order of first appearance), so the same data gives the same bytes.
 public struct PerceptronTrainer {
     /// Passes over the data.
-    public var epochs = 12
+    public var epochs = 20
     /// Features seen fewer times than this in the training data are dropped.
     public var minimumCount = 2
     /// Seed of the shuffle between passes.

@@ -1,8 +1,128 @@
 import DossierModel
+import Foundation
 
-/// Turns labelled tokens into a `Publication`: fields sliced verbatim from the raw string, then cleaned up.
+/// Turns labelled tokens into a `Publication`: each run of one label is sliced verbatim from the raw string, cleaned
+/// by `FieldCleaning`, and identifiers found by pattern anywhere in the string override what the model said.
 enum PublicationBuilder {
+    /// A labelled span: its label, verbatim text and confidence (the lowest of its tokens).
+    struct Span {
+        var label: String
+        var text: String
+        var confidence: Double
+    }
+
+    static func spans(raw: String, tokens: [ReferenceToken], labels: [String], confidence: [Double]) -> [Span] {
+        let utf8 = Array(raw.utf8)
+        var spans: [Span] = []
+        var index = 0
+        while index < tokens.count {
+            var end = index + 1
+            var lowest = confidence.isEmpty ? 1 : confidence[index]
+            while end < tokens.count, labels[end] == labels[index] {
+                if !confidence.isEmpty { lowest = min(lowest, confidence[end]) }
+                end += 1
+            }
+            let text = String(decoding: utf8[tokens[index].start..<tokens[end - 1].end], as: UTF8.self)
+            spans.append(Span(label: labels[index], text: text, confidence: lowest))
+            index = end
+        }
+        return spans
+    }
+
     static func build(raw: String, tokens: [ReferenceToken], labels: [String], confidence: [Double]) -> Publication {
-        Publication(id: "", type: "article-journal", raw: raw)
+        var publication = Publication(id: "", type: "document", raw: raw)
+        var confidences: [String: Double] = [:]
+        var notes: [String] = []
+        var isJournal = false
+        func set(_ key: String, _ value: Double) { confidences[key] = min(confidences[key] ?? 1, (value * 1000).rounded() / 1000) }
+
+        for span in spans(raw: raw, tokens: tokens, labels: labels, confidence: confidence) {
+            let text = span.text
+            switch span.label {
+            case "author":
+                let (names, etAl) = NameSplitter.split(text)
+                if !names.isEmpty { publication.author = (publication.author ?? []) + names; set("author", span.confidence) }
+                if etAl { publication.etAl = true }
+            case "editor":
+                let (names, _) = NameSplitter.split(text)
+                if !names.isEmpty { publication.editor = (publication.editor ?? []) + names; set("editor", span.confidence) }
+            case "title" where publication.title == nil:
+                publication.title = FieldCleaning.title(text)
+                set("title", span.confidence)
+            case "journal", "container-title":
+                if publication.containerTitle == nil {
+                    publication.containerTitle = FieldCleaning.container(text)
+                    set("container-title", span.confidence)
+                }
+                if span.label == "journal" { isJournal = true }
+            case "date":
+                if publication.issued == nil, let date = DateParsing.date(text) {
+                    publication.issued = date
+                    set("issued", span.confidence)
+                }
+            case "volume":
+                var text = text
+                // "2010;42(7)": a year glued in front of the volume (Vancouver style).
+                if let semicolon = text.firstIndex(of: ";"), text.distance(from: text.startIndex, to: semicolon) <= 6,
+                   let date = DateParsing.date(String(text[..<semicolon])) {
+                    if publication.issued == nil { publication.issued = date; set("issued", span.confidence) }
+                    text = String(text[text.index(after: semicolon)...])
+                }
+                let (volume, issue) = FieldCleaning.volumeAndIssue(text)
+                if publication.volume == nil, let volume { publication.volume = volume; set("volume", span.confidence) }
+                if publication.issue == nil, let issue { publication.issue = issue; set("issue", span.confidence) }
+            case "pages":
+                if publication.page == nil, let pages = FieldCleaning.pages(text) { publication.page = pages; set("page", span.confidence) }
+            case "publisher":
+                if publication.publisher == nil { publication.publisher = FieldCleaning.trim(text); set("publisher", span.confidence) }
+            case "location":
+                if publication.publisherPlace == nil { publication.publisherPlace = FieldCleaning.trim(text); set("publisher-place", span.confidence) }
+            case "edition":
+                if publication.edition == nil { publication.edition = FieldCleaning.edition(text); set("edition", span.confidence) }
+            case "note", "genre", "collection-title", "source":
+                let note = FieldCleaning.trim(text)
+                if !note.isEmpty, DateParsing.status(note) == nil || note.count > 20 { notes.append(note); set("note", span.confidence) }
+            case "url":
+                if publication.url == nil { publication.url = Identifiers.url(in: text) ?? FieldCleaning.trim(text); set("URL", span.confidence) }
+            default:
+                continue
+            }
+        }
+        if !notes.isEmpty { publication.note = notes.joined(separator: "; ") }
+        if publication.title == nil, let span = spans(raw: raw, tokens: tokens, labels: labels, confidence: confidence).first(where: { $0.label == "title" }) {
+            publication.title = FieldCleaning.title(span.text)
+        }
+        applyIdentifiers(raw, to: &publication, confidences: &confidences)
+        publication.status = DateParsing.status(raw)
+        if publication.status != nil { confidences["status"] = 0.9 }
+        publication.type = PublicationType.guess(publication, raw: raw, isJournal: isJournal, labels: labels)
+        publication.confidence = confidences
+        return publication
+    }
+
+    /// DOI, arXiv, PMID, PMCID, ISBN and URL found by pattern in the whole string win over the model's labels.
+    static func applyIdentifiers(_ raw: String, to publication: inout Publication, confidences: inout [String: Double]) {
+        let lowered = raw.lowercased()
+        if lowered.includes("10."), let doi = Identifiers.doi(in: raw) {
+            publication.doi = doi
+            confidences["DOI"] = 0.99
+            if let url = publication.url, url.contains(doi) { publication.url = nil; confidences["URL"] = nil }
+        }
+        if lowered.includes("arxiv"), let id = Identifiers.arxiv(in: raw) { publication.arxiv = id; confidences["arxiv"] = 0.99 }
+        if lowered.includes("pmid"), let id = Identifiers.pmid(in: raw) { publication.pmid = id; confidences["PMID"] = 0.99 }
+        if raw.includes("PMC"), let id = Identifiers.pmcid(in: raw) { publication.pmcid = id; confidences["PMCID"] = 0.99 }
+        if lowered.includes("isbn"), let isbn = Identifiers.isbn(in: raw) { publication.isbn = isbn; confidences["ISBN"] = 0.99 }
+        if publication.url == nil, publication.doi == nil, lowered.includes("http") || lowered.includes("www."), let url = Identifiers.url(in: raw) {
+            publication.url = url
+            confidences["URL"] = 0.95
+        }
+        // A note that only repeats identifiers found above is dropped.
+        if var note = publication.note?.lowercased() {
+            for id in [publication.doi, publication.arxiv, publication.pmid, publication.pmcid, publication.isbn].compactMap({ $0?.lowercased() }) {
+                note = note.replacingOccurrences(of: id, with: "")
+            }
+            for word in ["arxiv", "pmcid", "pmid", "doi", "isbn", "preprint", "e-print", "eprint"] { note = note.replacingOccurrences(of: word, with: "") }
+            if !note.contains(where: { $0.isLetter || $0.isNumber }) { publication.note = nil; confidences["note"] = nil }
+        }
     }
 }

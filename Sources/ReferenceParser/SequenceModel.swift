@@ -101,6 +101,7 @@ public struct SequenceModel: Sendable {
         return (path, confidence)
     }
 
-    /// Scale of score differences in the confidence softmax.
-    static let temperature = 2.0
+    /// Scale of score differences in the confidence softmax: chosen so that the mean confidence on held-out tokens
+    /// matches the token accuracy there (0.968 at 48 for the committed model).
+    static let temperature = 48.0
 }

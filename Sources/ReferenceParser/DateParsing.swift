@@ -1,0 +1,69 @@
+import DossierModel
+
+/// Reads the date of a reference with the precision printed ("2019" → [[2019]], "March 2019" → [[2019, 3]],
+/// "3 March 2019" → [[2019, 3, 3]]) and the status words ("in press", "submitted", …).
+public enum DateParsing {
+    static let monthNumbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        let names: [[String]] = [
+            ["jan", "january", "janvier", "januar", "enero", "gennaio"], ["feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"],
+            ["mar", "march", "mars", "märz", "marzo"], ["apr", "april", "avril", "abril", "aprile"],
+            ["may", "mai", "mayo", "maggio"], ["jun", "june", "juin", "juni", "junio", "giugno"],
+            ["jul", "july", "juillet", "juli", "julio", "luglio"], ["aug", "august", "août", "aout", "agosto"],
+            ["sep", "sept", "september", "septembre", "septiembre", "settembre"], ["oct", "october", "octobre", "oktober", "octubre", "ottobre"],
+            ["nov", "november", "novembre", "noviembre"], ["dec", "december", "décembre", "dezember", "diciembre", "dicembre"],
+        ]
+        for (index, list) in names.enumerated() { for name in list { table[name] = index + 1 } }
+        return table
+    }()
+
+    /// The date in `text`, or nil when no year is printed.
+    public static func date(_ text: String) -> CSLDate? {
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "/" || $0 == "[" || $0 == "]" || $0 == ";" || $0 == ":" })
+        var year: Int?
+        var month: Int?
+        var day: Int?
+        for (index, word) in words.enumerated() {
+            let lowered = word.lowercased()
+            if year == nil, let value = yearValue(lowered) {
+                year = value
+                continue
+            }
+            if month == nil, let value = monthNumbers[lowered] ?? monthNumbers[String(lowered.prefix(3))].flatMap({ lowered.count <= 4 ? $0 : nil }) {
+                month = value
+                // A day next to the month.
+                for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < words.count {
+                    let candidate = words[neighbour].filter(\.isNumber)
+                    if let number = Int(candidate), (1...31).contains(number), candidate.count <= 2, day == nil { day = number }
+                }
+            }
+        }
+        guard let year else { return nil }
+        var parts = [year]
+        if let month {
+            parts.append(month)
+            if let day { parts.append(day) }
+        }
+        return CSLDate(dateParts: [parts], raw: FieldCleaning.trim(text))
+    }
+
+    /// 1500–2039, maybe followed by a letter ("2019a").
+    static func yearValue(_ word: String) -> Int? {
+        var digits = Substring(word)
+        if let last = digits.last, last.isLetter, digits.count == 5 { digits = digits.dropLast() }
+        guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), (1500...2039).contains(value) else { return nil }
+        return value
+    }
+
+    /// "in press", "submitted", "under review", "accepted" or "in preparation" when the reference says so.
+    public static func status(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        let table: [(String, String)] = [
+            ("in press", "in press"), ("forthcoming", "in press"), ("to appear", "in press"), ("sous presse", "in press"),
+            ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),
+            ("submitted", "submitted"), ("accepted", "accepted"), ("in preparation", "in preparation"), ("in prep.", "in preparation"),
+        ]
+        for (phrase, status) in table where lowered.includes(phrase) { return status }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+import DossierModel
+import Foundation
+
+/// Rules that turn a labelled span into a field value: trimmed punctuation, quotes, "pp.", "In:", volume and
+/// issue, page ranges with a hyphen, dates with their precision, status words.
+enum FieldCleaning {
+    /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
+    static func trim(_ text: String) -> String {
+        var result = Substring(text)
+        while let first = result.first, first.isWhitespace || ",;:".contains(first) { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace || ",;:.".contains(last) {
+            // Keep the dot of a final abbreviation or initial ("Univ.", "J.").
+            if last == ".", let word = result.split(separator: " ").last, isAbbreviation(word) { break }
+            result = result.dropLast()
+        }
+        // Unbalanced brackets at the ends.
+        while let last = result.last, last == ")" || last == "]",
+              result.filter({ $0 == "(" || $0 == "[" }).count < result.filter({ $0 == ")" || $0 == "]" }).count {
+            result = result.dropLast()
+            while let end = result.last, end.isWhitespace || ",;:.".contains(end) { result = result.dropLast() }
+        }
+        while let first = result.first, first == "(" || first == "[",
+              result.filter({ $0 == "(" || $0 == "[" }).count > result.filter({ $0 == ")" || $0 == "]" }).count {
+            result = result.dropFirst()
+        }
+        if let first = result.first, let last = result.last, first == "(", last == ")", result.count > 2,
+           result.dropFirst().dropLast().allSatisfy({ $0 != "(" && $0 != ")" }) {
+            result = result.dropFirst().dropLast()
+        }
+        return String(result).trimmingWhitespace()
+    }
+
+    static func isAbbreviation(_ word: Substring) -> Bool {
+        let letters = word.filter(\.isLetter)
+        return word.count <= 5 && letters.count <= 3 && letters.first?.isUppercase == true && word.count > 1
+    }
+
+    /// A title without surrounding quotes and trailing separators.
+    static func title(_ text: String) -> String {
+        var result = trim(text)
+        let quotes: [(Character, Character)] = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("'", "'"), ("„", "“")]
+        for (open, close) in quotes where result.first == open {
+            result.removeFirst()
+            if let index = result.lastIndex(of: close) { result.remove(at: index) }
+            break
+        }
+        if let last = result.last, "”\"»’".contains(last) { result.removeLast() }
+        return trim(result)
+    }
+
+    /// A container name without "In:" / "In" / "Dans".
+    static func container(_ text: String) -> String {
+        var result = trim(text)
+        for prefix in ["In: ", "In:", "in: ", "In ", "in ", "Dans ", "dans ", "Im ", "En "] where result.hasPrefix(prefix) {
+            result = String(result.dropFirst(prefix.count))
+            break
+        }
+        return title(result)
+    }
+
+    /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134".
+    static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
+        var volume: String?
+        var issue: String?
+        let lowered = text.lowercased()
+        let numberWords = ["no.", "no ", "nr.", "n°", "n.", "issue", "iss.", "heft", "h.", "núm.", "num."]
+        var volumePart = text
+        for word in numberWords {
+            if let range = lowered.range(of: word) {
+                let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
+                let start = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
+                issue = firstNumber(String(text.dropFirst(offset)))
+                volumePart = String(text.prefix(start))
+                break
+            }
+        }
+        if let open = volumePart.firstIndex(of: "("), issue == nil {
+            let inner = volumePart[volumePart.index(after: open)...].prefix(while: { $0 != ")" })
+            let innerTrimmed = inner.trimmingCharacters(in: .whitespaces)
+            if !innerTrimmed.isEmpty, !(innerTrimmed.count == 4 && Int(innerTrimmed).map { $0 > 1500 } == true) { issue = innerTrimmed }
+            volumePart = String(volumePart[..<open])
+        }
+        volume = firstNumber(volumePart)
+        return (volume, issue)
+    }
+
+    /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
+    static func firstNumber(_ text: String) -> String? {
+        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".()[]"))
+            if bare.isEmpty { continue }
+            if bare.contains(where: \.isNumber) { return bare.replacingOccurrences(of: "–", with: "-") }
+            if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
+        }
+        return nil
+    }
+
+    /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800"; "e1003316" kept.
+    static func pages(_ text: String) -> String? {
+        var result = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+            .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "--", with: "-")
+        let words = result.split(separator: " ").filter { word in
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;()[]"))
+            return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
+        }
+        result = words.joined(separator: " ").replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " -", with: "-")
+            .replacingOccurrences(of: "- ", with: "-")
+        result = trim(result)
+        return result.isEmpty ? nil : result
+    }
+
+    /// Edition: "2nd ed." → "2", "Revised edition" kept as words.
+    static func edition(_ text: String) -> String? {
+        let cleaned = trim(text)
+        if let number = cleaned.split(separator: " ").first, let digits = Int(number.prefix(while: \.isNumber)) { return String(digits) }
+        return cleaned.isEmpty ? nil : cleaned
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var result = Substring(self)
+        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        return String(result)
+    }
+}

@@ -1,0 +1,29 @@
+import DossierModel
+
+/// Guesses the CSL type of a parsed reference from its fields and words.
+enum PublicationType {
+    static func guess(_ publication: Publication, raw: String, isJournal: Bool, labels: [String]) -> String {
+        let lowered = raw.lowercased()
+        let container = publication.containerTitle?.lowercased() ?? ""
+        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.includes($0) }) }
+        if has(["patent"], in: lowered) { return "patent" }
+        if has(["ph.d.", "phd thesis", "ph. d.", "dissertation", "thesis", "master's", "masters thesis", "mémoire", "thèse", "doctoral"], in: lowered) {
+            return "thesis"
+        }
+        let preprint = publication.arxiv != nil || has(["biorxiv", "medrxiv", "preprint", "ssrn", "chemrxiv", "psyarxiv", "arxiv"], in: lowered)
+        if preprint && !isJournal { return "article" }
+        if has(["technical report", "tech. rep", "tech rep", "working paper", "white paper", "report no", "discussion paper", "rapport"], in: lowered) {
+            return "report"
+        }
+        if has(["proc.", "proceedings", "conference", "symposium", "workshop", "congress", "colloquium", "meeting", "conf."], in: container) {
+            return "paper-conference"
+        }
+        if publication.editor != nil || (container.isEmpty == false && labels.contains("publisher") && !isJournal) { return "chapter" }
+        if isJournal || (publication.containerTitle != nil && (publication.volume != nil || publication.page != nil)) { return "article-journal" }
+        if publication.containerTitle != nil { return "article-journal" }
+        if publication.publisher != nil || publication.isbn != nil { return "book" }
+        if publication.url != nil { return "webpage" }
+        if publication.status != nil { return "manuscript" }
+        return "document"
+    }
+}
