@@ -141,6 +141,18 @@ struct TextLine: Sendable, Hashable {
     /// Size of most of its characters.
     var size: Double { font.size }
 
+    /// Every non-label letter is in an italic font.
+    var isItalic: Bool {
+        let glyphs = words.filter { !$0.isLabel }.flatMap(\.glyphs).filter { $0.char.properties.isAlphabetic }
+        return !glyphs.isEmpty && glyphs.allSatisfy(\.font.italic)
+    }
+
+    /// Its letters are all capitals ("PUBLICATIONS").
+    var isAllCaps: Bool {
+        let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+        return letters.count >= 2 && letters.allSatisfy { !$0.properties.isLowercase }
+    }
+
     /// Every non-label letter is in a bold font.
     var isBold: Bool {
         let glyphs = words.filter { !$0.isLabel }.flatMap(\.glyphs).filter { $0.char.properties.isAlphabetic }

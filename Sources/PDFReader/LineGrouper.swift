@@ -79,6 +79,11 @@ enum LineGrouper {
         let gap = next.rect.y0 - last.rect.y1
         if gap < -0.5 * em { return false }
         if gap > metrics.lineGap + 0.45 * em { return false }
+        // An italic line under a bold one at the same indent completes an entry ("University of Toronto" /
+        // "Master of Science"), even in a smaller size.
+        let entrySubline = group.count == 1 && last.isBold && next.isItalic && !last.isAllCaps
+            && abs(last.mainX0 - next.mainX0) < 2 && abs(last.size - next.size) <= 2
+        if entrySubline { return true }
         if abs(last.size - next.size) > 0.9 { return false }
         // A list item goes on while lines start where its text starts ("1. Title" / "Authors" / "Venue").
         if let head = group.first, head.words.count >= 2, ListMarker.marker(of: head.words.map(\.text)) != nil,

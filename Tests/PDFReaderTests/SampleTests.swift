@@ -75,8 +75,8 @@ final class SampleTests: XCTestCase {
 
     func testDatesSetFlushRightStayWithTheirEntries() throws {
         let texts = try read("right-dates-resume").blocks.map(\.text)
-        XCTAssertTrue(texts.contains("Master of Science in Computer Science\nSep. 2019 – May 2021"), "\(texts)")
-        XCTAssertTrue(texts.contains("University of Toronto\nToronto, ON"), "\(texts)")
+        // One block per entry: title, subtitle, then the place and dates printed on the right.
+        XCTAssertTrue(texts.contains("University of Toronto\nMaster of Science in Computer Science\nToronto, ON Sep. 2019 – May 2021"), "\(texts)")
         XCTAssertFalse(texts.contains("Toronto, ON"), "the place is not a block of its own")
     }
 
