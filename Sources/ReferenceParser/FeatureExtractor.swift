@@ -5,6 +5,8 @@ struct FeatureSequence {
     var keys: [UInt32] = []
     /// `keys[offsets[i]..<offsets[i + 1]]` are the keys of token `i`.
     var offsets: [Int] = [0]
+    /// `gaps[i]`: the class of the boundary before token `i` (what token `i - 1` ends with); see `GapClass`.
+    var gaps: [Int] = []
 
     var count: Int { offsets.count - 1 }
 
@@ -14,7 +16,7 @@ struct FeatureSequence {
 /// Turns tokens into `FeatureSequence`s. The templates are numbered: changing one changes the model.
 enum FeatureExtractor {
     /// Bump when the features change, so an old model is refused rather than misread.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
 
     static func features(of tokens: [ReferenceToken]) -> FeatureSequence {
         let traits = tokens.map { TokenTraits($0.text) }
@@ -92,6 +94,7 @@ enum FeatureExtractor {
             add(45, previous?.numberClass ?? "<s>")
             add(46, token.word, next?.word ?? "</s>")
 
+            sequence.gaps.append(previous.map(GapClass.of) ?? 0)
             sequence.keys.append(contentsOf: keys)
             sequence.offsets.append(sequence.keys.count)
 

@@ -2,7 +2,7 @@
 /// embedding in Swift source.
 ///
 /// Layout (little-endian): "DRM1", feature-extractor version (u32), label count (u8), each label (u8 length +
-/// UTF-8), weight scale (f32), start weights (f32 × L), transitions (f32 × L²), row count (u32), then each
+/// UTF-8), weight scale (f32), start weights (f32 × L), transitions (f32 × (1 + GapClass.count) × L²), row count (u32), then each
 /// row: key (u32), pair count (u8), pairs (label u8, weight i16 × scale).
 public enum ModelCoding {
     /// Why a model could not be read.
@@ -66,7 +66,7 @@ public enum ModelCoding {
         }
         let scale = try reader.f32()
         let starts = try (0..<labelCount).map { _ in try reader.f32() }
-        let transitions = try (0..<(labelCount * labelCount)).map { _ in try reader.f32() }
+        let transitions = try (0..<((1 + GapClass.count) * labelCount * labelCount)).map { _ in try reader.f32() }
         let rowCount = Int(try reader.u32())
         var keys: [UInt32] = []
         var pairs: [[(UInt8, Float)]] = []

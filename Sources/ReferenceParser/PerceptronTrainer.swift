@@ -2,7 +2,7 @@
 /// shuffle, features numbered in order of first appearance), so the same data gives the same bytes.
 public struct PerceptronTrainer {
     /// Passes over the data.
-    public var epochs = 20
+    public var epochs = 30
     /// Features seen fewer times than this in the training data are dropped.
     public var minimumCount = 2
     /// Seed of the shuffle between passes.
@@ -36,7 +36,7 @@ public struct PerceptronTrainer {
         // Number the kept features in order of first appearance (deterministic).
         var featureIndex: [UInt32: Int32] = [:]
         var featureKeys: [UInt32] = []
-        var indexed: [(tokens: [[Int32]], labels: [Int])] = []
+        var indexed: [(tokens: [[Int32]], gaps: [Int], labels: [Int])] = []
         indexed.reserveCapacity(sequences.count)
         for sequence in sequences {
             var tokens: [[Int32]] = []
@@ -50,7 +50,7 @@ public struct PerceptronTrainer {
                 }
                 tokens.append(row)
             }
-            indexed.append((tokens, sequence.labels))
+            indexed.append((tokens, sequence.features.gaps, sequence.labels))
         }
         var weights = PerceptronWeights(features: featureKeys.count, labels: labelNames.count)
         var order = Array(indexed.indices)
@@ -63,11 +63,11 @@ public struct PerceptronTrainer {
             var mistakes = 0
             for index in order {
                 let sequence = indexed[index]
-                let predicted = weights.decode(sequence.tokens)
+                let predicted = weights.decode(sequence.tokens, gaps: sequence.gaps)
                 weights.tick()
                 if predicted != sequence.labels {
                     mistakes += 1
-                    weights.update(sequence.tokens, gold: sequence.labels, predicted: predicted)
+                    weights.update(sequence.tokens, gaps: sequence.gaps, gold: sequence.labels, predicted: predicted)
                 }
             }
             progress("pass \(epoch)/\(epochs): \(mistakes) of \(order.count) references mislabelled")

@@ -14,8 +14,8 @@ struct PerceptronWeights {
         labelCount = labels
         emission = Array(repeating: 0, count: features * labels)
         emissionSums = Array(repeating: 0, count: features * labels)
-        transition = Array(repeating: 0, count: labels * labels)
-        transitionSums = Array(repeating: 0, count: labels * labels)
+        transition = Array(repeating: 0, count: (1 + GapClass.count) * labels * labels)
+        transitionSums = Array(repeating: 0, count: (1 + GapClass.count) * labels * labels)
         start = Array(repeating: 0, count: labels)
         startSums = Array(repeating: 0, count: labels)
     }
@@ -34,13 +34,13 @@ struct PerceptronWeights {
         return scores
     }
 
-    func decode(_ tokens: [[Int32]]) -> [Int] {
+    func decode(_ tokens: [[Int32]], gaps: [Int]) -> [Int] {
         let model = SequenceModel(labels: Array(repeating: "", count: labelCount), table: FeatureTable(keys: [], pairs: []),
                                   transitions: transition, starts: start)
-        return model.decode(scores(tokens), length: tokens.count)
+        return model.decode(scores(tokens), gaps: gaps, length: tokens.count)
     }
 
-    mutating func update(_ tokens: [[Int32]], gold: [Int], predicted: [Int]) {
+    mutating func update(_ tokens: [[Int32]], gaps: [Int], gold: [Int], predicted: [Int]) {
         for (token, features) in tokens.enumerated() where gold[token] != predicted[token] {
             for feature in features {
                 let row = Int(feature) * labelCount
@@ -56,8 +56,11 @@ struct PerceptronWeights {
             let goldPair = gold[token - 1] * labelCount + gold[token]
             let predictedPair = predicted[token - 1] * labelCount + predicted[token]
             if goldPair != predictedPair {
+                let gapBase = (1 + gaps[token]) * labelCount * labelCount
                 PerceptronWeights.add(&transition, &transitionSums, goldPair, 1, step: step)
                 PerceptronWeights.add(&transition, &transitionSums, predictedPair, -1, step: step)
+                PerceptronWeights.add(&transition, &transitionSums, gapBase + goldPair, 1, step: step)
+                PerceptronWeights.add(&transition, &transitionSums, gapBase + predictedPair, -1, step: step)
             }
         }
     }

@@ -83,7 +83,12 @@ enum PublicationBuilder {
                 let note = FieldCleaning.trim(text)
                 if !note.isEmpty, DateParsing.status(note) == nil || note.count > 20 { notes.append(note); set("note", span.confidence) }
             case "url":
-                if publication.url == nil { publication.url = Identifiers.url(in: text) ?? FieldCleaning.trim(text); set("URL", span.confidence) }
+                if publication.url == nil, let url = Identifiers.url(in: text) {
+                    publication.url = url
+                    set("URL", span.confidence)
+                } else if Identifiers.url(in: text) == nil {
+                    notes.append(FieldCleaning.trim(text))
+                }
             default:
                 continue
             }

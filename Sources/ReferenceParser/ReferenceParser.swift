@@ -47,7 +47,7 @@ public struct ReferenceParser: Sendable {
         guard !tokens.isEmpty else { return ([], [], []) }
         let features = FeatureExtractor.features(of: tokens)
         let scores = model.emissions(features)
-        let (path, confidence) = model.decodeWithMargins(scores, length: tokens.count)
+        let (path, confidence) = model.decodeWithMargins(scores, gaps: features.gaps, length: tokens.count)
         return (tokens, path.map { model.labels[$0] }, confidence)
     }
 

@@ -6,16 +6,25 @@ public struct SequenceModel: Sendable {
     /// Label names (AnyStyle's tags: author, title, container-title, journal, date, …), indexed by label id.
     public let labels: [String]
     let table: FeatureTable
-    /// `transitions[from * labelCount + to]`.
+    /// `transitions[from * labelCount + to]` for every boundary, then `GapClass.count` more such blocks added for
+    /// boundaries of each class (block `1 + class`).
     let transitions: [Float]
     /// Score of starting with each label.
     let starts: [Float]
+    /// `transitions(gap:)` for every gap class, computed once.
+    let transitionsByGap: [[Float]]
 
     init(labels: [String], table: FeatureTable, transitions: [Float], starts: [Float]) {
         self.labels = labels
         self.table = table
         self.transitions = transitions
         self.starts = starts
+        let size = labels.count * labels.count
+        transitionsByGap = (0..<GapClass.count).map { gap in
+            let base = (1 + gap) * size
+            guard transitions.count >= base + size else { return Array(transitions.prefix(size)) }
+            return (0..<size).map { transitions[$0] + transitions[base + $0] }
+        }
     }
 
     var labelCount: Int { labels.count }
@@ -32,20 +41,24 @@ public struct SequenceModel: Sendable {
     }
 
     /// The best label path for the emission scores (Viterbi).
-    func decode(_ emissions: [Float], length: Int) -> [Int] {
-        decodeWithMargins(emissions, length: length, wantMargins: false).path
+    func decode(_ emissions: [Float], gaps: [Int], length: Int) -> [Int] {
+        decodeWithMargins(emissions, gaps: gaps, length: length, wantMargins: false).path
     }
+
+
 
     /// The best path, and for every token a confidence: the softmax, over labels, of the best score of any path
     /// through that label there (max-marginals), read at the chosen label.
-    func decodeWithMargins(_ emissions: [Float], length: Int, wantMargins: Bool = true) -> (path: [Int], confidence: [Double]) {
+    func decodeWithMargins(_ emissions: [Float], gaps: [Int], length: Int, wantMargins: Bool = true) -> (path: [Int], confidence: [Double]) {
         let labelCount = self.labelCount
         guard length > 0 else { return ([], []) }
+        let byGap = transitionsByGap
         var forward = [Float](repeating: 0, count: length * labelCount)
         var back = [Int32](repeating: 0, count: length * labelCount)
         for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
         for token in 1..<max(length, 1) {
             let base = token * labelCount, previousBase = base - labelCount
+            let transitions = byGap[gaps[token]]
             for label in 0..<labelCount {
                 var best = -Float.greatestFiniteMagnitude
                 var bestFrom = 0
@@ -73,6 +86,7 @@ public struct SequenceModel: Sendable {
         token = length - 2
         while token >= 0 {
             let base = token * labelCount, nextBase = base + labelCount
+            let transitions = byGap[gaps[token + 1]]
             for label in 0..<labelCount {
                 var best = -Float.greatestFiniteMagnitude
                 for to in 0..<labelCount {
