@@ -57,7 +57,7 @@ public enum NameSplitter {
                 }
                 if index + 1 < parts.count, isFamilyOnly(part) {
                     let next = trimName(parts[index + 1])
-                    if isInitials(next) || (isGivenOnly(next) && !looksVancouver(next)) {
+                    if isInitials(next) || isGivenOnly(next) {
                         names.append(inverted(family: part, given: next))
                         index += 2
                         continue
@@ -94,7 +94,7 @@ public enum NameSplitter {
         var scalars = Substring(text)
         while let last = scalars.last, ",;:()[]".contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
-        if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), word.count > 2 {
+        if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
         while let first = scalars.first, ",;:()[]*".contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
@@ -179,7 +179,10 @@ public enum NameSplitter {
             // Family (with particles) first, initials last.
             var givenStart = list.count
             while givenStart > 1, isInitialWord(list[givenStart - 1]) { givenStart -= 1 }
-            var name = inverted(family: list[..<givenStart].joined(separator: " "), given: list[givenStart...].joined(separator: " "))
+            var given = list[givenStart...].joined(separator: " ")
+            // "JC." at the end of a list: the dot closes the list, not an initial.
+            if given.hasSuffix("."), given.dropLast().allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" }) { given.removeLast() }
+            var name = inverted(family: list[..<givenStart].joined(separator: " "), given: given)
             name.suffix = suffix
             return name
         }

@@ -1,0 +1,55 @@
+import DossierModel
+import XCTest
+@testable import ReferenceParser
+
+final class IdentifierTests: XCTestCase {
+    func testDOIsLoseTheirResolverAndTrailingPunctuation() {
+        XCTAssertEqual(Identifiers.doi(in: "https://doi.org/10.1038/nature14539."), "10.1038/nature14539")
+        XCTAssertEqual(Identifiers.doi(in: "doi:10.1017/S1049023X00004404."), "10.1017/S1049023X00004404")
+        XCTAssertEqual(Identifiers.doi(in: "(doi: 10.1000/xyz(12)3)"), "10.1000/xyz(12)3")
+        XCTAssertNil(Identifiers.doi(in: "pages 10.12 to 13"))
+    }
+
+    func testArxivIdsOldAndNew() {
+        XCTAssertEqual(Identifiers.arxiv(in: "arXiv:2101.01234v2 [cs.CL]"), "2101.01234v2")
+        XCTAssertEqual(Identifiers.arxiv(in: "arXiv preprint arXiv:1706.03762"), "1706.03762")
+        XCTAssertEqual(Identifiers.arxiv(in: "https://arxiv.org/abs/hep-th/9901001"), "hep-th/9901001")
+        XCTAssertEqual(Identifiers.arxiv(in: "arXiv:math.GT/0309136v1"), "math.GT/0309136v1")
+        XCTAssertNil(Identifiers.arxiv(in: "arXiv is a preprint server"))
+    }
+
+    func testISBNChecksums() {
+        XCTAssertEqual(Identifiers.isbn(in: "ISBN 978-0-19-852663-6."), "9780198526636")
+        XCTAssertEqual(Identifiers.isbn(in: "ISBN: 0-306-40615-2"), "0306406152")
+        XCTAssertEqual(Identifiers.isbn(in: "ISBN-10 080442957X"), "080442957X")
+        XCTAssertNil(Identifiers.isbn(in: "ISBN 978-0-19-852663-7"), "a wrong check digit is refused")
+        XCTAssertNil(Identifiers.isbn(in: "ISBN 0-306-40615-3"))
+        XCTAssertTrue(Identifiers.isValidISBN("9783161484100"))
+        XCTAssertFalse(Identifiers.isValidISBN("1234567890123"))
+    }
+
+    func testPubMedIdsAndURLs() {
+        XCTAssertEqual(Identifiers.pmid(in: "PMID: 20562875; PMCID: PMC3232052."), "20562875")
+        XCTAssertEqual(Identifiers.pmcid(in: "PMID: 20562875; PMCID: PMC3232052."), "PMC3232052")
+        XCTAssertEqual(Identifiers.url(in: "Retrieved from <https://example.org/a_(b)>."), "https://example.org/a_(b)")
+        XCTAssertEqual(Identifiers.url(in: "see www.example.com/x, accessed"), "www.example.com/x")
+    }
+
+    func testPagesVolumesDatesAndStatus() {
+        XCTAssertEqual(FieldCleaning.pages("pp. 1761–1800)."), "1761-1800")
+        XCTAssertEqual(FieldCleaning.pages("p. 182 - 196."), "182-196")
+        XCTAssertEqual(FieldCleaning.pages("e1003316."), "e1003316")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").volume, "20")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").issue, "3")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").volume, "9")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").issue, "2")
+        XCTAssertEqual(DateParsing.date("(2019)."), CSLDate(dateParts: [[2019]], raw: "2019"))
+        XCTAssertEqual(DateParsing.date("March 2019,")?.dateParts, [[2019, 3]])
+        XCTAssertEqual(DateParsing.date("3 Oct. 2012")?.dateParts, [[2012, 10, 3]])
+        XCTAssertNil(DateParsing.date("n.d."))
+        XCTAssertEqual(DateParsing.status("Manuscript submitted for publication."), "submitted")
+        XCTAssertEqual(DateParsing.status("Nature (in press)"), "in press")
+        XCTAssertEqual(FieldCleaning.title("“A Spanish Romanticist Parodies Himself,”"), "A Spanish Romanticist Parodies Himself")
+        XCTAssertEqual(FieldCleaning.container("In: Proceedings of the IEEE,"), "Proceedings of the IEEE")
+    }
+}

@@ -1,0 +1,50 @@
+import DossierModel
+import XCTest
+@testable import ReferenceParser
+
+final class NameSplitterTests: XCTestCase {
+    func testInvertedNamesWithInitialsAndParticles() {
+        let (names, etAl) = NameSplitter.split("Xu, K., Smith, J. A., & van der Berg, P.")
+        XCTAssertFalse(etAl)
+        XCTAssertEqual(names, [
+            CSLName(family: "Xu", given: "K."), CSLName(family: "Smith", given: "J. A."),
+            CSLName(family: "Berg", given: "P.", particle: "van der"),
+        ])
+    }
+
+    func testGivenFirstNames() {
+        XCTAssertEqual(NameSplitter.split("K. Xu and J. Smith").names, [CSLName(family: "Xu", given: "K."), CSLName(family: "Smith", given: "J.")])
+        XCTAssertEqual(NameSplitter.split("A. Cau, R. Kuiper, and W.-P. de Roever.").names, [
+            CSLName(family: "Cau", given: "A."), CSLName(family: "Kuiper", given: "R."),
+            CSLName(family: "Roever", given: "W.-P.", particle: "de"),
+        ])
+    }
+
+    func testVancouverNames() {
+        XCTAssertEqual(NameSplitter.split("Xu K, Smith JA").names, [CSLName(family: "Xu", given: "K"), CSLName(family: "Smith", given: "JA")])
+        XCTAssertEqual(NameSplitter.split("Pérez-Higueras JJ, Arias A, de la Macorra JC.").names, [
+            CSLName(family: "Pérez-Higueras", given: "JJ"), CSLName(family: "Arias", given: "A"),
+            CSLName(family: "Macorra", given: "JC", particle: "de la"),
+        ])
+    }
+
+    func testFullNamesInvertedAndJoinedByAnd() {
+        XCTAssertEqual(NameSplitter.split("Smith, John and Doe, Jane").names, [CSLName(family: "Smith", given: "John"), CSLName(family: "Doe", given: "Jane")])
+        XCTAssertEqual(NameSplitter.split("Lee, L. L., W. E. Howard, and R. E. Marsh.").names, [
+            CSLName(family: "Lee", given: "L. L."), CSLName(family: "Howard", given: "W. E."), CSLName(family: "Marsh", given: "R. E."),
+        ])
+    }
+
+    func testEtAlSuffixesAndGroups() {
+        let (names, etAl) = NameSplitter.split("Xu K, Smith JA, et al.")
+        XCTAssertTrue(etAl)
+        XCTAssertEqual(names.count, 2)
+        XCTAssertEqual(NameSplitter.split("King, Martin L., Jr.").names, [CSLName(family: "King", given: "Martin L.", suffix: "Jr.")])
+        XCTAssertEqual(NameSplitter.split("The ATLAS Collaboration.").names, [CSLName(literal: "The ATLAS Collaboration")])
+    }
+
+    func testEditorMarksAreDropped() {
+        XCTAssertEqual(NameSplitter.split("In J. Smith & K. Xu (Eds.),").names, [CSLName(family: "Smith", given: "J."), CSLName(family: "Xu", given: "K.")])
+        XCTAssertEqual(NameSplitter.split("edited by Jane Doe").names, [CSLName(family: "Doe", given: "Jane")])
+    }
+}
