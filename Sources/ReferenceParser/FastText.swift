@@ -23,3 +23,21 @@ extension String {
         }
     }
 }
+
+extension StringProtocol {
+    /// The text without the given characters at either end (Foundation's `trimmingCharacters` is slow on Linux).
+    func trimming(_ characters: String) -> String {
+        var slice = Substring(self)
+        while let first = slice.first, characters.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, characters.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+
+    /// The text without whitespace at either end.
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

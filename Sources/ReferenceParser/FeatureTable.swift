@@ -3,6 +3,8 @@
 struct FeatureTable: Sendable {
     private var slots: [UInt32]
     private var rows: [Int32]
+    private var packedSlots: [UInt64]
+    private var entries: [UInt32]
     private let mask: Int
     /// `labels[rowStart[r]..<rowStart[r + 1]]` and the same range of `weights` are the pairs of row `r`.
     private(set) var rowStart: [Int32]
@@ -22,11 +24,19 @@ struct FeatureTable: Sendable {
         labels = []
         weights = []
         self.keys = keys
+        packedSlots = Array(repeating: FeatureTable.empty, count: capacity)
+        entries = []
         for (row, key) in keys.enumerated() {
             var slot = FeatureTable.slot(for: key, mask: mask)
             while rows[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = key
             rows[slot] = Int32(row)
+            packedSlots[slot] = UInt64(key) << 32 | UInt64(entries.count)
+            entries.append(UInt32(pairs[row].count))
+            for (label, weight) in pairs[row] {
+                entries.append(UInt32(label))
+                entries.append(weight.bitPattern)
+            }
             for (label, weight) in pairs[row] {
                 labels.append(label)
                 weights.append(weight)
@@ -50,16 +60,34 @@ struct FeatureTable: Sendable {
         }
     }
 
-    /// Adds the weights of `key` to `scores[base + label]`.
-    func accumulate(_ key: UInt32, into scores: inout [Float], base: Int) {
-        guard let row = row(key) else { return }
-        let start = Int(rowStart[row]), end = Int(rowStart[row + 1])
-        var index = start
-        while index < end {
-            scores[base + Int(labels[index])] += weights[index]
-            index += 1
+    /// Adds the weights of every key in `keys` to `scores[label]`. One probe array of (key << 32 | entry offset)
+    /// and one entry array of (count, then label and weight bits per pair) keep it to about two cache misses a key.
+    func accumulate(_ keys: ArraySlice<UInt32>, into scores: UnsafeMutablePointer<Float>) {
+        packedSlots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                for key in keys {
+                    var slot = FeatureTable.slot(for: key, mask: mask)
+                    while true {
+                        let packed = slots[slot]
+                        if packed == FeatureTable.empty { break }
+                        if UInt32(truncatingIfNeeded: packed >> 32) == key {
+                            var index = Int(UInt32(truncatingIfNeeded: packed))
+                            let end = index + 1 + 2 * Int(entries[index])
+                            index += 1
+                            while index < end {
+                                scores[Int(entries[index])] += Float(bitPattern: entries[index + 1])
+                                index += 2
+                            }
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
         }
     }
+
+    static let empty = UInt64.max
 
     var rowCount: Int { keys.count }
 

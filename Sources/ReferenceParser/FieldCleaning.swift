@@ -76,7 +76,7 @@ enum FieldCleaning {
         }
         if let open = volumePart.firstIndex(of: "("), issue == nil {
             let inner = volumePart[volumePart.index(after: open)...].prefix(while: { $0 != ")" })
-            let innerTrimmed = inner.trimmingCharacters(in: .whitespaces)
+            let innerTrimmed = inner.trimmingSpaces()
             if !innerTrimmed.isEmpty, !(innerTrimmed.count == 4 && Int(innerTrimmed).map { $0 > 1500 } == true) { issue = innerTrimmed }
             volumePart = String(volumePart[..<open])
         }
@@ -87,7 +87,7 @@ enum FieldCleaning {
     /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
     static func firstNumber(_ text: String) -> String? {
         for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".()[]"))
+            let bare = word.trimming(".()[]")
             if bare.isEmpty { continue }
             if bare.contains(where: \.isNumber) { return bare.replacingOccurrences(of: "–", with: "-") }
             if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
@@ -100,7 +100,7 @@ enum FieldCleaning {
         var result = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "--", with: "-")
         let words = result.split(separator: " ").filter { word in
-            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,:;()[]"))
+            let bare = word.lowercased().trimming(".,:;()[]")
             return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
         }
         result = words.joined(separator: " ").replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " -", with: "-")

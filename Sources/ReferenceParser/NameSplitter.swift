@@ -21,7 +21,7 @@ public enum NameSplitter {
         var segments: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ",;"))
+            let bare = word.trimming(",;")
             let lowered = bare.lowercased()
             if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
                 if !current.isEmpty { segments.append(current) }
@@ -40,7 +40,7 @@ public enum NameSplitter {
 
         var names: [CSLName] = []
         for segment in segments {
-            let parts = segment.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "." }
+            let parts = segment.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "." }
             var index = 0
             while index < parts.count {
                 let part = trimName(parts[index])
@@ -80,7 +80,7 @@ public enum NameSplitter {
         let words = result.split(separator: " ")
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
-            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.:;()"))
+            let bare = word.lowercased().trimming(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
             if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }
             if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
@@ -152,7 +152,7 @@ public enum NameSplitter {
 
     static func isGroup(_ text: String) -> Bool {
         let list = words(text)
-        if list.contains(where: { groupWords.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,()"))) }) { return true }
+        if list.contains(where: { groupWords.contains($0.lowercased().trimming(".,()")) }) { return true }
         return list.count > 4 && !list.contains(where: isInitialWord)
     }
 

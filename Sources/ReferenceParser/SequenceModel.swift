@@ -33,9 +33,11 @@ public struct SequenceModel: Sendable {
     func emissions(_ features: FeatureSequence) -> [Float] {
         let labelCount = self.labelCount
         var scores = [Float](repeating: 0, count: features.count * labelCount)
-        for token in 0..<features.count {
-            let base = token * labelCount
-            for key in features.keys(of: token) { table.accumulate(key, into: &scores, base: base) }
+        scores.withUnsafeMutableBufferPointer { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for token in 0..<features.count {
+                table.accumulate(features.keys(of: token), into: start + token * labelCount)
+            }
         }
         return scores
     }

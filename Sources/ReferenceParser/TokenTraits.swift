@@ -50,9 +50,14 @@ struct TokenTraits {
         var uppers = 0, lowers = 0, digits = 0, letters = 0
         for scalar in text.unicodeScalars {
             let cls: Unicode.Scalar
-            if scalar.properties.isUppercase { cls = "X"; uppers += 1; letters += 1 }
+            let value = scalar.value
+            if value < 128 {
+                if value >= 65 && value <= 90 { cls = "X"; uppers += 1; letters += 1 }
+                else if value >= 97 && value <= 122 { cls = "x"; lowers += 1; letters += 1 }
+                else if value >= 48 && value <= 57 { cls = "d"; digits += 1 }
+                else { cls = scalar }
+            } else if scalar.properties.isUppercase { cls = "X"; uppers += 1; letters += 1 }
             else if scalar.properties.isLowercase { cls = "x"; lowers += 1; letters += 1 }
-            else if scalar.value >= 48 && scalar.value <= 57 { cls = "d"; digits += 1 }
             else if scalar.properties.isAlphabetic { cls = "a"; letters += 1 }
             else { cls = scalar }
             if cls != lastClass { shapeScalars.append(cls) }
@@ -62,7 +67,7 @@ struct TokenTraits {
         if letters == 0 { caseClass = "none" }
         else if lowers == 0 { caseClass = "upper" }
         else if uppers == 0 { caseClass = "lower" }
-        else if uppers == 1, core.first?.properties.isUppercase == true { caseClass = "title" }
+        else if uppers == 1, let first = core.first, first.value >= 65 && first.value <= 90 || first.properties.isUppercase { caseClass = "title" }
         else { caseClass = "mixed" }
 
         let coreCount = core.count
@@ -93,7 +98,9 @@ struct TokenTraits {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || (scalar.value >= 48 && scalar.value <= 57)
+        let value = scalar.value
+        if value < 128 { return (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122) }
+        return scalar.properties.isAlphabetic
     }
 
     static func isRoman(_ word: String) -> Bool {
@@ -104,7 +111,7 @@ struct TokenTraits {
     static func looksLikeInitial(_ text: String) -> Bool {
         var capitals = 0
         for scalar in text.unicodeScalars {
-            if scalar.properties.isUppercase { capitals += 1 }
+            if scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 128 && scalar.properties.isUppercase { capitals += 1 }
             else if scalar == "." || scalar == "-" || scalar == "," || scalar == ";" { continue }
             else { return false }
         }
