@@ -79,8 +79,10 @@ public struct DetectSections: Stage {
             return true
         }
         // "Publications [Google Scholar: 12k citations]": a heading with a remark in brackets.
-        let unbracketed = block.text.replacingOccurrences(of: #"\s*[\[(].*[\])]\s*$"#, with: "", options: .regularExpression)
-        if unbracketed != block.text, !block.text.contains("\n"), SectionHeadings.isWholePhrase(unbracketed) { return true }
+        if block.text.count <= 120, !block.text.contains("\n"), block.text.last == "]" || block.text.last == ")" {
+            let unbracketed = Patterns.bracketedRemark.replacing(in: block.text, with: "")
+            if unbracketed != block.text, SectionHeadings.isWholePhrase(unbracketed) { return true }
+        }
         let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
             SectionHeadings.kind(of: text) != nil
@@ -89,12 +91,14 @@ public struct DetectSections: Stage {
         let allStrong = !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         let letters = text.filter(\.isLetter)
         let capitals = !letters.isEmpty && letters == letters.uppercased() && letters.count >= 4
-        return allStrong || capitals || text.hasSuffix(":") || block.font?.bold == true
+        // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
+        let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
+        return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
     }
 
     static func cleanTitle(_ text: String) -> String {
         // LaTeX icon commands that leaked into the text layer: "\faFile *[regular]: Publications".
-        var title = text.replacingOccurrences(of: #"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#, with: "", options: .regularExpression)
+        var title = Patterns.latexIcons.replacing(in: text, with: "")
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
         return title.trimmingCharacters(in: .whitespaces)
@@ -128,12 +132,21 @@ public struct DetectSections: Stage {
         for line in lines where !line.isEmpty {
             let lowered = line.lowercased()
             if lowered.contains("upon request") || lowered.contains("on request") || lowered.contains("auf anfrage") { people += 2 }
-            if line.contains("@") || lowered.range(of: #"\b(prof|professor|dr|phone|tel|email|e-mail)\b"#, options: .regularExpression) != nil { people += 1 }
-            let hasYear = line.range(of: #"\b(19|20)\d\d[a-z]?\b"#, options: .regularExpression) != nil
-            let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
-                .filter { lowered.range(of: $0, options: .regularExpression) != nil }.count
+            if line.contains("@") || Patterns.personWords.matches(lowered) { people += 1 }
+            let hasYear = Patterns.year.matches(line)
+            let citationSigns = Patterns.citationSigns.filter { $0.matches(lowered) }.count
             if hasYear && citationSigns >= 1 { citations += 1 }
         }
         return citations > people
+    }
+
+    /// The expressions of this stage, compiled once.
+    enum Patterns {
+        static let bracketedRemark = TextPattern(#"\s*[\[(].*[\])]\s*$"#)
+        static let latexIcons = TextPattern(#"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#)
+        static let personWords = TextPattern(#"\b(prof|professor|dr|phone|tel|email|e-mail)\b"#)
+        static let year = TextPattern(#"\b(19|20)\d\d[a-z]?\b"#)
+        static let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
+            .map { TextPattern($0) }
     }
 }

@@ -86,9 +86,21 @@ public enum EntryFields {
             if word.hasSuffix(" ") || word.hasSuffix(".") { return padded.contains(" " + word) }
             // A word ending in * is a stem: "licenciad*" matches Licenciado and Licenciada.
             let isStem = word.hasSuffix("*")
-            let escaped = NSRegularExpression.escapedPattern(for: isStem ? String(word.dropLast()) : word)
-            return padded.range(of: "[^\\p{L}]" + escaped + (isStem ? "" : "[^\\p{L}]"), options: .regularExpression) != nil
+            return containsWord(isStem ? String(word.dropLast()) : word, in: padded, asStem: isStem)
         }
+    }
+
+    /// Whether `word` stands in `text` with no letter right before it (nor right after it, unless a stem).
+    /// Plain string search: this runs for every segment of every entry, where regular expressions were too slow.
+    private static func containsWord(_ word: String, in text: String, asStem: Bool) -> Bool {
+        var searchStart = text.startIndex
+        while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if before?.isLetter != true && (asStem || after?.isLetter != true) { return true }
+            searchStart = text.index(after: range.lowerBound)
+        }
+        return false
     }
 
     /// A short capitalized piece with no organization or role words: "Lausanne", "Taipei", "Switzerland", "MA 02139".

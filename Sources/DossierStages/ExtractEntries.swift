@@ -10,6 +10,8 @@ public struct ExtractEntries: Stage {
     public let name = "entries"
     public let summary = "education and employment entries with date ranges (EDTF)"
     static let kinds: Set<SectionKind> = [.education, .employment]
+    /// Separators and empty brackets left where a date was taken out.
+    static let dateLeftovers = TextPattern(#"^\s*[:,–—-]\s*|\s*[,–—-]\s*$|\(\s*\)"#)
 
     public init() {}
 
@@ -46,7 +48,7 @@ public struct ExtractEntries: Stage {
         if let found = DateExpressions.firstRange(in: raw) {
             dates = found.range
             remainder.replaceSubrange(found.location, with: "")
-            remainder = remainder.replacingOccurrences(of: #"^\s*[:,–—-]\s*|\s*[,–—-]\s*$|\(\s*\)"#, with: "", options: .regularExpression)
+            remainder = Self.dateLeftovers.replacing(in: remainder, with: "")
         }
         let fields = EntryFields.split(remainder, kind: kind)
         return Entry(kind: kind, title: fields.title, organization: fields.organization, place: fields.place, dates: dates, raw: raw, block: block)

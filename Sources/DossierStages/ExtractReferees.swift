@@ -68,7 +68,7 @@ public struct ExtractReferees: Stage {
 
     /// "Updated: May 2, 2024", "Page last modified …", "© 2024 …": page furniture, not a referee.
     static func isPageFooter(_ line: String) -> Bool {
-        line.range(of: #"^\s*((page\s+)?(last\s+)?(updated|modified)\b|©|\(c\)\s*\d{4}|powered by)"#, options: [.regularExpression, .caseInsensitive]) != nil
+        Patterns.pageFooter.matches(line)
     }
 
     static func segments(_ text: String) -> [String] {
@@ -78,11 +78,11 @@ public struct ExtractReferees: Stage {
     }
 
     static func referee(_ raw: String) -> Referee? {
-        var text = raw.replacingOccurrences(of: #"^\s*(\[?\d+[.)\]]|[•▪◦*-])\s+"#, with: "", options: .regularExpression)
-        let email = text.range(of: emailExpression, options: .regularExpression).map { String(text[$0]) }
+        var text = Patterns.listMarker.replacing(in: raw, with: "")
+        let email = Patterns.email.firstMatch(in: text).map { String(text[$0.range]) }
         if let email { text = text.replacingOccurrences(of: email, with: "") }
         var phone: String?
-        if let range = text.range(of: phoneExpression, options: .regularExpression) {
+        if let range = Patterns.phone.firstMatch(in: text)?.range {
             let candidate = String(text[range]).trimmingCharacters(in: .whitespaces)
             if candidate.filter(\.isNumber).count >= 7 {
                 phone = candidate
@@ -90,7 +90,7 @@ public struct ExtractReferees: Stage {
             }
         }
         let pieces = segments(text).filter { !["email", "e-mail", "phone", "tel", "telephone", "mail"].contains($0.lowercased()) }
-            .map { $0.replacingOccurrences(of: #"^(e-?mail|phone|tel\.?)\s*:?\s*"#, with: "", options: [.regularExpression, .caseInsensitive]) }
+            .map { Patterns.fieldLabel.replacing(in: $0, with: "") }
             .filter { !$0.isEmpty }
         guard let nameIndex = pieces.firstIndex(where: PersonNames.looksLikeName), nameIndex <= 1 else { return nil }
         let written = pieces[nameIndex]
@@ -103,5 +103,14 @@ public struct ExtractReferees: Stage {
         let roles = rest.filter { EntryFields.contains(any: EntryFields.positionWords, in: $0) && $0 != referee.relation && $0 != referee.institution }
         referee.title = roles.isEmpty ? stripped.honorific : roles.joined(separator: ", ")
         return referee
+    }
+
+    /// The expressions of this stage, compiled once.
+    enum Patterns {
+        static let pageFooter = TextPattern(#"^\s*((page\s+)?(last\s+)?(updated|modified)\b|©|\(c\)\s*\d{4}|powered by)"#, caseInsensitive: true)
+        static let listMarker = TextPattern(#"^\s*(\[?\d+[.)\]]|[•▪◦*-])\s+"#)
+        static let email = TextPattern(ExtractReferees.emailExpression)
+        static let phone = TextPattern(ExtractReferees.phoneExpression)
+        static let fieldLabel = TextPattern(#"^(e-?mail|phone|tel\.?)\s*:?\s*"#, caseInsensitive: true)
     }
 }

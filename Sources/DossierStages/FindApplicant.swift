@@ -61,8 +61,8 @@ public struct FindApplicant: Stage {
 enum AuthorMatcher {
     /// Lowercase, accents folded, hyphens/apostrophes/periods removed.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .replacingOccurrences(of: #"[^\p{L}\p{N} ]"#, with: " ", options: .regularExpression)
+        String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .map { $0.isLetter || $0.isNumber ? $0 : " " })
             .split(separator: " ").joined(separator: " ")
     }
 

@@ -55,6 +55,8 @@ public enum TextNormalizer {
 
     /// NFC, ligatures, invisible characters, exotic spaces; no collapsing.
     public static func normalizeCharacters(_ text: String) -> String {
+        // Most text is plain ASCII without tabs or carriage returns: nothing to do.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0D }) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -69,7 +71,7 @@ public enum TextNormalizer {
 
     /// Characters normalized, runs of spaces collapsed, each line trimmed, empty edge lines dropped.
     public static func normalizeBlockText(_ text: String) -> String {
-        let lines = normalizeCharacters(text).split(separator: "\n", omittingEmptySubsequences: false).map { collapseSpaces(Substring($0)).trimmingCharacters(in: .whitespaces) }
+        let lines = normalizeCharacters(text).split(separator: "\n", omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
         var slice = lines[...]
         while slice.first?.isEmpty == true { slice = slice.dropFirst() }
         while slice.last?.isEmpty == true { slice = slice.dropLast() }
@@ -81,7 +83,16 @@ public enum TextNormalizer {
         collapseSpaces(Substring(normalizeCharacters(text)))
     }
 
+    /// Spaces off both ends (after `normalizeCharacters`, the only horizontal whitespace left is " ").
+    private static func trimmingSpaces(_ text: String) -> String {
+        guard text.first == " " || text.last == " " else { return text }
+        return String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+
     private static func collapseSpaces(_ text: Substring) -> String {
+        // A plain scan: Foundation's `contains` goes through CFString and was most of this stage's time.
+        var previous: UInt8 = 0
+        if !text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 0x20 && previous == 0x20 }) { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var previousWasSpace = false

@@ -36,7 +36,7 @@ enum ReferenceUnits {
             }
         case .paragraph, .quote:
             let lines = block.text.split(separator: "\n").map(String.init)
-            let numbered = lines.filter { $0.range(of: numbering, options: .regularExpression) != nil }
+            let numbered = lines.filter { Patterns.numbering.matches($0) }
             if numbered.count >= 2 {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
             }
@@ -72,7 +72,7 @@ enum ReferenceUnits {
     static func splitNumbered(_ lines: [String]) -> [String] {
         var groups: [String] = []
         for line in lines {
-            if line.range(of: numbering, options: .regularExpression) != nil || groups.isEmpty {
+            if Patterns.numbering.matches(line) || groups.isEmpty {
                 groups.append(line)
             } else {
                 groups[groups.count - 1] += " " + line
@@ -87,13 +87,13 @@ enum ReferenceUnits {
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
         var raw = written.replacingOccurrences(of: "\n", with: " ")
-        raw = raw.replacingOccurrences(of: numbering, with: "", options: .regularExpression)
+        raw = Patterns.numbering.replacing(in: raw, with: "")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
-        if let match = raw.range(of: #"^(19|20)\d\d[a-z]?\s+"#, options: .regularExpression) {
+        if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
             let year = raw[match].trimmingCharacters(in: .whitespaces)
             if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
         }
-        raw = raw.replacingOccurrences(of: #"\s{2,}"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        raw = Patterns.spaces.replacing(in: raw, with: " ").trimmingCharacters(in: .whitespaces)
         let links = flatten(inlines).filter { $0.type == .link }
         var text = raw
         var urls: [String] = []
@@ -104,9 +104,9 @@ enum ReferenceUnits {
             if linkWords.contains(word) { text = removeLast(link.text, from: text) }
         }
         // Bracketed link words without links: "[PDF] [Code]".
-        text = text.replacingOccurrences(of: #"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#, with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#, with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"[\s,;|/]+$"#, with: "", options: .regularExpression)
+        text = Patterns.bracketedLinkWords.replacing(in: text, with: "")
+        text = Patterns.emptyBrackets.replacing(in: text, with: "")
+        text = Patterns.trailingSeparators.replacing(in: text, with: "")
         if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
     }
@@ -124,19 +124,33 @@ enum ReferenceUnits {
 
     static func isPlaceholder(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty || placeholders.contains { trimmed.range(of: $0, options: .regularExpression) != nil }
+        return trimmed.isEmpty || Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
     /// Signs that a text is a reference: a year or a status, author-like initials, a venue, pages, an identifier.
     static func citationScore(_ text: String) -> Int {
         let lowered = text.lowercased()
         var score = 0
-        if text.range(of: #"\b(19|20)\d\d[a-z]?\b"#, options: .regularExpression) != nil { score += 1 }
+        if Patterns.year.matches(text) { score += 1 }
         if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.contains) { score += 1 }
-        if text.range(of: #"\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[,.]"#, options: .regularExpression) != nil { score += 1 }
-        if lowered.range(of: #"doi|arxiv|\bpp?\.\s*\d|\d+\s*\(\d+\)|\bvol\.|\bjournal\b|\bproc|\bconference\b|\bin:|\bpress\b|\d+[–-]\d+"#, options: .regularExpression) != nil { score += 1 }
+        if Patterns.authorLike.matches(text) { score += 1 }
+        if Patterns.venueLike.matches(lowered) { score += 1 }
         if text.contains("\"") || text.contains("“") { score += 1 }
         if text.split(separator: " ").count < 5 { score -= 2 }
         return score
+    }
+
+    /// The expressions of splitting, compiled once.
+    enum Patterns {
+        static let numbering = TextPattern(ReferenceUnits.numbering)
+        static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?\s+"#)
+        static let spaces = TextPattern(#"\s{2,}"#)
+        static let bracketedLinkWords = TextPattern(#"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#)
+        static let emptyBrackets = TextPattern(#"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#)
+        static let trailingSeparators = TextPattern(#"[\s,;|/]+$"#)
+        static let placeholders = ReferenceUnits.placeholders.map { TextPattern($0) }
+        static let year = TextPattern(#"\b(19|20)\d\d[a-z]?\b"#)
+        static let authorLike = TextPattern(#"\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[,.]"#)
+        static let venueLike = TextPattern(#"doi|arxiv|\bpp?\.\s*\d|\d+\s*\(\d+\)|\bvol\.|\bjournal\b|\bproc|\bconference\b|\bin:|\bpress\b|\d+[–-]\d+"#)
     }
 }

@@ -89,18 +89,47 @@ public enum SectionHeadings {
         let normalized = normalize(heading)
         guard !normalized.isEmpty else { return nil }
         if let kind = exact[normalized] { return kind }
-        var best: (kind: SectionKind, position: Int)?
-        for (kind, phrases) in containmentOrder {
-            guard let position = phrases.compactMap({ position(of: $0, in: normalized) }).min() else { continue }
-            if best == nil || position < (best?.position ?? Int.max) { best = (kind, position) }
+        let words = normalized.split(separator: " ").map(String.init)
+        var best: (kind: SectionKind, position: Int, order: Int)?
+        for (position, word) in words.enumerated() {
+            for candidate in phraseIndex[word] ?? [] where position + candidate.words.count <= words.count {
+                guard words[position..<(position + candidate.words.count)].elementsEqual(candidate.words) else { continue }
+                if best == nil || (position, candidate.order) < (best?.position ?? .max, best?.order ?? .max) {
+                    best = (candidate.kind, position, candidate.order)
+                }
+            }
+        }
+        if best == nil, normalized.unicodeScalars.contains(where: { $0.value >= 0x3000 }) {
+            // Chinese headings have no spaces between words: substring search, kinds in table order.
+            for (kind, phrases) in containmentOrder
+            where phrases.contains(where: { $0.unicodeScalars.contains { $0.value >= 0x3000 } && normalized.contains($0) }) {
+                return kind
+            }
         }
         return best?.kind
     }
 
+    /// Alphabetic phrases by their first word, with their kind and the kind's place in `containmentOrder`
+    /// (word lookups: Foundation's substring search was most of the pipeline's time).
+    static let phraseIndex: [String: [(kind: SectionKind, order: Int, words: [String])]] = {
+        var index: [String: [(kind: SectionKind, order: Int, words: [String])]] = [:]
+        for (order, entry) in containmentOrder.enumerated() {
+            for phrase in entry.1 where !phrase.unicodeScalars.contains(where: { $0.value >= 0x3000 }) {
+                let words = phrase.split(separator: " ").map(String.init)
+                guard let first = words.first else { continue }
+                index[first, default: []].append((entry.0, order, words))
+            }
+        }
+        return index
+    }()
+
+    /// Every phrase, for whole-heading comparisons.
+    static let allPhrases: Set<String> = Set(containmentOrder.flatMap(\.1)).union(exact.keys)
+
     /// Whether the whole of `line` is one known heading phrase ("In Preparation", "Education"), not just contains one.
     public static func isWholePhrase(_ line: String) -> Bool {
         let normalized = normalize(line)
-        return exact[normalized] != nil || containmentOrder.contains { $0.1.contains(normalized) }
+        return allPhrases.contains(normalized)
     }
 
     /// The CSL type a publication sub-heading names ("Journal Articles" → article-journal), if any.
@@ -113,17 +142,22 @@ public enum SectionHeadings {
     public static func normalize(_ heading: String) -> String {
         var text = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         text = text.replacingOccurrences(of: "&", with: " and ")
-        text = text.replacingOccurrences(of: "^\\s*([0-9]+|[ivxlc]+|[a-h])[.)]\\s+", with: "", options: .regularExpression)
+        text = stripNumbering(text)
         text = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : " " })
         return text.split(separator: " ").joined(separator: " ")
     }
 
-    /// Where `phrase` starts in `text` (in characters), as a whole word; nil when absent.
-    static func position(of phrase: String, in text: String) -> Int? {
-        let cjk = phrase.unicodeScalars.contains { $0.value >= 0x3000 }
-        let haystack = cjk ? text : " \(text) "
-        guard let range = haystack.range(of: cjk ? phrase : " \(phrase) ") else { return nil }
-        return haystack.distance(from: haystack.startIndex, to: range.lowerBound)
+    /// "1. ", "II) ", "a. " at the start of a heading removed.
+    static func stripNumbering(_ text: String) -> String {
+        let trimmed = text.drop { $0 == " " }
+        guard let marker = trimmed.firstIndex(where: { $0 == "." || $0 == ")" }), marker > trimmed.startIndex else { return text }
+        let label = trimmed[..<marker]
+        let isNumber = label.allSatisfy(\.isNumber)
+        let isRoman = label.allSatisfy { "ivxlc".contains($0) }
+        let isLetter = label.count == 1 && label.allSatisfy { ("a"..."h").contains($0) }
+        let rest = trimmed[trimmed.index(after: marker)...]
+        guard isNumber || isRoman || isLetter, rest.first == " " else { return text }
+        return String(rest.drop { $0 == " " })
     }
 
     /// Whole-word containment for alphabetic scripts, substring containment for CJK.
