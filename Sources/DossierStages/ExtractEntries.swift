@@ -24,7 +24,13 @@ public struct ExtractEntries: Stage {
             let block = document.blocks[index]
             switch block.type {
             case .list:
-                for item in block.items ?? [] { entries.append(entry(item.text, kind: kind, block: index)) }
+                let items = block.items ?? []
+                // Undated bullets right under an entry are its details ("Built a forecasting service…").
+                if let last = entries.last, last.block == index - 1, !items.contains(where: { DateExpressions.firstRange(in: $0.text) != nil }) {
+                    entries[entries.count - 1].raw += "\n" + items.map(\.text).joined(separator: "\n")
+                    continue
+                }
+                for item in items { entries.append(entry(item.text, kind: kind, block: index)) }
             case .table:
                 entries += tableEntries(block, kind: kind, index: index)
             case .paragraph, .quote:

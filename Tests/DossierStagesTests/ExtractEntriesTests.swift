@@ -89,6 +89,18 @@ final class ExtractEntriesTests: XCTestCase {
         XCTAssertEqual(result.profile.entries.map(\.raw), ["PhD, University of Bonn, 2018\nThesis: On things", "MSc, University of Bonn, 2014"])
     }
 
+    func testUndatedBulletsUnderAnEntryAreItsDetails() throws {
+        let result = try document([
+            Block(.heading, text: "Experience", provenance: .page(1, bbox: [0, 0, 1, 1]), level: 2),
+            Block(.paragraph, text: "Machine Learning Engineer\nShopify\nJun 2021 – present", provenance: .page(1, bbox: [0, 1, 1, 2])),
+            list(["Built a forecasting service", "Led a migration to streaming"]),
+            Block(.paragraph, text: "Research Assistant, Vector Institute, 2019 – 2021", provenance: .page(1, bbox: [0, 3, 1, 4])),
+        ])
+        XCTAssertEqual(result.profile.entries.count, 2)
+        XCTAssertEqual(result.profile.entries.first?.raw, "Machine Learning Engineer\nShopify\nJun 2021 – present\nBuilt a forecasting service\nLed a migration to streaming")
+        XCTAssertEqual(result.profile.entries.first?.dates?.edtf, "2021-06/..")
+    }
+
     func testOtherSectionsGiveNoEntries() throws {
         let result = try document([Block(.heading, text: "Publications", provenance: .lines(1, 1), level: 2), list(["Doe J. A paper. 2020."])])
         XCTAssertTrue(result.profile.entries.isEmpty)
