@@ -28,7 +28,15 @@ public struct ExtractReferees: Stage {
             case .list:
                 texts += (block.items ?? []).map(\.text)
             case .table:
-                texts += (block.rows ?? []).filter { $0.cells?.contains { $0.header == true } != true }.map { ($0.cells ?? []).map(\.text).joined(separator: ", ") }
+                for row in (block.rows ?? []) where row.cells?.contains(where: { $0.header == true }) != true {
+                    let cells = (row.cells ?? []).map(\.text).filter { !$0.isEmpty }
+                    // Word exports lay referees side by side: one person per cell.
+                    if cells.count >= 2, cells.allSatisfy({ Self.startsPerson($0.split(separator: "\n").first.map(String.init) ?? "") }) {
+                        texts += cells
+                    } else {
+                        texts.append(cells.joined(separator: ", "))
+                    }
+                }
             case .paragraph, .quote:
                 // Each line that starts a person starts a referee; other lines continue the one before,
                 // also across paragraphs (one line per paragraph in PDFs).

@@ -47,6 +47,17 @@ final class ExtractRefereesTests: XCTestCase {
         XCTAssertEqual(result.profile.referees.last?.raw, "Dr.ª Anaïs Lefèvre, Institut d'Optique — a@io.fr")
     }
 
+    func testPeopleSideBySideInOneTableRow() throws {
+        var table = Block(.table, text: "", provenance: .lines(2, 4))
+        var row = Block(.row, text: "", provenance: .lines(2, 4))
+        row.cells = ["Prof. Margit Lindahl\nLund Coastal University\nm@lcu.se", "Prof. Jens Østergaard\nAarhus Nordic University\n+45 87 55 02 11"]
+            .map { Block(.cell, text: $0, provenance: .lines(3, 3)) }
+        table.rows = [row]
+        let referees = try run([table]).profile.referees
+        XCTAssertEqual(referees.map(\.name.literal), ["Margit Lindahl", "Jens Østergaard"])
+        XCTAssertEqual(referees.map(\.institution), ["Lund Coastal University", "Aarhus Nordic University"])
+    }
+
     func testAvailableOnRequestIsADiagnostic() throws {
         let result = try run([Block(.paragraph, text: "Available upon request.", provenance: .lines(2, 2))])
         XCTAssertTrue(result.profile.referees.isEmpty)
