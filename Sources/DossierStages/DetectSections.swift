@@ -85,7 +85,7 @@ public struct DetectSections: Stage {
         }
         let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
-            SectionHeadings.kind(of: text) != nil
+            !isFragment(text), SectionHeadings.kind(of: text) != nil
         else { return false }
         let inlines = block.inlines ?? []
         let allStrong = !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -94,6 +94,14 @@ public struct DetectSections: Stage {
         // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
         let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
         return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
+    }
+
+    /// The tail of a wrapped line ("Diversity and Integration Award]"), not a title: unbalanced brackets or a
+    /// lowercase start.
+    static func isFragment(_ text: String) -> Bool {
+        let opened = text.filter { $0 == "(" || $0 == "[" }.count
+        let closed = text.filter { $0 == ")" || $0 == "]" }.count
+        return opened != closed || text.first?.isLowercase == true
     }
 
     static func cleanTitle(_ text: String) -> String {

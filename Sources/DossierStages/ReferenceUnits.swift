@@ -32,6 +32,15 @@ enum ReferenceUnits {
                 if let nested = item.blocks?.filter({ $0.type == .list }), !nested.isEmpty, item.blocks?.first?.type != .paragraph || (item.blocks?.first?.text.count ?? 0) < 40 {
                     return nested.flatMap { units(of: $0, index: index) }
                 }
+                // One item holding several "title heading + reference" pairs (academicpages' archive list).
+                let children = item.blocks ?? []
+                if children.filter({ $0.type == .heading }).count >= 2 {
+                    return groupedByHeading(children).map { group in
+                        var part = Block(.item, text: group.map(\.text).joined(separator: "\n"), provenance: item.provenance)
+                        part.blocks = group
+                        return unit(itemText(part), inlines: allInlines(part), block: index)
+                    }
+                }
                 return [unit(itemText(item), inlines: allInlines(item), block: index)]
             }
         case .paragraph, .quote:
@@ -54,7 +63,7 @@ enum ReferenceUnits {
     /// An item's reference text. Pages often put the title as a link above the full reference: when the first
     /// paragraph is repeated in the rest it is dropped; otherwise paragraphs are joined as sentences.
     static func itemText(_ item: Block) -> String {
-        let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph }.map(\.text)
+        let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph || $0.type == .heading }.map(\.text)
         guard paragraphs.count >= 2 else { return item.text }
         let rest = paragraphs.dropFirst().joined(separator: " ")
         if fold(rest).contains(fold(paragraphs[0])) { return rest }
@@ -62,6 +71,19 @@ enum ReferenceUnits {
             guard let last = text.last else { return paragraph }
             return text + (".!?:;,".contains(last) ? " " : ". ") + paragraph
         }
+    }
+
+    /// Blocks cut before each heading: [heading, its paragraphs…], …
+    static func groupedByHeading(_ blocks: [Block]) -> [[Block]] {
+        var groups: [[Block]] = []
+        for block in blocks {
+            if block.type == .heading || groups.isEmpty {
+                groups.append([block])
+            } else {
+                groups[groups.count - 1].append(block)
+            }
+        }
+        return groups
     }
 
     static func fold(_ text: String) -> String {
@@ -81,8 +103,11 @@ enum ReferenceUnits {
         return groups
     }
 
+    /// The inlines of an item: its children's when it has children (an item's own inlines repeat its first
+    /// paragraph's), else its own.
     static func allInlines(_ block: Block) -> [Inline] {
-        (block.inlines ?? []) + (block.blocks ?? []).dropFirst().flatMap { $0.inlines ?? [] }
+        let children = (block.blocks ?? []).flatMap { $0.inlines ?? [] }
+        return children.isEmpty ? (block.inlines ?? []) : children
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {

@@ -90,6 +90,8 @@ final class DetectSectionsTests: XCTestCase {
         XCTAssertEqual(result.map(\.kind), [.education, .publications, .skills])
         XCTAssertEqual(result.map(\.title), ["Education", "PUBLICATIONS", "Skills"])
         XCTAssertTrue(try sections([paragraph("I love teaching and writing about education.")]).isEmpty, "prose is not a heading")
+        let wrapped = paragraph("Diversity and Integration Award]", inlines: [Inline(.strong, text: "Diversity and Integration Award]")])
+        XCTAssertTrue(try sections([wrapped]).isEmpty, "the bold tail of a wrapped line is not a heading")
     }
 
     func testReferencesHoldingPeopleAreReferees() throws {
