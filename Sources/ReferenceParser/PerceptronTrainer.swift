@@ -21,8 +21,9 @@ public struct PerceptronTrainer {
         var sequences: [(features: FeatureSequence, labels: [Int])] = []
         sequences.reserveCapacity(references.count)
         for reference in references {
-            let (tokens, names) = reference.labelledTokens
-            guard !tokens.isEmpty, tokens.count == names.count else { continue }
+            let (tokens, originalNames) = reference.labelledTokens
+            guard !tokens.isEmpty, tokens.count == originalNames.count else { continue }
+            let names = PerceptronTrainer.harmonized(tokens, originalNames)
             let labels = names.map { name -> Int in
                 if let index = labelIndex[name] { return index }
                 labelIndex[name] = labelNames.count
@@ -86,5 +87,20 @@ struct SplitMix {
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
         value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
         return value ^ (value >> 31)
+    }
+}
+
+extension PerceptronTrainer {
+    /// AnyStyle's data labels the year of "2012;30(15):" as date in some references and as volume in others (103
+    /// against 88 in core+gold+good): training reads such a year as the date, as other sources label it.
+    static func harmonized(_ tokens: [ReferenceToken], _ labels: [String]) -> [String] {
+        var result = labels
+        for index in tokens.indices where labels[index] == "volume" || labels[index] == "pages" {
+            let text = tokens[index].text
+            guard text.hasSuffix(";"), index == 0 || labels[index - 1] != labels[index],
+                  DateParsing.yearValue(String(text.dropLast())) != nil else { continue }
+            result[index] = "date"
+        }
+        return result
     }
 }

@@ -6,17 +6,21 @@ public struct ReferenceParser: Sendable {
     /// The sequence model that labels tokens.
     public let model: SequenceModel
 
+    /// The labels the model knows, for the pattern overrides.
+    let knownLabels: Set<String>
+
     /// A parser using `model`.
     public init(model: SequenceModel) {
         self.model = model
+        knownLabels = Set(model.labels)
     }
 
     /// A parser from model bytes (as written by `dossier train-references --out FILE`) or their base64 text.
     public init(modelBytes bytes: [UInt8]) throws {
         if bytes.starts(with: Array("DRM1".utf8)) {
-            model = try ModelCoding.decode(bytes)
+            self.init(model: try ModelCoding.decode(bytes))
         } else if let decoded = Base64.decode(String(decoding: bytes, as: UTF8.self)) {
-            model = try ModelCoding.decode(decoded)
+            self.init(model: try ModelCoding.decode(decoded))
         } else {
             throw ModelCoding.DecodingError.notAModel
         }
@@ -48,7 +52,9 @@ public struct ReferenceParser: Sendable {
         let features = FeatureExtractor.features(of: tokens)
         let scores = model.emissions(features)
         let (path, confidence) = model.decodeWithMargins(scores, gaps: features.gaps, length: tokens.count)
-        return (tokens, path.map { model.labels[$0] }, confidence)
+        var labels = path.map { model.labels[$0] }
+        PatternOverrides.apply(tokens, labels: &labels, known: knownLabels)
+        return (tokens, labels, confidence)
     }
 
     /// The publication described by `reference`.
