@@ -63,6 +63,12 @@ public enum NameSplitter {
                         continue
                     }
                 }
+                // "Gonçalves Peñalver, I.", "Ebrahimpour Boroojeny, A.": a double family name before initials.
+                if index + 1 < parts.count, isCompoundFamily(part), isInitials(trimName(parts[index + 1])) {
+                    names.append(inverted(family: part, given: trimName(parts[index + 1])))
+                    index += 2
+                    continue
+                }
                 if let name = single(part) { names.append(name) }
                 index += 1
             }
@@ -124,6 +130,12 @@ public enum NameSplitter {
         let list = words(text)
         guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.includes(".") else { return false }
         return list.dropLast().allSatisfy(isParticle) && list.count <= 4
+    }
+
+    /// Two or three capitalised words, none an initial: "Sá Müller", "Ebrahimpour Boroojeny".
+    static func isCompoundFamily(_ text: String) -> Bool {
+        let list = words(text)
+        return (2...3).contains(list.count) && list.allSatisfy { $0.first?.isUppercase == true && !isInitialWord($0) && $0.count > 1 }
     }
 
     /// Given names alone: capitalised words and initials, at most three.

@@ -3,6 +3,13 @@ import XCTest
 @testable import ReferenceParser
 
 final class NameSplitterTests: XCTestCase {
+    func testDoubleFamilyNamesBeforeInitials() {
+        XCTAssertEqual(NameSplitter.split("Peñalver, I. G., Sá Müller, J., & Ødegård, K.").names, [
+            CSLName(family: "Peñalver", given: "I. G."), CSLName(family: "Sá Müller", given: "J."), CSLName(family: "Ødegård", given: "K."),
+        ])
+        XCTAssertEqual(NameSplitter.split("Ebrahimpour Boroojeny, A., Telgarsky, M. & Sundaram, H.").names.first, CSLName(family: "Ebrahimpour Boroojeny", given: "A."))
+    }
+
     func testInvertedNamesWithInitialsAndParticles() {
         let (names, etAl) = NameSplitter.split("Xu, K., Smith, J. A., & van der Berg, P.")
         XCTAssertFalse(etAl)
