@@ -29,11 +29,11 @@ public struct Converter: Sendable {
 
     /// Only the reader step: the blocks as the source gives them.
     public func read(_ data: Data, path: String, format: SourceFormat? = nil) throws -> Document {
-        let format = format ?? FormatSniffer.sniff(data)
+        if data.isEmpty { throw ReadError("empty input") }
+        let format = try format ?? FormatSniffer.format(of: data, path: path)
         guard let reader = registry.reader(for: format) else {
             throw ReadError("no reader for \(format.rawValue) is registered")
         }
-        if data.isEmpty { throw ReadError("empty input") }
         let source = Source(path: path, format: format, bytes: data.count, sha256: SHA256.hex(data))
         return try reader.read(data, source: source)
     }

@@ -19,6 +19,36 @@ public enum FormatSniffer {
         return .markdown
     }
 
+    /// The format of an input named `path`: `%PDF` always means PDF; otherwise the extension decides when it
+    /// is one we read, and the bytes when it is not. Throws for what we cannot read at all (a Word or ZIP
+    /// file, an image, a `.pdf` that is not a PDF), with a reason that completes "FILE: …".
+    public static func format(of data: Data, path: String) throws -> SourceFormat {
+        let sniffed = sniff(data)
+        if sniffed == .pdf { return .pdf }
+        if let binary = binaryKind(data) { throw ReadError("\(binary), not Markdown, HTML or PDF") }
+        let claimed = format(forExtension: (path as NSString).pathExtension)
+        if claimed == .pdf { throw ReadError("not a PDF (no %PDF header): mislabelled or not a PDF at all") }
+        return claimed ?? sniffed
+    }
+
+    /// What a binary file is, by its magic number, when it is one people send by mistake.
+    static func binaryKind(_ data: Data) -> String? {
+        let head = [UInt8](data.prefix(8))
+        let magic: [([UInt8], String)] = [
+            ([0x50, 0x4B, 0x03, 0x04], "a ZIP container (Word .docx, OpenDocument?)"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "an old Word/Office document (.doc)"),
+            ([0x7B, 0x5C, 0x72, 0x74, 0x66], "an RTF document"),
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+            ([0x47, 0x49, 0x46, 0x38], "a GIF image"),
+            ([0x1F, 0x8B], "a gzip archive"),
+        ]
+        if let match = magic.first(where: { head.starts(with: $0.0) }) { return match.1 }
+        // Text has no NUL bytes in its first kilobyte (UTF-16 is not something we read either).
+        if data.prefix(1024).contains(0) { return "a binary file" }
+        return nil
+    }
+
     /// The format a file name claims, if its extension is one we read.
     public static func format(forExtension ext: String) -> SourceFormat? {
         switch ext.lowercased() {

@@ -62,6 +62,21 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertEqual(output.stdout.split(separator: "\n").count, 1)
     }
 
+    func testAMislabelledFileIsOneClearLineAndTheRestConverts() throws {
+        let directory = try makeTemporaryDirectory()
+        try "<html><body><h1>Not a PDF</h1></body></html>".write(to: directory.appendingPathComponent("cv.pdf"), atomically: true, encoding: .utf8)
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]).write(to: directory.appendingPathComponent("letter.md"))
+        try "# Fine\n".write(to: directory.appendingPathComponent("ok.md"), atomically: true, encoding: .utf8)
+        let output = try CLIRunner.run(["convert", directory.path, "-q"])
+        XCTAssertEqual(output.status, 1)
+        XCTAssertEqual(output.stderr, """
+            \(directory.path)/cv.pdf: not a PDF (no %PDF header): mislabelled or not a PDF at all
+            \(directory.path)/letter.md: a ZIP container (Word .docx, OpenDocument?), not Markdown, HTML or PDF
+
+            """)
+        XCTAssertEqual(output.stdout.split(separator: "\n").count, 1)
+    }
+
     func testAnEmptyInputFails() throws {
         let output = try CLIRunner.run(["convert"], stdin: "")
         XCTAssertEqual(output.status, 1)

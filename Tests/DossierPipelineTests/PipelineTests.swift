@@ -57,6 +57,20 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(FormatSniffer.format(forExtension: "docx"))
     }
 
+    func testTheExtensionDecidesUnlessTheBytesSayPDFOrBinary() throws {
+        XCTAssertEqual(try FormatSniffer.format(of: Data("<h1>Jane</h1>".utf8), path: "cv.html"), .html)
+        XCTAssertEqual(try FormatSniffer.format(of: Data("<h1>Jane</h1>".utf8), path: "cv.md"), .markdown)
+        XCTAssertEqual(try FormatSniffer.format(of: Data("%PDF-1.4".utf8), path: "cv.html"), .pdf)
+        XCTAssertEqual(try FormatSniffer.format(of: Data("<html><body>x".utf8), path: "-"), .html)
+        XCTAssertThrowsError(try FormatSniffer.format(of: Data("<html>".utf8), path: "cv.pdf")) { error in
+            XCTAssertEqual("\(error)", "not a PDF (no %PDF header): mislabelled or not a PDF at all")
+        }
+        XCTAssertThrowsError(try FormatSniffer.format(of: Data([0x50, 0x4B, 0x03, 0x04, 0x14]), path: "cv.md")) { error in
+            XCTAssertEqual("\(error)", "a ZIP container (Word .docx, OpenDocument?), not Markdown, HTML or PDF")
+        }
+        XCTAssertThrowsError(try FormatSniffer.format(of: Data([0x41, 0x00, 0x42]), path: "cv.txt"))
+    }
+
     func testSHA256MatchesKnownVectors() {
         XCTAssertEqual(SHA256.hex(Data()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Data("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
