@@ -48,6 +48,21 @@ enum FieldCleaning {
         return trim(result)
     }
 
+    /// A title that ran on into its venue after a question or exclamation mark ("Why do interneurons remap?
+    /// Invited talk at …") cut there; the venue comes back second.
+    static func splitTrailingVenue(_ title: String) -> (title: String, venue: String?) {
+        let leads = ["Invited talk", "Invited lecture", "Keynote", "Talk at", "Talk presented", "Poster at", "Poster presented",
+                     "Presented at", "Paper presented", "Plenary", "Seminar at", "In Proceedings", "Proceedings of", "In: "]
+        for mark in ["? ", "! "] {
+            guard let range = title.range(of: mark) else { continue }
+            let rest = title[range.upperBound...]
+            if leads.contains(where: { rest.hasPrefix($0) }) {
+                return (String(title[..<range.upperBound]).trimmingWhitespace(), trim(String(rest)))
+            }
+        }
+        return (title, nil)
+    }
+
     /// A container name without "In:" / "In" / "Dans".
     static func container(_ text: String) -> String {
         var result = trim(text)

@@ -47,7 +47,9 @@ enum PublicationBuilder {
                 let (names, _) = NameSplitter.split(text)
                 if !names.isEmpty { publication.editor = (publication.editor ?? []) + names; set("editor", span.confidence) }
             case "title" where publication.title == nil:
-                publication.title = FieldCleaning.title(text)
+                let (title, venue) = FieldCleaning.splitTrailingVenue(FieldCleaning.title(text))
+                publication.title = title
+                if let venue { publication.note = [publication.note, venue].compactMap { $0 }.joined(separator: "; ") }
                 set("title", span.confidence)
             case "journal", "container-title":
                 if publication.containerTitle == nil {
