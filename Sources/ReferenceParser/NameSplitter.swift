@@ -98,12 +98,15 @@ public enum NameSplitter {
 
     static func trimName(_ text: String) -> String {
         var scalars = Substring(text)
-        while let last = scalars.last, ",;:()[]".contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
+        // stage reads them from the raw reference.
+        let marks = "*†‡§¶#✉¹²³⁴⁵⁶⁷⁸⁹⁰"
+        while let last = scalars.last, ",;:()[]".contains(last) || marks.contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
         if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
-        while let first = scalars.first, ",;:()[]*".contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
+        while let first = scalars.first, ",;:()[]".contains(first) || marks.contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
         return String(scalars)
     }
 

@@ -41,7 +41,8 @@ struct TrainReferences: ParsableCommand {
         let bytes = ModelCoding.encode(model)
         let output: Data
         if out.hasSuffix(".swift") {
-            output = Data(ModelCoding.swiftSource(bytes).utf8)
+            let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) --epochs \(epochs) --out \(out)"
+            output = Data(ModelCoding.swiftSource(bytes, command: command).utf8)
         } else {
             output = Data(bytes)
         }
