@@ -3,6 +3,12 @@ import XCTest
 @testable import ReferenceParser
 
 final class NameSplitterTests: XCTestCase {
+    func testContributionMarksAreNotPartOfNames() {
+        XCTAssertEqual(NameSplitter.split("K. Xu*, L. Fontaine*, and S. Nakamura†").names, [
+            CSLName(family: "Xu", given: "K."), CSLName(family: "Fontaine", given: "L."), CSLName(family: "Nakamura", given: "S."),
+        ])
+    }
+
     func testDoubleFamilyNamesBeforeInitials() {
         XCTAssertEqual(NameSplitter.split("Peñalver, I. G., Sá Müller, J., & Ødegård, K.").names, [
             CSLName(family: "Peñalver", given: "I. G."), CSLName(family: "Sá Müller", given: "J."), CSLName(family: "Ødegård", given: "K."),
