@@ -37,6 +37,10 @@ public struct DetectSections: Stage {
                 section.kind = .publications
                 document.report(.info, stage: name, "'\(title)' holds citations, not referees: taken as publications", provenance: document.blocks[heading.index].provenance)
             }
+            if section.kind == .other, own == nil, Self.readsLikeService(document.blocks, from: heading.index + 1, to: end) {
+                section.kind = .service
+                document.report(.info, stage: name, "'\(title)' names no kind; its lines are committee and editorial roles: taken as service", provenance: document.blocks[heading.index].provenance)
+            }
             parents.append((heading.level, section))
             if position == 0, own == nil, heading.index <= 2, Self.isOnlyTopLevel(heading, headings) { continue }
             sections.append(section)
@@ -126,6 +130,17 @@ public struct DetectSections: Stage {
 
     static func subkind(_ title: String, kind: SectionKind) -> String? {
         kind == .publications ? SectionHeadings.publicationSubtype(of: title) : nil
+    }
+
+    /// Whether most lines under an unknown heading are service roles ("Chair of the … Committee", "Reviewer for …").
+    static func readsLikeService(_ blocks: [Block], from first: Int, to last: Int) -> Bool {
+        guard first <= last else { return false }
+        let lines = blocks[first...last].flatMap { ($0.items ?? [$0]).map(\.text) }.filter { !$0.isEmpty }
+        guard lines.count >= 2 else { return false }
+        let roles = ["committee", "chair", "member of", "reviewer", "referee for", "editor", "editorial board", "organizer",
+                     "organiser", "board member", "program committee", "steering"]
+        let service = lines.filter { line in let lowered = line.lowercased(); return roles.contains { lowered.contains($0) } }.count
+        return Double(service) >= 0.6 * Double(lines.count)
     }
 
     /// Whether the blocks read like a bibliography rather than a list of people to contact.

@@ -69,6 +69,12 @@ final class DetectSectionsTests: XCTestCase {
         XCTAssertEqual(result, [Section(kind: .other, title: "Hobbies and Pets", blocks: [0, 1])])
     }
 
+    func testAnUnknownHeadingOverServiceRolesIsService() throws {
+        let result = try sections([heading("Commitment"), paragraph("Chair of the IEEE CIS Website Sub-Committee, since 2021"),
+                                   paragraph("Member of the Student Activities Committee, since 2020"), heading("Hobbies"), paragraph("Chess"), paragraph("Running")])
+        XCTAssertEqual(result.map(\.kind), [.service, .other])
+    }
+
     func testSectionsSpanUntilTheNextHeadingOfTheSameLevel() throws {
         let result = try sections([heading("Jane Doe", level: 1), paragraph("jane@x.org"), heading("Education"), list(["PhD, 2019"]),
                                    heading("Publications"), heading("Journal Articles", level: 3), list(["A. 2020."]),
