@@ -11,13 +11,12 @@ enum PublicationType {
             return "thesis"
         }
         let preprint = publication.arxiv != nil || has(["biorxiv", "medrxiv", "preprint", "ssrn", "chemrxiv", "psyarxiv", "arxiv"], in: lowered)
-        if preprint && !isJournal { return "article" }
+        let conference = has(["proc.", "proceedings", "conference", "symposium", "workshop", "congress", "colloquium", "meeting", "conf."], in: container)
+        if preprint && !isJournal && !conference { return "article" }
         if has(["technical report", "tech. rep", "tech rep", "working paper", "white paper", "report no", "discussion paper", "rapport"], in: lowered) {
             return "report"
         }
-        if has(["proc.", "proceedings", "conference", "symposium", "workshop", "congress", "colloquium", "meeting", "conf."], in: container) {
-            return "paper-conference"
-        }
+        if conference { return "paper-conference" }
         if publication.editor != nil || (container.isEmpty == false && labels.contains("publisher") && !isJournal) { return "chapter" }
         if isJournal || (publication.containerTitle != nil && (publication.volume != nil || publication.page != nil)) { return "article-journal" }
         if publication.containerTitle != nil { return "article-journal" }

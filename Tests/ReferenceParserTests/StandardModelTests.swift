@@ -50,6 +50,8 @@ final class StandardModelTests: XCTestCase {
         XCTAssertEqual(paper.containerTitle, "Proceedings of NeurIPS")
         XCTAssertEqual(paper.page, "5998-6008")
         XCTAssertEqual(paper.arxiv, "1706.03762v5")
+        XCTAssertEqual(paper.type, "paper-conference", "a proceedings paper stays one when it is also on arXiv")
+        XCTAssertEqual(try parser().parse("Doe, J. (2020). A preprint. arXiv:2001.00001.").type, "article")
         let book = try parser().parse("Smith, John and Doe, Jane. 2005. The Book of Things. 2nd ed. New York: Oxford University Press. ISBN 978-0-19-852663-6.")
         XCTAssertEqual(book.author, [CSLName(family: "Smith", given: "John"), CSLName(family: "Doe", given: "Jane")])
         XCTAssertEqual(book.title, "The Book of Things")
