@@ -45,9 +45,14 @@ enum FeatureExtractor {
             add(1, token.word)
             add(2, token.lowered)
             let characters = Array(token.word)
+            // Prefixes and suffixes hashed character by character: the same keys as hashing their strings.
             for length in 1...3 where characters.count >= length {
-                add(2 + UInt8(length), String(characters[..<length]))
-                add(5 + UInt8(length), String(characters[(characters.count - length)...]))
+                var prefix = FeatureHash(template: 2 + UInt8(length))
+                for character in characters[..<length] { for byte in character.utf8 { prefix.mix(byte) } }
+                keys.append(prefix.key)
+                var suffix = FeatureHash(template: 5 + UInt8(length))
+                for character in characters[(characters.count - length)...] { for byte in character.utf8 { suffix.mix(byte) } }
+                keys.append(suffix.key)
             }
             add(9, token.shape)
             add(10, token.caseClass)
