@@ -45,4 +45,6 @@ set +e
 status=$?
 set -e
 echo "setup: wrote out/samples.ndjson ($(wc -l < out/samples.ndjson) documents; exit status $status: the samples include deliberately broken PDFs)" >&2
+echo "setup: the first publications found in samples/ (dossier convert samples/ --to csv, cut to 160 columns):" >&2
+"$dossier" convert samples/ --to csv -q 2>/dev/null | head -8 | cut -c1-160 || true
 echo "setup: try: $dossier convert samples/markdown/apa-cv-bold-name.md | head -40" >&2
