@@ -32,7 +32,7 @@ for format in markdown html pdf; do
   ours=$(seconds "$dossier" convert "$work/$format" --to ndjson -q)
   memory=$(maxrss "$dossier" convert "$work/$format" --to ndjson -q || echo "?")
   # The reference tool runs on a tenth of the files (one process per file), and its rate is per file.
-  sample=$(ls "$work/$format" | head -n $(( files / 10 > 0 ? files / 10 : 1 )))
+  sample=$(ls "$work/$format" | head -n $(( files / 10 > 0 ? files / 10 : 1 )) || true)
   count=$(echo "$sample" | wc -l)
   case $format in
     markdown) reference="pandoc -t json (per file)"; theirs=$(seconds bash -c "cd '$work/$format' && for f in $(echo $sample); do pandoc -f markdown -t json \"\$f\"; done") ;;
