@@ -1,5 +1,16 @@
 #!/usr/bin/env bash
 # Runs every test: builds with warnings as errors, then the XCTest suites (golden files, validators, CLI).
-set -euo pipefail
+# Ends with one "N passed, N failed" line; the exit status is swift test's.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-swift test -Xswiftc -warnings-as-errors "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+swift test --disable-swift-testing -Xswiftc -warnings-as-errors "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+summary=$(grep -a -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
+if [ -n "$summary" ]; then
+  executed=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
+  failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
+  echo "$((executed - failed)) passed, $failed failed"
+fi
+exit "$status"
