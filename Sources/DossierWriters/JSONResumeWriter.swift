@@ -18,7 +18,7 @@ public struct JSONResumeWriter: Writer {
     public init() {}
 
     public func begin(_ options: WriterOptions) throws -> Data {
-        Data((options.batch ? "[\n" : "").utf8)
+        JSONArrayFraming.begin(options)
     }
 
     public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
@@ -28,13 +28,10 @@ public struct JSONResumeWriter: Writer {
             options.session.note(
                 "json-resume: \(mapping.unmappedCount) value\(mapping.unmappedCount == 1 ? "" : "s") without a JSON Resume field listed under meta.dossier.unmapped")
         }
-        var data = Data((options.batch && index > 0 ? ",\n" : "").utf8)
-        data.append(try Document.encoder(pretty: true).encode(resume))
-        if !options.batch { data.append(Data("\n".utf8)) }
-        return data
+        return JSONArrayFraming.element(try Document.encoder(pretty: true).encode(resume), index: index, options: options)
     }
 
     public func end(_ options: WriterOptions) throws -> Data {
-        Data((options.batch ? "\n]\n" : "").utf8)
+        JSONArrayFraming.end(options)
     }
 }

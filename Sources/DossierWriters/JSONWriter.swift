@@ -12,18 +12,15 @@ public struct JSONWriter: Writer {
     public init() {}
 
     public func begin(_ options: WriterOptions) throws -> Data {
-        Data((options.batch ? "[\n" : "").utf8)
+        JSONArrayFraming.begin(options)
     }
 
     public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
-        var data = Data((options.batch && index > 0 ? ",\n" : "").utf8)
-        data.append(try document.encoded(pretty: true))
-        if !options.batch { data.append(Data("\n".utf8)) }
-        return data
+        JSONArrayFraming.element(try document.encoded(pretty: true), index: index, options: options)
     }
 
     public func end(_ options: WriterOptions) throws -> Data {
-        Data((options.batch ? "\n]\n" : "").utf8)
+        JSONArrayFraming.end(options)
     }
 }
 
