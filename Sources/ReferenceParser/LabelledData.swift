@@ -4,15 +4,30 @@ public enum LabelledData {
     /// The `<sequence>`s of an AnyStyle XML dataset, whitespace in each piece collapsed.
     public static func anyStyle(_ xml: String) -> [LabelledReference] {
         var references: [LabelledReference] = []
-        var remaining = xml[...]
-        while let open = remaining.range(of: "<sequence>") {
-            guard let close = remaining.range(of: "</sequence>", range: open.upperBound..<remaining.endIndex) else { break }
-            let body = remaining[open.upperBound..<close.lowerBound]
-            let fields = elements(body)
+        let bytes = Array(xml.utf8)
+        var from = 0
+        while let open = find(Array("<sequence>".utf8), in: bytes, from: from),
+              let close = find(Array("</sequence>".utf8), in: bytes, from: open.upperBound) {
+            let body = String(decoding: bytes[open.upperBound..<close.lowerBound], as: UTF8.self)
+            let fields = elements(body[...])
             if !fields.isEmpty { references.append(LabelledReference(fields: fields)) }
-            remaining = remaining[close.upperBound...]
+            from = close.upperBound
         }
         return references
+    }
+
+    /// The first occurrence of `pattern` in `bytes` at or after `from` (byte search: Foundation's `range(of:)` on a
+    /// substring of a large file is quadratic).
+    static func find(_ pattern: [UInt8], in bytes: [UInt8], from: Int) -> Range<Int>? {
+        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
+        var index = from
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                return index..<index + pattern.count
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// ParsCit's tagged lines, one reference per line; ParsCit's tags are kept as they are.
