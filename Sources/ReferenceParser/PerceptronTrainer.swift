@@ -15,6 +15,13 @@ public struct PerceptronTrainer {
 
     /// The model learnt from `references`; `progress` gets one line per pass.
     public func train(_ references: [LabelledReference], progress: (String) -> Void = { _ in }) -> SequenceModel {
+        train(references, progress: progress, afterPass: nil)
+    }
+
+    /// The model learnt from `references`; after every pass `afterPass` (when given) gets the pass number and the
+    /// averaged model so far, to score it on validation data.
+    public func train(_ references: [LabelledReference], progress: (String) -> Void = { _ in },
+                      afterPass: ((Int, SequenceModel) -> Void)?) -> SequenceModel {
         var labelIndex: [String: Int] = [:]
         var labelNames: [String] = []
         var keyCounts: [UInt32: Int] = [:]
@@ -72,6 +79,9 @@ public struct PerceptronTrainer {
                 }
             }
             progress("pass \(epoch)/\(epochs): \(mistakes) of \(order.count) references mislabelled")
+            if let afterPass {
+                afterPass(epoch, weights.averagedModel(labels: labelNames, keys: featureKeys, pruneBelow: pruneBelow))
+            }
         }
         return weights.averagedModel(labels: labelNames, keys: featureKeys, pruneBelow: pruneBelow)
     }

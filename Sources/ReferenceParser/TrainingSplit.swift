@@ -35,3 +35,22 @@ public struct TrainingSplit: Sendable {
         return hash % 10_000
     }
 }
+
+extension TrainingSplit {
+    /// Splits the training share again, into references still trained on and a validation share (chosen by a
+    /// differently salted hash, so it is independent of the held-out share) for choosing settings such as the
+    /// number of passes without looking at the held-out references.
+    public func carvingValidation(_ fraction: Double) -> (training: [LabelledReference], validation: [LabelledReference]) {
+        let threshold = UInt64(max(0, min(1, fraction)) * 10_000)
+        var kept: [LabelledReference] = []
+        var validation: [LabelledReference] = []
+        for reference in training {
+            if TrainingSplit.bucket(of: "validation\u{1F}" + reference.normalizedText) < threshold {
+                validation.append(reference)
+            } else {
+                kept.append(reference)
+            }
+        }
+        return (kept, validation)
+    }
+}
