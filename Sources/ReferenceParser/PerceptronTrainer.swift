@@ -22,44 +22,8 @@ public struct PerceptronTrainer {
     /// averaged model so far, to score it on validation data.
     public func train(_ references: [LabelledReference], progress: (String) -> Void = { _ in },
                       afterPass: ((Int, SequenceModel) -> Void)?) -> SequenceModel {
-        var labelIndex: [String: Int] = [:]
-        var labelNames: [String] = []
-        var keyCounts: [UInt32: Int] = [:]
-        var sequences: [(features: FeatureSequence, labels: [Int])] = []
-        sequences.reserveCapacity(references.count)
-        for reference in references {
-            let (tokens, originalNames) = reference.labelledTokens
-            guard !tokens.isEmpty, tokens.count == originalNames.count else { continue }
-            let names = PerceptronTrainer.harmonized(tokens, originalNames)
-            let labels = names.map { name -> Int in
-                if let index = labelIndex[name] { return index }
-                labelIndex[name] = labelNames.count
-                labelNames.append(name)
-                return labelNames.count - 1
-            }
-            let features = FeatureExtractor.features(of: tokens)
-            for key in features.keys { keyCounts[key, default: 0] += 1 }
-            sequences.append((features, labels))
-        }
-        // Number the kept features in order of first appearance (deterministic).
-        var featureIndex: [UInt32: Int32] = [:]
-        var featureKeys: [UInt32] = []
-        var indexed: [(tokens: [[Int32]], gaps: [Int], labels: [Int])] = []
-        indexed.reserveCapacity(sequences.count)
-        for sequence in sequences {
-            var tokens: [[Int32]] = []
-            for token in 0..<sequence.features.count {
-                var row: [Int32] = []
-                for key in sequence.features.keys(of: token) where (keyCounts[key] ?? 0) >= minimumCount {
-                    if let index = featureIndex[key] { row.append(index); continue }
-                    featureIndex[key] = Int32(featureKeys.count)
-                    featureKeys.append(key)
-                    row.append(Int32(featureKeys.count - 1))
-                }
-                tokens.append(row)
-            }
-            indexed.append((tokens, sequence.features.gaps, sequence.labels))
-        }
+        let data = IndexedTrainingData(references, minimumCount: minimumCount)
+        let labelNames = data.labelNames, featureKeys = data.featureKeys, indexed = data.sequences
         var weights = PerceptronWeights(features: featureKeys.count, labels: labelNames.count)
         var order = Array(indexed.indices)
         var random = SplitMix(seed: seed)
