@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import ReferenceParser
 
+/// The training algorithms `train-references` offers.
+enum TrainerKind: String, ExpressibleByArgument, CaseIterable {
+    case crf, perceptron
+}
+
 /// `dossier train-references`: trains the reference parser's model from labelled references, reproducibly.
 struct TrainReferences: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,6 +31,15 @@ struct TrainReferences: ParsableCommand {
     @Option(help: "Passes over the training data.")
     var epochs: Int = PerceptronTrainer().epochs
 
+    @Option(help: "The trainer: crf (L-BFGS on the L2-regularised likelihood) or perceptron (averaged structured perceptron).")
+    var trainer: TrainerKind = .perceptron
+
+    @Option(help: "CRF: L-BFGS iterations at most.")
+    var iterations: Int = CRFTrainer().iterations
+
+    @Option(help: "CRF: strength of the L2 penalty.")
+    var l2: Double = CRFTrainer().l2
+
     @Option(help: ArgumentHelp("Also keep this share of the training references out, and score it after every pass (to choose --epochs without touching the held-out share).", valueName: "fraction"))
     var validation: Double?
 
@@ -39,32 +53,53 @@ struct TrainReferences: ParsableCommand {
         let paths = try LabelledFiles.paths(data)
         let split = TrainingSplit(try LabelledFiles.read(paths), holdout: holdout)
         StandardStreams.error("\(paths.count) files: \(split.training.count) references to train on, \(split.heldOut.count) held out, \(split.duplicates) duplicates dropped")
-        var trainer = PerceptronTrainer()
-        trainer.epochs = epochs
         let model: SequenceModel
-        if let validation {
+        if trainer == .crf {
+            model = trainCRF(split)
+        } else if let validation {
             let (training, validating) = split.carvingValidation(validation)
             StandardStreams.error("validation: \(validating.count) of the training references kept out, \(training.count) trained on")
             var best = (pass: 0, f1: -1.0)
-            model = trainer.train(training, progress: { StandardStreams.error($0) }) { pass, model in
+            model = perceptron.train(training, progress: { StandardStreams.error($0) }) { pass, model in
                 let score = TrainReferences.score(ReferenceParser(model: model), on: validating)
                 if score.f1 > best.f1 { best = (pass, score.f1) }
                 StandardStreams.error(String(format: "  validation after pass %d: micro-F1 %.4f, exact %.1f %%", pass, score.f1, score.exact * 100))
             }
             StandardStreams.error(String(format: "best validation micro-F1 %.4f after pass %d", best.f1, best.pass))
         } else {
-            model = trainer.train(split.training) { StandardStreams.error($0) }
+            model = perceptron.train(split.training) { StandardStreams.error($0) }
         }
         let bytes = ModelCoding.encode(model)
         let output: Data
         if out.hasSuffix(".swift") {
-            let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) --epochs \(epochs) --out \(out)"
+            let settings = trainer == .crf ? "--trainer crf --iterations \(iterations) --l2 \(l2)" : "--trainer perceptron --epochs \(epochs)"
+            let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) \(settings) --out \(out)"
             output = Data(ModelCoding.swiftSource(bytes, command: command).utf8)
         } else {
             output = Data(bytes)
         }
         try output.write(to: URL(fileURLWithPath: out))
         StandardStreams.error("wrote \(out): \(model.labels.count) labels, \(bytes.count) bytes")
+    }
+
+    var perceptron: PerceptronTrainer {
+        var trainer = PerceptronTrainer()
+        trainer.epochs = epochs
+        return trainer
+    }
+
+    /// The CRF model, scored on the validation share every ten iterations when one is asked for.
+    func trainCRF(_ split: TrainingSplit) -> SequenceModel {
+        var crf = CRFTrainer()
+        crf.iterations = iterations
+        crf.l2 = l2
+        guard let validation else { return crf.train(split.training) { StandardStreams.error($0) } }
+        let (training, validating) = split.carvingValidation(validation)
+        StandardStreams.error("validation: \(validating.count) of the training references kept out, \(training.count) trained on")
+        return crf.train(training, progress: { StandardStreams.error($0) }) { iteration, model in
+            let score = TrainReferences.score(ReferenceParser(model: model), on: validating)
+            StandardStreams.error(String(format: "  validation after iteration %d: micro-F1 %.4f, exact %.1f %%", iteration, score.f1, score.exact * 100))
+        }
     }
 
     /// Micro-F1 and exact-reference rate of `parser` on `references`.

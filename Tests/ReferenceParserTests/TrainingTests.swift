@@ -2,25 +2,7 @@ import XCTest
 @testable import ReferenceParser
 
 final class TrainingTests: XCTestCase {
-    /// References in one made-up style: "Family, I. (Year). Title words. Journal, Vol, Pages."
-    func synthetic(_ count: Int, seed: UInt64) -> [LabelledReference] {
-        let families = ["Smith", "Garcia", "Müller", "Okafor", "Tanaka", "Dubois", "Kowalski", "Silva", "Novak", "Ahmed"]
-        let words = ["learning", "theory", "cells", "river", "models", "of", "the", "growth", "networks", "memory", "climate", "proteins"]
-        let journals = ["Nature", "Cell Reports", "Journal of Things", "Physical Review", "Ecology Letters"]
-        var random = SplitMix(seed: seed)
-        func pick(_ list: [String]) -> String { list[Int(random.next() % UInt64(list.count))] }
-        return (0..<count).map { _ in
-            let title = (0..<(3 + Int(random.next() % 4))).map { _ in pick(words) }.joined(separator: " ").capitalizedFirst
-            let year = 1990 + Int(random.next() % 30)
-            let volume = 1 + Int(random.next() % 90)
-            let first = 1 + Int(random.next() % 500)
-            return LabelledReference(fields: [
-                ("author", "\(pick(families)), \(pick(["A.", "B.", "J.", "K."])),"), ("date", "(\(year))."),
-                ("title", "\(title)."), ("journal", "\(pick(journals)),"), ("volume", "\(volume),"),
-                ("pages", "\(first)–\(first + 9)."),
-            ])
-        }
-    }
+    func synthetic(_ count: Int, seed: UInt64) -> [LabelledReference] { SyntheticReferences.make(count, seed: seed) }
 
     func testTrainingOnASyntheticStyleLearnsIt() {
         var trainer = PerceptronTrainer()
@@ -88,4 +70,27 @@ final class TrainingTests: XCTestCase {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+/// Labelled references made up in code, for training tests.
+enum SyntheticReferences {
+    /// References in one made-up style: "Family, I. (Year). Title words. Journal, Vol, Pages."
+    static func make(_ count: Int, seed: UInt64) -> [LabelledReference] {
+        let families = ["Smith", "Garcia", "Müller", "Okafor", "Tanaka", "Dubois", "Kowalski", "Silva", "Novak", "Ahmed"]
+        let words = ["learning", "theory", "cells", "river", "models", "of", "the", "growth", "networks", "memory", "climate", "proteins"]
+        let journals = ["Nature", "Cell Reports", "Journal of Things", "Physical Review", "Ecology Letters"]
+        var random = SplitMix(seed: seed)
+        func pick(_ list: [String]) -> String { list[Int(random.next() % UInt64(list.count))] }
+        return (0..<count).map { _ in
+            let title = (0..<(3 + Int(random.next() % 4))).map { _ in pick(words) }.joined(separator: " ").capitalizedFirst
+            let year = 1990 + Int(random.next() % 30)
+            let volume = 1 + Int(random.next() % 90)
+            let first = 1 + Int(random.next() % 500)
+            return LabelledReference(fields: [
+                ("author", "\(pick(families)), \(pick(["A.", "B.", "J.", "K."])),"), ("date", "(\(year))."),
+                ("title", "\(title)."), ("journal", "\(pick(journals)),"), ("volume", "\(volume),"),
+                ("pages", "\(first)–\(first + 9)."),
+            ])
+        }
+    }
 }
