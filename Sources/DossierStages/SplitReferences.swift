@@ -28,6 +28,7 @@ public struct SplitReferences: Stage {
                     }
                     continue
                 }
+                if ReferenceUnits.isLegend(unit.text) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 if block.type == .paragraph, ReferenceUnits.citationScore(unit.text) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").

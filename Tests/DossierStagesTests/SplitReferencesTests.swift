@@ -75,6 +75,26 @@ final class SplitReferencesTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J. (2024). A title. Journal, 1, 2-3.", "Survey of 2019 results, Doe J., Journal X, 2020."])
     }
 
+    func testAYearGluedToTheReferenceByMarkupIsDropped() throws {
+        let result = try split([heading("Publications"), list(["2020Porto, A. and K. J. Voje. 2020. A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Porto, A. and K. J. Voje. 2020. A title. Journal, 1, 2-3."])
+    }
+
+    func testAVenueInItalicsGluedToTheTitleIsSeparated() throws {
+        let text = "Porto, A. 2020. Landmarking of structures in images.Methods in Ecology vol. 11, pp. 500-512."
+        let inlines: [Inline] = [.text("Porto, A. 2020. Landmarking of structures in images."), Inline(.emphasis, text: "Methods in Ecology"),
+                                 .text(" vol. 11, pp. 500-512.")]
+        let result = try split([heading("Publications"), list([text], inlines: [inlines])])
+        XCTAssertEqual(result.profile.publications.first?.raw, "Porto, A. 2020. Landmarking of structures in images. Methods in Ecology vol. 11, pp. 500-512.")
+    }
+
+    func testAKeyToTheMarksIsNotAReference() throws {
+        let result = try split([heading("Publications"), list(["= PhD student (co-)supervision; † = Masters student (co-)supervision",
+                                                               "* = equal contribution",
+                                                               "Doe, J.* (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.* (2020). A title. Journal, 1, 2-3."])
+    }
+
     func testPlaceholdersAreReportedNotInvented() throws {
         let result = try split([heading("Publications"), list(["\\bibentry{doe2020}", "{% cite doe2020 %}", "Doe, J. (2020). Real. Journal, 1."])])
         XCTAssertEqual(result.profile.publications.count, 1)
