@@ -9,8 +9,10 @@ struct Hyphenation: Sendable {
         "self", "non", "co", "well", "state", "high", "low", "long", "short", "large", "small", "real", "open",
         "cross", "end", "fine", "first", "second", "third", "full", "half", "part", "post", "pre", "semi", "anti",
         "e", "x", "t", "n", "k", "in", "on", "off", "top", "one", "two", "three", "data", "deep", "time", "multi",
-        "inter", "intra", "micro", "macro", "meta", "mid", "over", "under", "sub", "super", "bio", "socio", "neuro",
+        "inter", "intra", "micro", "macro", "meta", "mid", "sub", "super", "bio", "socio", "neuro",
     ]
+    // "under" and "over" are left out: their compounds are written closed ("underrepresented", "overfitting"),
+    // so "under-" + "standing" at a line end is one word split by the typesetter.
 
     /// Second parts of compounds ("data-driven", "peer-reviewed") that keep the hyphen.
     private static let compoundTails: Set<String> = [

@@ -11,6 +11,7 @@ final class HyphenationTests: XCTestCase {
         XCTAssertFalse(hyphenation.joins(head: "Smith-", tail: "Jones"))
         XCTAssertFalse(hyphenation.joins(head: "self-", tail: "supervised"))
         XCTAssertFalse(hyphenation.joins(head: "2015-", tail: "2019"))
+        XCTAssertTrue(hyphenation.joins(head: "under-", tail: "standing"), "under- and over- compounds are written closed")
     }
 
     func testKeepsHyphensInsideIdentifiers() {
