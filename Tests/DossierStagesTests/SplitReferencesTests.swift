@@ -107,6 +107,24 @@ final class SplitReferencesTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.count, 1)
     }
 
+    func testAParagraphWithTheApplicantInBoldIsAReference() throws {
+        func paragraph(_ before: String, _ name: String, _ after: String) -> Block {
+            var block = Block(.paragraph, text: before + name + after, provenance: .lines(3, 3))
+            block.inlines = [.text(before), Inline(.strong, text: name), .text(after)]
+            return block
+        }
+        let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [
+            heading("Publications"),
+            paragraph("Darren Edge, Bongshin Lee, and ", "Steven M Drucker", ". 2016. SlideSpace: Heuristic Design of a Presentation Medium."),
+            paragraph("Note: ", "Jane Roe", " keeps this list up to date since 2016."),
+            Block(.paragraph, text: "Darren Edge and Steven M Drucker. 2016. Unhighlighted design of a presentation medium.", provenance: .lines(5, 5)),
+        ])
+        var document = try DetectSections().run(base, context: StageContext())
+        document.profile.person.name = PersonName(literal: "Steven M. Drucker", given: "Steven M.", family: "Drucker")
+        let result = try SplitReferences().run(document, context: StageContext())
+        XCTAssertEqual(result.profile.publications.map(\.block), [1], "only the paragraph with the applicant in bold")
+    }
+
     func testAHeadinglessPublicationListIsReadWhole() throws {
         let result = try split([list(["Doe, J. (2020). A title. Journal of X, 1(2), 2-3.", "Roe, R., & Doe, J. (2019). Other. Journal of Y, 4, 5-6.",
                                       "Doe, J. (2018). Third. In Proc. Z (pp. 1-9)."])])
