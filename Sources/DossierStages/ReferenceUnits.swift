@@ -137,8 +137,8 @@ enum ReferenceUnits {
         return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
     }
 
-    /// A space put back where an italic or bold run starts right after a sentence's period ("in
-    /// Images._Methods in Ecology_" → "Images. Methods in Ecology"): the source's markup, not its text, made the break.
+    /// A space put back where an italic or bold run starts right after a sentence's period: Markdown
+    /// "in Images._Methods in Ecology_" reads "Images.Methods in Ecology"; the markup, not the text, made the break.
     static func separatingGluedEmphasis(_ text: String, inlines: [Inline]) -> String {
         var result = text
         for inline in flatten(inlines) where [.emphasis, .strong].contains(inline.type) {
@@ -189,6 +189,7 @@ enum ReferenceUnits {
         static let numbering = TextPattern(ReferenceUnits.numbering)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
+        // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
         static let spaces = TextPattern(#"\s{2,}"#)
         static let bracketedLinkWords = TextPattern(#"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#)
