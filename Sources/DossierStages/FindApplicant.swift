@@ -16,6 +16,7 @@ public struct FindApplicant: Stage {
         var document = document
         guard !document.profile.publications.isEmpty else { return document }
         let applicant = document.profile.person.name ?? Self.nameFromMetadata(document)
+        let applicantForms = applicant.map(Self.writtenForms) ?? []
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
             let authors = publication.author ?? []
@@ -23,8 +24,8 @@ public struct FindApplicant: Stage {
             let highlighted = Self.highlightedTexts(for: publication, in: document)
             var positions = highlighted.flatMap { text in authors.indices.filter { AuthorMatcher.matches(authors[$0], written: text) } }
             positions = Array(Set(positions)).sorted()
-            if positions.count != 1, let applicant {
-                positions = authors.indices.filter { AuthorMatcher.matches(authors[$0], applicant: applicant) }
+            if positions.count != 1, !applicantForms.isEmpty {
+                positions = authors.indices.filter { index in applicantForms.contains { AuthorMatcher.matches(authors[index], applicant: $0) } }
             }
             if positions.count == 1 {
                 publication.applicantPosition = positions[0] + 1
@@ -38,6 +39,23 @@ public struct FindApplicant: Stage {
         }
         return document
     }
+
+    /// The applicant's name, and the same name with each given name written in parentheses or quotes instead:
+    /// "Adam (Xinlai) Liu" publishes as "Liu, X.", "Robert \"Bob\" Smith" as "Bob Smith".
+    static func writtenForms(_ name: PersonName) -> [PersonName] {
+        var forms = [name]
+        guard name.family != nil else { return forms }
+        for match in alternateGiven.matches(in: name.literal) {
+            let inner = name.literal[match.range].trimmingCharacters(in: CharacterSet(charactersIn: "()\"“” "))
+            let words = inner.split(separator: " ")
+            guard !words.isEmpty, words.count <= 3, words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "-.'".contains($0) } }),
+                  AuthorMatcher.fold(inner) != AuthorMatcher.fold(name.family ?? "") else { continue }
+            forms.append(PersonName(literal: name.literal, given: inner, family: name.family))
+        }
+        return forms
+    }
+
+    private static let alternateGiven = TextPattern(#"\([^)]*\)|["“][^"”]*["”]"#)
 
     /// Front matter or PDF `author` when no stage found a name.
     static func nameFromMetadata(_ document: Document) -> PersonName? {

@@ -22,7 +22,7 @@ public struct ParseReferences: Stage {
             return document
         }
         document.profile.publications = document.profile.publications.map { split in
-            var parsed = parser.parse(split.raw)
+            var parsed = parser.parse(Self.typographyFolded(split.raw))
             parsed.id = split.id
             parsed.raw = split.raw
             parsed.block = split.block
@@ -33,4 +33,12 @@ public struct ParseReferences: Stage {
         }
         return document
     }
+
+    /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
+    /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
+    static func typographyFolded(_ raw: String) -> String {
+        spacedEllipsis.replacing(in: raw, with: "…")
+    }
+
+    private static let spacedEllipsis = TextPattern(#"\.(\s\.){2,}"#)
 }

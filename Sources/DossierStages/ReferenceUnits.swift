@@ -119,6 +119,7 @@ enum ReferenceUnits {
             if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
         }
         raw = Patterns.spaces.replacing(in: raw, with: " ").trimmingCharacters(in: .whitespaces)
+        raw = separatingGluedEmphasis(raw, inlines: inlines)
         let links = flatten(inlines).filter { $0.type == .link }
         var text = raw
         var urls: [String] = []
@@ -134,6 +135,24 @@ enum ReferenceUnits {
         text = Patterns.trailingSeparators.replacing(in: text, with: "")
         if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
+    }
+
+    /// A space put back where an italic or bold run starts right after a sentence's period: Markdown
+    /// "in Images._Methods in Ecology_" reads "Images.Methods in Ecology"; the markup, not the text, made the break.
+    static func separatingGluedEmphasis(_ text: String, inlines: [Inline]) -> String {
+        var result = text
+        for inline in flatten(inlines) where [.emphasis, .strong].contains(inline.type) {
+            let run = inline.text.trimmingCharacters(in: .whitespaces)
+            guard run.first?.isUppercase == true, let range = result.range(of: "." + run) else { continue }
+            guard range.lowerBound > result.startIndex, result[result.index(before: range.lowerBound)].isLowercase else { continue }
+            result.insert(" ", at: result.index(after: range.lowerBound))
+        }
+        return result
+    }
+
+    /// Whether a unit is the key to the marks of a list ("* = PhD student; † = Masters student"), not a reference.
+    static func isLegend(_ text: String) -> Bool {
+        Patterns.legend.matches(text)
     }
 
     static func flatten(_ inlines: [Inline]) -> [Inline] {
@@ -168,7 +187,10 @@ enum ReferenceUnits {
     /// The expressions of splitting, compiled once.
     enum Patterns {
         static let numbering = TextPattern(ReferenceUnits.numbering)
-        static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?\s+"#)
+        // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
+        static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
+        // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
+        static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
         static let spaces = TextPattern(#"\s{2,}"#)
         static let bracketedLinkWords = TextPattern(#"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#)
         static let emptyBrackets = TextPattern(#"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#)

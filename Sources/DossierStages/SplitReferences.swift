@@ -28,8 +28,11 @@ public struct SplitReferences: Stage {
                     }
                     continue
                 }
+                if ReferenceUnits.isLegend(unit.text) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
-                if block.type == .paragraph, ReferenceUnits.citationScore(unit.text) < 2 { continue }
+                // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
+                if block.type == .paragraph,
+                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
@@ -49,6 +52,17 @@ public struct SplitReferences: Stage {
 
     static func cslType(_ subkind: String) -> String? {
         SectionHeadings.publicationSubtypes.contains { $0.1 == subkind } ? subkind : nil
+    }
+
+    /// Whether a bold or underlined run of the block is the applicant's name ("**Steven M Drucker**").
+    static func highlightsApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
+        guard let applicant, applicant.family != nil else { return false }
+        return ReferenceUnits.flatten(block.inlines ?? []).contains { inline in
+            guard inline.type == .strong || inline.type == .underline, inline.text.count <= 60 else { return false }
+            let name = PersonNames.split(inline.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;*†‡")))
+            guard name.family != nil else { return false }
+            return AuthorMatcher.matches(CSLName(family: name.family, given: name.given), applicant: applicant)
+        }
     }
 
     /// A document without headings whose list items or paragraphs are mostly references.

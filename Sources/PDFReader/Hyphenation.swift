@@ -9,8 +9,10 @@ struct Hyphenation: Sendable {
         "self", "non", "co", "well", "state", "high", "low", "long", "short", "large", "small", "real", "open",
         "cross", "end", "fine", "first", "second", "third", "full", "half", "part", "post", "pre", "semi", "anti",
         "e", "x", "t", "n", "k", "in", "on", "off", "top", "one", "two", "three", "data", "deep", "time", "multi",
-        "inter", "intra", "micro", "macro", "meta", "mid", "over", "under", "sub", "super", "bio", "socio", "neuro",
+        "inter", "intra", "micro", "macro", "meta", "mid", "sub", "super", "bio", "socio", "neuro",
     ]
+    // "under" and "over" are left out: their compounds are written closed ("underrepresented", "overfitting"),
+    // so "under-" + "standing" at a line end is one word split by the typesetter.
 
     /// Second parts of compounds ("data-driven", "peer-reviewed") that keep the hyphen.
     private static let compoundTails: Set<String> = [
@@ -31,6 +33,7 @@ struct Hyphenation: Sendable {
         let right = Hyphenation.bare(tail)
         guard let lastLeft = head.dropLast().last, lastLeft.isLetter,
               let firstRight = tail.first, firstRight.isLetter, firstRight.isLowercase else { return false }
+        if Hyphenation.isIdentifierPart(head) || Hyphenation.isIdentifierPart(tail) { return false }
         let leftPart = left.split(separator: "-").last.map(String.init) ?? left
         if known.contains(leftPart + right) || known.contains(left + right) { return true }
         if known.contains(left + "-" + right) || known.contains(leftPart + "-" + right) { return false }
@@ -40,6 +43,16 @@ struct Hyphenation: Sendable {
         if Hyphenation.compoundHeads.contains(left) && right.count >= 4 { return false }
         if Hyphenation.compoundTails.contains(right) && left.count >= 3 { return false }
         return true
+    }
+
+    /// Whether `word` is a piece of a DOI, URL, e-mail or code ("10.5194/egusphere-", "egu23-5368"), whose
+    /// hyphens are characters of the identifier, never the typesetter's.
+    static func isIdentifierPart(_ word: String) -> Bool {
+        if word.contains("/") || word.contains("@") || word.contains("_") || word.contains("=") { return true }
+        if word.lowercased().hasPrefix("www.") { return true }
+        // Letters and digits mixed inside one word: "egu23", "arXiv2101".
+        let core = bare(word)
+        return core.contains(where: \.isLetter) && core.contains(where: \.isNumber)
     }
 
     /// Lowercased, without leading/trailing punctuation.

@@ -105,9 +105,19 @@ struct Word: Sendable, Hashable {
 
     static func dominant(_ fonts: [GlyphFont]) -> GlyphFont {
         var counts: [GlyphFont: Int] = [:]
-        for font in fonts { counts[font, default: 0] += 1 }
-        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key.size < $1.key.size) }?.key
-            ?? GlyphFont(name: "", size: 0)
+        var order: [GlyphFont] = []
+        for font in fonts {
+            if counts[font] == nil { order.append(font) }
+            counts[font, default: 0] += 1
+        }
+        // Ties go to the larger size, then to the font met first: never to the dictionary's (per-run) order.
+        var best: GlyphFont?
+        for font in order {
+            guard let current = best else { best = font; continue }
+            let count = counts[font] ?? 0, bestCount = counts[current] ?? 0
+            if count > bestCount || (count == bestCount && font.size > current.size) { best = font }
+        }
+        return best ?? GlyphFont(name: "", size: 0)
     }
 }
 

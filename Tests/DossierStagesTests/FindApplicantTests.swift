@@ -55,6 +55,16 @@ final class FindApplicantTests: XCTestCase {
         XCTAssertEqual(result.first?.applicantPosition, 2)
     }
 
+    func testAGivenNameInParenthesesIsAlsoTheApplicant() throws {
+        let adam = PersonName(literal: "Adam (Xinlai) Liu", given: "Adam", family: "Liu")
+        let authors = [CSLName(family: "Ruan", given: "S."), CSLName(family: "Liu", given: "X."), CSLName(family: "Gao", given: "H. O.")]
+        XCTAssertEqual(try run([publication(authors)], applicant: adam).first?.applicantPosition, 2)
+        XCTAssertEqual(try run([publication([CSLName(family: "Liu", given: "A.")])], applicant: adam).first?.applicantPosition, 1)
+        XCTAssertNil(try run([publication([CSLName(family: "Liu", given: "Y.")])], applicant: adam).first?.applicantPosition)
+        XCTAssertNil(try run([publication([CSLName(family: "Liu", given: "A."), CSLName(family: "Liu", given: "X.")])], applicant: adam).first?.applicantPosition,
+                     "both forms in one list: not guessed")
+    }
+
     func testNoApplicantNameNoPosition() throws {
         XCTAssertNil(try run([publication([CSLName(family: "Xu", given: "K.")])], applicant: nil).first?.applicantPosition)
     }

@@ -75,6 +75,26 @@ final class SplitReferencesTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J. (2024). A title. Journal, 1, 2-3.", "Survey of 2019 results, Doe J., Journal X, 2020."])
     }
 
+    func testAYearGluedToTheReferenceByMarkupIsDropped() throws {
+        let result = try split([heading("Publications"), list(["2020Porto, A. and K. J. Voje. 2020. A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Porto, A. and K. J. Voje. 2020. A title. Journal, 1, 2-3."])
+    }
+
+    func testAVenueInItalicsGluedToTheTitleIsSeparated() throws {
+        let text = "Porto, A. 2020. Landmarking of structures in images.Methods in Ecology vol. 11, pp. 500-512."
+        let inlines: [Inline] = [.text("Porto, A. 2020. Landmarking of structures in images."), Inline(.emphasis, text: "Methods in Ecology"),
+                                 .text(" vol. 11, pp. 500-512.")]
+        let result = try split([heading("Publications"), list([text], inlines: [inlines])])
+        XCTAssertEqual(result.profile.publications.first?.raw, "Porto, A. 2020. Landmarking of structures in images. Methods in Ecology vol. 11, pp. 500-512.")
+    }
+
+    func testAKeyToTheMarksIsNotAReference() throws {
+        let result = try split([heading("Publications"), list(["= PhD student (co-)supervision; † = Masters student (co-)supervision",
+                                                               "* = equal contribution",
+                                                               "Doe, J.* (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.* (2020). A title. Journal, 1, 2-3."])
+    }
+
     func testPlaceholdersAreReportedNotInvented() throws {
         let result = try split([heading("Publications"), list(["\\bibentry{doe2020}", "{% cite doe2020 %}", "Doe, J. (2020). Real. Journal, 1."])])
         XCTAssertEqual(result.profile.publications.count, 1)
@@ -85,6 +105,24 @@ final class SplitReferencesTests: XCTestCase {
         let result = try split([heading("Publications"), Block(.paragraph, text: "Updated 2026. * denotes equal contribution.", provenance: .lines(2, 2)),
                                 list(["Doe, J. (2020). A title. Journal, 1, 2-3."])])
         XCTAssertEqual(result.profile.publications.count, 1)
+    }
+
+    func testAParagraphWithTheApplicantInBoldIsAReference() throws {
+        func paragraph(_ before: String, _ name: String, _ after: String) -> Block {
+            var block = Block(.paragraph, text: before + name + after, provenance: .lines(3, 3))
+            block.inlines = [.text(before), Inline(.strong, text: name), .text(after)]
+            return block
+        }
+        let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [
+            heading("Publications"),
+            paragraph("Darren Edge, Bongshin Lee, and ", "Steven M Drucker", ". 2016. SlideSpace: Heuristic Design of a Presentation Medium."),
+            paragraph("Note: ", "Jane Roe", " keeps this list up to date since 2016."),
+            Block(.paragraph, text: "Darren Edge and Steven M Drucker. 2016. Unhighlighted design of a presentation medium.", provenance: .lines(5, 5)),
+        ])
+        var document = try DetectSections().run(base, context: StageContext())
+        document.profile.person.name = PersonName(literal: "Steven M. Drucker", given: "Steven M.", family: "Drucker")
+        let result = try SplitReferences().run(document, context: StageContext())
+        XCTAssertEqual(result.profile.publications.map(\.block), [1], "only the paragraph with the applicant in bold")
     }
 
     func testAHeadinglessPublicationListIsReadWhole() throws {

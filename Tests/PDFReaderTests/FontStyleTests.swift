@@ -15,3 +15,14 @@ final class FontStyleTests: XCTestCase {
         XCTAssertEqual(FontStyle(fontName: "CMR10"), FontStyle(bold: false, italic: false))
     }
 }
+
+final class DominantFontTests: XCTestCase {
+    func testATieGoesToTheFontMetFirstEveryTime() {
+        let italic = GlyphFont(name: "LMRoman10-Italic", size: 10), bold = GlyphFont(name: "LMRoman10-Bold", size: 10)
+        // Both are ties: whatever order a dictionary keeps them in, one of these fails unless the first met wins.
+        XCTAssertEqual(Word.dominant([italic, bold, bold, italic]).name, "LMRoman10-Italic")
+        XCTAssertEqual(Word.dominant([bold, italic]).name, "LMRoman10-Bold")
+        XCTAssertEqual(Word.dominant([italic, bold, bold]).name, "LMRoman10-Bold", "more glyphs win")
+        XCTAssertEqual(Word.dominant([italic, GlyphFont(name: "X", size: 12)]).size, 12, "then the larger size")
+    }
+}

@@ -11,6 +11,23 @@ final class HyphenationTests: XCTestCase {
         XCTAssertFalse(hyphenation.joins(head: "Smith-", tail: "Jones"))
         XCTAssertFalse(hyphenation.joins(head: "self-", tail: "supervised"))
         XCTAssertFalse(hyphenation.joins(head: "2015-", tail: "2019"))
+        XCTAssertTrue(hyphenation.joins(head: "under-", tail: "standing"), "under- and over- compounds are written closed")
+    }
+
+    func testKeepsHyphensInsideIdentifiers() {
+        let hyphenation = Hyphenation(documentWords: ["the", "egusphereegu23"])
+        XCTAssertFalse(hyphenation.joins(head: "10.5194/egusphere-", tail: "egu23-5368"), "a DOI keeps its hyphen")
+        XCTAssertFalse(hyphenation.joins(head: "https://example.org/data-", tail: "sets"), "a URL keeps its hyphen")
+        XCTAssertFalse(hyphenation.joins(head: "project-", tail: "v2-release"), "a code with digits keeps its hyphen")
+        XCTAssertTrue(hyphenation.joins(head: "hyphen-", tail: "ation."), "plain words still join")
+    }
+
+    func testDOIBrokenAtALineEndKeepsItsHyphen() {
+        var page = SyntheticPage()
+        page.line("Lipp, A. G. and Barnes, R. Tracer sources. DOI: 10.5194/egusphere-", x: 72, y: 100)
+        page.line("egu23-5368 and a longer second line of text here", x: 72, y: 112)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertTrue(texts(blocks).joined(separator: " ").contains("10.5194/egusphere-egu23-5368"), "\(texts(blocks))")
     }
 
     func testListMarkers() {
