@@ -13,12 +13,14 @@ struct References: ParsableCommand {
     /// The output formats of `references`.
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case cslJSON = "csl-json", ndjson, csv, bibtex
+        /// Each token with its label and confidence, a reference per paragraph: what the model saw and chose.
+        case tokens
     }
 
     @Argument(help: "A file with one reference per line; - or nothing reads stdin.")
     var input: String?
 
-    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: csl-json, ndjson, csv, bibtex.")
+    @Option(name: [.customShort("t"), .customLong("to")], help: "Output format: csl-json, ndjson, csv, bibtex, or tokens (token, label and confidence per line).")
     var to: OutputFormat = .cslJSON
 
     @Option(help: "A model written by train-references (default: the one compiled in).")
@@ -35,6 +37,10 @@ struct References: ParsableCommand {
             data = contents
         }
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        if to == .tokens {
+            FileHandle.standardOutput.write(Data(References.tokenTable(lines, parser: parser).utf8))
+            return
+        }
         var publications: [Publication] = []
         for line in lines {
             let text = line.trimmingCharacters(in: .whitespaces)
@@ -54,7 +60,7 @@ struct References: ParsableCommand {
                 text.append(UInt8(ascii: "\n"))
             }
             output = text
-        case .cslJSON, .csv, .bibtex:
+        case .cslJSON, .csv, .bibtex, .tokens:
             let document = Document(
                 source: Source(path: path, format: .markdown, bytes: data.count, sha256: ""),
                 profile: Profile(publications: publications))
@@ -66,5 +72,20 @@ struct References: ParsableCommand {
             output = bytes
         }
         FileHandle.standardOutput.write(output)
+    }
+
+    /// "token TAB label TAB confidence" lines, a blank line after each reference (CRF++'s layout).
+    static func tokenTable(_ lines: [Substring], parser: ReferenceParser) -> String {
+        var text = ""
+        for line in lines {
+            let reference = line.trimmingCharacters(in: .whitespaces)
+            guard !reference.isEmpty else { continue }
+            let labelled = parser.label(reference)
+            for (index, token) in labelled.tokens.enumerated() {
+                text += "\(token.text)\t\(labelled.labels[index])\t\(String(format: "%.2f", labelled.confidence[index]))\n"
+            }
+            text += "\n"
+        }
+        return text
     }
 }
