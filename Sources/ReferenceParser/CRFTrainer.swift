@@ -3,11 +3,11 @@
 /// gives the same bytes.
 public struct CRFTrainer {
     /// L-BFGS iterations at most.
-    public var iterations = 200
+    public var iterations = 250
     /// Features seen fewer times than this in the training data are dropped.
     public var minimumCount = 2
     /// Strength of the L2 penalty (the inverse of the Gaussian prior's variance).
-    public var l2 = 0.1
+    public var l2 = 1.0
     /// Emission weights smaller than this (before export scaling) are dropped from the model.
     public var pruneBelow = 0.02
 

@@ -1,43 +1,66 @@
-/// FNV-1a hashing of feature strings into 32-bit keys, so the model stores numbers, not strings.
-struct FeatureHash {
-    private var state: UInt64
+/// Feature keys: each token's string properties are hashed once (FNV-1a, 64 bits), and a key is that hash mixed
+/// with the template number and folded to 32 bits, so the model stores numbers, not strings.
+enum FeatureHash {
+    /// FNV-1a over Unicode scalars (their UTF-8 bytes).
+    struct Accumulator {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    /// Starts a hash for one feature template.
-    init(template: UInt8) {
-        state = 0xcbf2_9ce4_8422_2325
-        mix(template)
-        mix(0xFF)
+        mutating func mix(_ byte: UInt8) {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+
+        mutating func mix(_ scalar: Unicode.Scalar) {
+            if scalar.value < 128 { mix(UInt8(scalar.value)); return }
+            let value = scalar.value
+            if value < 0x800 {
+                mix(UInt8(0xC0 | value >> 6))
+            } else if value < 0x10000 {
+                mix(UInt8(0xE0 | value >> 12))
+                mix(UInt8(0x80 | (value >> 6) & 0x3F))
+            } else {
+                mix(UInt8(0xF0 | value >> 18))
+                mix(UInt8(0x80 | (value >> 12) & 0x3F))
+                mix(UInt8(0x80 | (value >> 6) & 0x3F))
+            }
+            mix(UInt8(0x80 | value & 0x3F))
+        }
+
+        mutating func mix(_ text: String) {
+            for byte in text.utf8 { mix(byte) }
+        }
     }
 
-    mutating func mix(_ byte: UInt8) {
-        state ^= UInt64(byte)
-        state &*= 0x0000_0100_0000_01B3
+    /// The hash of a string value.
+    static func value(_ text: String) -> UInt64 {
+        var accumulator = Accumulator()
+        accumulator.mix(text)
+        return accumulator.value
     }
 
-    mutating func mix(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+    /// A small number as a value.
+    static func value(_ number: Int) -> UInt64 { UInt64(bitPattern: Int64(number)) &+ 0x1000 }
+
+    /// The key of `template` + a value hash.
+    static func key(_ template: UInt8, _ value: UInt64) -> UInt32 {
+        fold(mix(value ^ (UInt64(template) &* 0x9E37_79B9_7F4A_7C15)))
     }
 
-    mutating func mix(_ text: Substring) {
-        for byte in text.utf8 { mix(byte) }
+    /// The key of `template` + two value hashes (order matters).
+    static func key(_ template: UInt8, _ first: UInt64, _ second: UInt64) -> UInt32 {
+        fold(mix(mix(first ^ (UInt64(template) &* 0x9E37_79B9_7F4A_7C15)) ^ second))
     }
 
-    /// The 32-bit key (the two halves folded together).
-    var key: UInt32 { UInt32(truncatingIfNeeded: state ^ (state >> 32)) }
+    /// The key of `template` + a string value.
+    static func key(_ template: UInt8, _ text: String) -> UInt32 { key(template, value(text)) }
 
-    /// The key of `template` + `value`.
-    static func key(_ template: UInt8, _ value: String) -> UInt32 {
-        var hash = FeatureHash(template: template)
-        hash.mix(value)
-        return hash.key
+    /// SplitMix64's finaliser: every input bit affects every output bit.
+    static func mix(_ input: UInt64) -> UInt64 {
+        var z = input &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
-    /// The key of `template` + two values.
-    static func key(_ template: UInt8, _ first: String, _ second: String) -> UInt32 {
-        var hash = FeatureHash(template: template)
-        hash.mix(first)
-        hash.mix(0x1F)
-        hash.mix(second)
-        return hash.key
-    }
+    static func fold(_ value: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: value ^ (value >> 32)) }
 }

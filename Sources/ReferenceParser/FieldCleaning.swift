@@ -41,19 +41,27 @@ enum FieldCleaning {
         let quotes: [(Character, Character)] = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("'", "'"), ("„", "“")]
         for (open, close) in quotes where result.first == open {
             result.removeFirst()
-            if let index = result.lastIndex(of: close) { result.remove(at: index) }
+            if let index = result.lastIndex(of: close) {
+                // What follows the closing quote, when only punctuation ("‘Title’."), separated it from the next field.
+                if result[result.index(after: index)...].allSatisfy({ $0.isPunctuation }) {
+                    result.removeSubrange(index...)
+                } else {
+                    result.remove(at: index)
+                }
+            }
             break
         }
         if let last = result.last, "”\"»’".contains(last) { result.removeLast() }
         return trim(result)
     }
 
-    /// A title that ran on into its venue after a question or exclamation mark ("Why do interneurons remap?
-    /// Invited talk at …") cut there; the venue comes back second.
+    /// A title that ran on into its venue after a question or exclamation mark or a period ("Why do interneurons
+    /// remap? Invited talk at …", "… three-photon microscopy. Talk at the FENS Forum") cut there; the venue comes
+    /// back second.
     static func splitTrailingVenue(_ title: String) -> (title: String, venue: String?) {
         let leads = ["Invited talk", "Invited lecture", "Keynote", "Talk at", "Talk presented", "Poster at", "Poster presented",
                      "Presented at", "Paper presented", "Plenary", "Seminar at", "In Proceedings", "Proceedings of", "In: "]
-        for mark in ["? ", "! "] {
+        for mark in ["? ", "! ", ". "] {
             guard let range = title.range(of: mark) else { continue }
             let rest = title[range.upperBound...]
             if leads.contains(where: { rest.hasPrefix($0) }) {

@@ -7,7 +7,7 @@ enum GapClass {
     /// 0 letter or digit, 1 ",", 2 "." after a word, 3 ":", 4 ";", 5 ")" or "]", 6 closing quote, 7 other, 8 "." of an initial.
     static func of(_ traits: TokenTraits) -> Int {
         switch traits.trailing {
-        case "_": return 0
+        case nil: return 0
         case ",": return 1
         case ".": return traits.isInitial ? 8 : 2
         case ":": return 3

@@ -65,3 +65,30 @@ enum Lexicon {
         "translated": "translator", "trans": "translator",
     ]
 }
+
+extension Lexicon {
+    /// Bits of `entries`: which word lists a word is in.
+    enum Category {
+        static let month: UInt8 = 1, particle: UInt8 = 2, journal: UInt8 = 4, publisher: UInt8 = 8, place: UInt8 = 16
+    }
+
+    /// Per word: the lists it is in (`Category` bits) and the index of its keyword category plus one (0: none).
+    /// One lookup per token instead of six.
+    static let entries: [String: (categories: UInt8, keyword: UInt8)] = {
+        var table: [String: (categories: UInt8, keyword: UInt8)] = [:]
+        for (list, bit) in [(months, Category.month), (particles, Category.particle), (journalWords, Category.journal),
+                            (publisherWords, Category.publisher), (places, Category.place)] {
+            for word in list { table[word, default: (0, 0)].categories |= bit }
+        }
+        for (word, category) in keywords {
+            table[word, default: (0, 0)].keyword = UInt8((keywordCategories.firstIndex(of: category) ?? 0) + 1)
+        }
+        return table
+    }()
+
+    /// The keyword categories, in a fixed order (their index is part of the feature keys).
+    static let keywordCategories = [
+        "in", "pages", "volume", "number", "editor", "etal", "and", "doi", "isbn", "access", "thesis", "report",
+        "edition", "press", "status", "review", "preprint", "patent", "translator",
+    ]
+}

@@ -56,6 +56,9 @@ public struct ReferenceParser: Sendable {
         let (path, confidence) = model.decodeWithMargins(scores, gaps: features.gaps, length: tokens.count)
         var labels = path.map { model.labels[$0] }
         PatternOverrides.apply(tokens, labels: &labels, known: knownLabels)
+        AuthorGuards.apply(tokens, labels: &labels, known: knownLabels)
+        QuotedTitle.apply(tokens, labels: &labels, known: knownLabels)
+        UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
         return (tokens, labels, confidence)
     }
 

@@ -1,54 +1,68 @@
-/// What the features need to know about one token, computed once per token.
+/// What the features need to know about one token, computed once per token: mostly hashes of its string
+/// properties, so that each feature key costs one integer mix rather than hashing a string again.
 struct TokenTraits {
+    enum CaseClass: UInt8 { case none, upper, title, lower, mixed }
+    enum NumberClass: UInt8 { case none, year, digits1, digits2, digits3, digits4, digits5, range, ordinal, roman, alnum }
+
     /// Lowercased, with leading and trailing punctuation removed.
     var word: String
-    /// Lowercased whole token, punctuation included.
-    var lowered: String
-    /// Character classes (X x d and punctuation as itself), runs collapsed.
-    var shape: String
-    /// "upper", "title", "lower", "mixed" or "none".
-    var caseClass: String
-    /// "year", "digits1"…, "range", "ordinal", "roman", "alnum" or "none".
-    var numberClass: String
-    /// Last character when it is punctuation, else "_".
-    var trailing: String
-    /// First character when it is punctuation, else "_".
-    var leading: String
+    var wordHash: UInt64
+    /// Hash of the lowercased whole token, punctuation included.
+    var loweredHash: UInt64
+    /// Hash of the character classes (X x d a and punctuation as itself), runs collapsed.
+    var shapeHash: UInt64
+    var caseClass: CaseClass
+    var numberClass: NumberClass
+    /// Last scalar when it is punctuation.
+    var trailing: Unicode.Scalar?
+    /// First scalar when it is punctuation.
+    var leading: Unicode.Scalar?
     /// "J." or "J.A." or "JA" style.
     var isInitial: Bool
-    /// The keyword category of `word`, or "".
-    var keyword: String
+    /// Index + 1 of the keyword category of `word` in `Lexicon.keywordCategories`, or 0.
+    var keyword: UInt8
+    /// `Lexicon.Category` bits of `word`.
+    var categories: UInt8
     /// Ends a sentence-like unit ("." or ":" or "?" at the end, not an initial).
     var closesUnit: Bool
     /// A year between 1500 and 2039, maybe with a letter ("2019a").
     var isYear: Bool
+    /// Hashes of the first and last one to three scalars of `word` (0 when shorter).
+    var prefixHashes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var suffixHashes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    /// UTF-8 length of the token.
+    var byteCount: Int
+    /// Looks like a URL ("://" or starting "www."), a DOI ("10." and "/"), or holds an "@".
+    var looksLikeURL = false, looksLikeDOI = false, hasAt = false
+    /// Holds ")" or "]" anywhere.
+    var closesBracket = false
 
     init(_ text: String) {
-        lowered = text.lowercased()
-        var scalars = Array(text.unicodeScalars)
-        var leadingScalar: Unicode.Scalar?
-        var trailingScalar: Unicode.Scalar?
-        while let last = scalars.last, !TokenTraits.isWordScalar(last) {
-            if trailingScalar == nil { trailingScalar = last }
-            scalars.removeLast()
-        }
+        let scalars = Array(text.unicodeScalars)
+        var end = scalars.count
+        while end > 0, !TokenTraits.isWordScalar(scalars[end - 1]) { end -= 1 }
         var first = 0
-        while first < scalars.count, !TokenTraits.isWordScalar(scalars[first]) {
-            if leadingScalar == nil { leadingScalar = scalars[first] }
-            first += 1
-        }
-        let core = scalars[first...]
-        var coreString = String.UnicodeScalarView()
-        coreString.append(contentsOf: core)
-        let lowerWord = String(coreString).lowercased()
-        word = lowerWord
-        trailing = trailingScalar.map { String(Character($0)) } ?? "_"
-        leading = leadingScalar.map { String(Character($0)) } ?? "_"
+        while first < end, !TokenTraits.isWordScalar(scalars[first]) { first += 1 }
+        trailing = end < scalars.count ? scalars.last : nil
+        leading = first > 0 ? scalars[0] : nil
 
-        var shapeScalars = String.UnicodeScalarView()
+        var lowered = FeatureHash.Accumulator()
+        var shape = FeatureHash.Accumulator()
+        var wordView = String.UnicodeScalarView()
         var lastClass: Unicode.Scalar = " "
         var uppers = 0, lowers = 0, digits = 0, letters = 0
-        for scalar in text.unicodeScalars {
+        for (index, scalar) in scalars.enumerated() {
+            let inWord = index >= first && index < end
+            if scalar.value < 128 {
+                let lower = scalar.value >= 65 && scalar.value <= 90 ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar
+                lowered.mix(lower)
+                if inWord { wordView.append(lower) }
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    lowered.mix(lower)
+                    if inWord { wordView.append(lower) }
+                }
+            }
             let cls: Unicode.Scalar
             let value = scalar.value
             if value < 128 {
@@ -60,41 +74,87 @@ struct TokenTraits {
             else if scalar.properties.isLowercase { cls = "x"; lowers += 1; letters += 1 }
             else if scalar.properties.isAlphabetic { cls = "a"; letters += 1 }
             else { cls = scalar }
-            if cls != lastClass { shapeScalars.append(cls) }
+            if cls != lastClass { shape.mix(cls) }
             lastClass = cls
         }
-        shape = String(shapeScalars)
-        if letters == 0 { caseClass = "none" }
-        else if lowers == 0 { caseClass = "upper" }
-        else if uppers == 0 { caseClass = "lower" }
-        else if uppers == 1, let first = core.first, first.value >= 65 && first.value <= 90 || first.properties.isUppercase { caseClass = "title" }
-        else { caseClass = "mixed" }
+        loweredHash = lowered.value
+        shapeHash = shape.value
+        word = String(wordView)
+        var wordHasher = FeatureHash.Accumulator()
+        for scalar in wordView { wordHasher.mix(scalar) }
+        wordHash = wordHasher.value
+        let wordScalars = Array(wordView)
+        prefixHashes = (TokenTraits.hash(wordScalars.prefix(1), 1), TokenTraits.hash(wordScalars.prefix(2), 2), TokenTraits.hash(wordScalars.prefix(3), 3))
+        suffixHashes = (TokenTraits.hash(wordScalars.suffix(1), 1), TokenTraits.hash(wordScalars.suffix(2), 2), TokenTraits.hash(wordScalars.suffix(3), 3))
 
-        let coreCount = core.count
+        if letters == 0 { caseClass = .none }
+        else if lowers == 0 { caseClass = .upper }
+        else if uppers == 0 { caseClass = .lower }
+        else if uppers == 1, first < end, TokenTraits.isUpper(scalars[first]) { caseClass = .title }
+        else { caseClass = .mixed }
+
+        let coreCount = end - first
         isYear = false
+        let lowerWord = word
         if digits == 0 {
-            numberClass = TokenTraits.isRoman(lowerWord) ? "roman" : "none"
+            numberClass = TokenTraits.isRoman(wordScalars) ? .roman : .none
         } else if digits == coreCount {
             if coreCount == 4, let value = Int(lowerWord), value >= 1500, value <= 2039 {
-                numberClass = "year"
+                numberClass = .year
                 isYear = true
             } else {
-                numberClass = "digits\(min(coreCount, 5))"
+                numberClass = NumberClass(rawValue: NumberClass.digits1.rawValue + UInt8(min(coreCount, 5) - 1)) ?? .digits5
             }
-        } else if coreCount == 5, digits == 4, let letter = core.last, letter.properties.isLowercase,
-                  let value = Int(lowerWord.dropLast()), value >= 1500, value <= 2039 {
-            numberClass = "year"
+        } else if coreCount == 5, digits == 4, let letter = wordScalars.last, letter.properties.isLowercase,
+                  let value = Int(String(lowerWord.dropLast())), value >= 1500, value <= 2039 {
+            numberClass = .year
             isYear = true
         } else if letters == 0 {
-            numberClass = "range"
+            numberClass = .range
         } else if ["st", "nd", "rd", "th", "e", "er", "ème"].contains(where: { lowerWord.hasSuffix($0) }) && digits + 3 >= coreCount {
-            numberClass = "ordinal"
+            numberClass = .ordinal
         } else {
-            numberClass = "alnum"
+            numberClass = .alnum
         }
-        isInitial = TokenTraits.looksLikeInitial(text)
-        keyword = Lexicon.keywords[word] ?? ""
+        isInitial = TokenTraits.looksLikeInitial(scalars)
+        let entry = Lexicon.entries[word]
+        keyword = entry?.keyword ?? 0
+        categories = entry?.categories ?? 0
         closesUnit = !isInitial && (trailing == "." || trailing == ":" || trailing == "?" || trailing == "!")
+
+        byteCount = text.utf8.count
+        closesBracket = scalars.contains { $0 == ")" || $0 == "]" }
+        (looksLikeURL, looksLikeDOI, hasAt) = TokenTraits.linkHints(text)
+    }
+
+    /// Whether the token looks like a URL, a DOI, or holds an "@", in one pass over its bytes.
+    static func linkHints(_ text: String) -> (url: Bool, doi: Bool, at: Bool) {
+        var url = false, tenDot = false, slash = false, at = false
+        var copy = text
+        copy.withUTF8 { bytes in
+            if bytes.count >= 4, bytes[0] | 0x20 == 0x77, bytes[1] | 0x20 == 0x77, bytes[2] | 0x20 == 0x77, bytes[3] == 0x2E { url = true }
+            for index in bytes.indices {
+                switch bytes[index] {
+                case 0x3A: if index + 2 < bytes.count, bytes[index + 1] == 0x2F, bytes[index + 2] == 0x2F { url = true }
+                case 0x2F: slash = true
+                case 0x40: at = true
+                case 0x31: if index + 2 < bytes.count, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E { tenDot = true }
+                default: break
+                }
+            }
+        }
+        return (url, tenDot && slash, at)
+    }
+
+    static func hash(_ scalars: ArraySlice<Unicode.Scalar>, _ length: Int) -> UInt64 {
+        guard scalars.count == length else { return 0 }
+        var hasher = FeatureHash.Accumulator()
+        for scalar in scalars { hasher.mix(scalar) }
+        return hasher.value
+    }
+
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 128 && scalar.properties.isUppercase
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -103,15 +163,15 @@ struct TokenTraits {
         return scalar.properties.isAlphabetic
     }
 
-    static func isRoman(_ word: String) -> Bool {
-        !word.isEmpty && word.count <= 6 && word.allSatisfy { "ivxlc".contains($0) }
+    static func isRoman(_ word: [Unicode.Scalar]) -> Bool {
+        !word.isEmpty && word.count <= 6 && word.allSatisfy { "ivxlc".unicodeScalars.contains($0) }
     }
 
     /// "J.", "J.-P.", "J.A.", "JA", "A" (one to three capitals, each maybe followed by a dot).
-    static func looksLikeInitial(_ text: String) -> Bool {
+    static func looksLikeInitial(_ scalars: [Unicode.Scalar]) -> Bool {
         var capitals = 0
-        for scalar in text.unicodeScalars {
-            if scalar.value >= 65 && scalar.value <= 90 || scalar.value >= 128 && scalar.properties.isUppercase { capitals += 1 }
+        for scalar in scalars {
+            if isUpper(scalar) { capitals += 1 }
             else if scalar == "." || scalar == "-" || scalar == "," || scalar == ";" { continue }
             else { return false }
         }

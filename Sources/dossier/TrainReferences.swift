@@ -32,7 +32,7 @@ struct TrainReferences: ParsableCommand {
     var epochs: Int = PerceptronTrainer().epochs
 
     @Option(help: "The trainer: crf (L-BFGS on the L2-regularised likelihood) or perceptron (averaged structured perceptron).")
-    var trainer: TrainerKind = .perceptron
+    var trainer: TrainerKind = .crf
 
     @Option(help: "CRF: L-BFGS iterations at most.")
     var iterations: Int = CRFTrainer().iterations

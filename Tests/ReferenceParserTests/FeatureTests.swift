@@ -5,7 +5,7 @@ final class FeatureTests: XCTestCase {
     func testTraitsOfTypicalTokens() {
         let year = TokenTraits("(2019).")
         XCTAssertTrue(year.isYear)
-        XCTAssertEqual(year.numberClass, "year")
+        XCTAssertEqual(year.numberClass, .year)
         XCTAssertEqual(year.word, "2019")
         XCTAssertEqual(year.trailing, ".")
         XCTAssertEqual(year.leading, "(")
@@ -16,11 +16,19 @@ final class FeatureTests: XCTestCase {
         XCTAssertFalse(initial.closesUnit)
 
         let word = TokenTraits("Journal")
-        XCTAssertEqual(word.caseClass, "title")
-        XCTAssertEqual(word.shape, "Xx")
-        XCTAssertEqual(TokenTraits("1761–1800").numberClass, "range")
-        XCTAssertEqual(TokenTraits("pp.").keyword, "pages")
-        XCTAssertEqual(TokenTraits("XIV").numberClass, "roman")
+        XCTAssertEqual(word.caseClass, .title)
+        XCTAssertEqual(word.shapeHash, TokenTraits("Paper").shapeHash, "same shape, same hash")
+        XCTAssertNotEqual(word.shapeHash, TokenTraits("JOURNAL").shapeHash)
+        XCTAssertEqual(TokenTraits("1761–1800").numberClass, .range)
+        XCTAssertEqual(Lexicon.keywordCategories[Int(TokenTraits("pp.").keyword) - 1], "pages")
+        XCTAssertEqual(TokenTraits("XIV").numberClass, .roman)
+        XCTAssertEqual(TokenTraits("Étude").word, "étude")
+        XCTAssertEqual(TokenTraits("Étude").caseClass, .title)
+        XCTAssertEqual(TokenTraits("10.1000/xyz").looksLikeDOI, true)
+        XCTAssertEqual(TokenTraits("https://a.b").looksLikeURL, true)
+        XCTAssertEqual(TokenTraits("WWW.a.b").looksLikeURL, true)
+        XCTAssertEqual(TokenTraits("2019a").numberClass, .year)
+        XCTAssertEqual(TokenTraits("42").numberClass, .digits2)
     }
 
     func testFeaturesAreDeterministicAndPositional() {
@@ -33,9 +41,26 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(first.gaps[1], 1, "the boundary after 'Smith,' is a comma")
         XCTAssertEqual(first.gaps[2], 8, "the boundary after 'J.' is the dot of an initial")
         // The year token carries the year feature; the first token the 'first' feature, and not the others.
-        XCTAssertTrue(first.keys(of: 2).contains(FeatureHash.key(11, "year")))
-        XCTAssertTrue(first.keys(of: 0).contains(FeatureHash.key(18, "first")))
-        XCTAssertFalse(first.keys(of: 1).contains(FeatureHash.key(18, "first")))
+        XCTAssertTrue(first.keys(of: 2).contains(FeatureHash.key(11, FeatureHash.value(Int(TokenTraits.NumberClass.year.rawValue)))))
+        XCTAssertTrue(first.keys(of: 0).contains(FeatureHash.key(18, FeatureHash.value(0))))
+        XCTAssertFalse(first.keys(of: 1).contains(FeatureHash.key(18, FeatureHash.value(0))))
         XCTAssertNotEqual(FeatureHash.key(1, "smith"), FeatureHash.key(2, "smith"), "templates keep equal values apart")
+    }
+
+    func testScalarHashingEqualsHashingTheUTF8OfTheString() {
+        let text = "Müller—日本🙂"
+        var accumulator = FeatureHash.Accumulator()
+        for scalar in text.unicodeScalars { accumulator.mix(scalar) }
+        XCTAssertEqual(accumulator.value, FeatureHash.value(text))
+        XCTAssertNotEqual(FeatureHash.key(1, 5, 6), FeatureHash.key(1, 6, 5), "pairs are ordered")
+    }
+
+    func testQuotesCloseOnClosingMarks() {
+        XCTAssertTrue(FeatureExtractor.closesQuote("learning,”"))
+        XCTAssertTrue(FeatureExtractor.closesQuote("learning.\""))
+        XCTAssertTrue(FeatureExtractor.closesQuote("apprentissage»"))
+        XCTAssertTrue(FeatureExtractor.closesQuote("compositions’."), "a single closing quote before the period")
+        XCTAssertFalse(FeatureExtractor.closesQuote("learning,"))
+        XCTAssertFalse(FeatureExtractor.closesQuote(""))
     }
 }

@@ -1,0 +1,39 @@
+/// Quotation marks delimit a title in many CV styles (‘Title’. Journal 21.6): when the model runs the title on
+/// past its closing quote and the reference has no venue otherwise, the words after the quote are the venue
+/// (`journal`), and a trailing number there its volume. Typography decides where the model hesitated.
+enum QuotedTitle {
+    static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard known.contains("journal"), known.contains("volume"),
+              !labels.contains(where: { $0 == "journal" || $0 == "container-title" }),
+              let open = tokens.indices.first(where: { labels[$0] == "title" && opensQuote(tokens[$0].text) }) else { return }
+        var close = open
+        while true {
+            guard close < tokens.count, labels[close] == "title" else { return }
+            let text = tokens[close].text
+            // A one-word quoted title closes on its opening token; a lone quote mark does not.
+            if FeatureExtractor.closesQuote(text), close > open || text.unicodeScalars.count > 1 { break }
+            close += 1
+        }
+        var end = close + 1
+        while end < tokens.count, labels[end] == "title" { end += 1 }
+        guard end > close + 1 else { return }
+        let venue = (close + 1)..<end
+        // The venue's words must look like a name: start with a capital letter, and not be a lead into a subtitle.
+        guard let first = tokens[venue.lowerBound].text.unicodeScalars.first, first.properties.isUppercase else { return }
+        var numbersFrom = venue.upperBound
+        while numbersFrom > venue.lowerBound + 1, isVolumeLike(tokens[numbersFrom - 1].text) { numbersFrom -= 1 }
+        for index in venue { labels[index] = index < numbersFrom ? "journal" : "volume" }
+    }
+
+    static func opensQuote(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return FeatureExtractor.opensQuote(first)
+    }
+
+    /// "21.6", "22(10)", "125", "17," — a volume, maybe with its issue.
+    static func isVolumeLike(_ text: String) -> Bool {
+        let core = text.unicodeScalars.filter { !(",.;:".unicodeScalars.contains($0)) }
+        return !core.isEmpty && core.first.map { $0.properties.numericType != nil } == true
+            && core.allSatisfy { $0.properties.numericType != nil || "()".unicodeScalars.contains($0) }
+    }
+}

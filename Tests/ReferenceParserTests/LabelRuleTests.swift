@@ -1,0 +1,63 @@
+import XCTest
+@testable import ReferenceParser
+
+/// The rules that correct the model's labels, each on labels written by hand (so they do not depend on the model).
+final class LabelRuleTests: XCTestCase {
+    let known: Set<String> = ["author", "editor", "title", "journal", "container-title", "volume", "note", "date", "doi", "publisher"]
+
+    func labelled(_ text: String, _ labels: [String]) -> ([ReferenceToken], [String]) {
+        let tokens = ReferenceTokenizer.tokenize(text)
+        XCTAssertEqual(tokens.count, labels.count, "test data: one label per token")
+        return (tokens, labels)
+    }
+
+    func testAQuotedTitleEndsAtItsClosingQuoteAndTheRestIsTheJournal() {
+        var (tokens, labels) = labelled("Lipp, A. ‘Source region geochemistry’. Geochemistry, Geophysics, Geosystems 22.10",
+                                        ["author", "author", "title", "title", "title", "title", "title", "title", "title"])
+        QuotedTitle.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["author", "author", "title", "title", "title", "journal", "journal", "journal", "volume"])
+    }
+
+    func testAQuotedTitleIsLeftAloneWhenAVenueExistsOrNothingFollows() {
+        let text = "Lipp, A. ‘Source region’. Subtitle here. Nature"
+        var (tokens, labels) = labelled(text, ["author", "author", "title", "title", "title", "title", "journal"])
+        let before = labels
+        QuotedTitle.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, before)
+        var (shortTokens, shortLabels) = labelled("Lipp, A. ‘Source region’.", ["author", "author", "title", "title"])
+        QuotedTitle.apply(shortTokens, labels: &shortLabels, known: known)
+        XCTAssertEqual(shortLabels, ["author", "author", "title", "title"])
+    }
+
+    func testADoubtfulLastSentenceOfTheTitleBecomesTheJournal() {
+        var (tokens, labels) = labelled("Forsythe, A. (2022). Isolates from bat wings. Scientific Reports.",
+                                        ["author", "author", "date", "title", "title", "title", "title", "title", "title"])
+        var confident = labels
+        UncertainVenue.apply(tokens, labels: &labels, confidence: [1, 1, 1, 1, 1, 1, 1, 0.33, 0.33], known: known)
+        XCTAssertEqual(Array(labels.suffix(2)), ["journal", "journal"])
+        UncertainVenue.apply(tokens, labels: &confident, confidence: [1, 1, 1, 1, 1, 1, 1, 0.9, 0.9], known: known)
+        XCTAssertEqual(Array(confident.suffix(2)), ["title", "title"], "a confident two-sentence title stays whole")
+    }
+
+    func testStatusWordsAndWithCreditsAreNeverAuthors() {
+        var (tokens, labels) = labelled("Raman, P., Whitfield, G. (in press). Measuring attention.",
+                                        ["author", "author", "author", "author", "author", "author", "title", "title"])
+        AuthorGuards.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["author", "author", "author", "author", "note", "note", "title", "title"])
+        var (withTokens, withLabels) = labelled("\"Minimum wages\" (with A. Berg), 2025.",
+                                                ["title", "title", "author", "author", "author", "date"])
+        AuthorGuards.apply(withTokens, labels: &withLabels, known: known)
+        XCTAssertEqual(withLabels, ["title", "title", "note", "note", "note", "date"])
+    }
+
+    func testTitleCleaningDropsTheQuotesAndThePunctuationAfterThem() {
+        XCTAssertEqual(FieldCleaning.title("‘River sediment geochemistry: the Cairngorms, UK’."), "River sediment geochemistry: the Cairngorms, UK")
+        XCTAssertEqual(FieldCleaning.title("“It’s a title” revisited"), "It’s a title revisited")
+    }
+
+    func testATalkVenueAfterAPeriodIsCutFromTheTitle() {
+        let (title, venue) = FieldCleaning.splitTrailingVenue("Dendritic calcium imaging. Talk at the FENS Forum, Paris")
+        XCTAssertEqual(title, "Dendritic calcium imaging.")
+        XCTAssertEqual(venue, "Talk at the FENS Forum, Paris")
+    }
+}
