@@ -2,6 +2,7 @@ import ArgumentParser
 import Dossier
 import DossierModel
 import DossierPipeline
+import DossierWriters
 import Foundation
 import ReferenceParser
 
@@ -34,11 +35,8 @@ struct References: ParsableCommand {
             guard let contents = FileManager.default.contents(atPath: path) else { throw UsageError("\(path): cannot be read") }
             data = contents
         }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         var publications: [Publication] = []
-        for line in lines {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
+        for text in ReferenceLines.lines(String(decoding: data, as: UTF8.self)) {
             var publication = parser.parse(text)
             publication.id = "ref\(publications.count + 1)"
             publications.append(publication)
@@ -46,14 +44,12 @@ struct References: ParsableCommand {
         let output: Data
         switch to {
         case .ndjson:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var text = Data()
+            var bytes: [UInt8] = []
             for publication in publications {
-                text.append(try encoder.encode(publication))
-                text.append(UInt8(ascii: "\n"))
+                PublicationJSONLine.append(publication, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
-            output = text
+            output = Data(bytes)
         case .cslJSON, .csv, .bibtex:
             let document = Document(
                 source: Source(path: path, format: .markdown, bytes: data.count, sha256: ""),
