@@ -56,8 +56,10 @@ public enum DateParsing {
     }
 
     /// "in press", "submitted", "under review", "accepted" or "in preparation" when the reference says so.
-    public static func status(_ text: String) -> String? {
-        let lowered = text.lowercased()
+    public static func status(_ text: String) -> String? { status(lowered: text.lowercased()) }
+
+    /// `status` of a text already lowercased.
+    static func status(lowered: String) -> String? {
         let table: [(String, String)] = [
             ("in press", "in press"), ("forthcoming", "in press"), ("to appear", "in press"), ("sous presse", "in press"),
             ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),

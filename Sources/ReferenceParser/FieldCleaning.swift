@@ -7,20 +7,18 @@ enum FieldCleaning {
     /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
     static func trim(_ text: String) -> String {
         var result = Substring(text)
-        while let first = result.first, first.isWhitespace || ",;:".contains(first) { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace || ",;:.".contains(last) {
+        while let first = result.first, first.isWhitespace || isSeparator(first) { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespace || isSeparator(last) || last == "." {
             // Keep the dot of a final abbreviation or initial ("Univ.", "J.").
             if last == ".", let word = result.split(separator: " ").last, isAbbreviation(word) { break }
             result = result.dropLast()
         }
         // Unbalanced brackets at the ends.
-        while let last = result.last, last == ")" || last == "]",
-              result.filter({ $0 == "(" || $0 == "[" }).count < result.filter({ $0 == ")" || $0 == "]" }).count {
+        while let last = result.last, last == ")" || last == "]", bracketBalance(result) < 0 {
             result = result.dropLast()
-            while let end = result.last, end.isWhitespace || ",;:.".contains(end) { result = result.dropLast() }
+            while let end = result.last, end.isWhitespace || isSeparator(end) || end == "." { result = result.dropLast() }
         }
-        while let first = result.first, first == "(" || first == "[",
-              result.filter({ $0 == "(" || $0 == "[" }).count > result.filter({ $0 == ")" || $0 == "]" }).count {
+        while let first = result.first, first == "(" || first == "[", bracketBalance(result) > 0 {
             result = result.dropFirst()
         }
         if let first = result.first, let last = result.last, first == "(", last == ")", result.count > 2,
@@ -30,7 +28,22 @@ enum FieldCleaning {
         return String(result).trimmingWhitespace()
     }
 
+    /// `,` `;` `:`, which separate fields.
+    static func isSeparator(_ character: Character) -> Bool {
+        character == "," || character == ";" || character == ":"
+    }
+
+    /// The count of `(` and `[` minus that of `)` and `]`.
+    static func bracketBalance(_ text: Substring) -> Int {
+        var balance = 0
+        for character in text {
+            if character == "(" || character == "[" { balance += 1 } else if character == ")" || character == "]" { balance -= 1 }
+        }
+        return balance
+    }
+
     static func isAbbreviation(_ word: Substring) -> Bool {
+        guard word.count <= 5, word.count > 1 else { return false }
         let letters = word.filter(\.isLetter)
         return word.count <= 5 && letters.count <= 3 && letters.first?.isUppercase == true && word.count > 1
     }
@@ -54,7 +67,7 @@ enum FieldCleaning {
         let leads = ["Invited talk", "Invited lecture", "Keynote", "Talk at", "Talk presented", "Poster at", "Poster presented",
                      "Presented at", "Paper presented", "Plenary", "Seminar at", "In Proceedings", "Proceedings of", "In: "]
         for mark in ["? ", "! "] {
-            guard let range = title.range(of: mark) else { continue }
+            guard let range = title.foundationRange(of: mark) else { continue }
             let rest = title[range.upperBound...]
             if leads.contains(where: { rest.hasPrefix($0) }) {
                 return (String(title[..<range.upperBound]).trimmingWhitespace(), trim(String(rest)))
@@ -81,7 +94,7 @@ enum FieldCleaning {
         let numberWords = ["no.", "no ", "nr.", "n°", "n.", "issue", "iss.", "heft", "h.", "núm.", "num."]
         var volumePart = text
         for word in numberWords {
-            if let range = lowered.range(of: word) {
+            if let range = lowered.foundationRange(of: word) {
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let start = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
                 issue = firstNumber(String(text.dropFirst(offset)))
@@ -104,7 +117,7 @@ enum FieldCleaning {
         for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
             let bare = word.trimming(".()[]")
             if bare.isEmpty { continue }
-            if bare.contains(where: \.isNumber) { return bare.replacingOccurrences(of: "–", with: "-") }
+            if bare.contains(where: \.isNumber) { return bare.replacingAll("–", with: "-") }
             if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
         }
         return nil
@@ -112,14 +125,14 @@ enum FieldCleaning {
 
     /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800"; "e1003316" kept.
     static func pages(_ text: String) -> String? {
-        var result = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-            .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "--", with: "-")
+        var result = text.replacingAll("–", with: "-").replacingAll("—", with: "-")
+            .replacingAll("‐", with: "-").replacingAll("−", with: "-").replacingAll("--", with: "-")
         let words = result.split(separator: " ").filter { word in
             let bare = word.lowercased().trimming(".,:;()[]")
             return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
         }
-        result = words.joined(separator: " ").replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " -", with: "-")
-            .replacingOccurrences(of: "- ", with: "-")
+        result = words.joined(separator: " ").replacingAll(" - ", with: "-").replacingAll(" -", with: "-")
+            .replacingAll("- ", with: "-")
         result = trim(result)
         return result.isEmpty ? nil : result
     }

@@ -3,6 +3,7 @@
 public enum Identifiers {
     /// The first DOI in `text`, without "https://doi.org/" or "doi:", trailing punctuation trimmed.
     public static func doi(in text: String) -> String? {
+        guard text.includes("10.") else { return nil }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index + 7 < scalars.count {
@@ -144,7 +145,7 @@ public enum Identifiers {
     public static func url(in text: String) -> String? {
         for word in text.split(whereSeparator: { $0.isWhitespace }) {
             var candidate = word.drop(while: { $0 == "<" || $0 == "(" || $0 == "[" })
-            if let start = candidate.range(of: "http") { candidate = candidate[start.lowerBound...] }
+            if let start = candidate.foundationRange(of: "http") { candidate = candidate[start.lowerBound...] }
             let lowered = candidate.lowercased()
             if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") {
                 return trimTrailing(String(candidate))

@@ -7,7 +7,7 @@ import DossierModel
 public enum NameSplitter {
     /// The names in `span` and whether it was cut by "et al.".
     public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
-        var text = " " + span.replacingOccurrences(of: "\u{00A0}", with: " ") + " "
+        var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
         let lowered = text.lowercased()
         for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.includes(marker) {
@@ -100,14 +100,21 @@ public enum NameSplitter {
         var scalars = Substring(text)
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
-        let marks = "*†‡§¶#✉¹²³⁴⁵⁶⁷⁸⁹⁰"
-        while let last = scalars.last, ",;:()[]".contains(last) || marks.contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        while let last = scalars.last, isNameEdge(last) || last.isWhitespace { scalars = scalars.dropLast() }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
         if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
-        while let first = scalars.first, ",;:()[]".contains(first) || marks.contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
+        while let first = scalars.first, isNameEdge(first) || first.isWhitespace { scalars = scalars.dropFirst() }
         return String(scalars)
+    }
+
+    /// Punctuation and author marks trimmed from the ends of a name (a switch: `String.contains` was 2% of parsing).
+    static func isNameEdge(_ character: Character) -> Bool {
+        switch character {
+        case ",", ";", ":", "(", ")", "[", "]", "*", "†", "‡", "§", "¶", "#", "✉", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰": return true
+        default: return false
+        }
     }
 
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }

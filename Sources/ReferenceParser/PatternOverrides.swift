@@ -4,17 +4,18 @@
 enum PatternOverrides {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard !tokens.isEmpty else { return }
+        let knowsURL = known.contains("url"), knowsDOI = known.contains("doi"), knowsISBN = known.contains("isbn")
         for index in tokens.indices {
             let text = tokens[index].text
             let lowered = text.lowercased()
             let isWeb = lowered.includes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
             if isWeb {
                 if labels[index] == "doi" && lowered.includes("doi.org") { continue }
-                if known.contains("url") { labels[index] = "url" }
-            } else if known.contains("doi"), Identifiers.doi(in: text) != nil {
+                if knowsURL { labels[index] = "url" }
+            } else if knowsDOI, Identifiers.doi(in: text) != nil {
                 labels[index] = "doi"
                 if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercased()) { labels[index - 1] = "doi" }
-            } else if known.contains("isbn"), lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
+            } else if knowsISBN, lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
                 labels[index] = "isbn"
                 var next = index + 1
                 while next < tokens.count, tokens[next].text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "X" || $0 == "." || $0 == "," }),
