@@ -24,7 +24,7 @@ public enum DateParsing {
         var month: Int?
         var day: Int?
         for (index, word) in words.enumerated() {
-            let lowered = word.lowercased()
+            let lowered = word.lowercasedFast()
             if year == nil, let value = yearValue(lowered) {
                 year = value
                 continue
@@ -56,7 +56,7 @@ public enum DateParsing {
     }
 
     /// "in press", "submitted", "under review", "accepted" or "in preparation" when the reference says so.
-    public static func status(_ text: String) -> String? { status(lowered: text.lowercased()) }
+    public static func status(_ text: String) -> String? { status(lowered: text.lowercasedFast()) }
 
     /// `status` of a text already lowercased.
     static func status(lowered: String) -> String? {
@@ -65,7 +65,7 @@ public enum DateParsing {
             ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),
             ("submitted", "submitted"), ("accepted", "accepted"), ("in preparation", "in preparation"), ("in prep.", "in preparation"),
         ]
-        for (phrase, status) in table where lowered.includes(phrase) { return status }
+        for (phrase, status) in table where lowered.containsBytes(phrase) { return status }
         return nil
     }
 }

@@ -10,7 +10,8 @@ enum FieldCleaning {
         while let first = result.first, first.isWhitespace || isSeparator(first) { result = result.dropFirst() }
         while let last = result.last, last.isWhitespace || isSeparator(last) || last == "." {
             // Keep the dot of a final abbreviation or initial ("Univ.", "J.").
-            if last == ".", let word = result.split(separator: " ").last, isAbbreviation(word) { break }
+            // The last word (the text ends in "." so it is not empty).
+            if last == ".", isAbbreviation(result[(result.lastIndex(of: " ").map { result.index(after: $0) } ?? result.startIndex)...]) { break }
             result = result.dropLast()
         }
         // Unbalanced brackets at the ends.
@@ -90,7 +91,7 @@ enum FieldCleaning {
     static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
         var volume: String?
         var issue: String?
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         let numberWords = ["no.", "no ", "nr.", "n°", "n.", "issue", "iss.", "heft", "h.", "núm.", "num."]
         var volumePart = text
         for word in numberWords {
@@ -115,7 +116,7 @@ enum FieldCleaning {
     /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
     static func firstNumber(_ text: String) -> String? {
         for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
-            let bare = word.trimming(".()[]")
+            let bare = word.trimmingASCII(".()[]")
             if bare.isEmpty { continue }
             if bare.contains(where: \.isNumber) { return bare.replacingAll("–", with: "-") }
             if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
@@ -128,7 +129,7 @@ enum FieldCleaning {
         var result = text.replacingAll("–", with: "-").replacingAll("—", with: "-")
             .replacingAll("‐", with: "-").replacingAll("−", with: "-").replacingAll("--", with: "-")
         let words = result.split(separator: " ").filter { word in
-            let bare = word.lowercased().trimming(".,:;()[]")
+            let bare = word.lowercasedFast().trimmingASCII(".,:;()[]")
             return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
         }
         result = words.joined(separator: " ").replacingAll(" - ", with: "-").replacingAll(" -", with: "-")

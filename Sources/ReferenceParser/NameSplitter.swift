@@ -9,7 +9,7 @@ public enum NameSplitter {
     public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
         var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.includes(marker) {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 etAl = true
@@ -21,8 +21,8 @@ public enum NameSplitter {
         var segments: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let bare = word.trimming(",;")
-            let lowered = bare.lowercased()
+            let bare = word.trimmingASCII(",;")
+            let lowered = bare.lowercasedFast()
             if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
                 if !current.isEmpty { segments.append(current) }
                 current = ""
@@ -86,7 +86,7 @@ public enum NameSplitter {
         let words = result.split(separator: " ")
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
-            let bare = word.lowercased().trimming(",.:;()")
+            let bare = word.lowercasedFast().trimmingASCII(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
             if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }
             if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
@@ -133,7 +133,7 @@ public enum NameSplitter {
         return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.includes(".") || word.count <= 3)
     }
 
-    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercased()) && word.first?.isLowercase == true }
+    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
     static func isFamilyOnly(_ text: String) -> Bool {
@@ -162,7 +162,7 @@ public enum NameSplitter {
     }
 
     static func isSuffix(_ text: String) -> Bool {
-        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercased())
+        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercasedFast())
     }
 
     static let groupWords: Set<String> = [
@@ -174,7 +174,7 @@ public enum NameSplitter {
 
     static func isGroup(_ text: String) -> Bool {
         let list = words(text)
-        if list.contains(where: { groupWords.contains($0.lowercased().trimming(".,()")) }) { return true }
+        if list.contains(where: { groupWords.contains($0.lowercasedFast().trimmingASCII(".,()")) }) { return true }
         return list.count > 4 && !list.contains(where: isInitialWord)
     }
 

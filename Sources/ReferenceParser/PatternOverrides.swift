@@ -7,14 +7,14 @@ enum PatternOverrides {
         let knowsURL = known.contains("url"), knowsDOI = known.contains("doi"), knowsISBN = known.contains("isbn")
         for index in tokens.indices {
             let text = tokens[index].text
-            let lowered = text.lowercased()
+            let lowered = text.lowercasedFast()
             let isWeb = lowered.includes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
             if isWeb {
                 if labels[index] == "doi" && lowered.includes("doi.org") { continue }
                 if knowsURL { labels[index] = "url" }
             } else if knowsDOI, Identifiers.doi(in: text) != nil {
                 labels[index] = "doi"
-                if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercased()) { labels[index - 1] = "doi" }
+                if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercasedFast()) { labels[index - 1] = "doi" }
             } else if knowsISBN, lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
                 labels[index] = "isbn"
                 var next = index + 1

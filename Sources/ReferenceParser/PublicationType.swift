@@ -4,8 +4,8 @@ import DossierModel
 enum PublicationType {
     /// `lowered` is the raw reference lowercased.
     static func guess(_ publication: Publication, lowered: String, isJournal: Bool, labels: [String]) -> String {
-        let container = publication.containerTitle?.lowercased() ?? ""
-        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.includes($0) }) }
+        let container = publication.containerTitle?.lowercasedFast() ?? ""
+        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.containsBytes($0) }) }
         if has(["patent"], in: lowered) { return "patent" }
         if has(["ph.d.", "phd thesis", "ph. d.", "dissertation", "thesis", "master's", "masters thesis", "mémoire", "thèse", "doctoral"], in: lowered) {
             return "thesis"
