@@ -41,35 +41,37 @@ public enum NameSplitter {
         var names: [CSLName] = []
         for segment in segments {
             let parts = segment.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "." }
+            // Each part trimmed and cut into words once: the tests below ask for them again and again.
+            let trimmed = parts.map(trimName)
+            let wordLists = trimmed.map(words)
             var index = 0
             while index < parts.count {
-                let part = trimName(parts[index])
+                let part = trimmed[index], list = wordLists[index]
                 if isSuffix(part), var last = names.popLast() {
                     last.suffix = part
                     names.append(last)
                     index += 1
                     continue
                 }
-                if isGroup(part) {
+                if isGroup(list) {
                     names.append(CSLName(literal: part))
                     index += 1
                     continue
                 }
-                if index + 1 < parts.count, isFamilyOnly(part) {
-                    let next = trimName(parts[index + 1])
-                    if isInitials(next) || isGivenOnly(next) {
-                        names.append(inverted(family: part, given: next))
+                if index + 1 < parts.count, isFamilyOnly(list) {
+                    if isInitials(wordLists[index + 1]) || isGivenOnly(wordLists[index + 1]) {
+                        names.append(inverted(family: list, given: trimmed[index + 1]))
                         index += 2
                         continue
                     }
                 }
                 // "Gonçalves Peñalver, I.", "Ebrahimpour Boroojeny, A.": a double family name before initials.
-                if index + 1 < parts.count, isCompoundFamily(part), isInitials(trimName(parts[index + 1])) {
-                    names.append(inverted(family: part, given: trimName(parts[index + 1])))
+                if index + 1 < parts.count, isCompoundFamily(list), isInitials(wordLists[index + 1]) {
+                    names.append(inverted(family: list, given: trimmed[index + 1]))
                     index += 2
                     continue
                 }
-                if let name = single(part) { names.append(name) }
+                if let name = single(list) { names.append(name) }
                 index += 1
             }
         }
@@ -79,8 +81,11 @@ public enum NameSplitter {
     /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.
     static func stripEditorMarks(_ text: String) -> String {
         var result = text
+        // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
+        let asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
         for mark in text.includes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
+            if let asciiLowered, !asciiLowered.containsBytes(mark) { continue }
             while let range = result.range(of: mark, options: .caseInsensitive) { result.removeSubrange(range) }
         }
         let words = result.split(separator: " ")
@@ -120,8 +125,7 @@ public enum NameSplitter {
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
     /// "K.", "J. A.", "J.-P.", "JA", "J.A." — nothing but initials.
-    static func isInitials(_ text: String) -> Bool {
-        let list = words(text)
+    static func isInitials(_ list: [String]) -> Bool {
         return !list.isEmpty && list.allSatisfy(isInitialWord)
     }
 
@@ -136,27 +140,23 @@ public enum NameSplitter {
     static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
-    static func isFamilyOnly(_ text: String) -> Bool {
-        let list = words(text)
+    static func isFamilyOnly(_ list: [String]) -> Bool {
         guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.includes(".") else { return false }
         return list.dropLast().allSatisfy(isParticle) && list.count <= 4
     }
 
     /// Two or three capitalised words, none an initial: "Sá Müller", "Ebrahimpour Boroojeny".
-    static func isCompoundFamily(_ text: String) -> Bool {
-        let list = words(text)
+    static func isCompoundFamily(_ list: [String]) -> Bool {
         return (2...3).contains(list.count) && list.allSatisfy { $0.first?.isUppercase == true && !isInitialWord($0) && $0.count > 1 }
     }
 
     /// Given names alone: capitalised words and initials, at most three.
-    static func isGivenOnly(_ text: String) -> Bool {
-        let list = words(text)
+    static func isGivenOnly(_ list: [String]) -> Bool {
         return !list.isEmpty && list.count <= 3 && list.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// "Xu K", "Smith JA", "Heidegger M.": family first, initials last.
-    static func looksVancouver(_ text: String) -> Bool {
-        let list = words(text)
+    static func looksVancouver(_ list: [String]) -> Bool {
         guard list.count >= 2, let last = list.last else { return false }
         return isInitialWord(last) && !isInitialWord(list[0])
     }
@@ -172,15 +172,13 @@ public enum NameSplitter {
         "working", "task", "force", "panel", "alliance", "federation", "union", "world", "national", "who",
     ]
 
-    static func isGroup(_ text: String) -> Bool {
-        let list = words(text)
+    static func isGroup(_ list: [String]) -> Bool {
         if list.contains(where: { groupWords.contains($0.lowercasedFast().trimmingASCII(".,()")) }) { return true }
         return list.count > 4 && !list.contains(where: isInitialWord)
     }
 
     /// "Smith" + "J. A." (from "Smith, J. A.").
-    static func inverted(family: String, given: String) -> CSLName {
-        let list = words(family)
+    static func inverted(family list: [String], given: String) -> CSLName {
         let particles = list.prefix(while: isParticle)
         let rest = list.dropFirst(particles.count)
         return CSLName(family: rest.joined(separator: " "), given: given,
@@ -188,8 +186,8 @@ public enum NameSplitter {
     }
 
     /// One name written in one piece: "K. Xu", "Xu K", "John van der Berg Jr.".
-    static func single(_ text: String) -> CSLName? {
-        var list = words(text)
+    static func single(_ words: [String]) -> CSLName? {
+        var list = words
         guard !list.isEmpty else { return nil }
         var suffix: String?
         if list.count > 1, let last = list.last, isSuffix(last) {
@@ -197,14 +195,14 @@ public enum NameSplitter {
             list.removeLast()
         }
         if list.count == 1 { return CSLName(family: list[0], suffix: suffix) }
-        if looksVancouver(list.joined(separator: " ")) {
+        if looksVancouver(list) {
             // Family (with particles) first, initials last.
             var givenStart = list.count
             while givenStart > 1, isInitialWord(list[givenStart - 1]) { givenStart -= 1 }
             var given = list[givenStart...].joined(separator: " ")
             // "JC." at the end of a list: the dot closes the list, not an initial.
             if given.hasSuffix("."), given.dropLast().allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" }) { given.removeLast() }
-            var name = inverted(family: list[..<givenStart].joined(separator: " "), given: given)
+            var name = inverted(family: Array(list[..<givenStart]), given: given)
             name.suffix = suffix
             return name
         }
