@@ -114,8 +114,11 @@ public enum NameSplitter {
         return String(scalars)
     }
 
+    static let nameEdgeASCII = ASCIICharacters(",;:()[]*#")
+
     /// Punctuation and author marks trimmed from the ends of a name (a switch: `String.contains` was 2% of parsing).
     static func isNameEdge(_ character: Character) -> Bool {
+        if character.utf8.count == 1 { return nameEdgeASCII.contains(character) }
         switch character {
         case ",", ";", ":", "(", ")", "[", "]", "*", "†", "‡", "§", "¶", "#", "✉", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰": return true
         default: return false

@@ -7,7 +7,7 @@ final class TextFastPathTests: XCTestCase {
     /// Texts mixing ASCII, accents (composed and not), singletons that equal ASCII (U+037E ";", U+212A "K"),
     /// dashes, spaces, emoji and special case mappings ("İ", "ß", "Σ").
     func samples() -> [String] {
-        let pieces = ["a", "K", ";", "\u{37E}", "\u{212A}", "`", "\u{1FEF}", "é", "e\u{301}", "İ", "ß", "Σ", "ΣΑ", "–", "—", "-", "--",
+        let pieces = ["a", "\r", "\r\n", "\u{200D}", "\u{FE0F}", "K", ";", "\u{37E}", "\u{212A}", "`", "\u{1FEF}", "é", "e\u{301}", "İ", "ß", "Σ", "ΣΑ", "–", "—", "-", "--",
                       " ", "\u{A0}", "(", ")", ".", ",", "😀", "ǅ", "Ⅻ", "\u{301}", "10.", "pmid", "PMID", "http", "? ", "no."]
         var generator = SystemRandomNumberGenerator()
         return (0..<3000).map { _ in
@@ -30,7 +30,7 @@ final class TextFastPathTests: XCTestCase {
     }
 
     func testPrecheckedFoundationCallsAgreeWithFoundation() {
-        let needles = ["-", "--", "–", "—", "? ", "no.", "http", "pmid", "K", ";", "`", "e", "é", "\u{A0}", " - "]
+        let needles = ["-", "--", "–", "—", "? ", "no.", "http", "pmid", "K", ";", "`", "e", "é", "\u{A0}", " - ", ""]
         for text in samples() {
             for needle in needles {
                 XCTAssertEqual(text.foundationRange(of: needle), text.range(of: needle), "\(text) / \(needle)")
