@@ -91,6 +91,12 @@ public enum NameSplitter {
         let words = result.split(separator: " ")
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
+            // Every mark starts with i d b e h é: a word whose first letter is another ASCII one is kept as it is.
+            if let letter = word.utf8.first(where: { !",.:;()".utf8.contains($0) }), letter < 0x80,
+               ![UInt8(ascii: "i"), UInt8(ascii: "d"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "h")].contains(letter | 0x20) {
+                kept.append(word)
+                continue
+            }
             let bare = word.lowercasedFast().trimmingASCII(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
             if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }

@@ -7,14 +7,19 @@ enum PatternOverrides {
         let knowsURL = known.contains("url"), knowsDOI = known.contains("doi"), knowsISBN = known.contains("isbn")
         for index in tokens.indices {
             let text = tokens[index].text
+            // Web addresses and ISBNs start with w ( < i or hold "://"; other tokens can only be DOIs.
+            let first = text.utf8.first ?? 0
+            guard first >= 0x80 || [0x77, 0x28, 0x3C, 0x69].contains(first | 0x20) || text.utf8.contains(UInt8(ascii: ":")) else {
+                if knowsDOI, Identifiers.doi(in: text) != nil { markDOI(at: index, tokens, labels: &labels) }
+                continue
+            }
             let lowered = text.lowercasedFast()
             let isWeb = lowered.includes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
             if isWeb {
                 if labels[index] == "doi" && lowered.includes("doi.org") { continue }
                 if knowsURL { labels[index] = "url" }
             } else if knowsDOI, Identifiers.doi(in: text) != nil {
-                labels[index] = "doi"
-                if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercasedFast()) { labels[index - 1] = "doi" }
+                markDOI(at: index, tokens, labels: &labels)
             } else if knowsISBN, lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
                 labels[index] = "isbn"
                 var next = index + 1
@@ -25,5 +30,11 @@ enum PatternOverrides {
                 }
             }
         }
+    }
+
+    /// The token at `index` is a DOI, and so is a "doi:" before it.
+    static func markDOI(at index: Int, _ tokens: [ReferenceToken], labels: inout [String]) {
+        labels[index] = "doi"
+        if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercasedFast()) { labels[index - 1] = "doi" }
     }
 }
