@@ -19,7 +19,7 @@ public enum DateParsing {
 
     /// The date in `text`, or nil when no year is printed.
     public static func date(_ text: String) -> CSLDate? {
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "/" || $0 == "[" || $0 == "]" || $0 == ";" || $0 == ":" })
+        let words = text.split(whereSeparator: { $0.isWhitespaceFast || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "/" || $0 == "[" || $0 == "]" || $0 == ";" || $0 == ":" })
         var year: Int?
         var month: Int?
         var day: Int?

@@ -7,8 +7,8 @@ enum FieldCleaning {
     /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
     static func trim(_ text: String) -> String {
         var result = Substring(text)
-        while let first = result.first, first.isWhitespace || isSeparator(first) { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace || isSeparator(last) || last == "." {
+        while let first = result.first, first.isWhitespaceFast || isSeparator(first) { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespaceFast || isSeparator(last) || last == "." {
             // Keep the dot of a final abbreviation or initial ("Univ.", "J.").
             // The last word (the text ends in "." so it is not empty).
             if last == ".", isAbbreviation(result[(result.lastIndex(of: " ").map { result.index(after: $0) } ?? result.startIndex)...]) { break }
@@ -17,7 +17,7 @@ enum FieldCleaning {
         // Unbalanced brackets at the ends.
         while let last = result.last, last == ")" || last == "]", bracketBalance(result) < 0 {
             result = result.dropLast()
-            while let end = result.last, end.isWhitespace || isSeparator(end) || end == "." { result = result.dropLast() }
+            while let end = result.last, end.isWhitespaceFast || isSeparator(end) || end == "." { result = result.dropLast() }
         }
         while let first = result.first, first == "(" || first == "[", bracketBalance(result) > 0 {
             result = result.dropFirst()
@@ -105,7 +105,7 @@ enum FieldCleaning {
         }
         if let open = volumePart.firstIndex(of: "("), issue == nil {
             let inner = volumePart[volumePart.index(after: open)...].prefix(while: { $0 != ")" })
-            let innerTrimmed = inner.trimmingSpaces()
+            let innerTrimmed = inner.trimmingWhitespace()
             if !innerTrimmed.isEmpty, !(innerTrimmed.count == 4 && Int(innerTrimmed).map { $0 > 1500 } == true) { issue = innerTrimmed }
             volumePart = String(volumePart[..<open])
         }
@@ -115,7 +115,7 @@ enum FieldCleaning {
 
     /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
     static func firstNumber(_ text: String) -> String? {
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
+        for word in text.split(whereSeparator: { $0.isWhitespaceFast || $0 == "," || $0 == ":" || $0 == ";" }) {
             let bare = word.trimmingASCII(".()[]")
             if bare.isEmpty { continue }
             if bare.contains(where: \.isNumber) { return bare.replacingAll("–", with: "-") }
@@ -146,11 +146,11 @@ enum FieldCleaning {
     }
 }
 
-extension String {
+extension StringProtocol {
     func trimmingWhitespace() -> String {
         var result = Substring(self)
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        while let first = result.first, first.isWhitespaceFast { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespaceFast { result = result.dropLast() }
         return String(result)
     }
 }

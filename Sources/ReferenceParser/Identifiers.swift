@@ -143,7 +143,7 @@ public enum Identifiers {
 
     /// The first http(s) or www. URL, trailing punctuation trimmed.
     public static func url(in text: String) -> String? {
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        for word in text.split(whereSeparator: { $0.isWhitespaceFast }) {
             var candidate = word.drop(while: { $0 == "<" || $0 == "(" || $0 == "[" })
             if let start = candidate.foundationRange(of: "http") { candidate = candidate[start.lowerBound...] }
             let lowered = candidate.lowercasedFast()

@@ -40,7 +40,7 @@ public enum NameSplitter {
 
         var names: [CSLName] = []
         for segment in segments {
-            let parts = segment.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "." }
+            let parts = segment.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
             // Each part trimmed and cut into words once: the tests below ask for them again and again.
             let trimmed = parts.map(trimName)
             let wordLists = trimmed.map(words)
@@ -111,12 +111,12 @@ public enum NameSplitter {
         var scalars = Substring(text)
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
-        while let last = scalars.last, isNameEdge(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
         if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
-        while let first = scalars.first, isNameEdge(first) || first.isWhitespace { scalars = scalars.dropFirst() }
+        while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
         return String(scalars)
     }
 

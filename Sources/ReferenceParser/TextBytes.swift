@@ -47,3 +47,12 @@ extension String {
         }
     }
 }
+
+extension Character {
+    /// `isWhitespace` without the Unicode property lookup for one ASCII byte (tab to carriage return and space).
+    var isWhitespaceFast: Bool {
+        let utf8 = self.utf8
+        if utf8.count == 1, let byte = utf8.first { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        return isWhitespace
+    }
+}

@@ -39,6 +39,16 @@ final class TextFastPathTests: XCTestCase {
         }
     }
 
+    func testWhitespaceFastIsWhitespace() {
+        for value in 0..<0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            XCTAssertEqual(character.isWhitespaceFast, character.isWhitespace, "\(value)")
+        }
+        XCTAssertEqual(Character("\r\n").isWhitespaceFast, Character("\r\n").isWhitespace)
+        XCTAssertEqual(Character(" \u{301}").isWhitespaceFast, Character(" \u{301}").isWhitespace)
+    }
+
     func testASCIICharactersAgreeWithStringContains() {
         let set = ASCIICharacters(",.:;()K`")
         for text in samples() {
