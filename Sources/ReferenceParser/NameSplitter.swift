@@ -82,11 +82,15 @@ public enum NameSplitter {
     static func stripEditorMarks(_ text: String) -> String {
         var result = text
         // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
-        let asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
+        // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
+        var asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
         for mark in text.includes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
-            if let asciiLowered, !asciiLowered.containsBytes(mark) { continue }
-            while let range = result.range(of: mark, options: .caseInsensitive) { result.removeSubrange(range) }
+            if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
+            while let range = result.range(of: mark, options: .caseInsensitive) {
+                result.removeSubrange(range)
+                if asciiLowered != nil { asciiLowered = result.lowercased() }
+            }
         }
         let words = result.split(separator: " ")
         var kept: [Substring] = []
