@@ -6,6 +6,13 @@ import Foundation
 enum FieldCleaning {
     /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
     static func trim(_ text: String) -> String {
+        var text = text
+        if let trimmed = text.withUTF8(trimASCII) { return trimmed }
+        return trimCharacters(text)
+    }
+
+    /// `trim` by Characters, for any text.
+    static func trimCharacters(_ text: String) -> String {
         var result = Substring(text)
         while let first = result.first, first.isWhitespaceFast || isSeparator(first) { result = result.dropFirst() }
         while let last = result.last, last.isWhitespaceFast || isSeparator(last) || last == "." {
@@ -27,6 +34,53 @@ enum FieldCleaning {
             result = result.dropFirst().dropLast()
         }
         return String(result).trimmingWhitespace()
+    }
+
+    /// `trimCharacters` on bytes, where each byte is a Character: ASCII without a carriage return (which joins a
+    /// line feed). Nil for other text. Field cleaning trims every span, so this was a tenth of building.
+    static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+        func isEnd(_ byte: UInt8) -> Bool { isSpace(byte) || isSeparator(byte) || byte == UInt8(ascii: ".") }
+        func balance(_ start: Int, _ end: Int) -> Int {
+            var balance = 0
+            for byte in bytes[start..<end] {
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { balance += 1 } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { balance -= 1 }
+            }
+            return balance
+        }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) || isSeparator(bytes[start]) { start += 1 }
+        while start < end, isEnd(bytes[end - 1]) {
+            if bytes[end - 1] == UInt8(ascii: ".") {
+                var wordStart = end - 1
+                while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+                if isAbbreviationASCII(bytes[wordStart..<end]) { break }
+            }
+            end -= 1
+        }
+        while start < end, bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]"), balance(start, end) < 0 {
+            end -= 1
+            while start < end, isEnd(bytes[end - 1]) { end -= 1 }
+        }
+        while start < end, bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "["), balance(start, end) > 0 { start += 1 }
+        if end - start > 2, bytes[start] == UInt8(ascii: "("), bytes[end - 1] == UInt8(ascii: ")"),
+           !bytes[(start + 1)..<(end - 1)].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            start += 1
+            end -= 1
+        }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while start < end, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// `isAbbreviation` of an ASCII word.
+    static func isAbbreviationASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard word.count <= 5, word.count > 1 else { return false }
+        let letters = word.filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+        guard let first = letters.first else { return false }
+        return letters.count <= 3 && first >= 0x41 && first <= 0x5A
     }
 
     /// `,` `;` `:`, which separate fields.
