@@ -112,7 +112,7 @@ enum FieldCleaning {
             if let index = result.lastIndex(of: close) { result.remove(at: index) }
             break
         }
-        if let last = result.last, "”\"»’".contains(last) { result.removeLast() }
+        if let last = result.last, last == "”" || last == "\"" || last == "»" || last == "’" { result.removeLast() }
         return trim(result)
     }
 
