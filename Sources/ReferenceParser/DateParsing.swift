@@ -19,12 +19,12 @@ public enum DateParsing {
 
     /// The date in `text`, or nil when no year is printed.
     public static func date(_ text: String) -> CSLDate? {
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "/" || $0 == "[" || $0 == "]" || $0 == ";" || $0 == ":" })
+        let words = text.split(whereSeparator: { $0.isWhitespaceFast || $0 == "," || $0 == "(" || $0 == ")" || $0 == "." || $0 == "/" || $0 == "[" || $0 == "]" || $0 == ";" || $0 == ":" })
         var year: Int?
         var month: Int?
         var day: Int?
         for (index, word) in words.enumerated() {
-            let lowered = word.lowercased()
+            let lowered = word.lowercasedFast()
             if year == nil, let value = yearValue(lowered) {
                 year = value
                 continue
@@ -56,14 +56,16 @@ public enum DateParsing {
     }
 
     /// "in press", "submitted", "under review", "accepted" or "in preparation" when the reference says so.
-    public static func status(_ text: String) -> String? {
-        let lowered = text.lowercased()
+    public static func status(_ text: String) -> String? { status(lowered: text.lowercasedFast()) }
+
+    /// `status` of a text already lowercased.
+    static func status(lowered: String) -> String? {
         let table: [(String, String)] = [
             ("in press", "in press"), ("forthcoming", "in press"), ("to appear", "in press"), ("sous presse", "in press"),
             ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),
             ("submitted", "submitted"), ("accepted", "accepted"), ("in preparation", "in preparation"), ("in prep.", "in preparation"),
         ]
-        for (phrase, status) in table where lowered.includes(phrase) { return status }
+        for (phrase, status) in table where lowered.containsBytes(phrase) { return status }
         return nil
     }
 }

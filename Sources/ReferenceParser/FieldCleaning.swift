@@ -6,21 +6,27 @@ import Foundation
 enum FieldCleaning {
     /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
     static func trim(_ text: String) -> String {
+        var text = text
+        if let trimmed = text.withUTF8(trimASCII) { return trimmed }
+        return trimCharacters(text)
+    }
+
+    /// `trim` by Characters, for any text.
+    static func trimCharacters(_ text: String) -> String {
         var result = Substring(text)
-        while let first = result.first, first.isWhitespace || ",;:".contains(first) { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace || ",;:.".contains(last) {
+        while let first = result.first, first.isWhitespaceFast || isSeparator(first) { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespaceFast || isSeparator(last) || last == "." {
             // Keep the dot of a final abbreviation or initial ("Univ.", "J.").
-            if last == ".", let word = result.split(separator: " ").last, isAbbreviation(word) { break }
+            // The last word (the text ends in "." so it is not empty).
+            if last == ".", isAbbreviation(result[(result.lastIndex(of: " ").map { result.index(after: $0) } ?? result.startIndex)...]) { break }
             result = result.dropLast()
         }
         // Unbalanced brackets at the ends.
-        while let last = result.last, last == ")" || last == "]",
-              result.filter({ $0 == "(" || $0 == "[" }).count < result.filter({ $0 == ")" || $0 == "]" }).count {
+        while let last = result.last, last == ")" || last == "]", bracketBalance(result) < 0 {
             result = result.dropLast()
-            while let end = result.last, end.isWhitespace || ",;:.".contains(end) { result = result.dropLast() }
+            while let end = result.last, end.isWhitespaceFast || isSeparator(end) || end == "." { result = result.dropLast() }
         }
-        while let first = result.first, first == "(" || first == "[",
-              result.filter({ $0 == "(" || $0 == "[" }).count > result.filter({ $0 == ")" || $0 == "]" }).count {
+        while let first = result.first, first == "(" || first == "[", bracketBalance(result) > 0 {
             result = result.dropFirst()
         }
         if let first = result.first, let last = result.last, first == "(", last == ")", result.count > 2,
@@ -30,7 +36,69 @@ enum FieldCleaning {
         return String(result).trimmingWhitespace()
     }
 
+    /// `trimCharacters` on bytes, where each byte is a Character: ASCII without a carriage return (which joins a
+    /// line feed). Nil for other text. Field cleaning trims every span, so this was a tenth of building.
+    static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
+        func isEnd(_ byte: UInt8) -> Bool { isSpace(byte) || isSeparator(byte) || byte == UInt8(ascii: ".") }
+        func balance(_ start: Int, _ end: Int) -> Int {
+            var balance = 0
+            for byte in bytes[start..<end] {
+                if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { balance += 1 } else if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { balance -= 1 }
+            }
+            return balance
+        }
+        var start = 0, end = bytes.count
+        while start < end, isSpace(bytes[start]) || isSeparator(bytes[start]) { start += 1 }
+        while start < end, isEnd(bytes[end - 1]) {
+            if bytes[end - 1] == UInt8(ascii: ".") {
+                var wordStart = end - 1
+                while wordStart > start, bytes[wordStart - 1] != 0x20 { wordStart -= 1 }
+                if isAbbreviationASCII(bytes[wordStart..<end]) { break }
+            }
+            end -= 1
+        }
+        while start < end, bytes[end - 1] == UInt8(ascii: ")") || bytes[end - 1] == UInt8(ascii: "]"), balance(start, end) < 0 {
+            end -= 1
+            while start < end, isEnd(bytes[end - 1]) { end -= 1 }
+        }
+        while start < end, bytes[start] == UInt8(ascii: "(") || bytes[start] == UInt8(ascii: "["), balance(start, end) > 0 { start += 1 }
+        if end - start > 2, bytes[start] == UInt8(ascii: "("), bytes[end - 1] == UInt8(ascii: ")"),
+           !bytes[(start + 1)..<(end - 1)].contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") }) {
+            start += 1
+            end -= 1
+        }
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while start < end, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// `isAbbreviation` of an ASCII word.
+    static func isAbbreviationASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard word.count <= 5, word.count > 1 else { return false }
+        let letters = word.filter { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
+        guard let first = letters.first else { return false }
+        return letters.count <= 3 && first >= 0x41 && first <= 0x5A
+    }
+
+    /// `,` `;` `:`, which separate fields.
+    static func isSeparator(_ character: Character) -> Bool {
+        character == "," || character == ";" || character == ":"
+    }
+
+    /// The count of `(` and `[` minus that of `)` and `]`.
+    static func bracketBalance(_ text: Substring) -> Int {
+        var balance = 0
+        for character in text {
+            if character == "(" || character == "[" { balance += 1 } else if character == ")" || character == "]" { balance -= 1 }
+        }
+        return balance
+    }
+
     static func isAbbreviation(_ word: Substring) -> Bool {
+        guard word.count <= 5, word.count > 1 else { return false }
         let letters = word.filter(\.isLetter)
         return word.count <= 5 && letters.count <= 3 && letters.first?.isUppercase == true && word.count > 1
     }
@@ -51,7 +119,7 @@ enum FieldCleaning {
             }
             break
         }
-        if let last = result.last, "”\"»’".contains(last) { result.removeLast() }
+        if let last = result.last, last == "”" || last == "\"" || last == "»" || last == "’" { result.removeLast() }
         return trim(result)
     }
 
@@ -62,7 +130,7 @@ enum FieldCleaning {
         let leads = ["Invited talk", "Invited lecture", "Keynote", "Talk at", "Talk presented", "Poster at", "Poster presented",
                      "Presented at", "Paper presented", "Plenary", "Seminar at", "In Proceedings", "Proceedings of", "In: "]
         for mark in ["? ", "! ", ". "] {
-            guard let range = title.range(of: mark) else { continue }
+            guard let range = title.foundationRange(of: mark) else { continue }
             let rest = title[range.upperBound...]
             if leads.contains(where: { rest.hasPrefix($0) }) {
                 return (String(title[..<range.upperBound]).trimmingWhitespace(), trim(String(rest)))
@@ -85,11 +153,11 @@ enum FieldCleaning {
     static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
         var volume: String?
         var issue: String?
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         let numberWords = ["no.", "no ", "nr.", "n°", "n.", "issue", "iss.", "heft", "h.", "núm.", "num."]
         var volumePart = text
         for word in numberWords {
-            if let range = lowered.range(of: word) {
+            if let range = lowered.foundationRange(of: word) {
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let start = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
                 issue = firstNumber(String(text.dropFirst(offset)))
@@ -99,7 +167,7 @@ enum FieldCleaning {
         }
         if let open = volumePart.firstIndex(of: "("), issue == nil {
             let inner = volumePart[volumePart.index(after: open)...].prefix(while: { $0 != ")" })
-            let innerTrimmed = inner.trimmingSpaces()
+            let innerTrimmed = inner.trimmingWhitespace()
             if !innerTrimmed.isEmpty, !(innerTrimmed.count == 4 && Int(innerTrimmed).map { $0 > 1500 } == true) { issue = innerTrimmed }
             volumePart = String(volumePart[..<open])
         }
@@ -109,10 +177,10 @@ enum FieldCleaning {
 
     /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
     static func firstNumber(_ text: String) -> String? {
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ":" || $0 == ";" }) {
-            let bare = word.trimming(".()[]")
+        for word in text.split(whereSeparator: { $0.isWhitespaceFast || $0 == "," || $0 == ":" || $0 == ";" }) {
+            let bare = word.trimmingASCII(".()[]")
             if bare.isEmpty { continue }
-            if bare.contains(where: \.isNumber) { return bare.replacingOccurrences(of: "–", with: "-") }
+            if bare.contains(where: \.isNumber) { return bare.replacingAll("–", with: "-") }
             if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
         }
         return nil
@@ -120,14 +188,14 @@ enum FieldCleaning {
 
     /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800"; "e1003316" kept.
     static func pages(_ text: String) -> String? {
-        var result = text.replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-            .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "--", with: "-")
+        var result = text.replacingAll("–", with: "-").replacingAll("—", with: "-")
+            .replacingAll("‐", with: "-").replacingAll("−", with: "-").replacingAll("--", with: "-")
         let words = result.split(separator: " ").filter { word in
-            let bare = word.lowercased().trimming(".,:;()[]")
+            let bare = word.lowercasedFast().trimmingASCII(".,:;()[]")
             return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
         }
-        result = words.joined(separator: " ").replacingOccurrences(of: " - ", with: "-").replacingOccurrences(of: " -", with: "-")
-            .replacingOccurrences(of: "- ", with: "-")
+        result = words.joined(separator: " ").replacingAll(" - ", with: "-").replacingAll(" -", with: "-")
+            .replacingAll("- ", with: "-")
         result = trim(result)
         return result.isEmpty ? nil : result
     }
@@ -140,11 +208,11 @@ enum FieldCleaning {
     }
 }
 
-extension String {
+extension StringProtocol {
     func trimmingWhitespace() -> String {
         var result = Substring(self)
-        while let first = result.first, first.isWhitespace { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespace { result = result.dropLast() }
+        while let first = result.first, first.isWhitespaceFast { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespaceFast { result = result.dropLast() }
         return String(result)
     }
 }

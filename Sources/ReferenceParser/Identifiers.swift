@@ -3,6 +3,7 @@
 public enum Identifiers {
     /// The first DOI in `text`, without "https://doi.org/" or "doi:", trailing punctuation trimmed.
     public static func doi(in text: String) -> String? {
+        guard text.includes("10.") else { return nil }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index + 7 < scalars.count {
@@ -26,12 +27,12 @@ public enum Identifiers {
 
     /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL.
     public static func arxiv(in text: String) -> String? {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         var searchStart = lowered.startIndex
         while let range = lowered.range(of: "arxiv", range: searchStart..<lowered.endIndex) {
             var rest = text[range.upperBound...]
             rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "." || $0 == "/" })
-            for prefix in ["org/abs/", "org/pdf/", "abs/", "pdf/", "preprint arxiv:", "preprint "] where rest.lowercased().hasPrefix(prefix) {
+            for prefix in ["org/abs/", "org/pdf/", "abs/", "pdf/", "preprint arxiv:", "preprint "] where rest.lowercasedFast().hasPrefix(prefix) {
                 rest = rest.dropFirst(prefix.count)
             }
             rest = rest.drop(while: { $0 == ":" || $0 == " " })
@@ -87,7 +88,7 @@ public enum Identifiers {
     }
 
     static func number(after marker: String, in text: String, digits: ClosedRange<Int>) -> String? {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         guard let range = lowered.range(of: marker) else { return nil }
         let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
         let rest = text.dropFirst(offset).drop(while: { $0 == ":" || $0 == " " || $0 == "." })
@@ -97,7 +98,7 @@ public enum Identifiers {
 
     /// The ISBN after "ISBN" whose checksum holds, digits only (X kept for ISBN-10).
     public static func isbn(in text: String) -> String? {
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         var searchStart = lowered.startIndex
         while let range = lowered.range(of: "isbn", range: searchStart..<lowered.endIndex) {
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
@@ -142,10 +143,10 @@ public enum Identifiers {
 
     /// The first http(s) or www. URL, trailing punctuation trimmed.
     public static func url(in text: String) -> String? {
-        for word in text.split(whereSeparator: { $0.isWhitespace }) {
+        for word in text.split(whereSeparator: { $0.isWhitespaceFast }) {
             var candidate = word.drop(while: { $0 == "<" || $0 == "(" || $0 == "[" })
-            if let start = candidate.range(of: "http") { candidate = candidate[start.lowerBound...] }
-            let lowered = candidate.lowercased()
+            if let start = candidate.foundationRange(of: "http") { candidate = candidate[start.lowerBound...] }
+            let lowered = candidate.lowercasedFast()
             if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("www.") {
                 return trimTrailing(String(candidate))
             }

@@ -7,9 +7,9 @@ import DossierModel
 public enum NameSplitter {
     /// The names in `span` and whether it was cut by "et al.".
     public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
-        var text = " " + span.replacingOccurrences(of: "\u{00A0}", with: " ") + " "
+        var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
-        let lowered = text.lowercased()
+        let lowered = text.lowercasedFast()
         for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.includes(marker) {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 etAl = true
@@ -21,8 +21,8 @@ public enum NameSplitter {
         var segments: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            let bare = word.trimming(",;")
-            let lowered = bare.lowercased()
+            let bare = word.trimmingASCII(",;")
+            let lowered = bare.lowercasedFast()
             if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
                 if !current.isEmpty { segments.append(current) }
                 current = ""
@@ -40,36 +40,38 @@ public enum NameSplitter {
 
         var names: [CSLName] = []
         for segment in segments {
-            let parts = segment.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty && $0 != "." }
+            let parts = segment.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
+            // Each part trimmed and cut into words once: the tests below ask for them again and again.
+            let trimmed = parts.map(trimName)
+            let wordLists = trimmed.map(words)
             var index = 0
             while index < parts.count {
-                let part = trimName(parts[index])
+                let part = trimmed[index], list = wordLists[index]
                 if isSuffix(part), var last = names.popLast() {
                     last.suffix = part
                     names.append(last)
                     index += 1
                     continue
                 }
-                if isGroup(part) {
+                if isGroup(list) {
                     names.append(CSLName(literal: part))
                     index += 1
                     continue
                 }
-                if index + 1 < parts.count, isFamilyOnly(part) {
-                    let next = trimName(parts[index + 1])
-                    if isInitials(next) || isGivenOnly(next) {
-                        names.append(inverted(family: part, given: next))
+                if index + 1 < parts.count, isFamilyOnly(list) {
+                    if isInitials(wordLists[index + 1]) || isGivenOnly(wordLists[index + 1]) {
+                        names.append(inverted(family: list, given: trimmed[index + 1]))
                         index += 2
                         continue
                     }
                 }
                 // "Gonçalves Peñalver, I.", "Ebrahimpour Boroojeny, A.": a double family name before initials.
-                if index + 1 < parts.count, isCompoundFamily(part), isInitials(trimName(parts[index + 1])) {
-                    names.append(inverted(family: part, given: trimName(parts[index + 1])))
+                if index + 1 < parts.count, isCompoundFamily(list), isInitials(wordLists[index + 1]) {
+                    names.append(inverted(family: list, given: trimmed[index + 1]))
                     index += 2
                     continue
                 }
-                if let name = single(part) { names.append(name) }
+                if let name = single(list) { names.append(name) }
                 index += 1
             }
         }
@@ -79,14 +81,27 @@ public enum NameSplitter {
     /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.
     static func stripEditorMarks(_ text: String) -> String {
         var result = text
+        // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
+        // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
+        var asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
         for mark in text.includes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
-            while let range = result.range(of: mark, options: .caseInsensitive) { result.removeSubrange(range) }
+            if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
+            while let range = result.range(of: mark, options: .caseInsensitive) {
+                result.removeSubrange(range)
+                if asciiLowered != nil { asciiLowered = result.lowercased() }
+            }
         }
         let words = result.split(separator: " ")
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
-            let bare = word.lowercased().trimming(",.:;()")
+            // Every mark starts with i d b e h é: a word whose first letter is another ASCII one is kept as it is.
+            if let letter = word.utf8.first(where: { !",.:;()".utf8.contains($0) }), letter < 0x80,
+               ![UInt8(ascii: "i"), UInt8(ascii: "d"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "h")].contains(letter | 0x20) {
+                kept.append(word)
+                continue
+            }
+            let bare = word.lowercasedFast().trimmingASCII(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
             if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }
             if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
@@ -100,21 +115,30 @@ public enum NameSplitter {
         var scalars = Substring(text)
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
-        let marks = "*†‡§¶#✉¹²³⁴⁵⁶⁷⁸⁹⁰"
-        while let last = scalars.last, ",;:()[]".contains(last) || marks.contains(last) || last.isWhitespace { scalars = scalars.dropLast() }
+        while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
         if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
-        while let first = scalars.first, ",;:()[]".contains(first) || marks.contains(first) || first.isWhitespace { scalars = scalars.dropFirst() }
+        while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
         return String(scalars)
+    }
+
+    static let nameEdgeASCII = ASCIICharacters(",;:()[]*#")
+
+    /// Punctuation and author marks trimmed from the ends of a name (a switch: `String.contains` was 2% of parsing).
+    static func isNameEdge(_ character: Character) -> Bool {
+        if character.utf8.count == 1 { return nameEdgeASCII.contains(character) }
+        switch character {
+        case ",", ";", ":", "(", ")", "[", "]", "*", "†", "‡", "§", "¶", "#", "✉", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰": return true
+        default: return false
+        }
     }
 
     static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
 
     /// "K.", "J. A.", "J.-P.", "JA", "J.A." — nothing but initials.
-    static func isInitials(_ text: String) -> Bool {
-        let list = words(text)
+    static func isInitials(_ list: [String]) -> Bool {
         return !list.isEmpty && list.allSatisfy(isInitialWord)
     }
 
@@ -126,36 +150,32 @@ public enum NameSplitter {
         return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.includes(".") || word.count <= 3)
     }
 
-    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercased()) && word.first?.isLowercase == true }
+    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
-    static func isFamilyOnly(_ text: String) -> Bool {
-        let list = words(text)
+    static func isFamilyOnly(_ list: [String]) -> Bool {
         guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.includes(".") else { return false }
         return list.dropLast().allSatisfy(isParticle) && list.count <= 4
     }
 
     /// Two or three capitalised words, none an initial: "Sá Müller", "Ebrahimpour Boroojeny".
-    static func isCompoundFamily(_ text: String) -> Bool {
-        let list = words(text)
+    static func isCompoundFamily(_ list: [String]) -> Bool {
         return (2...3).contains(list.count) && list.allSatisfy { $0.first?.isUppercase == true && !isInitialWord($0) && $0.count > 1 }
     }
 
     /// Given names alone: capitalised words and initials, at most three.
-    static func isGivenOnly(_ text: String) -> Bool {
-        let list = words(text)
+    static func isGivenOnly(_ list: [String]) -> Bool {
         return !list.isEmpty && list.count <= 3 && list.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// "Xu K", "Smith JA", "Heidegger M.": family first, initials last.
-    static func looksVancouver(_ text: String) -> Bool {
-        let list = words(text)
+    static func looksVancouver(_ list: [String]) -> Bool {
         guard list.count >= 2, let last = list.last else { return false }
         return isInitialWord(last) && !isInitialWord(list[0])
     }
 
     static func isSuffix(_ text: String) -> Bool {
-        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercased())
+        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercasedFast())
     }
 
     static let groupWords: Set<String> = [
@@ -165,15 +185,13 @@ public enum NameSplitter {
         "working", "task", "force", "panel", "alliance", "federation", "union", "world", "national", "who",
     ]
 
-    static func isGroup(_ text: String) -> Bool {
-        let list = words(text)
-        if list.contains(where: { groupWords.contains($0.lowercased().trimming(".,()")) }) { return true }
+    static func isGroup(_ list: [String]) -> Bool {
+        if list.contains(where: { groupWords.contains($0.lowercasedFast().trimmingASCII(".,()")) }) { return true }
         return list.count > 4 && !list.contains(where: isInitialWord)
     }
 
     /// "Smith" + "J. A." (from "Smith, J. A.").
-    static func inverted(family: String, given: String) -> CSLName {
-        let list = words(family)
+    static func inverted(family list: [String], given: String) -> CSLName {
         let particles = list.prefix(while: isParticle)
         let rest = list.dropFirst(particles.count)
         return CSLName(family: rest.joined(separator: " "), given: given,
@@ -181,8 +199,8 @@ public enum NameSplitter {
     }
 
     /// One name written in one piece: "K. Xu", "Xu K", "John van der Berg Jr.".
-    static func single(_ text: String) -> CSLName? {
-        var list = words(text)
+    static func single(_ words: [String]) -> CSLName? {
+        var list = words
         guard !list.isEmpty else { return nil }
         var suffix: String?
         if list.count > 1, let last = list.last, isSuffix(last) {
@@ -190,14 +208,14 @@ public enum NameSplitter {
             list.removeLast()
         }
         if list.count == 1 { return CSLName(family: list[0], suffix: suffix) }
-        if looksVancouver(list.joined(separator: " ")) {
+        if looksVancouver(list) {
             // Family (with particles) first, initials last.
             var givenStart = list.count
             while givenStart > 1, isInitialWord(list[givenStart - 1]) { givenStart -= 1 }
             var given = list[givenStart...].joined(separator: " ")
             // "JC." at the end of a list: the dot closes the list, not an initial.
             if given.hasSuffix("."), given.dropLast().allSatisfy({ $0.isUppercase || $0 == " " || $0 == "-" }) { given.removeLast() }
-            var name = inverted(family: list[..<givenStart].joined(separator: " "), given: given)
+            var name = inverted(family: Array(list[..<givenStart]), given: given)
             name.suffix = suffix
             return name
         }

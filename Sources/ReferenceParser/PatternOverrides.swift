@@ -4,17 +4,23 @@
 enum PatternOverrides {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard !tokens.isEmpty else { return }
+        let knowsURL = known.contains("url"), knowsDOI = known.contains("doi"), knowsISBN = known.contains("isbn")
         for index in tokens.indices {
             let text = tokens[index].text
-            let lowered = text.lowercased()
+            // Web addresses and ISBNs start with w ( < i or hold "://"; other tokens can only be DOIs.
+            let first = text.utf8.first ?? 0
+            guard first >= 0x80 || [0x77, 0x28, 0x3C, 0x69].contains(first | 0x20) || text.utf8.contains(UInt8(ascii: ":")) else {
+                if knowsDOI, Identifiers.doi(in: text) != nil { markDOI(at: index, tokens, labels: &labels) }
+                continue
+            }
+            let lowered = text.lowercasedFast()
             let isWeb = lowered.includes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
             if isWeb {
                 if labels[index] == "doi" && lowered.includes("doi.org") { continue }
-                if known.contains("url") { labels[index] = "url" }
-            } else if known.contains("doi"), Identifiers.doi(in: text) != nil {
-                labels[index] = "doi"
-                if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercased()) { labels[index - 1] = "doi" }
-            } else if known.contains("isbn"), lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
+                if knowsURL { labels[index] = "url" }
+            } else if knowsDOI, Identifiers.doi(in: text) != nil {
+                markDOI(at: index, tokens, labels: &labels)
+            } else if knowsISBN, lowered.hasPrefix("isbn"), index + 1 < tokens.count || lowered.count > 6 {
                 labels[index] = "isbn"
                 var next = index + 1
                 while next < tokens.count, tokens[next].text.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "X" || $0 == "." || $0 == "," }),
@@ -24,5 +30,11 @@ enum PatternOverrides {
                 }
             }
         }
+    }
+
+    /// The token at `index` is a DOI, and so is a "doi:" before it.
+    static func markDOI(at index: Int, _ tokens: [ReferenceToken], labels: inout [String]) {
+        labels[index] = "doi"
+        if index > 0, ["doi:", "doi", "doi.", "(doi:", "[doi:"].contains(tokens[index - 1].text.lowercasedFast()) { labels[index - 1] = "doi" }
     }
 }

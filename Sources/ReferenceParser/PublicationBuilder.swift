@@ -31,6 +31,7 @@ enum PublicationBuilder {
 
     static func build(raw: String, tokens: [ReferenceToken], labels: [String], confidence: [Double]) -> Publication {
         var publication = Publication(id: "", type: "document", raw: raw)
+        let lowered = raw.lowercasedFast()
         var confidences: [String: Double] = [:]
         var notes: [String] = []
         var isJournal = false
@@ -99,36 +100,35 @@ enum PublicationBuilder {
         if publication.title == nil, let span = spans(raw: raw, tokens: tokens, labels: labels, confidence: confidence).first(where: { $0.label == "title" }) {
             publication.title = FieldCleaning.title(span.text)
         }
-        applyIdentifiers(raw, to: &publication, confidences: &confidences)
-        publication.status = DateParsing.status(raw)
+        applyIdentifiers(raw, lowered: lowered, to: &publication, confidences: &confidences)
+        publication.status = DateParsing.status(lowered: lowered)
         if publication.status != nil { confidences["status"] = 0.9 }
-        publication.type = PublicationType.guess(publication, raw: raw, isJournal: isJournal, labels: labels)
+        publication.type = PublicationType.guess(publication, lowered: lowered, isJournal: isJournal, labels: labels)
         publication.confidence = confidences
         return publication
     }
 
     /// DOI, arXiv, PMID, PMCID, ISBN and URL found by pattern in the whole string win over the model's labels.
-    static func applyIdentifiers(_ raw: String, to publication: inout Publication, confidences: inout [String: Double]) {
-        let lowered = raw.lowercased()
-        if lowered.includes("10."), let doi = Identifiers.doi(in: raw) {
+    static func applyIdentifiers(_ raw: String, lowered: String, to publication: inout Publication, confidences: inout [String: Double]) {
+        if lowered.containsBytes("10."), let doi = Identifiers.doi(in: raw) {
             publication.doi = doi
             confidences["DOI"] = 0.99
             if let url = publication.url, url.contains(doi) { publication.url = nil; confidences["URL"] = nil }
         }
-        if lowered.includes("arxiv"), let id = Identifiers.arxiv(in: raw) { publication.arxiv = id; confidences["arxiv"] = 0.99 }
-        if lowered.includes("pmid"), let id = Identifiers.pmid(in: raw) { publication.pmid = id; confidences["PMID"] = 0.99 }
-        if raw.includes("PMC"), let id = Identifiers.pmcid(in: raw) { publication.pmcid = id; confidences["PMCID"] = 0.99 }
-        if lowered.includes("isbn"), let isbn = Identifiers.isbn(in: raw) { publication.isbn = isbn; confidences["ISBN"] = 0.99 }
-        if publication.url == nil, publication.doi == nil, lowered.includes("http") || lowered.includes("www."), let url = Identifiers.url(in: raw) {
+        if lowered.containsBytes("arxiv"), let id = Identifiers.arxiv(in: raw) { publication.arxiv = id; confidences["arxiv"] = 0.99 }
+        if lowered.containsBytes("pmid"), let id = Identifiers.pmid(in: raw) { publication.pmid = id; confidences["PMID"] = 0.99 }
+        if raw.containsBytes("PMC"), let id = Identifiers.pmcid(in: raw) { publication.pmcid = id; confidences["PMCID"] = 0.99 }
+        if lowered.containsBytes("isbn"), let isbn = Identifiers.isbn(in: raw) { publication.isbn = isbn; confidences["ISBN"] = 0.99 }
+        if publication.url == nil, publication.doi == nil, lowered.containsBytes("http") || lowered.containsBytes("www."), let url = Identifiers.url(in: raw) {
             publication.url = url
             confidences["URL"] = 0.95
         }
         // A note that only repeats identifiers found above is dropped.
-        if var note = publication.note?.lowercased() {
-            for id in [publication.doi, publication.arxiv, publication.pmid, publication.pmcid, publication.isbn].compactMap({ $0?.lowercased() }) {
-                note = note.replacingOccurrences(of: id, with: "")
+        if var note = publication.note?.lowercasedFast() {
+            for id in [publication.doi, publication.arxiv, publication.pmid, publication.pmcid, publication.isbn].compactMap({ $0?.lowercasedFast() }) {
+                note = note.replacingAll(id, with: "")
             }
-            for word in ["arxiv", "pmcid", "pmid", "doi", "isbn", "preprint", "e-print", "eprint"] { note = note.replacingOccurrences(of: word, with: "") }
+            for word in ["arxiv", "pmcid", "pmid", "doi", "isbn", "preprint", "e-print", "eprint"] { note = note.replacingAll(word, with: "") }
             if !note.contains(where: { $0.isLetter || $0.isNumber }) { publication.note = nil; confidences["note"] = nil }
         }
     }

@@ -2,10 +2,10 @@ import DossierModel
 
 /// Guesses the CSL type of a parsed reference from its fields and words.
 enum PublicationType {
-    static func guess(_ publication: Publication, raw: String, isJournal: Bool, labels: [String]) -> String {
-        let lowered = raw.lowercased()
-        let container = publication.containerTitle?.lowercased() ?? ""
-        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.includes($0) }) }
+    /// `lowered` is the raw reference lowercased.
+    static func guess(_ publication: Publication, lowered: String, isJournal: Bool, labels: [String]) -> String {
+        let container = publication.containerTitle?.lowercasedFast() ?? ""
+        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.containsBytes($0) }) }
         if has(["patent"], in: lowered) { return "patent" }
         if has(["ph.d.", "phd thesis", "ph. d.", "dissertation", "thesis", "master's", "masters thesis", "mémoire", "thèse", "doctoral"], in: lowered) {
             return "thesis"

@@ -81,9 +81,16 @@ public enum ReferenceTokenizer {
             }
             index += 1
         }
-        let lower = bytes[start..<min(end, start + 4)].map { $0 | 0x20 }
-        return lower == Array("www.".utf8) || lower == Array("doi:".utf8) || lower == Array("arxi".utf8)
-            || lower == Array("isbn".utf8) || lower == Array("pmid".utf8) || lower == Array("pmci".utf8)
+        // The first four bytes with ASCII letters lowered (and some other bytes changed, which match none of these).
+        let lower = (UInt32(bytes[start]) << 24 | UInt32(bytes[start + 1]) << 16 | UInt32(bytes[start + 2]) << 8 | UInt32(bytes[start + 3])) | 0x2020_2020
+        return lower == fourBytes("www.") || lower == fourBytes("doi:") || lower == fourBytes("arxi")
+            || lower == fourBytes("isbn") || lower == fourBytes("pmid") || lower == fourBytes("pmci")
+    }
+
+    /// Four ASCII characters as one big-endian number.
+    static func fourBytes(_ text: StaticString) -> UInt32 {
+        let pointer = text.utf8Start
+        return UInt32(pointer[0]) << 24 | UInt32(pointer[1]) << 16 | UInt32(pointer[2]) << 8 | UInt32(pointer[3])
     }
 
     static func contains(_ bytes: [UInt8], _ byte: UInt8, from start: Int, to end: Int) -> Bool {

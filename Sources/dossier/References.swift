@@ -2,6 +2,7 @@ import ArgumentParser
 import Dossier
 import DossierModel
 import DossierPipeline
+import DossierWriters
 import Foundation
 import ReferenceParser
 
@@ -36,15 +37,13 @@ struct References: ParsableCommand {
             guard let contents = FileManager.default.contents(atPath: path) else { throw UsageError("\(path): cannot be read") }
             data = contents
         }
-        let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = ReferenceLines.lines(String(decoding: data, as: UTF8.self))
         if to == .tokens {
             FileHandle.standardOutput.write(Data(References.tokenTable(lines, parser: parser).utf8))
             return
         }
         var publications: [Publication] = []
-        for line in lines {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
+        for text in lines {
             var publication = parser.parse(text)
             publication.id = "ref\(publications.count + 1)"
             publications.append(publication)
@@ -52,14 +51,12 @@ struct References: ParsableCommand {
         let output: Data
         switch to {
         case .ndjson:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var text = Data()
+            var bytes: [UInt8] = []
             for publication in publications {
-                text.append(try encoder.encode(publication))
-                text.append(UInt8(ascii: "\n"))
+                PublicationJSONLine.append(publication, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
             }
-            output = text
+            output = Data(bytes)
         case .cslJSON, .csv, .bibtex, .tokens:
             let document = Document(
                 source: Source(path: path, format: .markdown, bytes: data.count, sha256: ""),
@@ -75,11 +72,9 @@ struct References: ParsableCommand {
     }
 
     /// "token TAB label TAB confidence" lines, a blank line after each reference (CRF++'s layout).
-    static func tokenTable(_ lines: [Substring], parser: ReferenceParser) -> String {
+    static func tokenTable(_ lines: [String], parser: ReferenceParser) -> String {
         var text = ""
-        for line in lines {
-            let reference = line.trimmingCharacters(in: .whitespaces)
-            guard !reference.isEmpty else { continue }
+        for reference in lines {
             let labelled = parser.label(reference)
             for (index, token) in labelled.tokens.enumerated() {
                 text += "\(token.text)\t\(labelled.labels[index])\t\(String(format: "%.2f", labelled.confidence[index]))\n"

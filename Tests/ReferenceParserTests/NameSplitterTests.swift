@@ -56,6 +56,11 @@ final class NameSplitterTests: XCTestCase {
         XCTAssertEqual(NameSplitter.split("The ATLAS Collaboration.").names, [CSLName(literal: "The ATLAS Collaboration")])
     }
 
+    func testEditorMarksJoinedByARemovalAreDroppedToo() {
+        XCTAssertEqual(NameSplitter.stripEditorMarks(" Smith, J. (ed(EDS.).) and K. Xu "), " Smith, J. and K. Xu ")
+        XCTAssertEqual(NameSplitter.stripEditorMarks(" Müller, J. (ed(eds.).) and K. Xu "), " Müller, J. and K. Xu ")
+    }
+
     func testEditorMarksAreDropped() {
         XCTAssertEqual(NameSplitter.split("In J. Smith & K. Xu (Eds.),").names, [CSLName(family: "Smith", given: "J."), CSLName(family: "Xu", given: "K.")])
         XCTAssertEqual(NameSplitter.split("edited by Jane Doe").names, [CSLName(family: "Doe", given: "Jane")])

@@ -1,0 +1,187 @@
+import DossierModel
+
+/// One `Publication` as one line of compact JSON, byte for byte what `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes` writes, without its cost (it was most of `dossier references --to ndjson` output time).
+/// Keys are written in UTF-8 byte order, as that encoder sorts them; `PublicationJSONLineTests` holds the two equal.
+public enum PublicationJSONLine {
+    /// Appends `publication` as JSON (no newline) to `bytes`.
+    public static func append(_ publication: Publication, to bytes: inout [UInt8]) {
+        var json = CompactJSON(bytes: bytes)
+        bytes = []
+        json.beginObject()
+        // Sorted by UTF-8 bytes: upper case first.
+        json.member("DOI", publication.doi)
+        json.member("ISBN", publication.isbn)
+        json.member("PMCID", publication.pmcid)
+        json.member("PMID", publication.pmid)
+        json.member("URL", publication.url)
+        json.member("applicantPosition", publication.applicantPosition)
+        json.member("arxiv", publication.arxiv)
+        names("author", publication.author, into: &json)
+        json.member("block", publication.block)
+        json.key("confidence")
+        json.beginObject()
+        for (name, value) in publication.confidence.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            json.key(name)
+            json.number(value)
+        }
+        json.endObject()
+        json.member("container-title", publication.containerTitle)
+        json.member("corresponding", publication.corresponding)
+        json.member("edition", publication.edition)
+        names("editor", publication.editor, into: &json)
+        json.member("equalContribution", publication.equalContribution)
+        if let etAl = publication.etAl {
+            json.key("etAl")
+            json.boolean(etAl)
+        }
+        json.member("id", publication.id)
+        json.member("issue", publication.issue)
+        if let issued = publication.issued {
+            json.key("issued")
+            json.beginObject()
+            json.key("date-parts")
+            json.beginArray()
+            for parts in issued.dateParts { json.integers(parts) }
+            json.endArray()
+            json.member("raw", issued.raw)
+            json.endObject()
+        }
+        json.member("note", publication.note)
+        json.member("page", publication.page)
+        json.member("publisher", publication.publisher)
+        json.member("publisher-place", publication.publisherPlace)
+        json.member("raw", publication.raw)
+        json.member("status", publication.status)
+        json.member("title", publication.title)
+        json.member("type", publication.type)
+        json.member("volume", publication.volume)
+        json.endObject()
+        bytes = json.bytes
+    }
+
+    static func names(_ key: String, _ names: [CSLName]?, into json: inout CompactJSON) {
+        guard let names else { return }
+        json.key(key)
+        json.beginArray()
+        for name in names {
+            json.beginObject()
+            json.member("family", name.family)
+            json.member("given", name.given)
+            json.member("literal", name.literal)
+            json.member("non-dropping-particle", name.particle)
+            json.member("suffix", name.suffix)
+            json.endObject()
+        }
+        json.endArray()
+    }
+}
+
+/// A streaming writer of compact JSON with JSONEncoder's formatting of strings and numbers (slashes unescaped).
+struct CompactJSON {
+    var bytes: [UInt8]
+    /// A value was written at this level, so the next one needs a comma.
+    private var needsComma = false
+
+    init(bytes: [UInt8] = []) { self.bytes = bytes }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// `"name":value` when there is a value.
+    mutating func member(_ name: String, _ value: String?) {
+        guard let value else { return }
+        key(name)
+        string(value)
+    }
+
+    mutating func member(_ name: String, _ value: Int?) {
+        guard let value else { return }
+        key(name)
+        integer(value)
+    }
+
+    mutating func member(_ name: String, _ values: [Int]?) {
+        guard let values else { return }
+        key(name)
+        integers(values)
+    }
+
+    mutating func integers(_ values: [Int]) {
+        beginArray()
+        for value in values { integer(value) }
+        endArray()
+    }
+
+    mutating func integer(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func boolean(_ value: Bool) {
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    /// A Double as JSONEncoder writes it: its shortest description, "1.0" as "1".
+    mutating func number(_ value: Double) {
+        separate()
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `text` quoted: `"` `\` and control characters escaped as JSONEncoder escapes them, `/` and non-ASCII kept.
+    mutating func string(_ text: String) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: utf8[runStart..<index])
+                runStart = index + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+                }
+            }
+            bytes.append(contentsOf: utf8[runStart...])
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func separate() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        separate()
+        bytes.append(bracket)
+        needsComma = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
+        needsComma = true
+    }
+}

@@ -1,0 +1,37 @@
+/// A set of ASCII characters tested by byte: `String.contains(Character)` breaks the set into graphemes on every
+/// test, which made trimming a word cost more than the rest of its cleaning.
+struct ASCIICharacters {
+    let members: String
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ members: String) {
+        self.members = members
+        for byte in members.utf8 {
+            precondition(byte < 0x80, "ASCIICharacters holds ASCII only")
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    /// Whether `character` equals a member, as `members.contains(character)` says.
+    func contains(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            return byte < 64 ? low >> UInt64(byte) & 1 == 1 : high >> UInt64(byte - 64) & 1 == 1
+        }
+        // Not one ASCII byte, yet maybe equal to one: U+037E is ";" to Character equality. Only single scalars
+        // (of at most 3 bytes) can equal an ASCII character.
+        return utf8.count <= 3 && members.contains(character)
+    }
+}
+
+extension StringProtocol {
+    /// The text without `characters` (all ASCII) at either end; the same as `trimming(_:)`, faster.
+    func trimmingASCII(_ characters: String) -> String {
+        let set = ASCIICharacters(characters)
+        var slice = Substring(self)
+        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
+        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

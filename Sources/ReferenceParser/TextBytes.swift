@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension StringProtocol {
+    /// `lowercased()`, built from UTF-8 bytes: the standard library's only fast path is an all-ASCII string, and
+    /// one "é" in a reference made it build a String per scalar.
+    func lowercasedFast() -> String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs byte for byte: `memchr` finds each candidate first byte, `memcmp` checks the rest
+    /// (`includes` compares byte by byte, and `guess` asks for 35 needles per reference).
+    func containsBytes(_ needle: String) -> Bool {
+        var haystack = self
+        var needle = needle
+        return haystack.withUTF8 { hay in
+            needle.withUTF8 { pin in
+                guard let pinBase = pin.baseAddress, !pin.isEmpty else { return true }
+                guard let hayBase = hay.baseAddress, pin.count <= hay.count else { return false }
+                let first = Int32(pin[0])
+                var offset = 0
+                let last = hay.count - pin.count
+                while offset <= last {
+                    guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return false }
+                    let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(hayBase + position, pinBase, pin.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
+extension Character {
+    /// `isWhitespace` without the Unicode property lookup for one ASCII byte (tab to carriage return and space).
+    var isWhitespaceFast: Bool {
+        let utf8 = self.utf8
+        if utf8.count == 1, let byte = utf8.first { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        return isWhitespace
+    }
+}
