@@ -64,6 +64,15 @@ public enum NameSplitter {
                         index += 2
                         continue
                     }
+                    // "Oliveira, F.B. de": the particle written after the initials.
+                    let next = wordLists[index + 1]
+                    let particles = next.reversed().prefix(while: isParticle).reversed()
+                    if !particles.isEmpty, particles.count < next.count, isInitials(Array(next.dropLast(particles.count))) {
+                        names.append(CSLName(family: part, given: next.dropLast(particles.count).joined(separator: " "),
+                                             particle: particles.joined(separator: " ")))
+                        index += 2
+                        continue
+                    }
                 }
                 // "Gonçalves Peñalver, I.", "Ebrahimpour Boroojeny, A.": a double family name before initials.
                 if index + 1 < parts.count, isCompoundFamily(list), isInitials(wordLists[index + 1]) {
@@ -116,6 +125,12 @@ public enum NameSplitter {
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
         while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
+        // A mark standing apart after the initials, maybe with the list's period after it ("M. *.", "J. $").
+        while let last = scalars.split(separator: " ").last, last.startIndex > scalars.startIndex,
+              last.allSatisfy({ isNameEdge($0) || $0 == "." || $0 == "$" }), last.contains(where: { $0 != "." }) {
+            scalars = scalars[..<last.startIndex]
+            while let end = scalars.last, isNameEdge(end) || end.isWhitespaceFast { scalars = scalars.dropLast() }
+        }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
         if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
@@ -124,13 +139,13 @@ public enum NameSplitter {
         return String(scalars)
     }
 
-    static let nameEdgeASCII = ASCIICharacters(",;:()[]*#")
+    static let nameEdgeASCII = ASCIICharacters(",;:()[]*#$")
 
     /// Punctuation and author marks trimmed from the ends of a name (a switch: `String.contains` was 2% of parsing).
     static func isNameEdge(_ character: Character) -> Bool {
         if character.utf8.count == 1 { return nameEdgeASCII.contains(character) }
         switch character {
-        case ",", ";", ":", "(", ")", "[", "]", "*", "†", "‡", "§", "¶", "#", "✉", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰": return true
+        case ",", ";", ":", "(", ")", "[", "]", "*", "$", "†", "‡", "§", "¶", "#", "✉", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "⁰": return true
         default: return false
         }
     }

@@ -9,6 +9,19 @@ final class NameSplitterTests: XCTestCase {
         ])
     }
 
+    /// Marks standing apart after the initials ("M. *.", "J. $") and a particle written after them ("F.B. de").
+    func testMarksApartFromInitialsAndParticlesAfterThem() {
+        XCTAssertEqual(NameSplitter.split("Moraitou, M. *., Forsythe, A. *., Smith, J.").names, [
+            CSLName(family: "Moraitou", given: "M."), CSLName(family: "Forsythe", given: "A."), CSLName(family: "Smith", given: "J."),
+        ])
+        XCTAssertEqual(NameSplitter.split("Marcelli, J. $, Porto, A.").names, [
+            CSLName(family: "Marcelli", given: "J."), CSLName(family: "Porto", given: "A."),
+        ])
+        XCTAssertEqual(NameSplitter.split("Oliveira, F.B. de, Porto, A.").names, [
+            CSLName(family: "Oliveira", given: "F.B.", particle: "de"), CSLName(family: "Porto", given: "A."),
+        ])
+    }
+
     func testDoubleFamilyNamesBeforeInitials() {
         XCTAssertEqual(NameSplitter.split("Peñalver, I. G., Sá Müller, J., & Ødegård, K.").names, [
             CSLName(family: "Peñalver", given: "I. G."), CSLName(family: "Sá Müller", given: "J."), CSLName(family: "Ødegård", given: "K."),
