@@ -3,6 +3,7 @@
 /// (`journal`), and a trailing number there its volume. Typography decides where the model hesitated.
 enum QuotedTitle {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        reattachTrailingGroup(tokens, labels: &labels)
         guard known.contains("journal"), known.contains("volume"),
               !labels.contains(where: { $0 == "journal" || $0 == "container-title" }),
               let open = tokens.indices.first(where: { labels[$0] == "title" && opensQuote(tokens[$0].text) }) else { return }
@@ -35,5 +36,18 @@ enum QuotedTitle {
         let core = text.unicodeScalars.filter { !(",.;:".unicodeScalars.contains($0)) }
         return !core.isEmpty && core.first.map { $0.properties.numericType != nil } == true
             && core.allSatisfy { $0.properties.numericType != nil || "()".unicodeScalars.contains($0) }
+    }
+
+    /// "Sperling, E., and Sedimentary Geochemistry Project Team Members. ‘The composition …’": a title run that
+    /// starts with "and" right after the authors and reaches a quoted title after a sentence end begins with the
+    /// last author (a group), not with the title.
+    static func reattachTrailingGroup(_ tokens: [ReferenceToken], labels: inout [String]) {
+        guard let start = tokens.indices.first(where: { labels[$0] == "title" }), start > 0, labels[start - 1] == "author",
+              ["and", "&"].contains(tokens[start].text.lowercased()) else { return }
+        var quote = start + 1
+        while quote < tokens.count, labels[quote] == "title", !opensQuote(tokens[quote].text) { quote += 1 }
+        guard quote < tokens.count, labels[quote] == "title", quote - start >= 2,
+              let end = tokens[quote - 1].text.unicodeScalars.last, end == "." else { return }
+        for index in start..<quote { labels[index] = "author" }
     }
 }

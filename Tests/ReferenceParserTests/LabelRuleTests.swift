@@ -1,3 +1,4 @@
+import DossierModel
 import XCTest
 @testable import ReferenceParser
 
@@ -59,5 +60,19 @@ final class LabelRuleTests: XCTestCase {
         let (title, venue) = FieldCleaning.splitTrailingVenue("Dendritic calcium imaging. Talk at the FENS Forum, Paris")
         XCTAssertEqual(title, "Dendritic calcium imaging.")
         XCTAssertEqual(venue, "Talk at the FENS Forum, Paris")
+    }
+
+    func testAGroupEndingTheAuthorListIsNotTheStartOfAQuotedTitle() {
+        var (tokens, labels) = labelled("Sperling, E., and Geochemistry Project Team. ‘The composition of continents’. Letters 17",
+                                        ["author", "author", "title", "title", "title", "title", "title", "title", "title", "title",
+                                         "journal", "volume"])
+        QuotedTitle.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["author", "author", "author", "author", "author", "author", "title", "title", "title", "title",
+                                "journal", "volume"])
+        XCTAssertEqual(NameSplitter.split("Sperling, E., and Geochemistry Project Team.").names.last,
+                       CSLName(literal: "Geochemistry Project Team"), "the group is one literal author")
+        var (plainTokens, plainLabels) = labelled("Sperling, E. and the ‘big data’ turn.", ["author", "author", "title", "title", "title", "title", "title"])
+        QuotedTitle.apply(plainTokens, labels: &plainLabels, known: known)
+        XCTAssertEqual(plainLabels, ["author", "author", "title", "title", "title", "title", "title"], "no sentence end before the quote")
     }
 }
