@@ -3,7 +3,7 @@
 public enum Identifiers {
     /// The first DOI in `text`, without "https://doi.org/" or "doi:", trailing punctuation trimmed.
     public static func doi(in text: String) -> String? {
-        guard text.includes("10.") else { return nil }
+        guard text.containsBytes("10.") else { return nil }
         let scalars = Array(text.unicodeScalars)
         var index = 0
         while index + 7 < scalars.count {

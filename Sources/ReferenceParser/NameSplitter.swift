@@ -10,7 +10,7 @@ public enum NameSplitter {
         var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
         let lowered = text.lowercasedFast()
-        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.includes(marker) {
+        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.containsBytes(marker) {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 etAl = true
                 text = String(text[..<range.lowerBound]) + " "
@@ -93,7 +93,7 @@ public enum NameSplitter {
         // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
         // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
         var asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
-        for mark in text.includes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+        for mark in text.containsBytes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
             if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
             while let range = result.range(of: mark, options: .caseInsensitive) {
@@ -162,14 +162,14 @@ public enum NameSplitter {
         for character in word {
             if character.isUppercase { capitals += 1 } else if character == "." || character == "-" { continue } else { return false }
         }
-        return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.includes(".") || word.count <= 3)
+        return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.containsBytes(".") || word.count <= 3)
     }
 
     static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
     static func isFamilyOnly(_ list: [String]) -> Bool {
-        guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.includes(".") else { return false }
+        guard let last = list.last, !isInitialWord(last) || last.count > 2 && !last.containsBytes(".") else { return false }
         return list.dropLast().allSatisfy(isParticle) && list.count <= 4
     }
 

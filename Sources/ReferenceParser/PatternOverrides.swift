@@ -14,9 +14,9 @@ enum PatternOverrides {
                 continue
             }
             let lowered = text.lowercasedFast()
-            let isWeb = lowered.includes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
+            let isWeb = lowered.containsBytes("://") || lowered.hasPrefix("www.") || lowered.hasPrefix("(http") || lowered.hasPrefix("<http")
             if isWeb {
-                if labels[index] == "doi" && lowered.includes("doi.org") { continue }
+                if labels[index] == "doi" && lowered.containsBytes("doi.org") { continue }
                 if knowsURL { labels[index] = "url" }
             } else if knowsDOI, Identifiers.doi(in: text) != nil {
                 markDOI(at: index, tokens, labels: &labels)
