@@ -1,5 +1,6 @@
 @testable import DossierStages
 import DossierModel
+import ReferenceParser
 import XCTest
 
 final class ContactHelperTests: XCTestCase {
@@ -60,13 +61,13 @@ final class ContactHelperTests: XCTestCase {
     }
 
     func testChecksums() {
-        XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1825-0097"))
-        XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1694-233X"))
-        XCTAssertFalse(IdentifierChecksum.isValidORCID("0000-0002-1825-0098"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("978-0-306-40615-7"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("0-306-40615-2"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("0-8044-2957-X"))
-        XCTAssertFalse(IdentifierChecksum.isValidISBN("978-0-306-40615-8"))
-        XCTAssertFalse(IdentifierChecksum.isValidISBN("0-306-40615-3"))
+        XCTAssertTrue(Identifiers.isValidORCID("0000-0002-1825-0097"))
+        XCTAssertTrue(Identifiers.isValidORCID("0000-0002-1694-233X"))
+        XCTAssertFalse(Identifiers.isValidORCID("0000-0002-1825-0098"))
+        XCTAssertTrue(Identifiers.isValidISBN("978-0-306-40615-7"))
+        XCTAssertTrue(Identifiers.isValidISBN("0-306-40615-2"))
+        XCTAssertTrue(Identifiers.isValidISBN("0-8044-2957-X"))
+        XCTAssertFalse(Identifiers.isValidISBN("978-0-306-40615-8"))
+        XCTAssertFalse(Identifiers.isValidISBN("0-306-40615-3"))
     }
 }
