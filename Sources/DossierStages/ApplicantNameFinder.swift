@@ -20,22 +20,22 @@ struct ApplicantNameFinder {
         if isCallForApplications { return nil }
         // Referees' names, from the referees stage or read off referee sections, are never the applicant's.
         var forbidden = Set(document.profile.referees.map {
-            PersonNameText.comparisonTokens(PersonNameText.cleaned($0.name.literal) ?? $0.name.literal)
+            PersonNames.comparisonTokens(PersonNames.cleaned($0.name.literal) ?? $0.name.literal)
         })
         for line in lines where area.kind(of: line.block) == .referees {
             let leading = line.text.split(separator: ",").first.map(String.init) ?? line.text
             for text in [line.text, leading] {
-                if let name = PersonNameText.name(in: text) { forbidden.insert(PersonNameText.comparisonTokens(name)) }
+                if let name = PersonNames.name(in: text) { forbidden.insert(PersonNames.comparisonTokens(name)) }
             }
         }
-        let allowed: (String) -> Bool = { !forbidden.contains(PersonNameText.comparisonTokens($0)) }
+        let allowed: (String) -> Bool = { !forbidden.contains(PersonNames.comparisonTokens($0)) }
         for candidates in [authorCandidates(), jsonLDCandidates(), titleCandidates()] {
-            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) {
+            if let name = candidates.compactMap(PersonNames.name(in:)).first(where: allowed) {
                 return printedVariant(of: name) ?? name
             }
         }
         for candidates in [labelledCandidates(), headingCandidates(), fontCandidates(), lineCandidates()] {
-            if let name = candidates.compactMap(PersonNameText.name(in:)).first(where: allowed) { return name }
+            if let name = candidates.compactMap(PersonNames.name(in:)).first(where: allowed) { return name }
         }
         return nil
     }
@@ -129,7 +129,7 @@ struct ApplicantNameFinder {
         let large = sized.filter { $0.1 >= largest * 0.8 }
         // A name set in two runs ("Claud D." light, "Park" bold) may come as two blocks: try them joined.
         let pairs = zip(large, large.dropFirst()).filter { pair in
-            PersonNameText.name(in: pair.0.0) == nil
+            PersonNames.name(in: pair.0.0) == nil
                 && pair.0.0.split(separator: " ").count <= 3 && pair.1.0.split(separator: " ").count <= 3
         }.map { ($0.0.0 + " " + $0.1.0, max($0.0.1, $0.1.1)) }
         return (pairs + large).sorted { $0.1 > $1.1 }.map(\.0)
@@ -144,7 +144,7 @@ struct ApplicantNameFinder {
         let usable = candidateLines + lines.filter { !area.isOthersMaterial($0.block) }
         for line in usable where line.text.count <= 80 {
             for text in [line.text] + separatedParts(line.text) {
-                if let printed = PersonNameText.name(in: text), PersonNameText.isVariant(printed, of: name) {
+                if let printed = PersonNames.name(in: text), PersonNames.isVariant(printed, of: name) {
                     return printed
                 }
             }

@@ -88,7 +88,7 @@ struct ContactArea: Sendable {
         let title = section.title.lowercased()
         if contactWords.contains(where: { title.contains($0) }) { return true }
         guard section.kind == .other else { return false }
-        return PersonNameText.cleaned(section.title).map(PersonNameText.looksLikeName) ?? false
+        return PersonNames.cleaned(section.title).map(PersonNames.looksLikeCleanedName) ?? false
     }
 
     private static let contactWords = [

@@ -7,7 +7,7 @@ import Foundation
 enum ContactBlockReader {
     /// The affiliation and address from the contact block's lines grouped by block, each joined with ", ".
     static func read(_ blocks: [[String]], name: String?) -> (affiliation: String?, address: String?) {
-        var state = State(nameTokens: name.map(PersonNameText.comparisonTokens))
+        var state = State(nameTokens: name.map(PersonNames.comparisonTokens))
         for block in blocks {
             let besideDetails = block.contains(where: isContactDetail)
             for line in block {
@@ -31,7 +31,7 @@ enum ContactBlockReader {
 
         mutating func read(_ text: String, besideDetails: Bool) {
             guard text.count >= 2, !isContactDetail(text) else { return }
-            if let nameTokens, PersonNameText.cleaned(text).map(PersonNameText.comparisonTokens) == nameTokens { return }
+            if let nameTokens, PersonNames.cleaned(text).map(PersonNames.comparisonTokens) == nameTokens { return }
             if let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
                 if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
                     address.append(value)
@@ -100,7 +100,7 @@ enum ContactBlockReader {
         #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|(?:^|,\s*)(?:[A-Z]-?)?\d{4,5}\s+\p{Lu}\p{L}+"#)
     /// "Germany", "United Kingdom" on the line after an address; not "Partner Research Manager".
     private static func isCountry(_ text: String) -> Bool {
-        country.matches(text) && !text.lowercased().split(separator: " ").contains { PersonNameText.nonNameWords.contains(String($0)) }
+        country.matches(text) && !text.lowercased().split(separator: " ").contains { PersonNames.nonNameWords.contains(String($0)) }
     }
 
     private static let country = TextPattern(#"^\p{Lu}[\p{L}.'\-]+(?:\s\p{Lu}[\p{L}.'\-]+)?$"#)

@@ -32,7 +32,7 @@ struct DocumentKindEvidence {
         let firstHeading = document.blocks.first { $0.type == .heading }?.text ?? ""
         title = document.metadata["title"]?.stringValue ?? firstHeading
         let topLines = document.blocks.prefix(3).flatMap { DocumentLines.lines(of: $0, topLevel: 0) }
-        nameAtTop = document.profile.person.name != nil || topLines.contains { PersonNameText.name(in: $0.text) != nil }
+        nameAtTop = document.profile.person.name != nil || topLines.contains { PersonNames.name(in: $0.text) != nil }
         salutation = document.blocks.prefix(8).lazy.compactMap { DocumentKindEvidence.salutationPattern.firstMatch(in: $0.text)?.group(0) }.first
         closing = document.blocks.suffix(8).lazy.compactMap { DocumentKindEvidence.closingPattern.firstMatch(in: $0.text)?.group(0) }.first
         let body = document.blocks.filter { $0.type != .heading && $0.type != .rule }

@@ -23,7 +23,7 @@ public struct ExtractContact: Stage {
         var person = document.profile.person
         if person.name == nil {
             if let found = ApplicantNameFinder(document: document, area: area, lines: lines).find() {
-                person.name = PersonNameSplitter.split(found)
+                person.name = PersonNames.split(found)
             } else {
                 document.report(.info, stage: name, "no applicant name found")
             }

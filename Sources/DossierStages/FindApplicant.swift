@@ -60,7 +60,7 @@ public struct FindApplicant: Stage {
     /// Front matter or PDF `author` when no stage found a name.
     static func nameFromMetadata(_ document: Document) -> PersonName? {
         guard let author = document.metadata["author"]?.stringValue, PersonNames.looksLikeName(author) else { return nil }
-        return PersonNames.split(author)
+        return PersonNames.split(PersonNames.stripTitles(author).name)
     }
 
     /// The strong or underlined runs of the source item a publication came from.

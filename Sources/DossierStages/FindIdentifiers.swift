@@ -1,6 +1,7 @@
 import DossierModel
 import DossierPipeline
 import Foundation
+import ReferenceParser
 
 /// Finds DOIs, PMIDs, PMCIDs, arXiv ids, ISBNs and ORCID iDs anywhere in the document and puts them where
 /// they belong: on the publication whose reference string holds them (filling only missing fields), the
@@ -23,7 +24,7 @@ public struct FindIdentifiers: Stage {
         let publicationText = document.profile.publications.map { ($0.raw + " " + ($0.url ?? "")).lowercased() }
         let scanned = document.blocks.enumerated().map { index, block in
             let links = DocumentLines.links(of: block, topLevel: index).map(\.url)
-            return IdentifierScanner.scan(([block.text] + links).joined(separator: "\n"))
+            return Identifiers.all(in: ([block.text] + links).joined(separator: "\n"))
         }
         let applicantsORCID = document.profile.person.identifiers["orcid"] ?? applicantsORCID(scanned, area: area)
         if let applicantsORCID, document.profile.person.identifiers["orcid"] == nil {
@@ -38,16 +39,16 @@ public struct FindIdentifiers: Stage {
         for (index, block) in document.blocks.enumerated() {
             for found in scanned[index] {
                 if !found.valid {
-                    if warned.insert("\(found.scheme.rawValue) \(found.value)").inserted {
+                    if warned.insert("\(found.kind.rawValue) \(found.value)").inserted {
                         document.report(
-                            .warning, stage: name, "invalid \(label(found.scheme)) check digit: \(found.value)",
+                            .warning, stage: name, "invalid \(label(found.kind)) check digit: \(found.value)",
                             provenance: block.provenance)
                     }
                     continue
                 }
                 if publicationText.contains(where: { $0.contains(found.value.lowercased()) }) { continue }
-                if found.scheme == .orcid, found.value == applicantsORCID { continue }
-                let entry = "\(found.scheme.rawValue) \(found.value)"
+                if found.kind == .orcid, found.value == applicantsORCID { continue }
+                let entry = "\(found.kind.rawValue) \(found.value)"
                 if !unattached.contains(entry) { unattached.append(entry) }
             }
         }
@@ -61,8 +62,8 @@ public struct FindIdentifiers: Stage {
 
     /// Fills the publication's missing identifiers from its raw string and URL.
     private func fill(_ publication: inout Publication) {
-        for found in IdentifierScanner.scan(publication.raw + "\n" + (publication.url ?? "")) where found.valid {
-            switch found.scheme {
+        for found in Identifiers.all(in: publication.raw + "\n" + (publication.url ?? "")) where found.valid {
+            switch found.kind {
             case .doi where publication.doi == nil:
                 publication.doi = found.value
                 publication.confidence["DOI"] = 0.95
@@ -86,11 +87,11 @@ public struct FindIdentifiers: Stage {
 
     /// The applicant's ORCID: the first valid one in the contact block, else the only one outside referee and
     /// publication sections.
-    private func applicantsORCID(_ scanned: [[FoundIdentifier]], area: ContactArea) -> String? {
+    private func applicantsORCID(_ scanned: [[Identifiers.Match]], area: ContactArea) -> String? {
         func orcids(_ blocks: [Int]) -> [String] {
             var values: [String] = []
             for index in blocks {
-                for found in scanned[index] where found.scheme == .orcid && found.valid && !values.contains(found.value) {
+                for found in scanned[index] where found.kind == .orcid && found.valid && !values.contains(found.value) {
                     values.append(found.value)
                 }
             }
@@ -101,7 +102,7 @@ public struct FindIdentifiers: Stage {
         return outside.count == 1 ? outside.first : nil
     }
 
-    private func label(_ scheme: FoundIdentifier.Scheme) -> String {
-        scheme == .isbn ? "ISBN" : scheme == .orcid ? "ORCID" : scheme.rawValue
+    private func label(_ kind: Identifiers.Kind) -> String {
+        kind == .isbn ? "ISBN" : kind == .orcid ? "ORCID" : kind.rawValue
     }
 }

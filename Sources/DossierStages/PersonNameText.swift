@@ -2,7 +2,7 @@ import Foundation
 
 /// Recognizes a person's name in a line of text and strips what surrounds it on CVs
 /// ("Curriculum Vitae of", "— CV", "Dr.", ", PhD", "(he/him)"), title-casing names printed in capitals.
-enum PersonNameText {
+extension PersonNames {
     /// The name with decorations, honorifics and degrees removed; nil when nothing is left.
     static func cleaned(_ raw: String) -> String? {
         var text = raw.replacingOccurrences(of: "\n", with: " ")
@@ -28,7 +28,7 @@ enum PersonNameText {
 
     /// Whether `text` (already cleaned) reads as a person's name and not as an institution, a section title,
     /// a job title or a sentence.
-    static func looksLikeName(_ text: String) -> Bool {
+    static func looksLikeCleanedName(_ text: String) -> Bool {
         if cjkName.matches(text) {
             return SectionHeadings.kind(of: text) == nil && !cjkNonNames.contains(text)
                 && !cjkInstitutionParts.contains { text.contains($0) }
@@ -42,12 +42,12 @@ enum PersonNameText {
         for token in tokens {
             let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
             if nonNameWords.contains(bare) { return false }
-            if PersonNameSplitter.particles.contains(token) { continue }
+            if particles.contains(token) { continue }
             guard nameToken.matches(token) else { return false }
             nameTokens += 1
         }
-        if let first = tokens.first, PersonNameSplitter.particles.contains(first), commaParts.count == 1 { return false }
-        if let last = tokens.last, PersonNameSplitter.particles.contains(last) { return false }
+        if let first = tokens.first, particles.contains(first), commaParts.count == 1 { return false }
+        if let last = tokens.last, particles.contains(last) { return false }
         if commaParts.count == 1, let last = tokens.last, last.filter(\.isLetter).count == 1 { return false }
         let longTokens = tokens.filter { $0.filter(\.isLetter).count >= 2 }
         return nameTokens >= 2 && !longTokens.isEmpty
@@ -55,7 +55,7 @@ enum PersonNameText {
 
     /// The cleaned name if `text` is one, else nil.
     static func name(in text: String) -> String? {
-        guard let cleaned = cleaned(text), looksLikeName(cleaned) else { return nil }
+        guard let cleaned = cleaned(text), looksLikeCleanedName(cleaned) else { return nil }
         return cleaned
     }
 
@@ -104,7 +104,7 @@ enum PersonNameText {
         else { return text }
         return text.split(separator: " ").enumerated().map { index, token in
             let lower = token.lowercased()
-            if index > 0, PersonNameSplitter.particles.contains(lower) { return lower }
+            if index > 0, particles.contains(lower) { return lower }
             var result = ""
             var capitalizeNext = true
             for character in lower {

@@ -1,15 +1,30 @@
 import DossierModel
 import Foundation
 
-/// Splits a person's name as written into given and family names; honorifics and degrees are set aside.
+/// A person's name as written: honorifics and degrees set aside, and the name split into given and family parts.
+///
+/// "Family, Given" when there is a comma; otherwise the written order is given-first (a romanized
+/// Chinese "Xu Kai" cannot be told apart, so it is kept as written). Particles (van, von, de, da, del,
+/// della, di, du, le, la, ten, ter, …) start the family name; "Ortega y Gasset" stays whole; hyphenated
+/// family names stay whole ("María José Fernández-Núñez" → "María José" / "Fernández-Núñez");
+/// nicknames in parentheses or quotes are left out of both parts; suffixes (Jr., III) of the family part.
+/// Recognizing and cleaning a name in a CV's text is in PersonNameText.swift.
 public enum PersonNames {
     static let honorifics: Set<String> = ["prof", "prof.", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss",
                                           "sir", "dame", "prof.dr.", "univ.-prof.", "pd", "dott.", "dott", "ing.", "dipl.-ing.", "mag.",
                                           "assoc.", "asst.", "emeritus", "dr.ª", "dra.", "dra", "prof.ª", "profa.", "profa", "sr.", "sra.", "mme", "mme.",
                                           "herr", "frau", "drs.", "ir.", "prof.dr", "профессор"]
     static let degrees: Set<String> = ["phd", "ph.d.", "ph.d", "md", "m.d.", "msc", "m.sc.", "dphil", "frs", "facp", "mba", "jr", "jr.", "sr", "sr."]
-    static let particles: Set<String> = ["van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "ten", "ter", "der", "den",
-                                         "dos", "das", "do", "van der", "van den", "von der", "de la", "al", "el", "bin", "ibn"]
+    /// Lowercase particles that begin a family name.
+    static let particles: Set<String> = [
+        "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "ten", "ter", "der", "den", "dos", "das",
+        "do", "des", "zu", "vom", "zum", "zur", "af", "av", "bin", "ibn", "al", "el", "st.",
+    ]
+    /// Capitalized particles that begin a family name when they stand inside the name ("Maria De Souza").
+    private static let capitalizedParticles: Set<String> = [
+        "Van", "Von", "De", "Da", "Del", "Della", "Di", "Du", "Le", "La", "Ten", "Ter", "Der", "Den", "Dos", "Das",
+    ]
+    private static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
 
     /// The honorifics in front of a name ("Prof. Dr."), and the name without them or trailing degrees.
     public static func stripTitles(_ text: String) -> (honorific: String?, name: String) {
@@ -27,26 +42,36 @@ public enum PersonNames {
         return (taken.isEmpty ? nil : taken.joined(separator: " "), name)
     }
 
-    /// "Jane Q. Doe" → given "Jane Q.", family "Doe"; "Doe, Jane" → the same; particles stay with the family name.
-    public static func split(_ written: String) -> PersonName {
-        let name = stripTitles(written).name.trimmingCharacters(in: .whitespaces)
-        if let comma = name.firstIndex(of: ",") {
-            let family = name[..<comma].trimmingCharacters(in: .whitespaces)
-            let given = name[name.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-            if !family.isEmpty, !given.isEmpty, !given.contains(",") {
-                return PersonName(literal: "\(given) \(family)", given: given, family: family)
-            }
+    /// The name (without titles; see `stripTitles`) split; `literal` is the name as given, trimmed.
+    public static func split(_ literal: String) -> PersonName {
+        let text = literal.trimmingCharacters(in: .whitespaces)
+        let hanOnly = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
+        if hanOnly, text.count >= 2 {
+            return PersonName(literal: text, given: String(text.dropFirst()), family: String(text.prefix(1)))
         }
-        let words = name.split(separator: " ").map(String.init)
-        guard words.count >= 2 else { return PersonName(literal: name, given: nil, family: words.first) }
-        var familyStart = words.count - 1
-        while familyStart > 1, particles.contains(words[familyStart - 1].lowercased()) { familyStart -= 1 }
-        let given = words[..<familyStart].joined(separator: " ")
-        let family = words[familyStart...].joined(separator: " ")
-        return PersonName(literal: name, given: given, family: family)
+        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !suffixes.contains(parts[1]) {
+            return PersonName(literal: text, given: withoutNicknames(parts[1]).joined(separator: " "), family: parts[0])
+        }
+        var tokens = withoutNicknames(text.replacingOccurrences(of: ",", with: ""))
+        if tokens.count > 2, let last = tokens.last, suffixes.contains(last) { tokens.removeLast() }
+        guard tokens.count >= 2 else { return PersonName(literal: text, given: nil, family: tokens.first) }
+        var familyStart = tokens.count - 1
+        if let conjunction = tokens.indices.dropFirst(2).dropLast().first(where: { tokens[$0] == "y" || tokens[$0] == "i" }) {
+            familyStart = conjunction - 1
+        }
+        if let particle = tokens.indices.dropFirst().dropLast().first(where: {
+            particles.contains(tokens[$0]) || capitalizedParticles.contains(tokens[$0])
+        }) {
+            familyStart = min(familyStart, particle)
+        }
+        return PersonName(
+            literal: text, given: tokens[..<familyStart].joined(separator: " "),
+            family: tokens[familyStart...].joined(separator: " "))
     }
 
-    /// Whether a short piece of text can be a person's name: 2–5 words, capitalized, no digits or org words.
+    /// Whether a short piece of text (a referee line's first part, a PDF author) can be a person's name:
+    /// 2–5 words once titles are stripped, capitalized, no digits or org words.
     public static func looksLikeName(_ text: String) -> Bool {
         let name = stripTitles(text).name
         let words = name.split(separator: " ")
@@ -57,4 +82,11 @@ public enum PersonNames {
             return first.isUppercase || particles.contains(word.lowercased())
         }
     }
+
+    private static func withoutNicknames(_ text: String) -> [String] {
+        let stripped = nickname.replacing(in: text, with: " ")
+        return stripped.split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    private static let nickname = TextPattern(#"\([^)]*\)|["“][^"”]*["”]"#)
 }

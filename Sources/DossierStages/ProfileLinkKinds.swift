@@ -1,5 +1,6 @@
 import DossierModel
 import Foundation
+import ReferenceParser
 
 /// A link of the applicant sorted by kind, with the identifier it carries (ORCID iD, Scholar user, GitHub login…).
 struct ClassifiedLink: Sendable, Hashable {
@@ -31,7 +32,7 @@ enum ProfileLinkKinds {
             guard let id = path.first(where: { orcidShape.matches($0) })?.uppercased() else {
                 return ClassifiedLink(kind: .other, url: url)
             }
-            guard IdentifierChecksum.isValidORCID(id) else { return nil }
+            guard Identifiers.isValidORCID(id) else { return nil }
             return ClassifiedLink(kind: .orcid, url: "https://orcid.org/\(id)", identifier: ("orcid", id))
         }
         if host.hasPrefix("scholar.google.") {

@@ -59,7 +59,8 @@ public struct SplitReferences: Stage {
         guard let applicant, applicant.family != nil else { return false }
         return ReferenceUnits.flatten(block.inlines ?? []).contains { inline in
             guard inline.type == .strong || inline.type == .underline, inline.text.count <= 60 else { return false }
-            let name = PersonNames.split(inline.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;*†‡")))
+            let written = inline.text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;*†‡"))
+            let name = PersonNames.split(PersonNames.stripTitles(written).name)
             guard name.family != nil else { return false }
             return AuthorMatcher.matches(CSLName(family: name.family, given: name.given), applicant: applicant)
         }

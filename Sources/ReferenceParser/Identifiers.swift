@@ -1,131 +1,133 @@
-/// Finds and normalises identifiers in reference text: DOI (without resolver), arXiv ids (old and new forms),
-/// PMID, PMCID, ISBN (checksum-validated) and URLs.
+import Foundation
+
+/// Finds and normalises identifiers in text: DOI (without resolver), arXiv ids (old and new forms), PMID,
+/// PMCID, ISBN (checksum-validated), ORCID iDs and URLs. The one place each kind is recognised: the reference
+/// parser asks for the first of a kind, the identifiers stage for all of them (`all(in:)`).
 public enum Identifiers {
+    /// The kinds of identifier `all(in:)` finds.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case doi, pmid, pmcid, arxiv, isbn, orcid
+    }
+
+    /// An identifier found in text: its kind, its value in normal form, whether its checksum holds, where it starts.
+    public struct Match: Sendable, Hashable {
+        public var kind: Kind
+        /// DOI without resolver (trailing punctuation trimmed); PMID digits; "PMC123"; arXiv id with version;
+        /// ISBN without hyphens; ORCID with hyphens and an uppercase X.
+        public var value: String
+        /// False when a checksum (ISBN, ORCID) fails.
+        public var valid: Bool
+        /// Where the match starts in the percent-decoded text, for putting kinds in reading order.
+        public var position: String.Index
+    }
+
+    /// Every identifier in `text` (percent-decoded first), in order, without duplicates (compared case-insensitively).
+    /// Invalid ISBNs and ORCIDs after their label are included with `valid` false; a bare ORCID only when valid.
+    public static func all(in text: String) -> [Match] {
+        let decoded = text.removingPercentEncoding ?? text
+        var found: [Match] = []
+        for kind in Kind.allCases {
+            for match in matches(kind, in: decoded)
+            where !found.contains(where: { $0.kind == kind && $0.value.lowercased() == match.value.lowercased() }) {
+                found.append(match)
+            }
+        }
+        return found.sorted { $0.position < $1.position }
+    }
+
     /// The first DOI in `text`, without "https://doi.org/" or "doi:", trailing punctuation trimmed.
     public static func doi(in text: String) -> String? {
         guard text.containsBytes("10.") else { return nil }
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index + 7 < scalars.count {
-            if scalars[index] == "1", scalars[index + 1] == "0", scalars[index + 2] == ".",
-               index == 0 || !isDigit(scalars[index - 1]) {
-                var cursor = index + 3
-                while cursor < scalars.count, isDigit(scalars[cursor]) || scalars[cursor] == "." { cursor += 1 }
-                let registrant = cursor - (index + 3)
-                if registrant >= 4, cursor < scalars.count, scalars[cursor] == "/" {
-                    var end = cursor + 1
-                    while end < scalars.count, !scalars[end].properties.isWhitespace, scalars[end] != "\"", scalars[end] != "<" { end += 1 }
-                    var candidate = String(String.UnicodeScalarView(scalars[index..<end]))
-                    candidate = trimTrailing(candidate)
-                    if candidate.count > cursor - index + 1 { return candidate }
-                }
-            }
-            index += 1
-        }
-        return nil
+        return first(.doi, in: text)
     }
 
     /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL.
-    public static func arxiv(in text: String) -> String? {
-        let lowered = text.lowercasedFast()
-        var searchStart = lowered.startIndex
-        while let range = lowered.range(of: "arxiv", range: searchStart..<lowered.endIndex) {
-            var rest = text[range.upperBound...]
-            rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "." || $0 == "/" })
-            for prefix in ["org/abs/", "org/pdf/", "abs/", "pdf/", "preprint arxiv:", "preprint "] where rest.lowercasedFast().hasPrefix(prefix) {
-                rest = rest.dropFirst(prefix.count)
-            }
-            rest = rest.drop(while: { $0 == ":" || $0 == " " })
-            if let id = newStyleArxiv(rest) ?? oldStyleArxiv(rest) { return id }
-            searchStart = range.upperBound
-        }
-        return nil
-    }
+    public static func arxiv(in text: String) -> String? { first(.arxiv, in: text) }
 
-    static func newStyleArxiv(_ text: Substring) -> String? {
-        let characters = Array(text.prefix(20))
-        var index = 0
-        while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
-        guard index == 4, index < characters.count, characters[index] == "." else { return nil }
-        var end = index + 1
-        while end < characters.count, characters[end].isASCII, characters[end].isNumber { end += 1 }
-        guard end - index - 1 >= 4, end - index - 1 <= 5 else { return nil }
-        if end < characters.count, characters[end] == "v" {
-            var version = end + 1
-            while version < characters.count, characters[version].isASCII, characters[version].isNumber { version += 1 }
-            if version > end + 1 { end = version }
-        }
-        return String(characters[..<end])
-    }
-
-    static func oldStyleArxiv(_ text: Substring) -> String? {
-        guard let slash = text.prefix(20).firstIndex(of: "/") else { return nil }
-        let archive = text[..<slash]
-        guard !archive.isEmpty, archive.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "." }) else { return nil }
-        let digits = text[text.index(after: slash)...].prefix(while: { $0.isASCII && $0.isNumber })
-        guard digits.count == 7 else { return nil }
-        var id = String(archive) + "/" + digits
-        let after = text[digits.endIndex...]
-        if after.first == "v" {
-            let version = after.dropFirst().prefix(while: { $0.isASCII && $0.isNumber })
-            if !version.isEmpty { id += "v" + version }
-        }
-        return id
-    }
-
-    /// The PMID after "PMID" (with or without a colon).
-    public static func pmid(in text: String) -> String? { number(after: "pmid", in: text, digits: 1...9) }
+    /// The PMID after "PMID" (with or without a colon) or in a PubMed URL.
+    public static func pmid(in text: String) -> String? { first(.pmid, in: text) }
 
     /// "PMC1234567".
-    public static func pmcid(in text: String) -> String? {
-        var searchStart = text.startIndex
-        while let range = text.range(of: "PMC", range: searchStart..<text.endIndex) {
-            let digits = text[range.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
-            if (4...9).contains(digits.count) { return "PMC" + digits }
-            searchStart = range.upperBound
-        }
-        return nil
-    }
-
-    static func number(after marker: String, in text: String, digits: ClosedRange<Int>) -> String? {
-        let lowered = text.lowercasedFast()
-        guard let range = lowered.range(of: marker) else { return nil }
-        let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
-        let rest = text.dropFirst(offset).drop(while: { $0 == ":" || $0 == " " || $0 == "." })
-        let found = rest.prefix(while: { $0.isASCII && $0.isNumber })
-        return digits.contains(found.count) ? String(found) : nil
-    }
+    public static func pmcid(in text: String) -> String? { first(.pmcid, in: text) }
 
     /// The ISBN after "ISBN" whose checksum holds, digits only (X kept for ISBN-10).
-    public static func isbn(in text: String) -> String? {
-        let lowered = text.lowercasedFast()
-        var searchStart = lowered.startIndex
-        while let range = lowered.range(of: "isbn", range: searchStart..<lowered.endIndex) {
-            let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
-            var rest = text.dropFirst(offset)
-            if rest.hasPrefix("-13") || rest.hasPrefix("-10") { rest = rest.dropFirst(3) }
-            rest = rest.drop(while: { $0 == ":" || $0 == " " })
-            var digits = ""
-            for character in rest {
-                if character.isASCII && character.isNumber || character == "X" || character == "x" { digits.append(character.uppercased()) }
-                else if character == "-" || character == " " { continue } else { break }
-                if digits.count == 13 { break }
-            }
-            if digits.count >= 13, isValidISBN(String(digits.prefix(13))) { return String(digits.prefix(13)) }
-            if digits.count >= 10, isValidISBN(String(digits.prefix(10))) { return String(digits.prefix(10)) }
-            searchStart = range.upperBound
-        }
-        return nil
+    public static func isbn(in text: String) -> String? { first(.isbn, in: text) }
+
+    /// A DOI with resolver prefixes removed ("https://doi.org/10.1/x", "doi:10.1/x" → "10.1/x").
+    public static func normalizeDOI(_ text: String) -> String? { doi(in: text) }
+
+    /// The first valid match; reference text is taken as written (a percent-encoded DOI stays as it is in its URL).
+    private static func first(_ kind: Kind, in text: String) -> String? {
+        matches(kind, in: text).first(where: \.valid)?.value
     }
 
-    /// ISBN-10 (weights 10…1, X = 10, sum ≡ 0 mod 11) or ISBN-13 (weights 1,3, sum ≡ 0 mod 10).
-    public static func isValidISBN(_ digits: String) -> Bool {
+    /// The matches of one kind, in order (duplicates kept).
+    private static func matches(_ kind: Kind, in text: String) -> [Match] {
+        func match(_ value: String, _ range: Range<String.Index>, valid: Bool = true) -> Match {
+            Match(kind: kind, value: value, valid: valid, position: range.lowerBound)
+        }
+        switch kind {
+        case .doi:
+            return IdentifierPattern.doi.captures(in: text).compactMap { raw, range in
+                let value = trimDOI(raw)
+                guard let slash = value.firstIndex(of: "/"), value.index(after: slash) < value.endIndex else { return nil }
+                return match(value, range)
+            }
+        case .pmid:
+            return IdentifierPattern.pmid.captures(in: text).map { match($0.0, $0.1) }
+        case .pmcid:
+            return IdentifierPattern.pmcid.captures(in: text).map { match($0.0.uppercased(), $0.1) }
+        case .arxiv:
+            return IdentifierPattern.arxiv.captures(in: text).map { match($0.0, $0.1) }
+        case .isbn:
+            return IdentifierPattern.isbn.captures(in: text).compactMap { raw, range in
+                let compact = compactISBN(raw)
+                guard compact.count == 10 || compact.count == 13 else { return nil }
+                return match(compact, range, valid: isValidISBN(compact))
+            }
+        case .orcid:
+            let labelled = IdentifierPattern.labelledORCID.captures(in: text).map { raw, range in
+                match(raw.uppercased(), range, valid: isValidORCID(raw.uppercased()))
+            }
+            let bare = IdentifierPattern.bareORCID.captures(in: text).compactMap { raw, range in
+                isValidORCID(raw) ? match(raw, range) : nil
+            }
+            return labelled + bare
+        }
+    }
+
+    /// A DOI without the punctuation that follows it in prose; a closing bracket stays when the DOI opened it.
+    static func trimDOI(_ raw: String) -> String {
+        var value = raw
+        while let last = value.last {
+            if ".,;:'\"”’>".contains(last) {
+                value.removeLast()
+            } else if last == ")" || last == "]" || last == "}" {
+                let opener: Character = last == ")" ? "(" : last == "]" ? "[" : "{"
+                if value.filter({ $0 == opener }).count >= value.filter({ $0 == last }).count { break }
+                value.removeLast()
+            } else {
+                break
+            }
+        }
+        return value
+    }
+
+    /// The ISBN without hyphens and spaces, with an uppercase X.
+    public static func compactISBN(_ isbn: String) -> String {
+        String(isbn.uppercased().filter { $0.isASCII && $0.isNumber || $0 == "X" })
+    }
+
+    /// ISBN-10 (weights 10…1, X = 10, sum ≡ 0 mod 11) or ISBN-13 (978/979, weights 1,3, sum ≡ 0 mod 10);
+    /// hyphens and spaces are ignored.
+    public static func isValidISBN(_ isbn: String) -> Bool {
+        let digits = compactISBN(isbn)
         let characters = Array(digits)
         if characters.count == 10 {
             var sum = 0
             for (index, character) in characters.enumerated() {
                 let value: Int
-                if character == "X" && index == 9 { value = 10 } else if let digit = character.wholeNumberValue, character.isASCII { value = digit } else { return false }
+                if character == "X" && index == 9 { value = 10 } else if let digit = character.wholeNumberValue { value = digit } else { return false }
                 sum += value * (10 - index)
             }
             return sum % 11 == 0
@@ -133,12 +135,27 @@ public enum Identifiers {
         if characters.count == 13 {
             var sum = 0
             for (index, character) in characters.enumerated() {
-                guard character.isASCII, let digit = character.wholeNumberValue else { return false }
+                guard let digit = character.wholeNumberValue else { return false }
                 sum += digit * (index % 2 == 0 ? 1 : 3)
             }
             return sum % 10 == 0 && (digits.hasPrefix("978") || digits.hasPrefix("979"))
         }
         return false
+    }
+
+    /// True for a well-formed ORCID iD (`0000-0002-1825-0097`) whose last character is its MOD 11-2 check digit.
+    public static func isValidORCID(_ orcid: String) -> Bool {
+        let characters = Array(orcid.uppercased().filter { $0 != "-" })
+        guard characters.count == 16, characters.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }), let last = characters.last else {
+            return false
+        }
+        var total = 0
+        for character in characters.dropLast() {
+            total = (total + (character.wholeNumberValue ?? 0)) * 2
+        }
+        let result = (12 - total % 11) % 11
+        let expected: Character = result == 10 ? "X" : Character(String(result))
+        return last == expected
     }
 
     /// The first http(s) or www. URL, trailing punctuation trimmed.
@@ -154,9 +171,6 @@ public enum Identifiers {
         return nil
     }
 
-    /// A DOI with resolver prefixes removed ("https://doi.org/10.1/x", "doi:10.1/x" → "10.1/x").
-    public static func normalizeDOI(_ text: String) -> String? { doi(in: text) }
-
     /// Drops trailing . , ; : > ] and an unbalanced ).
     static func trimTrailing(_ text: String) -> String {
         var result = Substring(text)
@@ -167,6 +181,37 @@ public enum Identifiers {
         }
         return String(result)
     }
+}
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+/// The regular expression of one identifier kind; group 1 (or the first group that took part) is the identifier.
+private struct IdentifierPattern: Sendable {
+    let regex: NSRegularExpression?
+
+    init(_ pattern: String, caseInsensitive: Bool = false) {
+        regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+    }
+
+    /// The identifier of every match, with the range of the whole match.
+    func captures(in text: String) -> [(String, Range<String.Index>)] {
+        guard let regex else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
+            guard let whole = Range(result.range, in: text) else { return nil }
+            for group in 1..<max(result.numberOfRanges, 1) {
+                if let range = Range(result.range(at: group), in: text) { return (String(text[range]), whole) }
+            }
+            return nil
+        }
+    }
+
+    static let doi = IdentifierPattern(#"(?<![0-9])(10\.[0-9][0-9.]{3,}/[^\s"<>]+)"#)
+    static let pmid = IdentifierPattern(#"\bPMID[\s:.]*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"#, caseInsensitive: true)
+    static let pmcid = IdentifierPattern(#"(PMC\d{4,9})\b"#)
+    static let arxiv = IdentifierPattern(
+        #"arxiv[:.\s/]*(?:org/(?:abs|pdf)/|abs/|pdf/)?(?:preprint\s+(?:arxiv:)?)?[:\s]*(\d{4}\.\d{4,5}(?!\d)(?:v\d+)?|\p{L}[\p{L}\-.]{0,18}/\d{7}(?!\d)(?:v\d+)?)"#,
+        caseInsensitive: true)
+    static let isbn = IdentifierPattern(
+        #"ISBN(?:-?1[03])?\s*:?\s*((?:97[89][\s-]?)?\d{1,5}[\s-]?\d{1,7}[\s-]?\d{1,7}[\s-]?[\dXx])(?![\w-])"#, caseInsensitive: true)
+    static let labelledORCID = IdentifierPattern(
+        #"(?:orcid\.org/|\bORCID(?:\s*i[dD])?\s*:?\s*)(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])"#, caseInsensitive: true)
+    static let bareORCID = IdentifierPattern(#"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"#)
 }

@@ -1,5 +1,6 @@
 @testable import DossierStages
 import DossierModel
+import ReferenceParser
 import XCTest
 
 final class ContactHelperTests: XCTestCase {
@@ -18,7 +19,7 @@ final class ContactHelperTests: XCTestCase {
             ("王小明", "小明", "王"),
         ]
         for (literal, given, family) in cases {
-            let name = PersonNameSplitter.split(literal)
+            let name = PersonNames.split(literal)
             XCTAssertEqual(name.literal, literal)
             XCTAssertEqual(name.given, given, literal)
             XCTAssertEqual(name.family, family, literal)
@@ -26,21 +27,21 @@ final class ContactHelperTests: XCTestCase {
     }
 
     func testCleaningAndRecognizing() {
-        XCTAssertEqual(PersonNameText.name(in: "ADRIAN FORSYTHE Ph.D."), "Adrian Forsythe")
-        XCTAssertEqual(PersonNameText.name(in: "Prof. Dr. Jean-Luc O'BRIEN-SMITH"), "Jean-Luc O'BRIEN-SMITH")
-        XCTAssertEqual(PersonNameText.name(in: "JEAN-LUC O'BRIEN"), "Jean-Luc O'Brien")
-        XCTAssertEqual(PersonNameText.name(in: "Ali Ebrahimpour Boroojeny (he/him)"), "Ali Ebrahimpour Boroojeny")
-        XCTAssertEqual(PersonNameText.name(in: "Jane Doe, MD"), "Jane Doe")
-        XCTAssertEqual(PersonNameText.name(in: "👋 Jane Doe (PhD) ✉"), "Jane Doe")
-        XCTAssertEqual(PersonNameText.name(in: "Thomas M. Cover"), "Thomas M. Cover")
-        XCTAssertEqual(PersonNameText.name(in: "José da Silva Junior"), "José da Silva Junior")
+        XCTAssertEqual(PersonNames.name(in: "ADRIAN FORSYTHE Ph.D."), "Adrian Forsythe")
+        XCTAssertEqual(PersonNames.name(in: "Prof. Dr. Jean-Luc O'BRIEN-SMITH"), "Jean-Luc O'BRIEN-SMITH")
+        XCTAssertEqual(PersonNames.name(in: "JEAN-LUC O'BRIEN"), "Jean-Luc O'Brien")
+        XCTAssertEqual(PersonNames.name(in: "Ali Ebrahimpour Boroojeny (he/him)"), "Ali Ebrahimpour Boroojeny")
+        XCTAssertEqual(PersonNames.name(in: "Jane Doe, MD"), "Jane Doe")
+        XCTAssertEqual(PersonNames.name(in: "👋 Jane Doe (PhD) ✉"), "Jane Doe")
+        XCTAssertEqual(PersonNames.name(in: "Thomas M. Cover"), "Thomas M. Cover")
+        XCTAssertEqual(PersonNames.name(in: "José da Silva Junior"), "José da Silva Junior")
         for notAName in ["Curriculum Vitae", "Leibniz Universität Hannover", "Research Statement", "Education",
                          "Partner Research Manager", "Max Planck Institute", "Jane Doe 2019", "jane doe", "Table of Contents",
                          "Otto von Guericke University", "Selected Publications", "Citation-informed Transformers"] {
-            XCTAssertNil(PersonNameText.name(in: notAName), notAName)
+            XCTAssertNil(PersonNames.name(in: notAName), notAName)
         }
-        XCTAssertTrue(PersonNameText.isVariant("Loqman Salamatian", of: "Loqman R. Salamatian"))
-        XCTAssertFalse(PersonNameText.isVariant("Loqman Salamatian", of: "Loqman Smith"))
+        XCTAssertTrue(PersonNames.isVariant("Loqman Salamatian", of: "Loqman R. Salamatian"))
+        XCTAssertFalse(PersonNames.isVariant("Loqman Salamatian", of: "Loqman Smith"))
     }
 
     func testPhoneFormats() {
@@ -60,13 +61,13 @@ final class ContactHelperTests: XCTestCase {
     }
 
     func testChecksums() {
-        XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1825-0097"))
-        XCTAssertTrue(IdentifierChecksum.isValidORCID("0000-0002-1694-233X"))
-        XCTAssertFalse(IdentifierChecksum.isValidORCID("0000-0002-1825-0098"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("978-0-306-40615-7"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("0-306-40615-2"))
-        XCTAssertTrue(IdentifierChecksum.isValidISBN("0-8044-2957-X"))
-        XCTAssertFalse(IdentifierChecksum.isValidISBN("978-0-306-40615-8"))
-        XCTAssertFalse(IdentifierChecksum.isValidISBN("0-306-40615-3"))
+        XCTAssertTrue(Identifiers.isValidORCID("0000-0002-1825-0097"))
+        XCTAssertTrue(Identifiers.isValidORCID("0000-0002-1694-233X"))
+        XCTAssertFalse(Identifiers.isValidORCID("0000-0002-1825-0098"))
+        XCTAssertTrue(Identifiers.isValidISBN("978-0-306-40615-7"))
+        XCTAssertTrue(Identifiers.isValidISBN("0-306-40615-2"))
+        XCTAssertTrue(Identifiers.isValidISBN("0-8044-2957-X"))
+        XCTAssertFalse(Identifiers.isValidISBN("978-0-306-40615-8"))
+        XCTAssertFalse(Identifiers.isValidISBN("0-306-40615-3"))
     }
 }

@@ -66,9 +66,13 @@ final class ExtractRefereesTests: XCTestCase {
 
     func testNamesSplitWithParticlesAndCommas() {
         XCTAssertEqual(PersonNames.split("Ludwig van Beethoven"), PersonName(literal: "Ludwig van Beethoven", given: "Ludwig", family: "van Beethoven"))
-        XCTAssertEqual(PersonNames.split("Doe, Jane Q."), PersonName(literal: "Jane Q. Doe", given: "Jane Q.", family: "Doe"))
-        XCTAssertEqual(PersonNames.split("Prof. Dr. Klaus Müller"), PersonName(literal: "Klaus Müller", given: "Klaus", family: "Müller"))
-        XCTAssertEqual(PersonNames.split("Amara N. Okafor, MD, PhD").family, "Okafor")
+        XCTAssertEqual(PersonNames.split("Doe, Jane Q."), PersonName(literal: "Doe, Jane Q.", given: "Jane Q.", family: "Doe"))
+        let stripped = PersonNames.stripTitles("Prof. Dr. Klaus Müller")
+        XCTAssertEqual(stripped.honorific, "Prof. Dr.")
+        XCTAssertEqual(PersonNames.split(stripped.name), PersonName(literal: "Klaus Müller", given: "Klaus", family: "Müller"))
+        XCTAssertEqual(PersonNames.stripTitles("Amara N. Okafor, MD, PhD").name, "Amara N. Okafor")
+        XCTAssertEqual(PersonNames.split(PersonNames.stripTitles("Amara N. Okafor, MD, PhD").name).family, "Okafor")
+        XCTAssertEqual(PersonNames.split("José da Silva Junior").family, "da Silva Junior", "the first particle starts the family name")
         XCTAssertFalse(PersonNames.looksLikeName("University of Edinburgh"))
         XCTAssertFalse(PersonNames.looksLikeName("Available upon request"))
     }

@@ -35,6 +35,29 @@ final class IdentifierTests: XCTestCase {
         XCTAssertEqual(Identifiers.url(in: "see www.example.com/x, accessed"), "www.example.com/x")
     }
 
+    func testBibTeXBracesAndNumbersTooLongAreNotPartOfIdentifiers() {
+        XCTAssertEqual(Identifiers.doi(in: "doi = {10.1038/srep23584},"), "10.1038/srep23584")
+        XCTAssertEqual(Identifiers.doi(in: "{10.1890/0012-9658(2006)87[2411:CBRINF]2.0.CO;2}"), "10.1890/0012-9658(2006)87[2411:CBRINF]2.0.CO;2")
+        XCTAssertEqual(Identifiers.doi(in: "Phys. Rev. 56, 340 (1939).10.1103/PhysRev.56.340"), "10.1103/PhysRev.56.340")
+        XCTAssertNil(Identifiers.doi(in: "pages 210.1234/5"), "a DOI does not start inside a number")
+        XCTAssertNil(Identifiers.arxiv(in: "arXiv:2101.012345"))
+        XCTAssertNil(Identifiers.pmcid(in: "PMC1234567890"))
+        XCTAssertEqual(Identifiers.pmcid(in: "PubMed Central PMCID: PMCPMC1255050."), "PMC1255050")
+        XCTAssertEqual(Identifiers.pmid(in: "https://pubmed.ncbi.nlm.nih.gov/20562875/"), "20562875")
+        XCTAssertTrue(Identifiers.isValidISBN("978-0-306-40615-7"), "hyphens are ignored")
+        XCTAssertFalse(Identifiers.isValidISBN("9700000000001"), "a 13-digit ISBN starts 978 or 979")
+    }
+
+    func testAllIdentifiersInReadingOrderWithChecksums() {
+        let text = "ORCID 0000-0002-1825-0098; doi:10.1000/a%2Fb and 10.1000/A%2FB; ISBN 0-306-40615-2, "
+            + "arXiv:2101.01234, PMID: 123 and 0000-0002-1694-233X, grant 1234-5678-9012-3456"
+        let found = Identifiers.all(in: text).map { "\($0.kind.rawValue) \($0.value) \($0.valid)" }
+        XCTAssertEqual(found, [
+            "orcid 0000-0002-1825-0098 false", "doi 10.1000/a/b true", "isbn 0306406152 true", "arxiv 2101.01234 true",
+            "pmid 123 true", "orcid 0000-0002-1694-233X true",
+        ])
+    }
+
     func testPagesVolumesDatesAndStatus() {
         XCTAssertEqual(FieldCleaning.pages("pp. 1761–1800)."), "1761-1800")
         XCTAssertEqual(FieldCleaning.pages("p. 182 - 196."), "182-196")
