@@ -17,7 +17,8 @@ struct BlockAssembler {
 
     private func assemble(_ groups: [LineGroup]) -> [Block] {
         let joined = joinContinuations(groups)
-        let headingSizes = joined.indices.map { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
+        var headingSizes = joined.indices.map { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
+        for index in TitleBlock.bylines(joined, isHeading: { headingSizes[$0] != nil }) { headingSizes[index] = nil }
         let ranks = Array(Set(headingSizes.compactMap { $0 }.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
         var blocks: [Block] = []
         var pendingItems: [(block: Block, number: Int?, kind: Int)] = []

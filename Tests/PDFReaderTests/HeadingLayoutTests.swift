@@ -2,7 +2,8 @@ import DossierModel
 import XCTest
 @testable import PDFReader
 
-/// Headings on glyph data built in code: a heading wrapped over lines in a margin column stays one heading.
+/// Headings on glyph data built in code: a heading wrapped over lines in a margin column stays one heading; the
+/// author and date lines of a title block are not headings.
 final class HeadingLayoutTests: XCTestCase {
     /// The left edge that centres `text` (as `SyntheticPage` sets it) on `axis`.
     private func centred(_ text: String, size: Double, axis: Double) -> Double {
@@ -59,5 +60,49 @@ final class HeadingLayoutTests: XCTestCase {
         // Body-size lines are not headings to wrap.
         XCTAssertFalse(WrappedHeading.continues(line("Grants and", x: 100, y: 100, size: 10), line("Awards", x: 100, y: 111, size: 10), metrics: metrics))
         XCTAssertTrue(WrappedHeading.continues(line("Grants and", x: 100, y: 100, size: 14), line("Awards", x: 100, y: 115, size: 14), metrics: metrics))
+    }
+
+    func testTheAuthorAndDateLinesUnderATitleAreParagraphs() {
+        var page = SyntheticPage()
+        let title = "Curriculum Vitae — Dr. Jonas Feldhaus-Mbeki"
+        page.line(title, x: centred(title, size: 17, axis: 300), y: 110, size: 17, font: "LMRoman17-Regular")
+        page.line("Jonas Feldhaus-Mbeki", x: centred("Jonas Feldhaus-Mbeki", size: 12, axis: 300), y: 149, size: 12, font: "LMRoman12-Regular")
+        page.line("January 2025", x: centred("January 2025", size: 12, axis: 300), y: 179, size: 12, font: "LMRoman12-Regular")
+        page.line("Contact", x: 71, y: 216, size: 14, font: "LMRoman12-Bold")
+        page.line("Email: jonas@example.net · Web: https://example.net/feldhaus · Phone: +41 44 555 01 77", x: 71, y: 238)
+        page.line("Summary", x: 71, y: 271, size: 14, font: "LMRoman12-Bold")
+        page.line("Structural engineer working on timber–concrete composite floors and their long-term", x: 71, y: 293)
+        page.line("behaviour under moisture cycling, with eight years of experience in academia.", x: 71, y: 305)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.map(\.type), [.heading, .paragraph, .paragraph, .heading, .paragraph, .heading, .paragraph],
+                       texts(blocks).joined(separator: "\n"))
+        XCTAssertEqual(blocks[1].text, "Jonas Feldhaus-Mbeki")
+        XCTAssertEqual(blocks[2].text, "January 2025")
+        // The demoted lines take no heading level: the section headings rank right under the title.
+        XCTAssertEqual(blocks.compactMap(\.level), [1, 2, 2])
+    }
+
+    func testACentredHeadingUnderATitleThatIsNoNameOrDateStaysAHeading() {
+        var page = SyntheticPage()
+        page.line("Jane Q. Doe", x: centred("Jane Q. Doe", size: 20, axis: 300), y: 60, size: 20, font: "Helvetica")
+        page.line("RESEARCH INTERESTS", x: centred("RESEARCH INTERESTS", size: 13, axis: 300), y: 100, size: 13, font: "Helvetica")
+        page.line("Ocean mixing, submesoscale fronts and the ventilation of the deep ocean basins.", x: 71, y: 120)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.map(\.type), [.heading, .heading, .paragraph], texts(blocks).joined(separator: "\n"))
+    }
+
+    func testDateOnlyAndNameOnlyLines() {
+        for date in ["January 2025", "1 March 2024", "March 1, 2024", "2024-03-01", "01/03/2024", "Last updated: May 2024", "Juni 2023"] {
+            XCTAssertTrue(TitleBlock.isDateOnly(date), date)
+        }
+        for other in ["Publications 2020–2024", "Since 2019", "May Smith 2024", "2024", "Research Interests"] {
+            XCTAssertFalse(TitleBlock.isDateOnly(other), other)
+        }
+        for name in ["Jonas Feldhaus-Mbeki", "Dr. A. B. Smith", "Zheng Yuan, Madeleine van Zuylen, and Oren Etzioni", "Arman Cohan† Sergey Feldman"] {
+            XCTAssertTrue(TitleBlock.isNameOnly(name), name)
+        }
+        for other in ["RESEARCH INTERESTS", "Research in Progress", "Education", "Room 12, Main Building", "jonas@example.net"] {
+            XCTAssertFalse(TitleBlock.isNameOnly(other), other)
+        }
     }
 }
