@@ -17,8 +17,9 @@ struct BlockAssembler {
 
     private func assemble(_ groups: [LineGroup]) -> [Block] {
         let joined = joinContinuations(groups)
-        let headingSizes = joined.indices.compactMap { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
-        let ranks = Array(Set(headingSizes.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
+        var headingSizes = joined.indices.map { headingSize(joined[$0], next: joined.indices.contains($0 + 1) ? joined[$0 + 1] : nil) }
+        for index in TitleBlock.bylines(joined, isHeading: { headingSizes[$0] != nil }) { headingSizes[index] = nil }
+        let ranks = Array(Set(headingSizes.compactMap { $0 }.map { ($0 * 2).rounded() / 2 })).sorted(by: >)
         var blocks: [Block] = []
         var pendingItems: [(block: Block, number: Int?, kind: Int)] = []
         func flushItems() {
@@ -39,7 +40,7 @@ struct BlockAssembler {
             pendingItems.removeAll()
         }
         for (index, group) in joined.enumerated() {
-            if let size = headingSize(group, next: joined.indices.contains(index + 1) ? joined[index + 1] : nil) {
+            if let size = headingSizes[index] {
                 flushItems()
                 var block = makeBlock(.heading, group)
                 let rank = ranks.firstIndex(of: (size * 2).rounded() / 2) ?? 0
@@ -153,8 +154,9 @@ struct BlockAssembler {
     private func makeBlock(_ type: BlockType, _ group: LineGroup) -> Block {
         let builder = InlineBuilder(hyphenation: hyphenation)
         let marker = group.marker
+        // A heading's line ends are where a narrow column wrapped it, not part of its title.
         let built = builder.build(group.lines, skipWords: marker.map { $0.glued ? 0 : 1 } ?? 0,
-                                  skipFirstScalar: marker?.glued == true)
+                                  skipFirstScalar: marker?.glued == true, joinLines: type == .heading)
         let page = group.lines.first?.page ?? 1
         let onPage = group.lines.filter { $0.page == page }
         var rect = onPage.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)

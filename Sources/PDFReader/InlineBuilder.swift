@@ -18,8 +18,9 @@ struct InlineBuilder {
         var separator: String
     }
 
-    /// Text and inlines of `lines`, without the first `skipWords` words (a list marker).
-    func build(_ lines: [TextLine], skipWords: Int = 0, skipFirstScalar: Bool = false) -> (text: String, inlines: [Inline]) {
+    /// Text and inlines of `lines`, without the first `skipWords` words (a list marker); `joinLines` sets a space,
+    /// not a soft break, between lines.
+    func build(_ lines: [TextLine], skipWords: Int = 0, skipFirstScalar: Bool = false, joinLines: Bool = false) -> (text: String, inlines: [Inline]) {
         var tokens: [Token] = []
         var pendingSeparator = ""
         var skipped = 0
@@ -48,7 +49,7 @@ struct InlineBuilder {
                 let text0 = GlyphText.text(glyphs)
                 var text = text0
                 let isLineEnd = wordIndex == words.count - 1
-                var separatorAfter = isLineEnd ? "\n" : " "
+                var separatorAfter = isLineEnd && !joinLines ? "\n" : " "
                 if isLineEnd, lineIndex + 1 < lines.count, let nextWord = lines[lineIndex + 1].first, !nextWord.isLabel {
                     if word.endsInSoftHyphen {
                         separatorAfter = ""

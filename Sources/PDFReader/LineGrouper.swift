@@ -79,6 +79,7 @@ enum LineGrouper {
         let gap = next.rect.y0 - last.rect.y1
         if gap < -0.5 * em { return false }
         if gap > metrics.lineGap + 0.45 * em { return false }
+        if group.count < WrappedHeading.maximumLines, WrappedHeading.continues(last, next, metrics: metrics) { return true }
         // An italic line under a bold one at the same indent completes an entry ("University of Toronto" /
         // "Master of Science"), even in a smaller size.
         let entrySubline = group.count == 1 && last.isBold && next.isItalic && !last.isAllCaps

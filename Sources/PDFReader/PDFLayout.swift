@@ -28,7 +28,7 @@ enum PDFLayout {
         let metrics = LayoutMetrics(flows: flows)
         var groups: [LineGroup] = []
         for (index, flow) in flows.enumerated() {
-            groups += LineGrouper.groups(flow, flowIndex: index, metrics: metrics)
+            groups += LineGrouper.groups(WrappedHeading.reunite(flow, metrics: metrics), flowIndex: index, metrics: metrics)
         }
         let assembler = BlockAssembler(metrics: metrics, hyphenation: Hyphenation(documentWords: allWords))
         return Result(blocks: assembler.blocks(groups), removed: filtered.removed)
