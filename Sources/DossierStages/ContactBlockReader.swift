@@ -77,6 +77,9 @@ enum ContactBlockReader {
     private static func looksLikeAddress(_ text: String, afterInstitution: Bool) -> Bool {
         let words = text.split(separator: " ")
         guard words.count <= 12 else { return false }
+        // "January 2025" (the date under a title) is shaped like "Westufer 12" but is no street.
+        if words.count == 2, DateExpressions.months[words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))] != nil,
+           words[1].count == 4, words[1].allSatisfy(\.isNumber) { return false }
         if street.matches(text) || postcode.matches(text) { return true }
         return afterInstitution && cityCountry.matches(text)
     }

@@ -223,6 +223,14 @@ final class ExtractContactTests: XCTestCase {
         XCTAssertEqual(result.identifiers["orcid"], "0000-0003-2130-8576")
     }
 
+    /// The date under a title ("January 2025") is shaped like a street ("Westufer 12") but is no address.
+    func testADateLineIsNoStreet() throws {
+        let dated = document(["# Jonas Feldhaus-Mbeki", "January 2025", "jonas@example.org", "## Education"])
+        XCTAssertNil(try person(dated).address)
+        let street = document(["# Jonas Feldhaus-Mbeki", "Institut für Meereskunde", "Westufer 12", "## Education"])
+        XCTAssertEqual(try person(street).address, "Westufer 12")
+    }
+
     func testAddressesFarFromTheContactBlockNeedTheApplicantsName() throws {
         let advisor = document(["# Jane Doe", "jane@uni.edu", "## Education", "PhD, advisor Prof. Roe (roe@uni.edu, +1 617 555 0100)"])
         XCTAssertEqual(try person(advisor).emails, ["jane@uni.edu"])
