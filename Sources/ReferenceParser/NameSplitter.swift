@@ -112,7 +112,7 @@ public enum NameSplitter {
             }
             let bare = word.lowercasedFast().trimmingASCII(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
-            if isFirst && (bare == "in" || bare == "dans" || bare == "by" || bare == "von" && words.count > 2 && false) { continue }
+            if isFirst && (bare == "in" || bare == "dans" || bare == "by") { continue }
             if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
             if bare == "by" && position <= 2 { continue }
             kept.append(word)
