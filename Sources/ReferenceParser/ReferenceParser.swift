@@ -57,6 +57,7 @@ public struct ReferenceParser: Sendable {
         var labels = path.map { model.labels[$0] }
         PatternOverrides.apply(tokens, labels: &labels, known: knownLabels)
         AuthorGuards.apply(tokens, labels: &labels, known: knownLabels)
+        TitleFromNote.apply(tokens, labels: &labels, known: knownLabels)
         QuotedTitle.apply(tokens, labels: &labels, known: knownLabels)
         UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
         return (tokens, labels, confidence)

@@ -75,4 +75,14 @@ final class LabelRuleTests: XCTestCase {
         QuotedTitle.apply(plainTokens, labels: &plainLabels, known: known)
         XCTAssertEqual(plainLabels, ["author", "author", "title", "title", "title", "title", "title"], "no sentence end before the quote")
     }
+
+    func testAReferenceEndingWithItsTitleGetsItBackFromTheNote() {
+        var (tokens, labels) = labelled("Drucker, S. M. 2009. LiveLabs ThumbTack. Product.",
+                                        ["author", "author", "author", "date", "note", "note", "note"])
+        TitleFromNote.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["author", "author", "author", "date", "title", "title", "note"])
+        var (titled, titledLabels) = labelled("Drucker, S. M. 2009. ThumbTack. Product.", ["author", "author", "author", "date", "title", "note"])
+        TitleFromNote.apply(titled, labels: &titledLabels, known: known)
+        XCTAssertEqual(titledLabels, ["author", "author", "author", "date", "title", "note"], "a title already found is kept")
+    }
 }
