@@ -19,7 +19,7 @@ enum QuotedTitle {
         while end < tokens.count, labels[end] == "title" { end += 1 }
         guard end > close + 1 else { return }
         let venue = (close + 1)..<end
-        // The venue's words must look like a name: start with a capital letter, and not be a lead into a subtitle.
+        // The venue starts with a capital letter, as a journal name does.
         guard let first = tokens[venue.lowerBound].text.unicodeScalars.first, first.properties.isUppercase else { return }
         var numbersFrom = venue.upperBound
         while numbersFrom > venue.lowerBound + 1, isVolumeLike(tokens[numbersFrom - 1].text) { numbersFrom -= 1 }
