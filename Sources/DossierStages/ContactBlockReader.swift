@@ -14,7 +14,7 @@ enum ContactBlockReader {
                 // `detailLabel` ends in a ":": without one the line has nothing to cut.
                 let separated = line.utf8.contains(UInt8(ascii: ":")) ? detailLabel.replacing(in: line, with: "|$0") : line
                 for part in parts(of: separated) {
-                    state.read(part.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;"))),
+                    state.read(part.trimmingCharacters(in: partEdges),
                                besideDetails: besideDetails)
                 }
             }
@@ -27,8 +27,13 @@ enum ContactBlockReader {
     private static func parts(of line: String) -> [String] {
         let bytes = LineBytes(line)
         guard bytes.contains(UInt8(ascii: "|")) || bytes.contains("•") || bytes.contains("·") else { return [line] }
-        return line.components(separatedBy: CharacterSet(charactersIn: "|•·"))
+        return line.components(separatedBy: partSeparators)
     }
+
+    // Character sets built once, not once per line.
+    private static let partEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;"))
+    private static let partSeparators = CharacterSet(charactersIn: "|•·")
+    private static let dots = CharacterSet(charactersIn: ".")
 
     /// What has been read so far.
     private struct State {
@@ -48,7 +53,7 @@ enum ContactBlockReader {
                 }
                 return
             }
-            let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let cleaned = text.trimmingCharacters(in: ContactBlockReader.dots)
             if isInstitution(text) {
                 // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
                 let pieces = cleaned.components(separatedBy: ", ")
