@@ -105,6 +105,19 @@ extension PersonNames {
 
     /// The cleaned name if `text` is one, else nil.
     static func name(in text: String) -> String? {
+        guard mayHoldName(LineBytes(text)) else { return nil }
+        return nameScanned(in: text)
+    }
+
+    /// False only when `text` cannot be a name: an ASCII text without whitespace or comma stays one token once
+    /// cleaned (cleaning only removes characters and turns line feeds into spaces), and a name outside CJK
+    /// script has two to six tokens.
+    static func mayHoldName(_ bytes: LineBytes) -> Bool {
+        !bytes.isASCII || bytes.hasASCIIWhitespace || bytes.contains(UInt8(ascii: ","))
+    }
+
+    /// `name(in:)` without the prefilter.
+    static func nameScanned(in text: String) -> String? {
         guard let cleaned = cleaned(text), looksLikeCleanedName(cleaned) else { return nil }
         return cleaned
     }

@@ -91,6 +91,16 @@ final class ContactPrefilterTests: XCTestCase {
         XCTAssertGreaterThan(phones, 0)
     }
 
+    func testPrefilteredNameAgreesWithFullScan() {
+        var names = 0
+        for text in samples() + ["Jane Doe", "Doe,Jane", "JANE\nDOE", "Jane\u{A0}Doe", "王小明", "Dr.Jane", "Jane_Doe"] {
+            let name = PersonNames.nameScanned(in: text)
+            if name != nil { names += 1 }
+            XCTAssertEqual(PersonNames.name(in: text), name, text.debugDescription)
+        }
+        XCTAssertGreaterThan(names, 0)
+    }
+
     /// `hasASCIIWhitespace` covers every ASCII character that ICU's `\s` matches.
     func testASCIIWhitespaceCoversRegexSpace() throws {
         let space = try NSRegularExpression(pattern: #"\s"#)
