@@ -30,12 +30,13 @@ struct ApplicantNameFinder {
         }
         let allowed: (String) -> Bool = { !forbidden.contains(PersonNames.comparisonTokens($0)) }
         for candidates in [authorCandidates(), jsonLDCandidates(), titleCandidates()] {
-            if let name = candidates.compactMap(PersonNames.name(in:)).first(where: allowed) {
+            // Lazily: the first allowed name ends the search, the lines after it are never cleaned.
+            if let name = candidates.lazy.compactMap(PersonNames.name(in:)).first(where: allowed) {
                 return printedVariant(of: name) ?? name
             }
         }
         for candidates in [labelledCandidates(), headingCandidates(), fontCandidates(), lineCandidates()] {
-            if let name = candidates.compactMap(PersonNames.name(in:)).first(where: allowed) { return name }
+            if let name = candidates.lazy.compactMap(PersonNames.name(in:)).first(where: allowed) { return name }
         }
         return nil
     }
@@ -78,13 +79,28 @@ struct ApplicantNameFinder {
         let own = lines.filter { !area.isOthersMaterial($0.block) }
         var result: [String] = []
         for (index, line) in own.enumerated() {
-            if let value = nameLabel.firstMatch(in: line.text)?.group(1) {
+            let bytes = LineBytes(line.text)
+            if Self.mayHoldLabel(bytes), let value = Self.nameLabel.firstMatch(in: line.text)?.group(1) {
                 result.append(value)
-            } else if nameLabelAlone.matches(line.text), index + 1 < own.count, own[index + 1].block == line.block {
+            } else if Self.mayBeLabelAlone(bytes), Self.nameLabelAlone.matches(line.text), index + 1 < own.count,
+                own[index + 1].block == line.block
+            {
                 result.append(own[index + 1].text)
             }
         }
         return result
+    }
+
+    /// False only when `nameLabel` cannot match: it needs a colon, ASCII or full-width.
+    static func mayHoldLabel(_ bytes: LineBytes) -> Bool {
+        bytes.contains(UInt8(ascii: ":")) || bytes.contains("：")
+    }
+
+    /// False only when `nameLabelAlone` cannot match: it starts with "f", "n" (either case) or "姓"; a line
+    /// starting with a non-ASCII character is always tried.
+    static func mayBeLabelAlone(_ bytes: LineBytes) -> Bool {
+        guard let first = bytes.bytes.first else { return false }
+        return first >= 0x80 || "fFnN".utf8.contains(first)
     }
 
     /// Headings of the contact block, then the document's first heading even when it opens a section
@@ -120,8 +136,10 @@ struct ApplicantNameFinder {
 
     private func fontCandidates() -> [String] {
         let firstPage = lines.filter { $0.node.provenance.page == 1 && !area.isOthersMaterial($0.block) }
+        // Each block's text on one line, flattened once rather than once per candidate.
+        let flattened = firstPage.map { (text: $0.node.text.replacingOccurrences(of: "\n", with: " "), line: $0) }
         let sized = withJoinedBlocks(firstPage).compactMap { text in
-            firstPage.first { $0.node.text.replacingOccurrences(of: "\n", with: " ").contains(text) }?.node.font?.size.map { (text, $0) }
+            flattened.first { $0.text.contains(text) }?.line.node.font?.size.map { (text, $0) }
         }
         guard let largest = sized.map(\.1).max() else { return [] }
         let sizes = Set(sized.map(\.1))
@@ -152,10 +170,10 @@ struct ApplicantNameFinder {
         return nil
     }
 
-    private let nameLabel = TextPattern(
+    static let nameLabel = TextPattern(
         #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]\s*(.+)$"#,
         caseInsensitive: true)
-    private let nameLabelAlone = TextPattern(
+    static let nameLabelAlone = TextPattern(
         #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]?$"#,
         caseInsensitive: true)
     private let callForApplications = TextPattern(

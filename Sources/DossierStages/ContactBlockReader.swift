@@ -11,9 +11,10 @@ enum ContactBlockReader {
         for block in blocks {
             let besideDetails = block.contains(where: isContactDetail)
             for line in block {
-                let separated = detailLabel.replacing(in: line, with: "|$0")
-                for part in separated.components(separatedBy: CharacterSet(charactersIn: "|•·")) {
-                    state.read(part.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;"))),
+                // `detailLabel` ends in a ":": without one the line has nothing to cut.
+                let separated = line.utf8.contains(UInt8(ascii: ":")) ? detailLabel.replacing(in: line, with: "|$0") : line
+                for part in parts(of: separated) {
+                    state.read(part.trimmingCharacters(in: partEdges),
                                besideDetails: besideDetails)
                 }
             }
@@ -21,6 +22,18 @@ enum ContactBlockReader {
         return (state.affiliation.isEmpty ? nil : state.affiliation.joined(separator: ", "),
                 state.address.isEmpty ? nil : state.address.joined(separator: ", "))
     }
+
+    /// The line cut at "|", "•" and "·"; a line without them is one part (its bytes tell).
+    private static func parts(of line: String) -> [String] {
+        let bytes = LineBytes(line)
+        guard bytes.contains(UInt8(ascii: "|")) || bytes.contains("•") || bytes.contains("·") else { return [line] }
+        return line.components(separatedBy: partSeparators)
+    }
+
+    // Character sets built once, not once per line.
+    private static let partEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ",;"))
+    private static let partSeparators = CharacterSet(charactersIn: "|•·")
+    private static let dots = CharacterSet(charactersIn: ".")
 
     /// What has been read so far.
     private struct State {
@@ -32,7 +45,7 @@ enum ContactBlockReader {
         mutating func read(_ text: String, besideDetails: Bool) {
             guard text.count >= 2, !isContactDetail(text) else { return }
             if let nameTokens, PersonNames.cleaned(text).map(PersonNames.comparisonTokens) == nameTokens { return }
-            if let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
+            if text.utf8.contains(UInt8(ascii: ":")), let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
                 if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
                     address.append(value)
                 } else if key.hasPrefix("affil") || key.hasPrefix("institution") || key.hasPrefix("organi") {
@@ -40,7 +53,7 @@ enum ContactBlockReader {
                 }
                 return
             }
-            let cleaned = text.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            let cleaned = text.trimmingCharacters(in: ContactBlockReader.dots)
             if isInstitution(text) {
                 // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
                 let pieces = cleaned.components(separatedBy: ", ")
@@ -62,11 +75,41 @@ enum ContactBlockReader {
     }
 
     private static func isContactDetail(_ text: String) -> Bool {
-        if text.contains("@") || text.lowercased().contains("http") || text.lowercased().contains("www.") { return true }
+        let lowercased = text.lowercased()
+        if text.contains("@") || lowercased.contains("http") || lowercased.contains("www.") { return true }
         if !EmailFinder.emails(in: text).isEmpty || !PhoneFinder.phones(in: text).isEmpty { return true }
-        if domainOnly.matches(text) || noise.matches(text) { return true }
+        let bytes = LineBytes(text)
+        if mayBeDomain(bytes) && domainOnly.matches(text) { return true }
+        if mayBeNoise(bytes) && noise.matches(text) { return true }
         return false
     }
+
+    /// `domainOnly` needs a ".".
+    static func mayBeDomain(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: ".")) }
+
+    /// `noise` starts with one of its words; these are their first two letters ("résumé" is tried as non-ASCII).
+    static func mayBeNoise(_ bytes: LineBytes) -> Bool {
+        bytes.mayStart(
+            withOneOf: ["cu", "cv", "re", "la", "up", "th", "e-", "em", "ph", "te", "mo", "we", "ho", "go", "gi", "li", "or",
+                        "tw", "yo", "fo", "bo", "da", "na", "ci"],
+            skippingWhitespace: false)
+    }
+
+    /// `street` needs a `\s` (ASCII or not), except in "Hauptstr.5"-like forms, which need a digit and "str.",
+    /// "strasse", "weg", "allee", "platz" or "gasse" ("straße" is non-ASCII and always tried).
+    static func mayBeStreet(_ bytes: LineBytes) -> Bool {
+        if bytes.hasASCIIWhitespace || !bytes.isASCII { return true }
+        guard bytes.asciiDigits > 0 else { return false }
+        return ["str.", "strasse", "weg", "allee", "platz", "gasse"].contains { bytes.containsIgnoringASCIICase($0) }
+    }
+
+    /// Every `postcode` form needs two digits (`\d`: ASCII or not) and a capital "A"…"Z" or a `\s` (ASCII or not).
+    static func mayBePostcode(_ bytes: LineBytes) -> Bool {
+        bytes.asciiDigits + bytes.nonASCIIScalars >= 2 && (bytes.hasASCIIUppercase || bytes.hasASCIIWhitespace || !bytes.isASCII)
+    }
+
+    /// `cityCountry` needs a ",".
+    static func mayBeCityCountry(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: ",")) }
 
     private static func isInstitution(_ text: String) -> Bool {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter })
@@ -80,26 +123,27 @@ enum ContactBlockReader {
         // "January 2025" (the date under a title) is shaped like "Westufer 12" but is no street.
         if words.count == 2, DateExpressions.months[words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))] != nil,
            words[1].count == 4, words[1].allSatisfy(\.isNumber) { return false }
-        if street.matches(text) || postcode.matches(text) { return true }
-        return afterInstitution && cityCountry.matches(text)
+        let bytes = LineBytes(text)
+        if (mayBeStreet(bytes) && street.matches(text)) || (mayBePostcode(bytes) && postcode.matches(text)) { return true }
+        return afterInstitution && mayBeCityCountry(bytes) && cityCountry.matches(text)
     }
 
-    private static let label = TextPattern(
+    static let label = TextPattern(
         #"^(address|adresse|dirección|indirizzo|affiliation|institution|organi[sz]ation|office)\s*:\s*(.+)$"#,
         caseInsensitive: true)
     /// A label that starts a contact detail in the middle of a line ("Department of X Mail: a@b.c" in two-column
     /// PDF headers): the line is cut before it.
-    private static let detailLabel = TextPattern(
+    static let detailLabel = TextPattern(
         #"(?<=\S\s)(?:e-?mail|mail|orcid|website|web|homepage|phone|tel|telephone|mobile|fax|github|linkedin|twitter)\s*:"#,
         caseInsensitive: true)
-    private static let domainOnly = TextPattern(#"^[\w.-]+\.[a-z]{2,}(?:/\S*)?$"#, caseInsensitive: true)
-    private static let noise = TextPattern(
+    static let domainOnly = TextPattern(#"^[\w.-]+\.[a-z]{2,}(?:/\S*)?$"#, caseInsensitive: true)
+    static let noise = TextPattern(
         #"^(?:curriculum vit|cv$|résumé|resume$|last updated|updated|this document|e-?mail|phone|tel|mobile|web|website|homepage|google scholar|github|linkedin|orcid|twitter|researchgate|youtube|follow|born|date of birth|nationality|citizenship)"#,
         caseInsensitive: true)
-    private static let street = TextPattern(
+    static let street = TextPattern(
         #"\b(?:\d+\w?\s+\p{L}+.*\b(?:street|st|road|rd|avenue|ave|boulevard|blvd|drive|dr|lane|ln|way|place|pl|square|court|ct)\b|\p{L}+(?:str\.|straße|strasse|weg|allee|platz|gasse)\s*\d|(?:rue|via|calle|avenida|avenue|piazza|plaza|carrer)\s+\p{L}|\b(?:p\.?o\.?\s*box|postfach|room|suite|office|building|bldg|hall)\s+\w*\d|^\p{Lu}\p{L}+(?:[\s\-]\p{L}+)?\.?\s\d{1,4}[a-zA-Z]?$)"#,
         caseInsensitive: true)
-    private static let postcode = TextPattern(
+    static let postcode = TextPattern(
         #"\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|(?:^|,\s*)(?:[A-Z]-?)?\d{4,5}\s+\p{Lu}\p{L}+"#)
     /// "Germany", "United Kingdom" on the line after an address; not "Partner Research Manager".
     private static func isCountry(_ text: String) -> Bool {
@@ -107,7 +151,7 @@ enum ContactBlockReader {
     }
 
     private static let country = TextPattern(#"^\p{Lu}[\p{L}.'\-]+(?:\s\p{Lu}[\p{L}.'\-]+)?$"#)
-    private static let cityCountry = TextPattern(#"^\p{Lu}[\p{L}.'\- ]{1,30}(?:,\s*\p{Lu}[\p{L}.'\- ]{0,30}){1,2}\.?$"#)
+    static let cityCountry = TextPattern(#"^\p{Lu}[\p{L}.'\- ]{1,30}(?:,\s*\p{Lu}[\p{L}.'\- ]{0,30}){1,2}\.?$"#)
     private static let institutionWords: Set<String> = [
         "university", "universität", "universitat", "université", "universidad", "universidade", "università",
         "universiteit", "uniwersytet", "institute", "institut", "instituto", "istituto", "college", "school",

@@ -7,6 +7,24 @@ import Foundation
 enum EmailFinder {
     /// The addresses in `text`, in order, without duplicates.
     static func emails(in text: String) -> [String] {
+        guard mayHoldEmail(LineBytes(text)) else { return [] }
+        return emailsScanned(in: text)
+    }
+
+    /// False only when `text` cannot hold an address. The patterns below produce an "@" only from "@", "＠",
+    /// an opening bracket (`bracketedAt`), "AT" (`spacedAt`, `spelledWords`) or " at " (`spelledWords`,
+    /// `wordAt`), and a domain dot only from ".", an opening bracket (`bracketedDot`) or " dot "/" DOT "
+    /// (`spelledWords`); `plain` and `braceList` need both an "@" and a dot.
+    static func mayHoldEmail(_ bytes: LineBytes) -> Bool {
+        let bracket = bytes.containsAny(of: "[({<")
+        let atSign = bracket || bytes.contains(UInt8(ascii: "@")) || bytes.contains("＠") || bytes.contains("AT")
+            || bytes.contains(" at ")
+        let dot = bracket || bytes.contains(UInt8(ascii: ".")) || bytes.contains(" dot ") || bytes.contains(" DOT ")
+        return atSign && dot
+    }
+
+    /// `emails(in:)` without the prefilter: every pattern run.
+    static func emailsScanned(in text: String) -> [String] {
         var text = bracketedAt.replacing(in: text.replacingOccurrences(of: "＠", with: "@"), with: "@")
         text = bracketedDot.replacing(in: text, with: ".")
         text = spelledOut(text)

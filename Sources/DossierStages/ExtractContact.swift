@@ -163,8 +163,8 @@ public struct ExtractContact: Stage {
 
     /// "ORCID: 0000-0002-1825-0097", "GitHub: login", "LinkedIn: handle" written without a link.
     private func addLabelledProfiles(to person: inout Person, lines: [DocumentLine]) {
-        for line in lines {
-            for match in labelledProfile.matches(in: line.text) {
+        for line in lines where ExtractContact.mayHoldLabelledProfile(LineBytes(line.text)) {
+            for match in ExtractContact.labelledProfile.matches(in: line.text) {
                 guard let label = match.group(1)?.lowercased(), let value = match.group(2) else { continue }
                 let url: String
                 if label.contains("orcid") {
@@ -183,6 +183,13 @@ public struct ExtractContact: Stage {
                 }
             }
         }
+    }
+
+    /// False only when `labelledProfile` cannot match: each of its labels spells "orcid", "github" or "linkedin"
+    /// (either case); a non-ASCII line is always tried, as a character like "K" (Kelvin) folds to ASCII.
+    static func mayHoldLabelledProfile(_ bytes: LineBytes) -> Bool {
+        !bytes.isASCII || bytes.containsIgnoringASCIICase("orcid") || bytes.containsIgnoringASCIICase("github")
+            || bytes.containsIgnoringASCIICase("linkedin")
     }
 
     /// Outside the contact block a profile link counts only when its text names the service or is the address
@@ -205,7 +212,7 @@ public struct ExtractContact: Stage {
     private let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
     private let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
     private let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)
-    private let labelledProfile = TextPattern(
+    static let labelledProfile = TextPattern(
         #"(orcid(?:\s*i[dD])?\s*:?|\\faOrcid\s*:?|github\s*:|\\faGithub\s*:?|linkedin\s*:|\\faLinkedin\s*:?)\s*((?:\d{4}-){3}\d{3}[\dXx]|[A-Za-z0-9-]+(?![\w./@]))"#,
         caseInsensitive: true)
     private let githubLogin = TextPattern(#"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"#)

@@ -5,39 +5,89 @@ import Foundation
 extension PersonNames {
     /// The name with decorations, honorifics and degrees removed; nil when nothing is left.
     static func cleaned(_ raw: String) -> String? {
-        var text = raw.replacingOccurrences(of: "\n", with: " ")
-        text = pronouns.replacing(in: text, with: "")
+        // Without a line feed byte there is nothing to replace (no other text is canonically equivalent to it).
+        var text = raw.utf8.contains(10) ? raw.replacingOccurrences(of: "\n", with: " ") : raw
+        var bytes = LineBytes(text)
+        /// Removes the matches of `pattern`, unless `mayMatch` proves there are none.
+        func remove(_ pattern: TextPattern, when mayMatch: (LineBytes) -> Bool) {
+            guard mayMatch(bytes) else { return }
+            let replaced = pattern.replacing(in: text, with: "")
+            if replaced != text {
+                text = replaced
+                bytes = LineBytes(text)
+            }
+        }
+        remove(pronouns, when: mayHoldPronouns)
         var previous = ""
         while previous != text {
             previous = text
-            text = text.trimmingCharacters(in: edgeJunk)
-            text = withoutEdgeSymbols(text)
-            text = parenthesizedDegree.replacing(in: text, with: "")
-            text = cvPrefix.replacing(in: text, with: "")
-            text = possessiveSuffix.replacing(in: text, with: "")
-            text = cvSuffix.replacing(in: text, with: "")
-            text = honorific.replacing(in: text, with: "")
-            text = commaDegree.replacing(in: text, with: "")
-            text = bareDegree.replacing(in: text, with: "")
-            text = upperDegree.replacing(in: text, with: "")
+            text = withoutEdgeSymbols(text.trimmingCharacters(in: edgeJunk))
+            bytes = LineBytes(text)
+            remove(parenthesizedDegree, when: mayHoldParenthesizedDegree)
+            remove(cvPrefix, when: mayStartWithCVWord)
+            remove(possessiveSuffix, when: mayHoldPossessive)
+            remove(cvSuffix, when: mayEndWithCVWord)
+            remove(honorific, when: mayHoldSpace)
+            remove(commaDegree, when: mayHoldCommaDegree)
+            remove(bareDegree, when: mayHoldSpace)
+            remove(upperDegree, when: mayHoldSpace)
         }
         text = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !text.isEmpty else { return nil }
         return titleCasedIfShouting(text)
     }
 
+    /// `pronouns` needs a "/".
+    static func mayHoldPronouns(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: "/")) }
+
+    /// `parenthesizedDegree` needs a "(".
+    static func mayHoldParenthesizedDegree(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: "(")) }
+
+    /// `possessiveSuffix` needs an apostrophe, straight or curly.
+    static func mayHoldPossessive(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: "'")) || bytes.contains("’") }
+
+    /// `commaDegree` needs a ",".
+    static func mayHoldCommaDegree(_ bytes: LineBytes) -> Bool { bytes.contains(UInt8(ascii: ",")) }
+
+    /// `honorific`, `bareDegree` and `upperDegree` need a `\s`: ASCII whitespace or a non-ASCII space.
+    static func mayHoldSpace(_ bytes: LineBytes) -> Bool { bytes.hasASCIIWhitespace || !bytes.isASCII }
+
+    /// `cvPrefix` starts, after `\s*`, with a CV word: "curriculum", "cv", "c.v.", "r[ée]sumé", "lebenslauf",
+    /// "personal", "home", "website", "academic" (a non-ASCII space or letter there is always tried).
+    static func mayStartWithCVWord(_ bytes: LineBytes) -> Bool {
+        bytes.mayStart(withOneOf: ["cu", "cv", "c.", "re", "le", "pe", "ho", "we", "ac"], skippingWhitespace: true)
+    }
+
+    /// `cvSuffix` needs a separator before the CV word: a `\s`, one of "-|:,", or a non-ASCII one ("–—·•").
+    static func mayEndWithCVWord(_ bytes: LineBytes) -> Bool {
+        bytes.hasASCIIWhitespace || bytes.containsAny(of: "-|:,") || !bytes.isASCII
+    }
+
+    /// `forbiddenCharacters` needs one of its ASCII characters, "•", "·", "http" or "www.".
+    static func mayHoldForbiddenCharacters(_ bytes: LineBytes) -> Bool {
+        bytes.containsAny(of: "0123456789@/\\:|;!?&+=<>[]{}#%$*_") || bytes.contains("•") || bytes.contains("·")
+            || bytes.contains("http") || bytes.contains("www.")
+    }
+
+    /// `cjkName` needs non-ASCII characters.
+    static func mayBeCJKName(_ bytes: LineBytes) -> Bool { !bytes.isASCII }
+
     /// Whether `text` (already cleaned) reads as a person's name and not as an institution, a section title,
     /// a job title or a sentence.
     static func looksLikeCleanedName(_ text: String) -> Bool {
-        if cjkName.matches(text) {
+        let bytes = LineBytes(text)
+        if mayBeCJKName(bytes), cjkName.matches(text) {
             return SectionHeadings.kind(of: text) == nil && !cjkNonNames.contains(text)
                 && !cjkInstitutionParts.contains { text.contains($0) }
         }
-        guard text.count <= 60, text.count >= 3, !forbiddenCharacters.matches(text) else { return false }
+        guard text.count <= 60, text.count >= 3 else { return false }
         let commaParts = text.split(separator: ",")
         guard commaParts.count <= 2 else { return false }
-        let tokens = text.replacingOccurrences(of: ",", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+        let spaced = text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: " ") : text
+        let tokens = spaced.split(whereSeparator: \.isWhitespace).map(String.init)
         guard (2...6).contains(tokens.count) else { return false }
+        // After the cheaper tests: each of these only rejects, so their order does not change the answer.
+        guard !(mayHoldForbiddenCharacters(bytes) && forbiddenCharacters.matches(text)) else { return false }
         var nameTokens = 0
         for token in tokens {
             let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
@@ -55,6 +105,19 @@ extension PersonNames {
 
     /// The cleaned name if `text` is one, else nil.
     static func name(in text: String) -> String? {
+        guard mayHoldName(LineBytes(text)) else { return nil }
+        return nameScanned(in: text)
+    }
+
+    /// False only when `text` cannot be a name: an ASCII text without whitespace or comma stays one token once
+    /// cleaned (cleaning only removes characters and turns line feeds into spaces), and a name outside CJK
+    /// script has two to six tokens.
+    static func mayHoldName(_ bytes: LineBytes) -> Bool {
+        !bytes.isASCII || bytes.hasASCIIWhitespace || bytes.contains(UInt8(ascii: ","))
+    }
+
+    /// `name(in:)` without the prefilter.
+    static func nameScanned(in text: String) -> String? {
         guard let cleaned = cleaned(text), looksLikeCleanedName(cleaned) else { return nil }
         return cleaned
     }
@@ -117,25 +180,25 @@ extension PersonNames {
 
     private static let edgeJunk = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "*_#|•·–—-:,;~=>"))
     private static let cvWords = #"(?:curriculum\s+vit(?:ae|æ)|cv|c\.v\.|r[ée]sum[ée]|lebenslauf|personal\s+(?:home\s*page|web\s*site|website|page)|home\s*page|website|academic\s+cv)"#
-    private static let cvPrefix = TextPattern(#"^\s*"# + cvWords + #"(?:\s+of|\s+von|\s+de|\s*[-–—|:·•]|\s*$)\s*"#, caseInsensitive: true)
-    private static let cvSuffix = TextPattern(#"(?:\s*[-–—|:·•,]\s*|\s+)"# + cvWords + #"\s*$"#, caseInsensitive: true)
-    private static let possessiveSuffix = TextPattern(#"['’]s(?:\s+"# + cvWords + #")?\s*$"#, caseInsensitive: true)
-    private static let honorific = TextPattern(
+    static let cvPrefix = TextPattern(#"^\s*"# + cvWords + #"(?:\s+of|\s+von|\s+de|\s*[-–—|:·•]|\s*$)\s*"#, caseInsensitive: true)
+    static let cvSuffix = TextPattern(#"(?:\s*[-–—|:·•,]\s*|\s+)"# + cvWords + #"\s*$"#, caseInsensitive: true)
+    static let possessiveSuffix = TextPattern(#"['’]s(?:\s+"# + cvWords + #")?\s*$"#, caseInsensitive: true)
+    static let honorific = TextPattern(
         #"^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|herr|frau|mme|mlle|sr|sra|dott|dott\.ssa|dipl\.-ing)\.?\s+(?=\S)"#,
         caseInsensitive: true)
-    private static let commaDegree = TextPattern(
+    static let commaDegree = TextPattern(
         #",\s*(?:ph\.?\s?d|m\.?\s?d|d\.?\s?phil|m\.?\s?sc|b\.?\s?sc|m\.?\s?a|b\.?\s?a|m\.?\s?s|m\.?\s?eng|mba|jd|j\.d|llm|frs|facs|p\.?\s?e|cpa|rn|dr\.?\s?rer\.?\s?nat|habil)\.?\s*$"#,
         caseInsensitive: true)
-    private static let bareDegree = TextPattern(
+    static let bareDegree = TextPattern(
         #"\s+(?:ph\.\s?d|phd|d\.\s?phil|dphil|m\.d|m\.\s?sc|b\.\s?sc|mba|dr\.\s?rer\.\s?nat)\.?\s*$"#, caseInsensitive: true)
-    private static let parenthesizedDegree = TextPattern(
+    static let parenthesizedDegree = TextPattern(
         #"\s*\((?:ph\.?\s?d|m\.?d|m\.?sc|mba|dphil|dr)\.?\)"#, caseInsensitive: true)
-    private static let upperDegree = TextPattern(#"\s+(?:MD|MSc|BSc|JD|FRS)\.?\s*$"#)
-    private static let pronouns = TextPattern(#"\(?\b(?:he|she|they)\s*/\s*(?:him|her|them|his|hers|theirs)\b\)?"#, caseInsensitive: true)
-    private static let forbiddenCharacters = TextPattern(#"[0-9@/\\:|•·;!?&+=<>\[\]{}#%$*_]|https?|www\."#)
+    static let upperDegree = TextPattern(#"\s+(?:MD|MSc|BSc|JD|FRS)\.?\s*$"#)
+    static let pronouns = TextPattern(#"\(?\b(?:he|she|they)\s*/\s*(?:him|her|them|his|hers|theirs)\b\)?"#, caseInsensitive: true)
+    static let forbiddenCharacters = TextPattern(#"[0-9@/\\:|•·;!?&+=<>\[\]{}#%$*_]|https?|www\."#)
     private static let cjkNonNames: Set<String> = ["个人简历", "简历", "履历", "個人簡歷", "簡歷", "联系方式", "個人資料", "个人信息"]
     private static let cjkInstitutionParts = ["大学", "大學", "学院", "學院", "研究", "公司", "中心", "医院", "醫院", "实验室", "實驗室", "系", "所", "局", "部"]
-    private static let cjkName = TextPattern(#"^[\p{Han}]{2,4}$"#)
+    static let cjkName = TextPattern(#"^[\p{Han}]{2,4}$"#)
     private static let nameToken = TextPattern(
         #"^(?:\(\p{Lu}[\p{L}'’.\- ]*\)|["“‘]\p{Lu}[\p{L}'’.\-]*["”’]|\p{Lu}[\p{L}\p{M}'’]*(?:-\p{Lu}[\p{L}\p{M}'’]*)*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*)$"#)
 

@@ -12,6 +12,18 @@ enum PhoneFinder {
     /// The normalized phone numbers in `line`, in order.
     /// With `labelledOnly`, only numbers after a label ("Phone:", "Tel.") count.
     static func phones(in line: String, labelledOnly: Bool = false) -> [String] {
+        guard mayHoldPhone(LineBytes(line)) else { return [] }
+        return phonesScanned(in: line, labelledOnly: labelledOnly)
+    }
+
+    /// False only when `line` cannot hold a phone: `normalized` wants seven characters that are numbers, and
+    /// such a character is an ASCII digit or holds a non-ASCII scalar.
+    static func mayHoldPhone(_ bytes: LineBytes) -> Bool {
+        bytes.asciiDigits + bytes.nonASCIIScalars >= 7
+    }
+
+    /// `phones(in:labelledOnly:)` without the prefilter.
+    static func phonesScanned(in line: String, labelledOnly: Bool = false) -> [String] {
         var found: [String] = []
         for match in candidate.matches(in: line) {
             let raw = match.group(0) ?? ""

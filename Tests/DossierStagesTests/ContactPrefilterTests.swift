@@ -1,0 +1,127 @@
+@testable import DossierStages
+import Foundation
+import XCTest
+
+/// Each byte prefilter of the contact stage says "cannot match" only where its regular expression finds
+/// nothing, on random and edge-case strings; and the prefiltered finders give what the full scans give.
+final class ContactPrefilterTests: XCTestCase {
+    /// Pieces that build near-misses: the characters each pattern needs, their non-ASCII look-alikes and
+    /// case-folding traps ("K" Kelvin, "ſ", "ß", ligatures), non-ASCII spaces and digits.
+    private let pieces = [
+        "a", "b", "x", "Z", "c", "h", "n", "f", "e", "r", "1", "7", "0", "00", "12", "617", "555-0142", "12345", "٣", "０",
+        "@", "＠", ".", ",", ":", "：", ";", "/", "\\", "|", "•", "·", "(", ")", "[", "]", "{", "}", "<", ">", "'", "’",
+        "-", "–", "—", "+", "_", " ", "  ", "\t", "\n", "\r\n", "\u{A0}", "\u{2009}", "\u{3000}", "\u{85}", "\u{1C}",
+        "at", "AT", " at ", " AT ", "[at]", "(at)", "{dot}", " dot ", " DOT ", "dot", "edu", "com", "uni", "j.doe",
+        "\u{212A}", "ſ", "ß", "é", "e\u{301}", "İ", "ﬁ", "ﬆ", "姓名", "王", "😀",
+        "Dr", "Dr. ", "Prof ", "PhD", ", PhD", " MD", "(PhD)", "he/him", "'s", "’s", "CV", "cv", "c.v.", "Curriculum Vitae",
+        "résumé", "Resume", "Lebenslauf", "personal website", "Home page", "website", "academic cv", " - ",
+        "Name", "name", "Full Name", "nombre", "naam", "orcid", "ORCID iD", "GitHub", "github:", "linkedin:", "lin\u{212A}edin:",
+        "Street", "St", "str.", "Hauptstr.", "strasse", "weg", "Allee", "platz", "gasse", "rue", "Room", "P.O. Box",
+        "SW1A 1AA", "CA 94305", "D-", "Berlin", "Germany", "London, UK", "Address", "address:", "Mail", "e-mail", "Phone",
+        "Tel.", "tel", "mobile", "web", "www.", "http", "https://", "updated", "born", "follow", "twitter", "youtube",
+    ]
+
+    private func samples() -> [String] {
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<6000).map { _ in
+            (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        return random + pieces + [
+            "", "jane@uni.edu", "jane [at] uni [dot] edu", "jane＠uni.cn", "{alice,bob}@x.edu", "jhc[at]ust.hk",
+            "jane AT uni DOT org", "j.doe at cs.uni.edu", "Mail: jane at uni.edu", "jane @ uni . edu",
+            "Phone: +1 (617) 555-0142", "(617) 555-0142", "0049 30 1234567", "+٣٣ ١٢٣ ٤٥٦ ٧٨٩", "Tel. ０１２３４５６７",
+            "Dr. Jane Doe, PhD", "JANE DOE", "Curriculum Vitae of Jane Doe", "Jane Doe's CV", "Jane Doe — CV",
+            "Name: Jane Doe", "姓名：张三", "Full Name", "ORCID: 0000-0002-1825-0097", "GitHub: jdoe",
+            "Westufer 12", "Hauptstr.5", "12 Main Street", "SW1A 1AA", "Cambridge, MA 02139", "Berlin, Germany",
+            "Address: 1 Rue X", "c17", "h0", "|c1|c2|", "curriculum vitae", "e-mail me", "date of birth: 1990",
+        ]
+    }
+
+    /// Asserts the prefilter never rules out a string the pattern matches, and that the pattern matches some
+    /// samples (so the check is not empty).
+    private func check(_ name: String, _ pattern: TextPattern, _ mayMatch: (LineBytes) -> Bool, _ texts: [String],
+                       file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertNotNil(pattern.regex, name, file: file, line: line)
+        var matched = 0
+        for text in texts where pattern.matches(text) {
+            matched += 1
+            XCTAssertTrue(mayMatch(LineBytes(text)), "\(name) ruled out \(text.debugDescription)", file: file, line: line)
+        }
+        XCTAssertGreaterThan(matched, 0, "\(name) matched no sample", file: file, line: line)
+    }
+
+    func testPrefiltersNeverRuleOutAMatch() {
+        let texts = samples()
+        check("pronouns", PersonNames.pronouns, PersonNames.mayHoldPronouns, texts)
+        check("parenthesizedDegree", PersonNames.parenthesizedDegree, PersonNames.mayHoldParenthesizedDegree, texts)
+        check("cvPrefix", PersonNames.cvPrefix, PersonNames.mayStartWithCVWord, texts)
+        check("possessiveSuffix", PersonNames.possessiveSuffix, PersonNames.mayHoldPossessive, texts)
+        check("cvSuffix", PersonNames.cvSuffix, PersonNames.mayEndWithCVWord, texts)
+        check("honorific", PersonNames.honorific, PersonNames.mayHoldSpace, texts)
+        check("commaDegree", PersonNames.commaDegree, PersonNames.mayHoldCommaDegree, texts)
+        check("bareDegree", PersonNames.bareDegree, PersonNames.mayHoldSpace, texts)
+        check("upperDegree", PersonNames.upperDegree, PersonNames.mayHoldSpace, texts)
+        check("forbiddenCharacters", PersonNames.forbiddenCharacters, PersonNames.mayHoldForbiddenCharacters, texts)
+        check("cjkName", PersonNames.cjkName, PersonNames.mayBeCJKName, texts)
+        check("nameLabel", ApplicantNameFinder.nameLabel, ApplicantNameFinder.mayHoldLabel, texts)
+        check("nameLabelAlone", ApplicantNameFinder.nameLabelAlone, ApplicantNameFinder.mayBeLabelAlone, texts)
+        check("labelledProfile", ExtractContact.labelledProfile, ExtractContact.mayHoldLabelledProfile, texts)
+        check("label", ContactBlockReader.label, { $0.contains(UInt8(ascii: ":")) }, texts)
+        check("detailLabel", ContactBlockReader.detailLabel, { $0.contains(UInt8(ascii: ":")) }, texts)
+        check("domainOnly", ContactBlockReader.domainOnly, ContactBlockReader.mayBeDomain, texts)
+        check("noise", ContactBlockReader.noise, ContactBlockReader.mayBeNoise, texts)
+        check("street", ContactBlockReader.street, ContactBlockReader.mayBeStreet, texts)
+        check("postcode", ContactBlockReader.postcode, ContactBlockReader.mayBePostcode, texts)
+        check("cityCountry", ContactBlockReader.cityCountry, ContactBlockReader.mayBeCityCountry, texts)
+    }
+
+    func testPrefilteredFindersAgreeWithFullScans() {
+        var emails = 0, phones = 0
+        for text in samples() {
+            let found = EmailFinder.emailsScanned(in: text)
+            emails += found.count
+            XCTAssertEqual(EmailFinder.emails(in: text), found, text.debugDescription)
+            for labelledOnly in [false, true] {
+                let numbers = PhoneFinder.phonesScanned(in: text, labelledOnly: labelledOnly)
+                phones += numbers.count
+                XCTAssertEqual(PhoneFinder.phones(in: text, labelledOnly: labelledOnly), numbers, text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(emails, 0)
+        XCTAssertGreaterThan(phones, 0)
+    }
+
+    func testPrefilteredNameAgreesWithFullScan() {
+        var names = 0
+        for text in samples() + ["Jane Doe", "Doe,Jane", "JANE\nDOE", "Jane\u{A0}Doe", "王小明", "Dr.Jane", "Jane_Doe"] {
+            let name = PersonNames.nameScanned(in: text)
+            if name != nil { names += 1 }
+            XCTAssertEqual(PersonNames.name(in: text), name, text.debugDescription)
+        }
+        XCTAssertGreaterThan(names, 0)
+    }
+
+    /// `hasASCIIWhitespace` covers every ASCII character that ICU's `\s` matches.
+    func testASCIIWhitespaceCoversRegexSpace() throws {
+        let space = try NSRegularExpression(pattern: #"\s"#)
+        for value in UInt8(0)..<128 {
+            let text = String(UnicodeScalar(value))
+            let isSpace = space.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            if isSpace { XCTAssertTrue(LineBytes(text).hasASCIIWhitespace, "\(value)") }
+        }
+    }
+
+    func testLineBytesReadsTheBytes() {
+        let bytes = LineBytes("Tel: 555-0142 ＠ é")
+        XCTAssertEqual(bytes.asciiDigits, 7)
+        XCTAssertEqual(bytes.nonASCIIScalars, 2)
+        XCTAssertTrue(bytes.contains(UInt8(ascii: ":")) && bytes.contains("＠") && bytes.hasASCIIUppercase && bytes.hasASCIIWhitespace)
+        XCTAssertFalse(bytes.contains(UInt8(ascii: "@")) || bytes.contains("tel") || bytes.isASCII)
+        XCTAssertTrue(bytes.containsIgnoringASCIICase("tel"))
+        XCTAssertFalse(LineBytes("c17").hasASCIIUppercase || LineBytes("c17").hasASCIIWhitespace)
+        XCTAssertTrue(LineBytes("  Curriculum").mayStart(withOneOf: ["cu"], skippingWhitespace: true))
+        XCTAssertFalse(LineBytes("  Curriculum").mayStart(withOneOf: ["cu"], skippingWhitespace: false))
+        XCTAssertFalse(LineBytes("c").mayStart(withOneOf: ["cu"], skippingWhitespace: true))
+        XCTAssertTrue(LineBytes("cé").mayStart(withOneOf: ["cu"], skippingWhitespace: true))
+    }
+}
