@@ -7,6 +7,11 @@ public struct FieldEvaluation: Sendable {
     public private(set) var references = 0
     /// References whose every field was right (and no field too many).
     public private(set) var exact = 0
+    /// Tokens scored (those whose gold label is not ignored), those labelled right, and the sum of the
+    /// confidences given to them: calibration is good when the mean confidence matches the share right.
+    public private(set) var tokens = 0
+    public private(set) var tokensRight = 0
+    public private(set) var confidenceSum = 0.0
     /// Renames labels before scoring (e.g. ParsCit's `booktitle` → `container-title`); a label mapped to "" is ignored.
     public var labelMap: [String: String]
 
@@ -40,6 +45,24 @@ public struct FieldEvaluation: Sendable {
         }
         references += 1
         if allRight { exact += 1 }
+    }
+
+    /// Labels every reference with `parser` and scores it (references the tokenizer splits differently from their
+    /// labels are skipped).
+    public mutating func add(_ references: [LabelledReference], parsedBy parser: ReferenceParser) {
+        for reference in references {
+            let (tokens, gold) = reference.labelledTokens
+            let predicted = parser.label(reference.text)
+            guard predicted.tokens.count == gold.count else { continue }
+            add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels)
+            for (index, label) in predicted.labels.enumerated() {
+                let expected = labelMap[gold[index]] ?? gold[index]
+                guard !expected.isEmpty else { continue }
+                self.tokens += 1
+                if (labelMap[label] ?? label) == expected { tokensRight += 1 }
+                confidenceSum += predicted.confidence[index]
+            }
+        }
     }
 
     /// "label\u{1F}normalised text" for every run of equal labels.
@@ -99,6 +122,10 @@ public struct FieldEvaluation: Sendable {
         }
         lines.append(row("micro", scores()))
         lines.append("exact references      \(exact)/\(references) = \(percent(exactRate))")
+        if tokens > 0 {
+            lines.append("tokens right          \(tokensRight)/\(tokens) = \(percent(Double(tokensRight) / Double(tokens))), "
+                         + "mean confidence \(percent(confidenceSum / Double(tokens)))")
+        }
         return lines.joined(separator: "\n")
     }
 

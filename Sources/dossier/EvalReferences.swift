@@ -39,28 +39,9 @@ struct EvalReferences: ParsableCommand {
         }
         var evaluation = FieldEvaluation(labelMap: commonFields ? LabelledData.commonFields : [:])
         let started = Date()
-        var tokenCount = 0, tokensRight = 0
-        var confidenceSum = 0.0
-        for reference in references {
-            let (tokens, goldLabels) = reference.labelledTokens
-            let text = reference.text
-            let predicted = parser.label(text)
-            guard predicted.tokens.count == goldLabels.count else { continue }
-            evaluation.add(raw: text, tokens: tokens, gold: goldLabels, predicted: predicted.labels)
-            let mapped = goldLabels.map { evaluation.labelMap[$0] ?? $0 }
-            for (index, label) in predicted.labels.enumerated() where !mapped[index].isEmpty {
-                tokenCount += 1
-                if (evaluation.labelMap[label] ?? label) == mapped[index] { tokensRight += 1 }
-                confidenceSum += predicted.confidence[index]
-            }
-        }
+        evaluation.add(references, parsedBy: parser)
         let seconds = Date().timeIntervalSince(started)
         print(evaluation.table())
-        if tokenCount > 0 {
-            // Calibration: a confidence means what it says when the two figures agree.
-            print(String(format: "tokens right          %d/%d = %.1f %%, mean confidence %.1f %%", tokensRight, tokenCount,
-                         Double(tokensRight) / Double(tokenCount) * 100, confidenceSum / Double(tokenCount) * 100))
-        }
         StandardStreams.error("\(references.count) references from \(paths.count) files in \(String(format: "%.2f", seconds)) s")
     }
 

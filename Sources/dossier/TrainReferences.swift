@@ -105,12 +105,7 @@ struct TrainReferences: ParsableCommand {
     /// Micro-F1 and exact-reference rate of `parser` on `references`.
     static func score(_ parser: ReferenceParser, on references: [LabelledReference]) -> (f1: Double, exact: Double) {
         var evaluation = FieldEvaluation()
-        for reference in references {
-            let (tokens, gold) = reference.labelledTokens
-            let predicted = parser.label(reference.text)
-            guard predicted.tokens.count == gold.count else { continue }
-            evaluation.add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels)
-        }
+        evaluation.add(references, parsedBy: parser)
         return (evaluation.scores().f1, evaluation.exactRate)
     }
 }
