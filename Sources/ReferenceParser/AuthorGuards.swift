@@ -3,16 +3,17 @@
 /// author is made up from them; the raw text keeps them.
 enum AuthorGuards {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
-        guard known.contains("note") else { return }
+        guard known.contains("note"), labels.contains(where: { $0 == "author" || $0 == "editor" }) else { return }
+        let words = tokens.map { word($0.text) }
         var index = 0
         while index < tokens.count {
             guard labels[index] == "author" || labels[index] == "editor" else { index += 1; continue }
-            if let length = statusPhrase(at: index, tokens) {
+            if let length = statusPhrase(at: index, words) {
                 for covered in index..<min(index + length, tokens.count) { labels[covered] = "note" }
                 index += length
                 continue
             }
-            if word(tokens[index].text) == "with", tokens[index].text.hasPrefix("(") {
+            if words[index] == "with", tokens[index].text.hasPrefix("(") {
                 var end = index
                 while end < tokens.count, labels[end] == labels[index] {
                     end += 1
@@ -32,10 +33,10 @@ enum AuthorGuards {
         ["accepted"], ["in", "preparation"], ["in", "prep"], ["sous", "presse"], ["im", "druck"],
     ]
 
-    /// The number of tokens of the status phrase starting at `index`, if one does.
-    static func statusPhrase(at index: Int, _ tokens: [ReferenceToken]) -> Int? {
-        for phrase in phrases where index + phrase.count <= tokens.count {
-            if phrase.indices.allSatisfy({ word(tokens[index + $0].text) == phrase[$0] }) { return phrase.count }
+    /// The number of tokens of the status phrase starting at `index` (in the tokens' `words`), if one does.
+    static func statusPhrase(at index: Int, _ words: [String]) -> Int? {
+        for phrase in phrases where index + phrase.count <= words.count {
+            if phrase.indices.allSatisfy({ words[index + $0] == phrase[$0] }) { return phrase.count }
         }
         return nil
     }

@@ -120,7 +120,7 @@ struct TokenTraits {
         let entry = Lexicon.entries[word]
         keyword = entry?.keyword ?? 0
         categories = entry?.categories ?? 0
-        closesUnit = !isInitial && (trailing == "." || trailing == ":" || trailing == "?" || trailing == "!")
+        closesUnit = TokenTraits.closesUnit(trailing: trailing, isInitial: isInitial)
 
         byteCount = text.utf8.count
         closesBracket = scalars.contains { $0 == ")" || $0 == "]" }
@@ -151,6 +151,18 @@ struct TokenTraits {
         var hasher = FeatureHash.Accumulator()
         for scalar in scalars { hasher.mix(scalar) }
         return hasher.value
+    }
+
+    /// A unit closes on ". : ? !" at the end of a token that is not an initial.
+    static func closesUnit(trailing: Unicode.Scalar?, isInitial: Bool) -> Bool {
+        !isInitial && (trailing == "." || trailing == ":" || trailing == "?" || trailing == "!")
+    }
+
+    /// `closesUnit` of a token's text, without computing its other traits (for the rules after the model).
+    static func closesUnit(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard let last = scalars.last, !isWordScalar(last) else { return false }
+        return closesUnit(trailing: last, isInitial: looksLikeInitial(scalars))
     }
 
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {

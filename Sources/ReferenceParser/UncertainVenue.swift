@@ -10,7 +10,7 @@ enum UncertainVenue {
               !labels.contains(where: { $0 == "journal" || $0 == "container-title" || $0 == "publisher" }),
               let last = labels.lastIndex(of: "title") else { return }
         var start = last
-        while start > 0, labels[start - 1] == "title", !TokenTraits(tokens[start - 1].text).closesUnit { start -= 1 }
+        while start > 0, labels[start - 1] == "title", !TokenTraits.closesUnit(tokens[start - 1].text) { start -= 1 }
         guard start > 0, labels[start - 1] == "title", last - start < 8,
               (start...last).allSatisfy({ confidence[$0] < doubt }),
               let first = tokens[start].text.unicodeScalars.first, first.properties.isUppercase else { return }
