@@ -39,22 +39,13 @@ public struct CRFTrainer {
     func model(_ weights: [Double], data: IndexedTrainingData, objective: CRFObjective) -> SequenceModel {
         let labels = objective.labelCount
         let scale = CRFTrainer.exportScale
-        var keys: [UInt32] = []
-        var pairs: [[(UInt8, Float)]] = []
-        for (feature, key) in data.featureKeys.enumerated() {
-            var row: [(UInt8, Float)] = []
-            for label in 0..<labels {
-                let value = weights[feature * labels + label]
-                if abs(value) >= pruneBelow { row.append((UInt8(label), Float(value * scale))) }
-            }
-            if !row.isEmpty {
-                keys.append(key)
-                pairs.append(row)
-            }
+        let table = FeatureTable.pruned(keys: data.featureKeys, labelCount: labels) { feature, label in
+            let value = weights[feature * labels + label]
+            return abs(value) >= pruneBelow ? Float(value * scale) : nil
         }
         let transitions = weights[objective.transitionOffset..<objective.startOffset].map { Float($0 * scale) }
         let starts = weights[objective.startOffset...].map { Float($0 * scale) }
-        return SequenceModel(labels: data.labelNames, table: FeatureTable(keys: keys, pairs: pairs),
+        return SequenceModel(labels: data.labelNames, table: table,
                              transitions: transitions, starts: starts)
     }
 }

@@ -96,3 +96,20 @@ struct FeatureTable: Sendable {
         (Int(rowStart[row])..<Int(rowStart[row + 1])).map { (labels[$0], weights[$0]) }
     }
 }
+
+extension FeatureTable {
+    /// The table of trained dense weights: `weight(feature, label)` gives a pair's weight, or nil to leave it out;
+    /// a feature with no pair left is left out too. Both trainers prune their weights through it.
+    static func pruned(keys: [UInt32], labelCount: Int, weight: (Int, Int) -> Float?) -> FeatureTable {
+        var keptKeys: [UInt32] = []
+        var pairs: [[(UInt8, Float)]] = []
+        for (feature, key) in keys.enumerated() {
+            let row: [(UInt8, Float)] = (0..<labelCount).compactMap { label in weight(feature, label).map { (UInt8(label), $0) } }
+            if !row.isEmpty {
+                keptKeys.append(key)
+                pairs.append(row)
+            }
+        }
+        return FeatureTable(keys: keptKeys, pairs: pairs)
+    }
+}

@@ -76,21 +76,12 @@ struct PerceptronWeights {
 
     /// The averaged model, features whose weights all fall below `pruneBelow` left out.
     func averagedModel(labels: [String], keys: [UInt32], pruneBelow: Float) -> SequenceModel {
-        var keptKeys: [UInt32] = []
-        var pairs: [[(UInt8, Float)]] = []
-        for (feature, key) in keys.enumerated() {
-            let row = feature * labelCount
-            var rowPairs: [(UInt8, Float)] = []
-            for label in 0..<labelCount {
-                let value = Float(Double(emission[row + label]) - emissionSums[row + label] / step)
-                if abs(value) >= pruneBelow { rowPairs.append((UInt8(label), value)) }
-            }
-            if !rowPairs.isEmpty {
-                keptKeys.append(key)
-                pairs.append(rowPairs)
-            }
+        let table = FeatureTable.pruned(keys: keys, labelCount: labelCount) { feature, label in
+            let index = feature * labelCount + label
+            let value = Float(Double(emission[index]) - emissionSums[index] / step)
+            return abs(value) >= pruneBelow ? value : nil
         }
-        return SequenceModel(labels: labels, table: FeatureTable(keys: keptKeys, pairs: pairs),
+        return SequenceModel(labels: labels, table: table,
                              transitions: averaged(transition, transitionSums), starts: averaged(start, startSums))
     }
 }
