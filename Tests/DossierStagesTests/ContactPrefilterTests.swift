@@ -65,14 +65,14 @@ final class ContactPrefilterTests: XCTestCase {
         check("cjkName", PersonNames.cjkName, PersonNames.mayBeCJKName, texts)
         check("nameLabel", ApplicantNameFinder.nameLabel, ApplicantNameFinder.mayHoldLabel, texts)
         check("nameLabelAlone", ApplicantNameFinder.nameLabelAlone, ApplicantNameFinder.mayBeLabelAlone, texts)
-        check("labelledProfile", ExtractContact.labelledProfile, ExtractContact.mayHoldLabelledProfile, texts)
-        check("label", ContactBlockReader.label, { $0.contains(UInt8(ascii: ":")) }, texts)
-        check("detailLabel", ContactBlockReader.detailLabel, { $0.contains(UInt8(ascii: ":")) }, texts)
-        check("domainOnly", ContactBlockReader.domainOnly, ContactBlockReader.mayBeDomain, texts)
-        check("noise", ContactBlockReader.noise, ContactBlockReader.mayBeNoise, texts)
-        check("street", ContactBlockReader.street, ContactBlockReader.mayBeStreet, texts)
-        check("postcode", ContactBlockReader.postcode, ContactBlockReader.mayBePostcode, texts)
-        check("cityCountry", ContactBlockReader.cityCountry, ContactBlockReader.mayBeCityCountry, texts)
+        check("labelledProfile", ContactStage.labelledProfile, ContactStage.mayHoldLabelledProfile, texts)
+        check("label", ContactBlocks.label, { $0.contains(UInt8(ascii: ":")) }, texts)
+        check("detailLabel", ContactBlocks.detailLabel, { $0.contains(UInt8(ascii: ":")) }, texts)
+        check("domainOnly", ContactBlocks.domainOnly, ContactBlocks.mayBeDomain, texts)
+        check("noise", ContactBlocks.noise, ContactBlocks.mayBeNoise, texts)
+        check("street", ContactBlocks.street, ContactBlocks.mayBeStreet, texts)
+        check("postcode", ContactBlocks.postcode, ContactBlocks.mayBePostcode, texts)
+        check("cityCountry", ContactBlocks.cityCountry, ContactBlocks.mayBeCityCountry, texts)
     }
 
     func testPrefilteredFindersAgreeWithFullScans() {

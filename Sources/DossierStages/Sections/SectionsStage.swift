@@ -10,7 +10,7 @@ import Foundation
 /// under "Publications" → publications / article-journal) unless they name another kind themselves.
 /// A single title heading at the top that names no kind (the applicant's name) is not a section.
 /// "References" in a CV means referees, unless what it holds reads like citations.
-public struct DetectSections: Stage {
+public struct SectionsStage: Stage {
     public let name = "sections"
     public let summary = "headings → sections with a kind (8 languages), sub-kinds, referees vs. citations"
 

@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class SplitReferencesTests: XCTestCase {
+final class SplitReferencesStageTests: XCTestCase {
     private func heading(_ text: String, level: Int = 2) -> Block {
         Block(.heading, text: text, provenance: .lines(1, 1), level: level)
     }
@@ -20,7 +20,7 @@ final class SplitReferencesTests: XCTestCase {
 
     private func split(_ blocks: [Block]) throws -> Document {
         let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
-        return try SplitReferences().run(try DetectSections().run(base, context: StageContext()), context: StageContext())
+        return try SplitReferencesStage().run(try SectionsStage().run(base, context: StageContext()), context: StageContext())
     }
 
     func testOneReferencePerItemTypedBySubHeading() throws {
@@ -119,9 +119,9 @@ final class SplitReferencesTests: XCTestCase {
             paragraph("Note: ", "Jane Roe", " keeps this list up to date since 2016."),
             Block(.paragraph, text: "Darren Edge and Steven M Drucker. 2016. Unhighlighted design of a presentation medium.", provenance: .lines(5, 5)),
         ])
-        var document = try DetectSections().run(base, context: StageContext())
+        var document = try SectionsStage().run(base, context: StageContext())
         document.profile.person.name = PersonName(literal: "Steven M. Drucker", given: "Steven M.", family: "Drucker")
-        let result = try SplitReferences().run(document, context: StageContext())
+        let result = try SplitReferencesStage().run(document, context: StageContext())
         XCTAssertEqual(result.profile.publications.map(\.block), [1], "only the paragraph with the applicant in bold")
     }
 

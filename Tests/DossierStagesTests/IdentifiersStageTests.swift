@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class FindIdentifiersTests: XCTestCase {
+final class IdentifiersStageTests: XCTestCase {
     private func document(_ paragraphs: [String], sections: [Section] = [], publications: [Publication] = []) -> Document {
         let blocks = paragraphs.enumerated().map { index, text -> Block in
             if text.hasPrefix("## ") {
@@ -18,7 +18,7 @@ final class FindIdentifiersTests: XCTestCase {
     }
 
     private func run(_ document: Document) throws -> Document {
-        try FindIdentifiers().run(document, context: StageContext())
+        try IdentifiersStage().run(document, context: StageContext())
     }
 
     func testFillsMissingIdentifiersOfPublicationsFromTheirRawText() throws {
@@ -86,7 +86,7 @@ private enum IdentifierScannerProbe {
     static func scan(_ text: String) -> [String] {
         let block = Block(.paragraph, text: text, provenance: .lines(1, 1))
         let document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [block])
-        let result = (try? FindIdentifiers().run(document, context: StageContext())) ?? document
+        let result = (try? IdentifiersStage().run(document, context: StageContext())) ?? document
         let message = result.diagnostics.first?.message ?? ""
         let list = message.components(separatedBy: ": ").dropFirst().joined(separator: ": ")
         return list.isEmpty ? [] : list.components(separatedBy: ", ")

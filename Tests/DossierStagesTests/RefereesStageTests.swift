@@ -3,10 +3,10 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class ExtractRefereesTests: XCTestCase {
+final class RefereesStageTests: XCTestCase {
     private func run(_ blocks: [Block]) throws -> Document {
         let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [Block(.heading, text: "Referees", provenance: .lines(1, 1), level: 2)] + blocks)
-        return try ExtractReferees().run(try DetectSections().run(base, context: StageContext()), context: StageContext())
+        return try RefereesStage().run(try SectionsStage().run(base, context: StageContext()), context: StageContext())
     }
 
     func testOneRefereePerItemWithItsFields() throws {

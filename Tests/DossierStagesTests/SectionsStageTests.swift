@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class DetectSectionsTests: XCTestCase {
+final class SectionsStageTests: XCTestCase {
     private func heading(_ text: String, level: Int = 2) -> Block {
         Block(.heading, text: text, provenance: .lines(1, 1), level: level, inlines: [.text(text)])
     }
@@ -20,7 +20,7 @@ final class DetectSectionsTests: XCTestCase {
 
     private func sections(_ blocks: [Block]) throws -> [Section] {
         let document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
-        return try DetectSections().run(document, context: StageContext()).profile.sections
+        return try SectionsStage().run(document, context: StageContext()).profile.sections
     }
 
     func testEnglishHeadingsAsPeopleWriteThem() {

@@ -6,7 +6,7 @@ import Foundation
 /// with its date range (EDTF, precision kept, raw text beside it), title, organization and place.
 ///
 /// A paragraph without a date right after an entry adds to that entry (a thesis title, a supervisor).
-public struct ExtractEntries: Stage {
+public struct EntriesStage: Stage {
     public let name = "entries"
     public let summary = "education and employment entries with date ranges (EDTF)"
     static let kinds: Set<SectionKind> = [.education, .employment]

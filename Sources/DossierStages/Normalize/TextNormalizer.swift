@@ -2,46 +2,6 @@ import DossierModel
 import DossierPipeline
 import Foundation
 
-/// Normalizes text everywhere in the document: Unicode NFC, ligatures (ﬁ → fi), soft hyphens and
-/// zero-width characters removed, exotic spaces made plain, runs of spaces collapsed.
-///
-/// Code blocks keep their whitespace. Newlines inside a block's text are kept: they carry line structure.
-public struct NormalizeText: Stage {
-    public let name = "normalize"
-    public let summary = "Unicode NFC, ligatures, soft hyphens, whitespace"
-
-    public init() {}
-
-    public func run(_ document: Document, context: StageContext) throws -> Document {
-        var document = document
-        document.blocks = document.blocks.map(normalize)
-        document.metadata = document.metadata.mapValues { $0.mapStrings { TextNormalizer.normalizeBlockText($0) } }
-        return document
-    }
-
-    private func normalize(_ block: Block) -> Block {
-        var block = block
-        if block.type == .code {
-            block.text = TextNormalizer.normalizeCharacters(block.text)
-        } else {
-            block.text = TextNormalizer.normalizeBlockText(block.text)
-        }
-        block.inlines = block.inlines.map { $0.map(normalize) }
-        block.items = block.items.map { $0.map(normalize) }
-        block.blocks = block.blocks.map { $0.map(normalize) }
-        block.rows = block.rows.map { $0.map(normalize) }
-        block.cells = block.cells.map { $0.map(normalize) }
-        return block
-    }
-
-    private func normalize(_ inline: Inline) -> Inline {
-        var inline = inline
-        inline.text = inline.type == .code ? TextNormalizer.normalizeCharacters(inline.text) : TextNormalizer.normalizeInlineText(inline.text)
-        inline.children = inline.children.map { $0.map(normalize) }
-        return inline
-    }
-}
-
 /// The text rules of `normalize`, shared with readers and stages that build text themselves.
 public enum TextNormalizer {
     private static let replacements: [Character: String] = [

@@ -4,7 +4,7 @@ import Foundation
 /// and the first section): "Address:" / "Affiliation:" labels, lines naming an institution, and lines
 /// shaped like an address (a street or a postcode, or "City, Country" after an institution or beside an
 /// e-mail or phone of the same block).
-enum ContactBlockReader {
+enum ContactBlocks {
     /// The affiliation and address from the contact block's lines grouped by block, each joined with ", ".
     static func read(_ blocks: [[String]], name: String?) -> (affiliation: String?, address: String?) {
         var state = State(nameTokens: name.map(PersonNames.comparisonTokens))
@@ -53,7 +53,7 @@ enum ContactBlockReader {
                 }
                 return
             }
-            let cleaned = text.trimmingCharacters(in: ContactBlockReader.dots)
+            let cleaned = text.trimmingCharacters(in: ContactBlocks.dots)
             if isInstitution(text) {
                 // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
                 let pieces = cleaned.components(separatedBy: ", ")

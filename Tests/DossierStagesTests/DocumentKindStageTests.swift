@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class ClassifyDocumentTests: XCTestCase {
+final class DocumentKindStageTests: XCTestCase {
     /// "# x" / "## x" headings, "- a | b | c" a bulleted list of a, b, c, anything else a paragraph.
     private func document(_ lines: [String], metadata: [String: JSONValue] = [:], sections: [Section] = []) -> Document {
         let blocks = lines.enumerated().map { index, line -> Block in
@@ -26,9 +26,9 @@ final class ClassifyDocumentTests: XCTestCase {
     }
 
     private func classify(_ document: Document) throws -> (kind: String?, evidence: String?) {
-        let result = try ClassifyDocument().run(document, context: StageContext())
+        let result = try DocumentKindStage().run(document, context: StageContext())
         let diagnostic = result.diagnostics.last { $0.stage == "document-kind" }
-        return (result.metadata[ClassifyDocument.metadataKey]?.stringValue, diagnostic?.message)
+        return (result.metadata[DocumentKindStage.metadataKey]?.stringValue, diagnostic?.message)
     }
 
     private let prose = String(repeating: "In my research I study how we can make models that I find useful for our field. ", count: 3)

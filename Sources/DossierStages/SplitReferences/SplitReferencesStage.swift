@@ -6,7 +6,7 @@ import Foundation
 /// table row — typed by the sub-heading above them ("Conference Papers" → paper-conference). A document with
 /// no sections whose blocks are mostly references is read as one publication list.
 /// Placeholders (`\bibentry{key}`, `{% cite %}`, empty items) are reported, never turned into publications.
-public struct SplitReferences: Stage {
+public struct SplitReferencesStage: Stage {
     public let name = "split-references"
     public let summary = "publication sections → one reference string each (numbering, items, paragraphs, rows)"
 

@@ -10,7 +10,7 @@ import Foundation
 /// referee sections alone a referee list; "statement" in the title a research statement; two or more CV
 /// section kinds a CV; 70 % or more reference-like items a publication list; one CV section kind with the
 /// name at the top a CV; long first-person prose a research statement.
-public struct ClassifyDocument: Stage {
+public struct DocumentKindStage: Stage {
     /// The kinds of document, spelled as they appear in `metadata["dossier:kind"]`.
     public enum Kind: String, Sendable, CaseIterable {
         case cv

@@ -5,7 +5,7 @@ import Foundation
 /// Reads referees sections: one referee per list item, table row or paragraph (consecutive paragraphs
 /// that continue one person are joined): name, title, institution, e-mail, phone and relation.
 /// "Available upon request" is reported, not turned into a referee.
-public struct ExtractReferees: Stage {
+public struct RefereesStage: Stage {
     public let name = "referees"
     public let summary = "referees: name, title, institution, e-mail, phone, relation"
 
@@ -117,8 +117,8 @@ public struct ExtractReferees: Stage {
     enum Patterns {
         static let pageFooter = TextPattern(#"^\s*((page\s+)?(last\s+)?(updated|modified)\b|©|\(c\)\s*\d{4}|powered by)"#, caseInsensitive: true)
         static let listMarker = TextPattern(#"^\s*(\[?\d+[.)\]]|[•▪◦*-])\s+"#)
-        static let email = TextPattern(ExtractReferees.emailExpression)
-        static let phone = TextPattern(ExtractReferees.phoneExpression)
+        static let email = TextPattern(RefereesStage.emailExpression)
+        static let phone = TextPattern(RefereesStage.phoneExpression)
         static let fieldLabel = TextPattern(#"^(e-?mail|phone|tel\.?)\s*:?\s*"#, caseInsensitive: true)
     }
 }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// Referee and publication sections are never read for the applicant's name, e-mails or phones.
 /// Values already in the profile are kept; new ones are added after them.
-public struct ExtractContact: Stage {
+public struct ContactStage: Stage {
     public let name = "contact"
     public let summary = "the applicant's name, e-mails, phones, links and identifiers"
 
@@ -38,7 +38,7 @@ public struct ExtractContact: Stage {
         if person.affiliation == nil || person.address == nil {
             let contactLines = lines.filter { area.contactBlocks.contains($0.block) && $0.node.type != .heading }
             let byBlock = Dictionary(grouping: contactLines, by: \.block).sorted { $0.key < $1.key }.map { $0.value.map(\.text) }
-            let block = ContactBlockReader.read(byBlock, name: person.name?.literal)
+            let block = ContactBlocks.read(byBlock, name: person.name?.literal)
             person.affiliation = person.affiliation ?? block.affiliation
             person.address = person.address ?? block.address
         }
@@ -163,8 +163,8 @@ public struct ExtractContact: Stage {
 
     /// "ORCID: 0000-0002-1825-0097", "GitHub: login", "LinkedIn: handle" written without a link.
     private func addLabelledProfiles(to person: inout Person, lines: [DocumentLine]) {
-        for line in lines where ExtractContact.mayHoldLabelledProfile(LineBytes(line.text)) {
-            for match in ExtractContact.labelledProfile.matches(in: line.text) {
+        for line in lines where ContactStage.mayHoldLabelledProfile(LineBytes(line.text)) {
+            for match in ContactStage.labelledProfile.matches(in: line.text) {
                 guard let label = match.group(1)?.lowercased(), let value = match.group(2) else { continue }
                 let url: String
                 if label.contains("orcid") {

@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class ExtractContactTests: XCTestCase {
+final class ContactStageTests: XCTestCase {
     /// Blocks from lines: "# x" is a heading of level 1, "## x" level 2…, anything else a paragraph.
     private func document(
         _ lines: [String], format: SourceFormat = .markdown, metadata: [String: JSONValue] = [:], sections: [Section] = []
@@ -22,7 +22,7 @@ final class ExtractContactTests: XCTestCase {
     }
 
     private func person(_ document: Document) throws -> Person {
-        try ExtractContact().run(document, context: StageContext()).profile.person
+        try ContactStage().run(document, context: StageContext()).profile.person
     }
 
     func testObfuscatedEmailsAreDecodedLowercasedAndDeduplicated() throws {
@@ -245,7 +245,7 @@ final class ExtractContactTests: XCTestCase {
     }
 
     func testEmptyDocumentsAndSectionsOutOfRangeAreHarmless() throws {
-        let empty = try ExtractContact().run(document([]), context: StageContext())
+        let empty = try ContactStage().run(document([]), context: StageContext())
         XCTAssertEqual(empty.profile.person, Person())
         XCTAssertEqual(empty.diagnostics.map(\.message), ["no applicant name found"])
         let bogus = document(["# Jane Doe", "jane@uni.edu"], sections: [
@@ -253,7 +253,7 @@ final class ExtractContactTests: XCTestCase {
             Section(kind: .publications, title: "z", blocks: [-3, -1]),
         ])
         XCTAssertEqual(try person(bogus).emails, ["jane@uni.edu"])
-        for stage in [FindIdentifiers(), ClassifyDocument()] as [any Stage] {
+        for stage in [IdentifiersStage(), DocumentKindStage()] as [any Stage] {
             XCTAssertNoThrow(try stage.run(bogus, context: StageContext()))
         }
     }

@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class FindApplicantTests: XCTestCase {
+final class AuthorshipStageTests: XCTestCase {
     private func publication(_ authors: [CSLName], raw: String = "x", block: Int? = nil) -> Publication {
         var publication = Publication(id: "p", type: "article-journal", raw: raw)
         publication.author = authors
@@ -15,7 +15,7 @@ final class FindApplicantTests: XCTestCase {
         var document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
         document.profile.person.name = applicant
         document.profile.publications = publications
-        return try FindApplicant().run(document, context: StageContext()).profile.publications
+        return try AuthorshipStage().run(document, context: StageContext()).profile.publications
     }
 
     func testInitialsAccentsHyphensAndParticlesMatch() throws {

@@ -9,7 +9,7 @@ import ReferenceParser
 ///
 /// Checksums are validated: an ISBN or ORCID with a wrong check digit is a warning and is stored nowhere.
 /// Works whether or not publications have been parsed yet.
-public struct FindIdentifiers: Stage {
+public struct IdentifiersStage: Stage {
     public let name = "identifiers"
     public let summary = "DOI, PMID, PMCID, arXiv, ISBN and ORCID found and validated"
 

@@ -3,7 +3,7 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class ExtractEntriesTests: XCTestCase {
+final class EntriesStageTests: XCTestCase {
     func testDatesKeepTheirPrecision() {
         let cases: [(String, String?, String?, String)] = [
             ("PhD, Oxford, 2019", "2019", nil, "2019"),
@@ -29,7 +29,7 @@ final class ExtractEntriesTests: XCTestCase {
 
     private func document(_ blocks: [Block]) throws -> Document {
         let base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: blocks)
-        return try ExtractEntries().run(try DetectSections().run(base, context: StageContext()), context: StageContext())
+        return try EntriesStage().run(try SectionsStage().run(base, context: StageContext()), context: StageContext())
     }
 
     private func list(_ items: [String]) -> Block {

@@ -5,7 +5,7 @@ import ReferenceParser
 
 /// Parses each split reference into CSL fields with the trained sequence model (`ReferenceParser`), keeping
 /// what splitting already knew: the raw text, the type given by a sub-heading, the URLs of its links.
-public struct ParseReferences: Stage {
+public struct ParseReferencesStage: Stage {
     public let name = "parse-references"
     public let summary = "each reference → CSL-JSON fields with a confidence each (trained CRF-style model + rules)"
     let parser: ReferenceParser?
@@ -26,7 +26,7 @@ public struct ParseReferences: Stage {
             parsed.id = split.id
             parsed.raw = split.raw
             parsed.block = split.block
-            if split.type != SplitReferences.untyped { parsed.type = split.type }
+            if split.type != SplitReferencesStage.untyped { parsed.type = split.type }
             parsed.url = parsed.url ?? split.url
             parsed.doi = parsed.doi ?? split.doi
             return parsed

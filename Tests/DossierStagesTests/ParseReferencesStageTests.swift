@@ -3,11 +3,11 @@ import DossierPipeline
 import DossierStages
 import XCTest
 
-final class ParseReferencesTests: XCTestCase {
+final class ParseReferencesStageTests: XCTestCase {
     private func parsed(_ raw: String) throws -> Publication? {
         var document = Document(source: Source(path: "t", format: .pdf, bytes: 0, sha256: ""), blocks: [])
-        document.profile.publications = [Publication(id: "ref1", type: SplitReferences.untyped, raw: raw)]
-        return try ParseReferences().run(document, context: StageContext()).profile.publications.first
+        document.profile.publications = [Publication(id: "ref1", type: SplitReferencesStage.untyped, raw: raw)]
+        return try ParseReferencesStage().run(document, context: StageContext()).profile.publications.first
     }
 
     func testATypesetEllipsisInTheAuthorsKeepsTheTitle() throws {

@@ -1,0 +1,76 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Finds the applicant in every author list: `applicantPosition` (1-based), matched through initials
+/// ("K. Xu", "Xu K", "Xu, Kai"), accents, hyphens and particles. A bold or underlined author in the source
+/// wins over name matching. Equal-contribution and corresponding-author marks are recorded.
+/// No match, or two equally good ones, leaves the position empty: it is never guessed.
+public struct AuthorshipStage: Stage {
+    public let name = "authorship"
+    public let summary = "the applicant's position in every author list; equal-contribution and corresponding marks"
+
+    public init() {}
+
+    public func run(_ document: Document, context: StageContext) throws -> Document {
+        var document = document
+        guard !document.profile.publications.isEmpty else { return document }
+        let applicant = document.profile.person.name ?? Self.nameFromMetadata(document)
+        let applicantForms = applicant.map(Self.writtenForms) ?? []
+        for index in document.profile.publications.indices {
+            var publication = document.profile.publications[index]
+            let authors = publication.author ?? []
+            guard !authors.isEmpty else { continue }
+            let highlighted = Self.highlightedTexts(for: publication, in: document)
+            var positions = highlighted.flatMap { text in authors.indices.filter { AuthorMatcher.matches(authors[$0], written: text) } }
+            positions = Array(Set(positions)).sorted()
+            if positions.count != 1, !applicantForms.isEmpty {
+                positions = authors.indices.filter { index in applicantForms.contains { AuthorMatcher.matches(authors[index], applicant: $0) } }
+            }
+            if positions.count == 1 {
+                publication.applicantPosition = positions[0] + 1
+            } else if positions.count > 1 {
+                document.report(.info, stage: name, "\(positions.count) authors match the applicant; position left empty: \(publication.raw.prefix(60))")
+            }
+            let marks = AuthorMarks.find(in: publication.raw, authors: authors)
+            publication.equalContribution = marks.equal.isEmpty ? nil : marks.equal
+            publication.corresponding = marks.corresponding.isEmpty ? nil : marks.corresponding
+            document.profile.publications[index] = publication
+        }
+        return document
+    }
+
+    /// The applicant's name, and the same name with each given name written in parentheses or quotes instead:
+    /// "Adam (Xinlai) Liu" publishes as "Liu, X.", "Robert \"Bob\" Smith" as "Bob Smith".
+    static func writtenForms(_ name: PersonName) -> [PersonName] {
+        var forms = [name]
+        guard name.family != nil else { return forms }
+        for match in alternateGiven.matches(in: name.literal) {
+            let inner = name.literal[match.range].trimmingCharacters(in: CharacterSet(charactersIn: "()\"“” "))
+            let words = inner.split(separator: " ")
+            guard !words.isEmpty, words.count <= 3, words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || "-.'".contains($0) } }),
+                  AuthorMatcher.fold(inner) != AuthorMatcher.fold(name.family ?? "") else { continue }
+            forms.append(PersonName(literal: name.literal, given: inner, family: name.family))
+        }
+        return forms
+    }
+
+    private static let alternateGiven = TextPattern(#"\([^)]*\)|["“][^"”]*["”]"#)
+
+    /// Front matter or PDF `author` when no stage found a name.
+    static func nameFromMetadata(_ document: Document) -> PersonName? {
+        guard let author = document.metadata["author"]?.stringValue, PersonNames.looksLikeName(author) else { return nil }
+        return PersonNames.split(PersonNames.stripTitles(author).name)
+    }
+
+    /// The strong or underlined runs of the source item a publication came from.
+    static func highlightedTexts(for publication: Publication, in document: Document) -> [String] {
+        guard let index = publication.block, document.blocks.indices.contains(index) else { return [] }
+        let block = document.blocks[index]
+        let candidates = [block] + (block.items ?? []) + (block.items ?? []).flatMap { $0.blocks ?? [] } + (block.rows ?? []).flatMap { $0.cells ?? [] }
+        let key = String(publication.raw.prefix(40))
+        guard let source = candidates.first(where: { $0.type != .list && $0.text.replacingOccurrences(of: "\n", with: " ").contains(key) }) else { return [] }
+        return ReferenceUnits.flatten(source.inlines ?? []).filter { $0.type == .strong || $0.type == .underline }.map(\.text)
+            .filter { $0.count <= 60 }
+    }
+}

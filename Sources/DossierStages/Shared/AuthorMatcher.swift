@@ -1,0 +1,68 @@
+import DossierModel
+import DossierPipeline
+import Foundation
+
+/// Author names compared the way people abbreviate them.
+enum AuthorMatcher {
+    /// Lowercase, accents folded, hyphens/apostrophes/periods removed.
+    static func fold(_ text: String) -> String {
+        String(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+            .map { $0.isLetter || $0.isNumber ? $0 : " " })
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    static func familyKeys(_ family: String) -> Set<String> {
+        let folded = fold(family)
+        var keys: Set<String> = [folded, folded.replacingOccurrences(of: " ", with: "")]
+        let words = folded.split(separator: " ").map(String.init)
+        let withoutParticles = words.drop { PersonNames.particles.contains($0) }
+        if !withoutParticles.isEmpty { keys.insert(withoutParticles.joined(separator: " ")) }
+        return keys
+    }
+
+    static func initials(_ given: String) -> [Character] {
+        let folded = fold(given)
+        if folded.count <= 3, !folded.contains(" "), given == given.uppercased() { return Array(folded) }  // "JA" in Vancouver style
+        return folded.split(separator: " ").compactMap(\.first)
+    }
+
+    /// Same family name and compatible given names (initials agree as far as both go).
+    static func matches(_ author: CSLName, applicant: PersonName) -> Bool {
+        guard let family = author.family, let applicantFamily = applicant.family else {
+            return author.literal.map { fold($0) == fold(applicant.literal) } ?? false
+        }
+        let authorFamily = [author.particle, family].compactMap { $0 }.joined(separator: " ")
+        guard !familyKeys(authorFamily).isDisjoint(with: familyKeys(applicantFamily)) || isCompoundVariant(authorFamily, of: applicant) else {
+            // "Xu Kai" written family-first and parsed the other way round.
+            if let given = author.given, fold(given) == fold(applicantFamily), fold(family) == fold(applicant.given ?? "") { return true }
+            return false
+        }
+        guard let given = author.given, !given.isEmpty, let applicantGiven = applicant.given, !applicantGiven.isEmpty else { return true }
+        let left = initials(given), right = initials(applicantGiven)
+        guard let first = left.first, first == right.first else { return false }
+        return zip(left, right).allSatisfy { $0 == $1 } || left.count == 1 || right.count == 1
+    }
+
+    /// Iberian double surnames written in full or in part: "Gonçalves Peñalver, I." for Inês Gonçalves Peñalver
+    /// (split as given "Inês Gonçalves", family "Peñalver"), or "Fernández, M." for María Fernández Núñez.
+    static func isCompoundVariant(_ authorFamily: String, of applicant: PersonName) -> Bool {
+        let authorWords = fold(authorFamily).split(separator: " ").map(String.init)
+        let applicantWords = fold(applicant.literal).split(separator: " ").map(String.init)
+        let applicantFamilyWords = fold(applicant.family ?? "").split(separator: " ").map(String.init)
+        guard authorWords.count >= 1, let applicantFirst = applicantWords.first, !authorWords.contains(applicantFirst) else { return false }
+        let allInName = authorWords.allSatisfy(applicantWords.contains)
+        let sharesFamily = authorWords.contains { applicantFamilyWords.contains($0) }
+        return allInName && sharesFamily && (authorWords.count >= 2 || applicantFamilyWords.count >= 2)
+    }
+
+    /// Whether a highlighted run ("Raman, P.", "P. Raman", "Raman P") names this author.
+    static func matches(_ author: CSLName, written: String) -> Bool {
+        let cleaned = written.trimmingCharacters(in: CharacterSet(charactersIn: " ,;*†‡#&").union(.whitespaces))
+        guard cleaned.count >= 2, let family = author.family else { return false }
+        let words = Set(fold(cleaned).split(separator: " ").map(String.init))
+        let familyWords = fold(family).split(separator: " ").map(String.init)
+        guard !familyWords.isEmpty, familyWords.allSatisfy(words.contains) else { return false }
+        guard let given = author.given, let initial = fold(given).first else { return true }
+        return words.contains { $0.first == initial && !familyWords.contains($0) } || words.count == familyWords.count
+    }
+}
