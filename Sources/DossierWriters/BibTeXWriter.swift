@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import DossierPipeline
 import Foundation
@@ -18,7 +19,6 @@ public struct BibTeXWriter: Writer {
     public let batchStyle = BatchStyle.stream
 
     static let namespace = "bibtex"
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     public init() {}
 
@@ -82,7 +82,7 @@ public struct BibTeXWriter: Writer {
         }
         add("address", publication.publisherPlace.map { text.escaped($0) })
         add("year", publication.year.map { String.padded($0) })
-        add("month", publication.month.map { months[$0 - 1] }, braced: false)
+        add("month", publication.month.flatMap(Months.englishAbbreviation), braced: false)
         add("volume", publication.volume.map { text.escaped($0) })
         add("number", publication.issue.map { text.escaped($0) })
         if let pages = PageRange(publication.page) {

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// The title block at the top of a document (LaTeX's \maketitle, as pandoc makes it): the title, then lines
@@ -30,14 +31,6 @@ enum TitleBlock {
         return rect.y0 >= title.y1 - 1 && abs(rect.midX - title.midX) <= tolerance && abs(rect.width - title.width) > 2 * tolerance
     }
 
-    private static let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember",
-        "janvier", "février", "mars", "avril", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    ]
-
     /// "January 2025", "1 March 2024", "March 1, 2024", "2024-03-01", "01/03/2024", "Last updated: May 2024".
     static func isDateOnly(_ text: String) -> Bool {
         var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -51,13 +44,10 @@ enum TitleBlock {
         guard (2...4).contains(tokens.count), let year = tokens.last,
               year.range(of: #"^(19|20)\d\d$"#, options: .regularExpression) != nil else { return false }
         let others = tokens.dropLast()
-        let monthCount = others.filter { months.contains($0) }.count
+        let monthCount = others.filter { Months.numberBesideYear($0) != nil }.count
         let dayCount = others.filter { $0.range(of: #"^\d{1,2}(st|nd|rd|th)?$"#, options: .regularExpression) != nil }.count
         return monthCount == 1 && monthCount + dayCount == others.count
     }
-
-    private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "das", "do", "dos", "di", "del",
-                                                 "della", "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu"]
 
     /// One or more personal names and nothing else: "Jonas Feldhaus-Mbeki", "Zheng Yuan, Madeleine van Zuylen,
     /// and Oren Etzioni", "Dr. A. B. Smith"; not a line in capitals ("RESEARCH INTERESTS").
@@ -85,7 +75,7 @@ enum TitleBlock {
 
     /// Two to five words, each capitalised (or an initial, a title such as "Dr.", or a particle such as "van").
     private static func isPersonName(_ words: [String]) -> Bool {
-        let core = words.filter { !particles.contains($0.lowercased()) }
+        let core = words.filter { !NameParticles.all.contains($0.lowercased()) }
         guard (2...5).contains(words.count), core.count >= 2 else { return false }
         return core.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }

@@ -1,3 +1,5 @@
+import DossierText
+
 /// Words the model may take for names but that are never people: a status ("(in press)", "submitted") or a
 /// "(with A. Berg)" credit, whose list leaves out the author it is written by. Such tokens become `note`, so no
 /// author is made up from them; the raw text keeps them.

@@ -1,3 +1,5 @@
+import DossierText
+
 /// Base64 (RFC 4648, with padding) without Foundation, for the model embedded as a string literal.
 enum Base64 {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// The negative log-likelihood of a linear-chain CRF over indexed training data, plus an L2 penalty, and its

@@ -1,3 +1,5 @@
+import DossierText
+
 /// Trains the linear-chain model as a conditional random field (L2-regularised likelihood, L-BFGS): the same
 /// model shape and decoding as the perceptron's, usually a little more accurate. Deterministic: the same data
 /// gives the same bytes.

@@ -1,21 +1,11 @@
+import DossierText
 import DossierModel
 
 /// Reads the date of a reference with the precision printed ("2019" → [[2019]], "March 2019" → [[2019, 3]],
 /// "3 March 2019" → [[2019, 3, 3]]) and the status words ("in press", "submitted", …).
 public enum DateParsing {
-    static let monthNumbers: [String: Int] = {
-        var table: [String: Int] = [:]
-        let names: [[String]] = [
-            ["jan", "january", "janvier", "januar", "enero", "gennaio"], ["feb", "february", "février", "fevrier", "februar", "febrero", "febbraio"],
-            ["mar", "march", "mars", "märz", "marzo"], ["apr", "april", "avril", "abril", "aprile"],
-            ["may", "mai", "mayo", "maggio"], ["jun", "june", "juin", "juni", "junio", "giugno"],
-            ["jul", "july", "juillet", "juli", "julio", "luglio"], ["aug", "august", "août", "aout", "agosto"],
-            ["sep", "sept", "september", "septembre", "septiembre", "settembre"], ["oct", "october", "octobre", "oktober", "octubre", "ottobre"],
-            ["nov", "november", "novembre", "noviembre"], ["dec", "december", "décembre", "dezember", "diciembre", "dicembre"],
-        ]
-        for (index, list) in names.enumerated() { for name in list { table[name] = index + 1 } }
-        return table
-    }()
+    /// A month name or English abbreviation (`Months`), lowercase.
+    static func monthNumber(_ word: String) -> Int? { Months.number(of: word) }
 
     /// The date in `text`, or nil when no year is printed.
     public static func date(_ text: String) -> CSLDate? {
@@ -29,7 +19,7 @@ public enum DateParsing {
                 year = value
                 continue
             }
-            if month == nil, let value = monthNumbers[lowered] ?? monthNumbers[String(lowered.prefix(3))].flatMap({ lowered.count <= 4 ? $0 : nil }) {
+            if month == nil, let value = monthNumber(lowered) ?? monthNumber(String(lowered.prefix(3))).flatMap({ lowered.count <= 4 ? $0 : nil }) {
                 month = value
                 // A day next to the month.
                 for neighbour in [index - 1, index + 1] where neighbour >= 0 && neighbour < words.count {

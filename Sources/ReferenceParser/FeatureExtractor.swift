@@ -1,3 +1,5 @@
+import DossierText
+
 /// The feature keys of every token of a reference: word identity, shape, case, digits, punctuation, position,
 /// neighbours, dictionaries and the structure seen so far (units closed, years met, inside quotes or brackets).
 struct FeatureSequence {

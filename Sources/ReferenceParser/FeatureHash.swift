@@ -1,3 +1,5 @@
+import DossierText
+
 /// Feature keys: each token's string properties are hashed once (FNV-1a, 64 bits), and a key is that hash mixed
 /// with the template number and folded to 32 bits, so the model stores numbers, not strings.
 enum FeatureHash {

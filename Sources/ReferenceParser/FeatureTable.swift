@@ -1,3 +1,5 @@
+import DossierText
+
 /// An open-addressing map from 32-bit feature keys to rows of sparse (label, weight) pairs: the emission
 /// weights of the model, looked up thousands of times per reference, so kept flat and hash-free.
 struct FeatureTable: Sendable {

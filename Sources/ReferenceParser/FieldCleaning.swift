@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import Foundation
 
@@ -205,14 +206,5 @@ enum FieldCleaning {
         let cleaned = trim(text)
         if let number = cleaned.split(separator: " ").first, let digits = Int(number.prefix(while: \.isNumber)) { return String(digits) }
         return cleaned.isEmpty ? nil : cleaned
-    }
-}
-
-extension StringProtocol {
-    func trimmingWhitespace() -> String {
-        var result = Substring(self)
-        while let first = result.first, first.isWhitespaceFast { result = result.dropFirst() }
-        while let last = result.last, last.isWhitespaceFast { result = result.dropLast() }
-        return String(result)
     }
 }

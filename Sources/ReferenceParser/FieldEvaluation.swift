@@ -1,3 +1,5 @@
+import DossierText
+
 /// Scores predicted labels against gold labels field by field, as AnyStyle-style evaluations do: a field is a run
 /// of tokens with one label, compared as a string with punctuation and whitespace trimmed at both ends.
 public struct FieldEvaluation: Sendable {

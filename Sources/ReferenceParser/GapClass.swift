@@ -1,3 +1,5 @@
+import DossierText
+
 /// Classes of the boundary between two tokens, by what the first one ends with: field boundaries follow
 /// punctuation, so transitions between labels are weighted per class.
 enum GapClass {

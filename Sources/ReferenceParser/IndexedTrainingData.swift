@@ -1,3 +1,5 @@
+import DossierText
+
 /// Labelled references turned into what a trainer iterates over: label ids, and per token the indices of its
 /// features (those seen at least `minimumCount` times), numbered in order of first appearance so that the same
 /// data always gives the same numbering.

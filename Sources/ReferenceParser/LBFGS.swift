@@ -1,3 +1,5 @@
+import DossierText
+
 /// Limited-memory BFGS minimisation with a backtracking (Armijo) line search: deterministic, dependency-free,
 /// for the CRF's smooth objective over a few million parameters.
 struct LBFGS {

@@ -1,3 +1,5 @@
+import DossierText
+
 /// Reads labelled references: AnyStyle's XML (`<dataset><sequence><author>…</author>…</sequence>`) and
 /// ParsCit's tagged lines (`<author> … </author> <title> … </title>`). Pure: text in, references out.
 public enum LabelledData {

@@ -1,3 +1,5 @@
+import DossierText
+
 /// A reference string with a label on every token: one `<sequence>` of AnyStyle's XML, or one tagged line.
 public struct LabelledReference: Sendable, Hashable {
     /// The labelled pieces in order: (label, text). The reference string is the texts joined by single spaces.

@@ -1,21 +1,14 @@
+import DossierText
+
 /// Small word lists the features look words up in (lowercased, without punctuation).
 enum Lexicon {
-    /// Month names and abbreviations in English, French, German, Spanish, Italian.
-    static let months: Set<String> = [
-        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
-        "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
-        "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août", "aout", "septembre",
-        "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
-        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-        "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre",
-        "ottobre", "dicembre", "spring", "summer", "autumn", "fall", "winter",
-    ]
+    /// Month names (English, French, German, Spanish, Italian) and English abbreviations and seasons, from `Months`:
+    /// the languages the model's month feature was trained with.
+    static let months: Set<String> = Months.names(in: ["en", "fr", "de", "es", "it"])
+        .union(Months.seasons.filter { $0.language == "en" }.map(\.text))
 
-    /// Family-name particles.
-    static let particles: Set<String> = [
-        "van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "des", "la", "le", "dos", "das", "ter", "ten",
-        "zu", "zur", "vander", "bin", "ibn", "al", "el", "st",
-    ]
+    /// Family-name particles, from `NameParticles`.
+    static let particles: Set<String> = NameParticles.referenceFeatureWords
 
     /// Words typical of journal and proceedings names.
     static let journalWords: Set<String> = [

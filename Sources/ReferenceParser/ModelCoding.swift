@@ -1,3 +1,5 @@
+import DossierText
+
 /// The model's bytes: a small binary format (emission weights quantised to 16 bits), and its base64 text for
 /// embedding in Swift source.
 ///

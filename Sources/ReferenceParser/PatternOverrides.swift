@@ -1,3 +1,5 @@
+import DossierText
+
 /// Token labels that patterns decide better than the model: a DOI is `doi` (and so is the "doi:" before it), a
 /// web address is `url` unless the model took a doi.org link for the DOI, "ISBN" and its number are `isbn`.
 /// Applied only when the model knows the label (AnyStyle's vocabulary has all three).

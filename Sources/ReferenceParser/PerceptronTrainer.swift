@@ -1,3 +1,5 @@
+import DossierText
+
 /// Trains a `SequenceModel` with the averaged structured perceptron: deterministic (fixed order, a fixed-seed
 /// shuffle, features numbered in order of first appearance), so the same data gives the same bytes.
 public struct PerceptronTrainer {

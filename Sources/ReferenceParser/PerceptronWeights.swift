@@ -1,3 +1,5 @@
+import DossierText
+
 /// Dense weights during perceptron training, with the running sums that give the averaged weights
 /// (w − u / c: Daumé's trick, so averaging costs nothing per step).
 struct PerceptronWeights {

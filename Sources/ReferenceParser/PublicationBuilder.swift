@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import Foundation
 
@@ -41,11 +42,11 @@ enum PublicationBuilder {
             let text = span.text
             switch span.label {
             case "author":
-                let (names, etAl) = NameSplitter.split(text)
+                let (names, etAl) = PersonNames.authorList(text)
                 if !names.isEmpty { publication.author = (publication.author ?? []) + names; set("author", span.confidence) }
                 if etAl { publication.etAl = true }
             case "editor":
-                let (names, _) = NameSplitter.split(text)
+                let (names, _) = PersonNames.authorList(text)
                 if !names.isEmpty { publication.editor = (publication.editor ?? []) + names; set("editor", span.confidence) }
             case "title" where publication.title == nil:
                 let (title, venue) = FieldCleaning.splitTrailingVenue(FieldCleaning.title(text))

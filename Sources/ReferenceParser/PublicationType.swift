@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 
 /// Guesses the CSL type of a parsed reference from its fields and words.

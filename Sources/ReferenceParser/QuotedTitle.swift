@@ -1,3 +1,5 @@
+import DossierText
+
 /// Quotation marks delimit a title in many CV styles (‘Title’. Journal 21.6): when the model runs the title on
 /// past its closing quote and the reference has no venue otherwise, the words after the quote are the venue
 /// (`journal`), and a trailing number there its volume. Typography decides where the model hesitated.

@@ -1,3 +1,5 @@
+import DossierText
+
 /// The references of a text given one per line: split at "\n", "\r\n" and "\r", each line trimmed of what
 /// Foundation's `CharacterSet.whitespaces` holds (tab, the Zs spaces and U+200B), empty lines dropped. Works on
 /// UTF-8 bytes: Foundation's `trimmingCharacters` and Character-wise splitting were 4% of `dossier references`.

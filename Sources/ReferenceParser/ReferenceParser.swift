@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 
 /// Turns one reference string into a CSL-JSON item (`Publication`): a linear-chain model labels the tokens with

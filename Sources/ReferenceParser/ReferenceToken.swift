@@ -1,3 +1,5 @@
+import DossierText
+
 /// One token of a reference string: a whitespace-separated word (split further after `,;:` glued to the next
 /// word), with its UTF-8 offsets in the raw string so that fields are sliced back verbatim.
 public struct ReferenceToken: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// The linear-chain model: label names, emission weights per feature and label, transition weights between

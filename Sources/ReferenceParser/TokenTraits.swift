@@ -1,3 +1,5 @@
+import DossierText
+
 /// What the features need to know about one token, computed once per token: mostly hashes of its string
 /// properties, so that each feature key costs one integer mix rather than hashing a string again.
 struct TokenTraits {

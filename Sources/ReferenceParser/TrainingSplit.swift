@@ -1,3 +1,5 @@
+import DossierText
+
 /// Deduplicates labelled references and splits them, by a hash of the normalised text, into the part trained on
 /// and the part held out for evaluation (never trained on). The same reference always falls on the same side.
 public struct TrainingSplit: Sendable {

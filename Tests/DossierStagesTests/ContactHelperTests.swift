@@ -1,4 +1,5 @@
 @testable import DossierStages
+@testable import DossierText
 import DossierModel
 import ReferenceParser
 import XCTest

@@ -1,4 +1,5 @@
 @testable import DossierStages
+@testable import DossierText
 import Foundation
 import XCTest
 

@@ -1,6 +1,7 @@
 import DossierModel
 import DossierPipeline
 import DossierStages
+import DossierText
 import XCTest
 
 final class IdentifiersStageTests: XCTestCase {

@@ -1,3 +1,4 @@
+import DossierModel
 import XCTest
 @testable import ReferenceParser
 
@@ -22,5 +23,23 @@ final class FieldTrimTests: XCTestCase {
         XCTAssertEqual(FieldCleaning.trim(" (Univ. Press), "), "Univ. Press")
         XCTAssertEqual(FieldCleaning.trim("Smith J."), "Smith J.")
         XCTAssertEqual(FieldCleaning.trim("Nature (London)."), "Nature (London)")
+    }
+
+    func testPagesVolumesDatesAndStatus() {
+        XCTAssertEqual(FieldCleaning.pages("pp. 1761–1800)."), "1761-1800")
+        XCTAssertEqual(FieldCleaning.pages("p. 182 - 196."), "182-196")
+        XCTAssertEqual(FieldCleaning.pages("e1003316."), "e1003316")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").volume, "20")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").issue, "3")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").volume, "9")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").issue, "2")
+        XCTAssertEqual(DateParsing.date("(2019)."), CSLDate(dateParts: [[2019]], raw: "2019"))
+        XCTAssertEqual(DateParsing.date("March 2019,")?.dateParts, [[2019, 3]])
+        XCTAssertEqual(DateParsing.date("3 Oct. 2012")?.dateParts, [[2012, 10, 3]])
+        XCTAssertNil(DateParsing.date("n.d."))
+        XCTAssertEqual(DateParsing.status("Manuscript submitted for publication."), "submitted")
+        XCTAssertEqual(DateParsing.status("Nature (in press)"), "in press")
+        XCTAssertEqual(FieldCleaning.title("“A Spanish Romanticist Parodies Himself,”"), "A Spanish Romanticist Parodies Himself")
+        XCTAssertEqual(FieldCleaning.container("In: Proceedings of the IEEE,"), "Proceedings of the IEEE")
     }
 }

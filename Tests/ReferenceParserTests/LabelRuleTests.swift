@@ -1,6 +1,7 @@
 import DossierModel
 import XCTest
 @testable import ReferenceParser
+@testable import DossierText
 
 /// The rules that correct the model's labels, each on labels written by hand (so they do not depend on the model).
 final class LabelRuleTests: XCTestCase {
@@ -69,7 +70,7 @@ final class LabelRuleTests: XCTestCase {
         QuotedTitle.apply(tokens, labels: &labels, known: known)
         XCTAssertEqual(labels, ["author", "author", "author", "author", "author", "author", "title", "title", "title", "title",
                                 "journal", "volume"])
-        XCTAssertEqual(NameSplitter.split("Sperling, E., and Geochemistry Project Team.").names.last,
+        XCTAssertEqual(PersonNames.authorList("Sperling, E., and Geochemistry Project Team.").names.last,
                        CSLName(literal: "Geochemistry Project Team"), "the group is one literal author")
         var (plainTokens, plainLabels) = labelled("Sperling, E. and the ‘big data’ turn.", ["author", "author", "title", "title", "title", "title", "title"])
         QuotedTitle.apply(plainTokens, labels: &plainLabels, known: known)

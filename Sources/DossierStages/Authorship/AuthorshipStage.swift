@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import DossierPipeline
 import Foundation

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// Reads the affiliation and the postal address from the lines of the contact block (between the name
@@ -121,7 +122,7 @@ enum ContactBlocks {
         let words = text.split(separator: " ")
         guard words.count <= 12 else { return false }
         // "January 2025" (the date under a title) is shaped like "Westufer 12" but is no street.
-        if words.count == 2, DateExpressions.months[words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))] != nil,
+        if words.count == 2, Months.numberBesideYear(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) != nil,
            words[1].count == 4, words[1].allSatisfy(\.isNumber) { return false }
         let bytes = LineBytes(text)
         if (mayBeStreet(bytes) && street.matches(text)) || (mayBePostcode(bytes) && postcode.matches(text)) { return true }

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// Finds e-mail addresses in text, including the forms people write to dodge spam harvesters:

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// Finds telephone numbers in a line of text and normalizes them.

@@ -1,8 +1,22 @@
+import DossierText
 import Foundation
 
 /// Recognizes a person's name in a line of text and strips what surrounds it on CVs
 /// ("Curriculum Vitae of", "— CV", "Dr.", ", PhD", "(he/him)"), title-casing names printed in capitals.
 extension PersonNames {
+    /// Whether a short piece of text (a referee line's first part, a PDF author) can be a person's name:
+    /// 2–5 words once titles are stripped, capitalized, no digits or org words.
+    public static func looksLikeName(_ text: String) -> Bool {
+        let name = stripTitles(text).name
+        let words = name.split(separator: " ")
+        guard (2...5).contains(words.count), name.rangeOfCharacter(from: .decimalDigits) == nil, !name.contains("@") else { return false }
+        guard !EntryFields.contains(any: EntryFields.organizationWords + EntryFields.positionWords, in: name) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first else { return false }
+            return first.isUppercase || particles.contains(word.lowercased())
+        }
+    }
+
     /// The name with decorations, honorifics and degrees removed; nil when nothing is left.
     static func cleaned(_ raw: String) -> String? {
         // Without a line feed byte there is nothing to replace (no other text is canonically equivalent to it).

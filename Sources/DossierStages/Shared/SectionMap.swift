@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 
 /// Which section each top-level block belongs to: the innermost section that contains it, so that a block

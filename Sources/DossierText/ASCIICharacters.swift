@@ -1,6 +1,6 @@
 /// A set of ASCII characters tested by byte: `String.contains(Character)` breaks the set into graphemes on every
 /// test, which made trimming a word cost more than the rest of its cleaning.
-struct ASCIICharacters {
+package struct ASCIICharacters {
     let members: String
     private var low: UInt64 = 0
     private var high: UInt64 = 0
@@ -27,7 +27,7 @@ struct ASCIICharacters {
 
 extension StringProtocol {
     /// The text without `characters` (all ASCII) at either end; the same as `trimming(_:)`, faster.
-    func trimmingASCII(_ characters: String) -> String {
+    package func trimmingASCII(_ characters: String) -> String {
         let set = ASCIICharacters(characters)
         var slice = Substring(self)
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }

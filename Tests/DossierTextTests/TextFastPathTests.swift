@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import ReferenceParser
+@testable import DossierText
 
 /// The byte-level helpers give what the standard library and Foundation calls they replace give.
 final class TextFastPathTests: XCTestCase {

@@ -7,7 +7,7 @@ import Darwin
 extension StringProtocol {
     /// `lowercased()`, built from UTF-8 bytes: the standard library's only fast path is an all-ASCII string, and
     /// one "é" in a reference made it build a String per scalar.
-    func lowercasedFast() -> String {
+    package func lowercasedFast() -> String {
         if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
@@ -26,7 +26,7 @@ extension StringProtocol {
 extension String {
     /// Whether `needle` occurs byte for byte: `memchr` finds each candidate first byte, `memcmp` checks the rest
     /// (`includes` compares byte by byte, and `guess` asks for 35 needles per reference).
-    func containsBytes(_ needle: String) -> Bool {
+    package func containsBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
         return haystack.withUTF8 { hay in
@@ -50,9 +50,19 @@ extension String {
 
 extension Character {
     /// `isWhitespace` without the Unicode property lookup for one ASCII byte (tab to carriage return and space).
-    var isWhitespaceFast: Bool {
+    package var isWhitespaceFast: Bool {
         let utf8 = self.utf8
         if utf8.count == 1, let byte = utf8.first { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         return isWhitespace
+    }
+}
+
+extension StringProtocol {
+    /// The text without whitespace at either end (`isWhitespaceFast`).
+    package func trimmingWhitespace() -> String {
+        var result = Substring(self)
+        while let first = result.first, first.isWhitespaceFast { result = result.dropFirst() }
+        while let last = result.last, last.isWhitespaceFast { result = result.dropLast() }
+        return String(result)
     }
 }

@@ -15,16 +15,10 @@ public enum PersonNames {
                                           "assoc.", "asst.", "emeritus", "dr.ª", "dra.", "dra", "prof.ª", "profa.", "profa", "sr.", "sra.", "mme", "mme.",
                                           "herr", "frau", "drs.", "ir.", "prof.dr", "профессор"]
     static let degrees: Set<String> = ["phd", "ph.d.", "ph.d", "md", "m.d.", "msc", "m.sc.", "dphil", "frs", "facp", "mba", "jr", "jr.", "sr", "sr."]
-    /// Lowercase particles that begin a family name.
-    static let particles: Set<String> = [
-        "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "ten", "ter", "der", "den", "dos", "das",
-        "do", "des", "zu", "vom", "zum", "zur", "af", "av", "bin", "ibn", "al", "el", "st.",
-    ]
-    /// Capitalized particles that begin a family name when they stand inside the name ("Maria De Souza").
-    private static let capitalizedParticles: Set<String> = [
-        "Van", "Von", "De", "Da", "Del", "Della", "Di", "Du", "Le", "La", "Ten", "Ter", "Der", "Den", "Dos", "Das",
-    ]
-    private static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"]
+    /// Lowercase particles that begin a family name (`NameParticles.all`).
+    package static var particles: Set<String> { NameParticles.all }
+    /// Generational suffixes, lowercase.
+    static let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"]
 
     /// The honorifics in front of a name ("Prof. Dr."), and the name without them or trailing degrees.
     public static func stripTitles(_ text: String) -> (honorific: String?, name: String) {
@@ -50,37 +44,24 @@ public enum PersonNames {
             return PersonName(literal: text, given: String(text.dropFirst()), family: String(text.prefix(1)))
         }
         let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !suffixes.contains(parts[1]) {
+        if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !isSuffix(parts[1]) {
             return PersonName(literal: text, given: withoutNicknames(parts[1]).joined(separator: " "), family: parts[0])
         }
         var tokens = withoutNicknames(text.replacingOccurrences(of: ",", with: ""))
-        if tokens.count > 2, let last = tokens.last, suffixes.contains(last) { tokens.removeLast() }
+        if tokens.count > 2, let last = tokens.last, isSuffix(last) { tokens.removeLast() }
         guard tokens.count >= 2 else { return PersonName(literal: text, given: nil, family: tokens.first) }
         var familyStart = tokens.count - 1
         if let conjunction = tokens.indices.dropFirst(2).dropLast().first(where: { tokens[$0] == "y" || tokens[$0] == "i" }) {
             familyStart = conjunction - 1
         }
         if let particle = tokens.indices.dropFirst().dropLast().first(where: {
-            particles.contains(tokens[$0]) || capitalizedParticles.contains(tokens[$0])
+            particles.contains(tokens[$0]) || NameParticles.capitalizedInside.contains(tokens[$0])
         }) {
             familyStart = min(familyStart, particle)
         }
         return PersonName(
             literal: text, given: tokens[..<familyStart].joined(separator: " "),
             family: tokens[familyStart...].joined(separator: " "))
-    }
-
-    /// Whether a short piece of text (a referee line's first part, a PDF author) can be a person's name:
-    /// 2–5 words once titles are stripped, capitalized, no digits or org words.
-    public static func looksLikeName(_ text: String) -> Bool {
-        let name = stripTitles(text).name
-        let words = name.split(separator: " ")
-        guard (2...5).contains(words.count), name.rangeOfCharacter(from: .decimalDigits) == nil, !name.contains("@") else { return false }
-        guard !EntryFields.contains(any: EntryFields.organizationWords + EntryFields.positionWords, in: name) else { return false }
-        return words.allSatisfy { word in
-            guard let first = word.first else { return false }
-            return first.isUppercase || particles.contains(word.lowercased())
-        }
     }
 
     private static func withoutNicknames(_ text: String) -> [String] {

@@ -2,19 +2,22 @@ import Foundation
 
 /// A compiled regular expression with the few operations the stages need, over Swift strings.
 ///
-/// Patterns are literals of this module: one that does not compile matches nothing (and its tests fail),
+/// The one regular-expression wrapper in Dossier. Patterns are literals of the code: one that does not compile matches nothing (and its tests fail),
 /// so no stage ever traps on a pattern.
-struct TextPattern: Sendable {
+package struct TextPattern: Sendable {
     let regex: NSRegularExpression?
 
-    init(_ pattern: String, caseInsensitive: Bool = false) {
+    package init(_ pattern: String, caseInsensitive: Bool = false) {
         var options: NSRegularExpression.Options = []
         if caseInsensitive { options.insert(.caseInsensitive) }
         regex = try? NSRegularExpression(pattern: pattern, options: options)
     }
 
+    /// `text` with every pattern metacharacter escaped, to match itself.
+    public static func escaped(_ text: String) -> String { NSRegularExpression.escapedPattern(for: text) }
+
     /// Every match, in order.
-    func matches(in text: String) -> [TextMatch] {
+    package func matches(in text: String) -> [TextMatch] {
         guard let regex else { return [] }
         let results = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
         return results.compactMap { result in
@@ -28,7 +31,7 @@ struct TextPattern: Sendable {
     }
 
     /// The first match, if any.
-    func firstMatch(in text: String) -> TextMatch? {
+    package func firstMatch(in text: String) -> TextMatch? {
         guard let regex,
             let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
             let range = Range(result.range, in: text)
@@ -40,11 +43,23 @@ struct TextPattern: Sendable {
         return TextMatch(range: range, groups: groups, groupRanges: groupRanges)
     }
 
+    /// For every match, the first capture group that took part and the range of the whole match.
+    public func firstGroups(in text: String) -> [(String, Range<String.Index>)] {
+        guard let regex else { return [] }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
+            guard let whole = Range(result.range, in: text) else { return nil }
+            for group in 1..<max(result.numberOfRanges, 1) {
+                if let range = Range(result.range(at: group), in: text) { return (String(text[range]), whole) }
+            }
+            return nil
+        }
+    }
+
     /// Whether the pattern matches anywhere in `text`.
-    func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+    package func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 
     /// `text` with every match replaced by `template` (`$1` refers to groups).
-    func replacing(in text: String, with template: String) -> String {
+    package func replacing(in text: String, with template: String) -> String {
         guard let regex else { return text }
         return regex.stringByReplacingMatches(
             in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
@@ -52,11 +67,11 @@ struct TextPattern: Sendable {
 }
 
 /// One match of a `TextPattern`: the whole range and the capture groups (nil when a group did not take part).
-struct TextMatch: Sendable {
-    let range: Range<String.Index>
+package struct TextMatch: Sendable {
+    package let range: Range<String.Index>
     let groups: [String?]
     let groupRanges: [Range<String.Index>?]
 
     /// Capture group `index`, or nil.
-    func group(_ index: Int) -> String? { index < groups.count ? groups[index] : nil }
+    package func group(_ index: Int) -> String? { index < groups.count ? groups[index] : nil }
 }

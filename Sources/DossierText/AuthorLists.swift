@@ -4,9 +4,9 @@ import DossierModel
 /// Splits an author or editor span into CSL names: "Xu, K., Smith, J. A., & van der Berg, P.",
 /// "K. Xu and J. Smith", "Xu K, Smith JA", "Smith, John and Doe, Jane"; "et al." becomes a flag; consortia and
 /// groups become `literal`.
-public enum NameSplitter {
+extension PersonNames {
     /// The names in `span` and whether it was cut by "et al.".
-    public static func split(_ span: String) -> (names: [CSLName], etAl: Bool) {
+    public static func authorList(_ span: String) -> (names: [CSLName], etAl: Bool) {
         var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
         let lowered = text.lowercasedFast()
@@ -165,7 +165,7 @@ public enum NameSplitter {
         return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.containsBytes(".") || word.count <= 3)
     }
 
-    static func isParticle(_ word: String) -> Bool { Lexicon.particles.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
+    static func isParticle(_ word: String) -> Bool { NameParticles.all.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
     static func isFamilyOnly(_ list: [String]) -> Bool {
@@ -189,9 +189,8 @@ public enum NameSplitter {
         return isInitialWord(last) && !isInitialWord(list[0])
     }
 
-    static func isSuffix(_ text: String) -> Bool {
-        ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"].contains(text.lowercasedFast())
-    }
+    /// "Jr.", "III", "2nd": a generational suffix (lowercase `suffixes`).
+    static func isSuffix(_ text: String) -> Bool { suffixes.contains(text.lowercasedFast()) }
 
     static let groupWords: Set<String> = [
         "consortium", "group", "collaboration", "committee", "association", "society", "institute", "team", "network",

@@ -68,28 +68,28 @@ public enum Identifiers {
         }
         switch kind {
         case .doi:
-            return IdentifierPattern.doi.captures(in: text).compactMap { raw, range in
+            return IdentifierPattern.doi.firstGroups(in: text).compactMap { raw, range in
                 let value = trimDOI(raw)
                 guard let slash = value.firstIndex(of: "/"), value.index(after: slash) < value.endIndex else { return nil }
                 return match(value, range)
             }
         case .pmid:
-            return IdentifierPattern.pmid.captures(in: text).map { match($0.0, $0.1) }
+            return IdentifierPattern.pmid.firstGroups(in: text).map { match($0.0, $0.1) }
         case .pmcid:
-            return IdentifierPattern.pmcid.captures(in: text).map { match($0.0.uppercased(), $0.1) }
+            return IdentifierPattern.pmcid.firstGroups(in: text).map { match($0.0.uppercased(), $0.1) }
         case .arxiv:
-            return IdentifierPattern.arxiv.captures(in: text).map { match($0.0, $0.1) }
+            return IdentifierPattern.arxiv.firstGroups(in: text).map { match($0.0, $0.1) }
         case .isbn:
-            return IdentifierPattern.isbn.captures(in: text).compactMap { raw, range in
+            return IdentifierPattern.isbn.firstGroups(in: text).compactMap { raw, range in
                 let compact = compactISBN(raw)
                 guard compact.count == 10 || compact.count == 13 else { return nil }
                 return match(compact, range, valid: isValidISBN(compact))
             }
         case .orcid:
-            let labelled = IdentifierPattern.labelledORCID.captures(in: text).map { raw, range in
+            let labelled = IdentifierPattern.labelledORCID.firstGroups(in: text).map { raw, range in
                 match(raw.uppercased(), range, valid: isValidORCID(raw.uppercased()))
             }
-            let bare = IdentifierPattern.bareORCID.captures(in: text).compactMap { raw, range in
+            let bare = IdentifierPattern.bareORCID.firstGroups(in: text).compactMap { raw, range in
                 isValidORCID(raw) ? match(raw, range) : nil
             }
             return labelled + bare
@@ -183,35 +183,17 @@ public enum Identifiers {
     }
 }
 
-/// The regular expression of one identifier kind; group 1 (or the first group that took part) is the identifier.
-private struct IdentifierPattern: Sendable {
-    let regex: NSRegularExpression?
-
-    init(_ pattern: String, caseInsensitive: Bool = false) {
-        regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-    }
-
-    /// The identifier of every match, with the range of the whole match.
-    func captures(in text: String) -> [(String, Range<String.Index>)] {
-        guard let regex else { return [] }
-        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
-            guard let whole = Range(result.range, in: text) else { return nil }
-            for group in 1..<max(result.numberOfRanges, 1) {
-                if let range = Range(result.range(at: group), in: text) { return (String(text[range]), whole) }
-            }
-            return nil
-        }
-    }
-
-    static let doi = IdentifierPattern(#"(?<![0-9])(10\.[0-9][0-9.]{3,}/[^\s"<>]+)"#)
-    static let pmid = IdentifierPattern(#"\bPMID[\s:.]*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"#, caseInsensitive: true)
-    static let pmcid = IdentifierPattern(#"(PMC\d{4,9})\b"#)
-    static let arxiv = IdentifierPattern(
+/// The pattern of each kind: the identifier is the first capture group that took part.
+private enum IdentifierPattern {
+    static let doi = TextPattern(#"(?<![0-9])(10\.[0-9][0-9.]{3,}/[^\s"<>]+)"#)
+    static let pmid = TextPattern(#"\bPMID[\s:.]*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"#, caseInsensitive: true)
+    static let pmcid = TextPattern(#"(PMC\d{4,9})\b"#)
+    static let arxiv = TextPattern(
         #"arxiv[:.\s/]*(?:org/(?:abs|pdf)/|abs/|pdf/)?(?:preprint\s+(?:arxiv:)?)?[:\s]*(\d{4}\.\d{4,5}(?!\d)(?:v\d+)?|\p{L}[\p{L}\-.]{0,18}/\d{7}(?!\d)(?:v\d+)?)"#,
         caseInsensitive: true)
-    static let isbn = IdentifierPattern(
+    static let isbn = TextPattern(
         #"ISBN(?:-?1[03])?\s*:?\s*((?:97[89][\s-]?)?\d{1,5}[\s-]?\d{1,7}[\s-]?\d{1,7}[\s-]?[\dXx])(?![\w-])"#, caseInsensitive: true)
-    static let labelledORCID = IdentifierPattern(
+    static let labelledORCID = TextPattern(
         #"(?:orcid\.org/|\bORCID(?:\s*i[dD])?\s*:?\s*)(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])"#, caseInsensitive: true)
-    static let bareORCID = IdentifierPattern(#"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"#)
+    static let bareORCID = TextPattern(#"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"#)
 }

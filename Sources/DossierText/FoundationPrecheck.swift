@@ -6,13 +6,13 @@ import Foundation
 /// canonical equivalents): ASCII but K ; ` (U+212A, U+037E, U+1FEF decompose to them) and a few dashes and spaces.
 extension StringProtocol {
     /// `range(of: needle)`, without Foundation when it cannot match.
-    func foundationRange(of needle: String) -> Range<Index>? {
+    package func foundationRange(of needle: String) -> Range<Index>? {
         mayMatch(needle) ? range(of: needle) : nil
     }
 
     /// `replacingOccurrences(of: needle, with: replacement)`, without Foundation when nothing is replaced or when
     /// the text has no scalar that could join a neighbour into one character (then bytes match where Foundation does).
-    func replacingAll(_ needle: String, with replacement: String) -> String {
+    package func replacingAll(_ needle: String, with replacement: String) -> String {
         guard !needle.isEmpty, FoundationPrecheck.isPlain(needle) else { return replacingOccurrences(of: needle, with: replacement) }
         let text = String(self)
         guard text.containsBytes(needle) else { return text }
@@ -27,7 +27,7 @@ extension StringProtocol {
     }
 }
 
-enum FoundationPrecheck {
+package enum FoundationPrecheck {
     /// Below U+0300 (no combining marks, no joiners) or one of the dashes of `isPlain`: a character by itself.
     static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x300 && scalar != "\r" || scalar.value == 0x2010 || scalar.value == 0x2013 || scalar.value == 0x2014 || scalar.value == 0x2212

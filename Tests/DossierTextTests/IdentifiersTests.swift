@@ -1,8 +1,8 @@
 import DossierModel
 import XCTest
-@testable import ReferenceParser
+@testable import DossierText
 
-final class IdentifierTests: XCTestCase {
+final class IdentifiersTests: XCTestCase {
     func testDOIsLoseTheirResolverAndTrailingPunctuation() {
         XCTAssertEqual(Identifiers.doi(in: "https://doi.org/10.1038/nature14539."), "10.1038/nature14539")
         XCTAssertEqual(Identifiers.doi(in: "doi:10.1017/S1049023X00004404."), "10.1017/S1049023X00004404")
@@ -56,23 +56,5 @@ final class IdentifierTests: XCTestCase {
             "orcid 0000-0002-1825-0098 false", "doi 10.1000/a/b true", "isbn 0306406152 true", "arxiv 2101.01234 true",
             "pmid 123 true", "orcid 0000-0002-1694-233X true",
         ])
-    }
-
-    func testPagesVolumesDatesAndStatus() {
-        XCTAssertEqual(FieldCleaning.pages("pp. 1761–1800)."), "1761-1800")
-        XCTAssertEqual(FieldCleaning.pages("p. 182 - 196."), "182-196")
-        XCTAssertEqual(FieldCleaning.pages("e1003316."), "e1003316")
-        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").volume, "20")
-        XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").issue, "3")
-        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").volume, "9")
-        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").issue, "2")
-        XCTAssertEqual(DateParsing.date("(2019)."), CSLDate(dateParts: [[2019]], raw: "2019"))
-        XCTAssertEqual(DateParsing.date("March 2019,")?.dateParts, [[2019, 3]])
-        XCTAssertEqual(DateParsing.date("3 Oct. 2012")?.dateParts, [[2012, 10, 3]])
-        XCTAssertNil(DateParsing.date("n.d."))
-        XCTAssertEqual(DateParsing.status("Manuscript submitted for publication."), "submitted")
-        XCTAssertEqual(DateParsing.status("Nature (in press)"), "in press")
-        XCTAssertEqual(FieldCleaning.title("“A Spanish Romanticist Parodies Himself,”"), "A Spanish Romanticist Parodies Himself")
-        XCTAssertEqual(FieldCleaning.container("In: Proceedings of the IEEE,"), "Proceedings of the IEEE")
     }
 }

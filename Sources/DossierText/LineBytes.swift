@@ -3,18 +3,18 @@
 /// cannot match.
 ///
 /// Every prefilter built on it answers "may match": false only when a character the pattern needs is absent.
-struct LineBytes {
+package struct LineBytes {
     /// Bit `b` set when ASCII byte `b` occurs (bytes 0–63 in `low`, 64–127 in `high`).
     private var low: UInt64 = 0
     private var high: UInt64 = 0
     /// The number of ASCII digits "0"…"9".
-    private(set) var asciiDigits = 0
+    package private(set) var asciiDigits = 0
     /// The number of Unicode scalars outside ASCII (UTF-8 lead bytes).
-    private(set) var nonASCIIScalars = 0
+    package private(set) var nonASCIIScalars = 0
     /// The UTF-8 bytes, for substring searches.
-    let bytes: [UInt8]
+    package let bytes: [UInt8]
 
-    init(_ text: some StringProtocol) {
+    package init(_ text: some StringProtocol) {
         bytes = Array(text.utf8)
         for byte in bytes {
             if byte < 64 {
@@ -28,29 +28,29 @@ struct LineBytes {
         }
     }
 
-    var isASCII: Bool { nonASCIIScalars == 0 }
+    package var isASCII: Bool { nonASCIIScalars == 0 }
 
     /// Whether the ASCII character `byte` occurs.
-    func contains(_ byte: UInt8) -> Bool {
+    package func contains(_ byte: UInt8) -> Bool {
         byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
     }
 
     /// Whether any of the ASCII characters of `characters` occurs.
-    func containsAny(of characters: StaticString) -> Bool {
+    package func containsAny(of characters: StaticString) -> Bool {
         characters.withUTF8Buffer { buffer in buffer.contains { contains($0) } }
     }
 
     /// Whether an ASCII whitespace character (tab, line feed, vertical tab, form feed, carriage return, space)
     /// occurs.
-    var hasASCIIWhitespace: Bool { contains(32) || (9...13).contains { contains($0) } }
+    package var hasASCIIWhitespace: Bool { contains(32) || (9...13).contains { contains($0) } }
 
     /// Whether an ASCII capital "A"…"Z" occurs.
-    var hasASCIIUppercase: Bool { high & (((1 << 26) - 1) << 1) != 0 }
+    package var hasASCIIUppercase: Bool { high & (((1 << 26) - 1) << 1) != 0 }
 
     /// Whether the text, after leading ASCII whitespace when `skippingWhitespace`, may start with one of
     /// `prefixes` (two lowercase ASCII characters each, compared ignoring ASCII case): true as well when either
     /// of its first two characters is not ASCII (it may fold to ASCII letters), false when it is shorter.
-    func mayStart(withOneOf prefixes: [StaticString], skippingWhitespace: Bool) -> Bool {
+    package func mayStart(withOneOf prefixes: [StaticString], skippingWhitespace: Bool) -> Bool {
         var start = 0
         if skippingWhitespace {
             while start < bytes.count, bytes[start] == 32 || (9...13).contains(bytes[start]) { start += 1 }
@@ -66,12 +66,12 @@ struct LineBytes {
     }
 
     /// Whether `needle` occurs as a run of bytes.
-    func contains(_ needle: StaticString) -> Bool {
+    package func contains(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { pin in LineBytes.find(pin, in: bytes, foldingASCIICase: false) }
     }
 
     /// Whether `needle` (lowercase ASCII) occurs with ASCII letters compared case-insensitively.
-    func containsIgnoringASCIICase(_ needle: StaticString) -> Bool {
+    package func containsIgnoringASCIICase(_ needle: StaticString) -> Bool {
         needle.withUTF8Buffer { pin in LineBytes.find(pin, in: bytes, foldingASCIICase: true) }
     }
 

@@ -1,0 +1,81 @@
+import DossierModel
+import XCTest
+@testable import DossierText
+
+final class AuthorListTests: XCTestCase {
+    func testContributionMarksAreNotPartOfNames() {
+        XCTAssertEqual(PersonNames.authorList("K. Xu*, L. Fontaine*, and S. Nakamura†").names, [
+            CSLName(family: "Xu", given: "K."), CSLName(family: "Fontaine", given: "L."), CSLName(family: "Nakamura", given: "S."),
+        ])
+    }
+
+    /// Marks standing apart after the initials ("M. *.", "J. $") and a particle written after them ("F.B. de").
+    func testMarksApartFromInitialsAndParticlesAfterThem() {
+        XCTAssertEqual(PersonNames.authorList("Moraitou, M. *., Forsythe, A. *., Smith, J.").names, [
+            CSLName(family: "Moraitou", given: "M."), CSLName(family: "Forsythe", given: "A."), CSLName(family: "Smith", given: "J."),
+        ])
+        XCTAssertEqual(PersonNames.authorList("Marcelli, J. $, Porto, A.").names, [
+            CSLName(family: "Marcelli", given: "J."), CSLName(family: "Porto", given: "A."),
+        ])
+        XCTAssertEqual(PersonNames.authorList("Oliveira, F.B. de, Porto, A.").names, [
+            CSLName(family: "Oliveira", given: "F.B.", particle: "de"), CSLName(family: "Porto", given: "A."),
+        ])
+    }
+
+    func testDoubleFamilyNamesBeforeInitials() {
+        XCTAssertEqual(PersonNames.authorList("Peñalver, I. G., Sá Müller, J., & Ødegård, K.").names, [
+            CSLName(family: "Peñalver", given: "I. G."), CSLName(family: "Sá Müller", given: "J."), CSLName(family: "Ødegård", given: "K."),
+        ])
+        XCTAssertEqual(PersonNames.authorList("Ebrahimpour Boroojeny, A., Telgarsky, M. & Sundaram, H.").names.first, CSLName(family: "Ebrahimpour Boroojeny", given: "A."))
+    }
+
+    func testInvertedNamesWithInitialsAndParticles() {
+        let (names, etAl) = PersonNames.authorList("Xu, K., Smith, J. A., & van der Berg, P.")
+        XCTAssertFalse(etAl)
+        XCTAssertEqual(names, [
+            CSLName(family: "Xu", given: "K."), CSLName(family: "Smith", given: "J. A."),
+            CSLName(family: "Berg", given: "P.", particle: "van der"),
+        ])
+    }
+
+    func testGivenFirstNames() {
+        XCTAssertEqual(PersonNames.authorList("K. Xu and J. Smith").names, [CSLName(family: "Xu", given: "K."), CSLName(family: "Smith", given: "J.")])
+        XCTAssertEqual(PersonNames.authorList("A. Cau, R. Kuiper, and W.-P. de Roever.").names, [
+            CSLName(family: "Cau", given: "A."), CSLName(family: "Kuiper", given: "R."),
+            CSLName(family: "Roever", given: "W.-P.", particle: "de"),
+        ])
+    }
+
+    func testVancouverNames() {
+        XCTAssertEqual(PersonNames.authorList("Xu K, Smith JA").names, [CSLName(family: "Xu", given: "K"), CSLName(family: "Smith", given: "JA")])
+        XCTAssertEqual(PersonNames.authorList("Pérez-Higueras JJ, Arias A, de la Macorra JC.").names, [
+            CSLName(family: "Pérez-Higueras", given: "JJ"), CSLName(family: "Arias", given: "A"),
+            CSLName(family: "Macorra", given: "JC", particle: "de la"),
+        ])
+    }
+
+    func testFullNamesInvertedAndJoinedByAnd() {
+        XCTAssertEqual(PersonNames.authorList("Smith, John and Doe, Jane").names, [CSLName(family: "Smith", given: "John"), CSLName(family: "Doe", given: "Jane")])
+        XCTAssertEqual(PersonNames.authorList("Lee, L. L., W. E. Howard, and R. E. Marsh.").names, [
+            CSLName(family: "Lee", given: "L. L."), CSLName(family: "Howard", given: "W. E."), CSLName(family: "Marsh", given: "R. E."),
+        ])
+    }
+
+    func testEtAlSuffixesAndGroups() {
+        let (names, etAl) = PersonNames.authorList("Xu K, Smith JA, et al.")
+        XCTAssertTrue(etAl)
+        XCTAssertEqual(names.count, 2)
+        XCTAssertEqual(PersonNames.authorList("King, Martin L., Jr.").names, [CSLName(family: "King", given: "Martin L.", suffix: "Jr.")])
+        XCTAssertEqual(PersonNames.authorList("The ATLAS Collaboration.").names, [CSLName(literal: "The ATLAS Collaboration")])
+    }
+
+    func testEditorMarksJoinedByARemovalAreDroppedToo() {
+        XCTAssertEqual(PersonNames.stripEditorMarks(" Smith, J. (ed(EDS.).) and K. Xu "), " Smith, J. and K. Xu ")
+        XCTAssertEqual(PersonNames.stripEditorMarks(" Müller, J. (ed(eds.).) and K. Xu "), " Müller, J. and K. Xu ")
+    }
+
+    func testEditorMarksAreDropped() {
+        XCTAssertEqual(PersonNames.authorList("In J. Smith & K. Xu (Eds.),").names, [CSLName(family: "Smith", given: "J."), CSLName(family: "Xu", given: "K.")])
+        XCTAssertEqual(PersonNames.authorList("edited by Jane Doe").names, [CSLName(family: "Doe", given: "Jane")])
+    }
+}
