@@ -32,9 +32,13 @@ let package = Package(
         .target(name: "DossierStages", dependencies: ["DossierPipeline", "DossierText", "ReferenceParser"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline", "DossierText"]),
         .target(name: "ReferenceParser", dependencies: ["DossierModel", "DossierText"]),
+        .target(name: "ReferenceTraining", dependencies: ["ReferenceParser", "DossierModel", "DossierText"]),
         .target(
             name: "Dossier",
-            dependencies: ["DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages", "DossierWriters", "ReferenceParser"]),
+            dependencies: [
+                "DossierModel", "DossierText", "DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages",
+                "DossierWriters", "ReferenceParser", "ReferenceTraining",
+            ]),
         .executableTarget(
             name: "dossier",
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages", "DossierText"]),
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
         .testTarget(name: "ReferenceParserTests", dependencies: ["ReferenceParser", "DossierText"]),
+        .testTarget(name: "ReferenceTrainingTests", dependencies: ["ReferenceTraining", "ReferenceParser", "DossierText"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
         .testTarget(name: "CLITests", dependencies: ["Dossier"]),
         .testTarget(name: "ContactCorpusTests", dependencies: ["Dossier"]),

@@ -3,7 +3,7 @@ import DossierText
 /// Words the model may take for names but that are never people: a status ("(in press)", "submitted") or a
 /// "(with A. Berg)" credit, whose list leaves out the author it is written by. Such tokens become `note`, so no
 /// author is made up from them; the raw text keeps them.
-enum AuthorGuards {
+package enum AuthorGuards {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard known.contains("note"), labels.contains(where: { $0 == "author" || $0 == "editor" }) else { return }
         let words = tokens.map { word($0.text) }

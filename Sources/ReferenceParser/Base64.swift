@@ -1,7 +1,7 @@
 import DossierText
 
 /// Base64 (RFC 4648, with padding) without Foundation, for the model embedded as a string literal.
-enum Base64 {
+package enum Base64 {
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ bytes: [UInt8]) -> String {

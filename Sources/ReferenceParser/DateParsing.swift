@@ -38,7 +38,7 @@ public enum DateParsing {
     }
 
     /// 1500–2039, maybe followed by a letter ("2019a").
-    static func yearValue(_ word: String) -> Int? {
+    package static func yearValue(_ word: String) -> Int? {
         var digits = Substring(word)
         if let last = digits.last, last.isLetter, digits.count == 5 { digits = digits.dropLast() }
         guard digits.count == 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits), (1500...2039).contains(value) else { return nil }

@@ -2,28 +2,28 @@ import DossierText
 
 /// The feature keys of every token of a reference: word identity, shape, case, digits, punctuation, position,
 /// neighbours, dictionaries and the structure seen so far (units closed, years met, inside quotes or brackets).
-struct FeatureSequence {
+package struct FeatureSequence {
     /// All keys, token after token.
-    var keys: [UInt32] = []
+    package var keys: [UInt32] = []
     /// `keys[offsets[i]..<offsets[i + 1]]` are the keys of token `i`.
-    var offsets: [Int] = [0]
+    package var offsets: [Int] = [0]
     /// `gaps[i]`: the class of the boundary before token `i` (what token `i - 1` ends with); see `GapClass`.
-    var gaps: [Int] = []
+    package var gaps: [Int] = []
 
-    var count: Int { offsets.count - 1 }
+    package var count: Int { offsets.count - 1 }
 
-    func keys(of token: Int) -> ArraySlice<UInt32> { keys[offsets[token]..<offsets[token + 1]] }
+    package func keys(of token: Int) -> ArraySlice<UInt32> { keys[offsets[token]..<offsets[token + 1]] }
 }
 
 /// Turns tokens into `FeatureSequence`s. The templates are numbered: changing one changes the model.
-enum FeatureExtractor {
+package enum FeatureExtractor {
     /// Bump when the features change, so an old model is refused rather than misread.
     static let version: UInt32 = 3
 
     /// Value hashes standing for "before the first token" and "after the last".
     static let start = FeatureHash.value("<s>"), end = FeatureHash.value("</s>"), none = FeatureHash.value("")
 
-    static func features(of tokens: [ReferenceToken]) -> FeatureSequence {
+    package static func features(of tokens: [ReferenceToken]) -> FeatureSequence {
         let traits = tokens.map { TokenTraits($0.text) }
         var sequence = FeatureSequence()
         sequence.keys.reserveCapacity(tokens.count * 48)

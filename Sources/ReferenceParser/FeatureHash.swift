@@ -2,7 +2,7 @@ import DossierText
 
 /// Feature keys: each token's string properties are hashed once (FNV-1a, 64 bits), and a key is that hash mixed
 /// with the template number and folded to 32 bits, so the model stores numbers, not strings.
-enum FeatureHash {
+package enum FeatureHash {
     /// FNV-1a over Unicode scalars (their UTF-8 bytes).
     struct Accumulator {
         private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -2,7 +2,7 @@ import DossierText
 
 /// An open-addressing map from 32-bit feature keys to rows of sparse (label, weight) pairs: the emission
 /// weights of the model, looked up thousands of times per reference, so kept flat and hash-free.
-struct FeatureTable: Sendable {
+package struct FeatureTable: Sendable {
     private var slots: [UInt32]
     private var rows: [Int32]
     private var packedSlots: [UInt64]
@@ -16,7 +16,7 @@ struct FeatureTable: Sendable {
     private(set) var keys: [UInt32]
 
     /// A table for the given rows; `pairs[r]` are the (label, weight) pairs of `keys[r]`.
-    init(keys: [UInt32], pairs: [[(UInt8, Float)]]) {
+    package init(keys: [UInt32], pairs: [[(UInt8, Float)]]) {
         var capacity = 16
         while capacity < keys.count * 2 { capacity <<= 1 }
         mask = capacity - 1
@@ -102,7 +102,7 @@ struct FeatureTable: Sendable {
 extension FeatureTable {
     /// The table of trained dense weights: `weight(feature, label)` gives a pair's weight, or nil to leave it out;
     /// a feature with no pair left is left out too. Both trainers prune their weights through it.
-    static func pruned(keys: [UInt32], labelCount: Int, weight: (Int, Int) -> Float?) -> FeatureTable {
+    package static func pruned(keys: [UInt32], labelCount: Int, weight: (Int, Int) -> Float?) -> FeatureTable {
         var keptKeys: [UInt32] = []
         var pairs: [[(UInt8, Float)]] = []
         for (feature, key) in keys.enumerated() {

@@ -4,7 +4,7 @@ import Foundation
 
 /// Rules that turn a labelled span into a field value: trimmed punctuation, quotes, "pp.", "In:", volume and
 /// issue, page ranges with a hyphen, dates with their precision, status words.
-enum FieldCleaning {
+package enum FieldCleaning {
     /// Trims whitespace and the punctuation that separates fields (keeps ? ! and balanced brackets).
     static func trim(_ text: String) -> String {
         var text = text

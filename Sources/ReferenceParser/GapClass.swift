@@ -2,9 +2,9 @@ import DossierText
 
 /// Classes of the boundary between two tokens, by what the first one ends with: field boundaries follow
 /// punctuation, so transitions between labels are weighted per class.
-enum GapClass {
+package enum GapClass {
     /// Number of classes.
-    static let count = 9
+    package static let count = 9
 
     /// 0 letter or digit, 1 ",", 2 "." after a word, 3 ":", 4 ";", 5 ")" or "]", 6 closing quote, 7 other, 8 "." of an initial.
     static func of(_ traits: TokenTraits) -> Int {

@@ -1,7 +1,7 @@
 import DossierText
 
 /// Small word lists the features look words up in (lowercased, without punctuation).
-enum Lexicon {
+package enum Lexicon {
     /// Month names (English, French, German, Spanish, Italian) and English abbreviations and seasons, from `Months`:
     /// the languages the model's month feature was trained with.
     static let months: Set<String> = Months.names(in: ["en", "fr", "de", "es", "it"])

@@ -96,7 +96,7 @@ public enum ModelCoding {
 }
 
 /// Reads little-endian numbers from a byte array, throwing when it runs out.
-struct ByteReader {
+package struct ByteReader {
     let bytes: [UInt8]
     var position = 0
 

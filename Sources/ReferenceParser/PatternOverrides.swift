@@ -3,7 +3,7 @@ import DossierText
 /// Token labels that patterns decide better than the model: a DOI is `doi` (and so is the "doi:" before it), a
 /// web address is `url` unless the model took a doi.org link for the DOI, "ISBN" and its number are `isbn`.
 /// Applied only when the model knows the label (AnyStyle's vocabulary has all three).
-enum PatternOverrides {
+package enum PatternOverrides {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard !tokens.isEmpty else { return }
         let knowsURL = known.contains("url"), knowsDOI = known.contains("doi"), knowsISBN = known.contains("isbn")

@@ -4,7 +4,7 @@ import Foundation
 
 /// Turns labelled tokens into a `Publication`: each run of one label is sliced verbatim from the raw string, cleaned
 /// by `FieldCleaning`, and identifiers found by pattern anywhere in the string override what the model said.
-enum PublicationBuilder {
+package enum PublicationBuilder {
     /// A labelled span: its label, verbatim text and confidence (the lowest of its tokens).
     struct Span {
         var label: String

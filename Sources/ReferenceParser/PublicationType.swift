@@ -2,7 +2,7 @@ import DossierText
 import DossierModel
 
 /// Guesses the CSL type of a parsed reference from its fields and words.
-enum PublicationType {
+package enum PublicationType {
     /// `lowered` is the raw reference lowercased.
     static func guess(_ publication: Publication, lowered: String, isJournal: Bool, labels: [String]) -> String {
         let container = publication.containerTitle?.lowercasedFast() ?? ""

@@ -3,7 +3,7 @@ import DossierText
 /// Quotation marks delimit a title in many CV styles (‘Title’. Journal 21.6): when the model runs the title on
 /// past its closing quote and the reference has no venue otherwise, the words after the quote are the venue
 /// (`journal`), and a trailing number there its volume. Typography decides where the model hesitated.
-enum QuotedTitle {
+package enum QuotedTitle {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         reattachTrailingGroup(tokens, labels: &labels)
         guard known.contains("journal"), known.contains("volume"),

@@ -15,7 +15,7 @@ public struct SequenceModel: Sendable {
     /// `transitions(gap:)` for every gap class, computed once.
     let transitionsByGap: [[Float]]
 
-    init(labels: [String], table: FeatureTable, transitions: [Float], starts: [Float]) {
+    package init(labels: [String], table: FeatureTable, transitions: [Float], starts: [Float]) {
         self.labels = labels
         self.table = table
         self.transitions = transitions
@@ -44,7 +44,7 @@ public struct SequenceModel: Sendable {
     }
 
     /// The best label path for the emission scores (Viterbi).
-    func decode(_ emissions: [Float], gaps: [Int], length: Int) -> [Int] {
+    package func decode(_ emissions: [Float], gaps: [Int], length: Int) -> [Int] {
         decodeWithMargins(emissions, gaps: gaps, length: length, wantMargins: false).path
     }
 
@@ -121,5 +121,5 @@ public struct SequenceModel: Sendable {
     /// Scale of score differences in the confidence softmax. The CRF trainer exports its weights multiplied by it,
     /// so confidences are the CRF's own max-marginal probabilities: on held-out references the mean confidence is
     /// 98.3 % where 97.9 % of tokens are right (`eval-references` prints both). Perceptron models were scaled to it.
-    static let temperature = 48.0
+    package static let temperature = 48.0
 }

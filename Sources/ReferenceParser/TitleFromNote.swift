@@ -3,7 +3,7 @@ import DossierText
 /// A reference that ends with its title ("Drucker, S. M. and Hydrie, A. 2009. LiveLabs ThumbTack. Product.") has
 /// no venue after it, and the model, which has seen titles followed by venues, calls it a note. When nothing is
 /// labelled title and a note directly follows the authors or the date, its first sentence is the title.
-enum TitleFromNote {
+package enum TitleFromNote {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard known.contains("title"), !labels.contains("title"),
               let first = labels.firstIndex(of: "note"), first > 0,

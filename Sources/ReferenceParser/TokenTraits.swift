@@ -2,7 +2,7 @@ import DossierText
 
 /// What the features need to know about one token, computed once per token: mostly hashes of its string
 /// properties, so that each feature key costs one integer mix rather than hashing a string again.
-struct TokenTraits {
+package struct TokenTraits {
     enum CaseClass: UInt8 { case none, upper, title, lower, mixed }
     enum NumberClass: UInt8 { case none, year, digits1, digits2, digits3, digits4, digits5, range, ordinal, roman, alnum }
 

@@ -3,7 +3,7 @@ import DossierText
 /// A title's last sentence that the model could not tell from a venue ("… bat wings. Scientific Reports."): when
 /// the reference has no venue at all and every token of that sentence was labelled title with low confidence,
 /// it is the journal. The model's own doubt, not a word list, picks the references this touches.
-enum UncertainVenue {
+package enum UncertainVenue {
     /// Below this confidence a title token counts as doubtful.
     static let doubt = 0.5
 

@@ -1,6 +1,4 @@
 import Dossier
-import DossierModel
-import DossierPipeline
 import Foundation
 
 /// Converts a batch in parallel and writes the results in input order, a window at a time so that memory

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Dossier
-import DossierModel
-import DossierPipeline
-import DossierWriters
 import Foundation
 
 /// `dossier convert`: the main job.

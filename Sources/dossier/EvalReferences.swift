@@ -1,6 +1,6 @@
 import ArgumentParser
+import Dossier
 import Foundation
-import ReferenceParser
 
 /// `dossier eval-references`: scores the reference parser against labelled references, field by field.
 struct EvalReferences: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dossier
-import DossierPipeline
 
 /// `dossier formats`: what is registered.
 struct Formats: ParsableCommand {

@@ -1,4 +1,4 @@
-import DossierPipeline
+import Dossier
 import Foundation
 
 /// One thing to convert: standard input or a file.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dossier
-import DossierPipeline
 import Foundation
 
 /// `dossier inspect FILE`: the block tree as the reader produced it, with provenance.

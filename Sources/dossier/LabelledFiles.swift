@@ -1,5 +1,5 @@
+import Dossier
 import Foundation
-import ReferenceParser
 
 /// Finds and reads labelled-reference files for `train-references` and `eval-references`: AnyStyle XML (`*.xml`)
 /// and ParsCit tagged lines (`*.tagged.txt`, tags mapped to AnyStyle's), files in sorted order.

@@ -1,3 +1,4 @@
+import Dossier
 import Foundation
 
 /// Where converted data goes: stdout, one file, or one file per input in a directory.

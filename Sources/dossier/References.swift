@@ -1,10 +1,6 @@
 import ArgumentParser
 import Dossier
-import DossierModel
-import DossierPipeline
-import DossierWriters
 import Foundation
-import ReferenceParser
 
 /// `dossier references`: one reference string per line in, parsed items out in input order (like `anystyle parse`).
 struct References: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import DossierModel
+import Dossier
 
 /// `dossier schema`: the JSON Schema of the model.
 struct Schema: ParsableCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dossier
-import DossierPipeline
 import Foundation
 
 /// Builds the pipeline from `--stages` and `--filter`: registered stages by name, else an executable

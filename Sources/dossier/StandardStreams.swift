@@ -1,3 +1,4 @@
+import Dossier
 import Foundation
 
 /// Writing to stdout and stderr without Swift 6's complaints about the C globals.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import Dossier
 import Foundation
-import ReferenceParser
 
 /// The training algorithms `train-references` offers.
 enum TrainerKind: String, ExpressibleByArgument, CaseIterable {

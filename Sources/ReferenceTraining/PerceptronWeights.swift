@@ -1,8 +1,10 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Dense weights during perceptron training, with the running sums that give the averaged weights
 /// (w − u / c: Daumé's trick, so averaging costs nothing per step).
-struct PerceptronWeights {
+package struct PerceptronWeights {
     let labelCount: Int
     var emission: [Float]
     var emissionSums: [Double]

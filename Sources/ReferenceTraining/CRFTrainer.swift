@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Trains the linear-chain model as a conditional random field (L2-regularised likelihood, L-BFGS): the same

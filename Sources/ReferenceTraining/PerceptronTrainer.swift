@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Trains a `SequenceModel` with the averaged structured perceptron: deterministic (fixed order, a fixed-seed
@@ -54,7 +56,7 @@ public struct PerceptronTrainer {
 }
 
 /// A tiny deterministic random generator (SplitMix64).
-struct SplitMix {
+package struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierModel
 import Foundation
 

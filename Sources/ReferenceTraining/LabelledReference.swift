@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// A reference string with a label on every token: one `<sequence>` of AnyStyle's XML, or one tagged line.

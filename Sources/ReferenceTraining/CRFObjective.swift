@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 import Foundation
 
@@ -5,7 +7,7 @@ import Foundation
 /// gradient. Parameters are laid out as emission weights (feature × label), then transitions ((1 + gap classes)
 /// blocks of label × label, as `SequenceModel` reads them), then start weights. Forward–backward runs in scaled
 /// probability space (products, not log-sums) for speed.
-struct CRFObjective {
+package struct CRFObjective {
     let data: IndexedTrainingData
     let l2: Double
     let labelCount: Int

@@ -2,6 +2,7 @@ import DossierModel
 import Foundation
 import XCTest
 @testable import ReferenceParser
+@testable import ReferenceTraining
 
 /// The committed model: it loads from the binary, parses fixed references into the expected fields, and scores
 /// not below a floor on the held-out share of AnyStyle's data (skipped when `../shared/corpus` is absent).

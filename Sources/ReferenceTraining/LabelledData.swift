@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Reads labelled references: AnyStyle's XML (`<dataset><sequence><author>…</author>…</sequence>`) and

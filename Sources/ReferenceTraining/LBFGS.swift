@@ -1,8 +1,10 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Limited-memory BFGS minimisation with a backtracking (Armijo) line search: deterministic, dependency-free,
 /// for the CRF's smooth objective over a few million parameters.
-struct LBFGS {
+package struct LBFGS {
     /// Correction pairs kept.
     var memory = 8
     /// Stops when the objective improves by less than this share over `patience` iterations.

@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReferenceParser
+@testable import ReferenceTraining
 
 final class CRFTrainingTests: XCTestCase {
     func synthetic(_ count: Int, _ seed: UInt64) -> [LabelledReference] { SyntheticReferences.make(count, seed: seed) }

@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Scores predicted labels against gold labels field by field, as AnyStyle-style evaluations do: a field is a run

@@ -1,3 +1,5 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Deduplicates labelled references and splits them, by a hash of the normalised text, into the part trained on

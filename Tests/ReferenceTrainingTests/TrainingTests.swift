@@ -1,5 +1,6 @@
 import XCTest
 @testable import ReferenceParser
+@testable import ReferenceTraining
 
 final class TrainingTests: XCTestCase {
     func synthetic(_ count: Int, seed: UInt64) -> [LabelledReference] { SyntheticReferences.make(count, seed: seed) }

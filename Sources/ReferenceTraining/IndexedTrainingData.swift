@@ -1,9 +1,11 @@
+import ReferenceParser
+import DossierText
 import DossierText
 
 /// Labelled references turned into what a trainer iterates over: label ids, and per token the indices of its
 /// features (those seen at least `minimumCount` times), numbered in order of first appearance so that the same
 /// data always gives the same numbering.
-struct IndexedTrainingData {
+package struct IndexedTrainingData {
     /// One reference: per token its feature indices, the gap class before each token, and the gold label ids.
     struct Sequence {
         var tokens: [[Int32]]
