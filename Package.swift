@@ -52,6 +52,7 @@ let package = Package(
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
         .testTarget(name: "ReferenceParserTests", dependencies: ["ReferenceParser", "DossierText"]),
         .testTarget(name: "ReferenceTrainingTests", dependencies: ["ReferenceTraining", "ReferenceParser", "DossierText"]),
+        .testTarget(name: "DossierTests", dependencies: ["Dossier"]),
         .testTarget(name: "GoldenTests", dependencies: ["Dossier"]),
         .testTarget(name: "CLITests", dependencies: ["Dossier"]),
         .testTarget(name: "ContactCorpusTests", dependencies: ["Dossier"]),

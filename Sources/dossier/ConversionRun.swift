@@ -1,8 +1,8 @@
 import Dossier
 import Foundation
 
-/// Converts a batch in parallel and writes the results in input order, a window at a time so that memory
-/// stays bounded however many inputs there are.
+/// Writes a batch: the library's `BatchConversion` converts in parallel and hands results back in input order;
+/// this writes each one (to a stream or one file per input), echoes diagnostics and draws the progress bar.
 struct ConversionRun {
     let converter: Converter
     let writer: any Writer
@@ -32,7 +32,7 @@ struct ConversionRun {
         self.progress = progress
     }
 
-    /// Converts every input; returns how many failed.
+    /// Converts every input (through the library's `BatchConversion`) and writes each result; returns how many failed.
     mutating func convert(_ inputs: [Input]) throws -> Int {
         let stream = try OutputStream(target)
         if case .directory(let directory) = target {
@@ -42,30 +42,24 @@ struct ConversionRun {
         }
         var failures = 0
         var done = 0
-        let windowSize = max(1, jobs * 4)
-        var start = 0
-        windows: while start < inputs.count {
-            let window = Array(inputs[start..<min(inputs.count, start + windowSize)])
-            let results = convertInParallel(window)
-            for (input, result) in zip(window, results) {
-                done += 1
-                progress.update(done: done, current: input.label)
-                switch result {
-                case .success(let document):
-                    report(document)
-                    do {
-                        try emit(document, label: input.label, stream: stream)
-                    } catch {
-                        failures += 1
-                        StandardStreams.error("\(input.label): cannot write \(writer.name): \(error)")
-                    }
-                case .failure(let error):
+        let batch = BatchConversion(converter: converter, jobs: jobs, format: format)
+        batch.run(inputs.map(\.batchInput)) { input, result in
+            done += 1
+            progress.update(done: done, current: input.label)
+            switch result {
+            case .success(let document):
+                report(document)
+                do {
+                    try emit(document, label: input.label, stream: stream)
+                } catch {
                     failures += 1
-                    StandardStreams.error("\(input.label): \(error)")
+                    StandardStreams.error("\(input.label): cannot write \(writer.name): \(error)")
                 }
-                if failFast && failures > 0 { break windows }
+            case .failure(let error):
+                failures += 1
+                StandardStreams.error("\(input.label): \(error)")
             }
-            start += windowSize
+            return !(failFast && failures > 0)
         }
         progress.finish()
         if case .directory = target {} else {
@@ -98,26 +92,6 @@ struct ConversionRun {
             StandardStreams.error("\(document.source.path): \(diagnostic.severity.rawValue): [\(diagnostic.stage)] \(diagnostic.message)")
         }
     }
-
-    /// Converts a window of inputs on up to `jobs` threads; results come back in input order.
-    private func convertInParallel(_ window: [Input]) -> [Result<Document, any Error>] {
-        let results = ResultSlots(count: window.count)
-        let converter = self.converter
-        let format = self.format
-        let work: @Sendable (Int) -> Void = { index in
-            let input = window[index]
-            results.set(index, Result { try converter.convert(try input.load(), path: input.label, format: format) })
-        }
-        if jobs == 1 || window.count == 1 {
-            for index in window.indices { work(index) }
-        } else {
-            let queue = OperationQueue()
-            queue.maxConcurrentOperationCount = jobs
-            for index in window.indices { queue.addOperation { work(index) } }
-            queue.waitUntilAllOperationsAreFinished()
-        }
-        return results.values
-    }
 }
 
 /// Which diagnostics are echoed on stderr: errors by default, all with --verbose, none with --quiet.
@@ -130,25 +104,5 @@ enum DiagnosticEcho {
         case .errors: return severity == .error
         case .all: return true
         }
-    }
-}
-
-/// Result slots filled from several threads.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [Result<Document, any Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Document, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [Result<Document, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(ReadError("not converted")) }
     }
 }

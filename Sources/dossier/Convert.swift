@@ -16,9 +16,6 @@ struct Convert: ParsableCommand {
     @Argument(help: "Files or directories to convert; - for standard input.")
     var inputs: [String] = []
 
-    @Option(name: [.short, .customLong("from")], help: "Input format (md, html, pdf); sniffed from the bytes when absent.")
-    var from: InputFormat?
-
     @Option(name: [.short, .customLong("to")], help: "Output format (see `dossier formats`); json for one input, ndjson for several.")
     var to: String?
 
@@ -28,11 +25,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Which table the csv writer emits.")
     var table: String?
 
-    @Option(help: "Comma-separated stages to run instead of the default list; '' for none.")
-    var stages: String?
-
-    @Option(name: .customLong("filter"), help: ArgumentHelp("An external stage run after the others: a command that reads the document as JSON on stdin and writes it back on stdout (repeatable).", valueName: "command"))
-    var filters: [String] = []
+    @OptionGroup var pipeline: PipelineOptions
 
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
@@ -60,14 +53,10 @@ struct Convert: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        _ = try StageResolver.pipeline(stages: stages, filters: filters)
-    }
-
-    static func stageNames(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() throws {
+        let converter = try pipeline.converter()
         let collector = InputCollector(arguments: inputs, pathsFromStandardInput: stdinPaths)
         let batch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
         let writerName = to ?? (batch ? "ndjson" : "json")
@@ -77,10 +66,9 @@ struct Convert: ParsableCommand {
         if onePerFile, case .standardOutput = target {
             throw UsageError("--to \(writerName) writes one file per input: give -o DIRECTORY for several inputs")
         }
-        let converter = Converter(pipeline: try StageResolver.pipeline(stages: stages, filters: filters))
         var run = ConversionRun(
             converter: converter, writer: writer, target: target,
-            options: WriterOptions(batch: batch, table: table), format: from?.sourceFormat,
+            options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
             diagnostics: quiet ? .none : (verbose ? .all : .errors),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)

@@ -15,17 +15,19 @@ struct Eval: ParsableCommand {
     @Flag(help: "Exit 1 unless every labelled field is right.")
     var strict = false
 
+    @OptionGroup var pipeline: PipelineOptions
+
     func run() throws {
         let files = labels.flatMap(Self.labelFiles)
         guard !files.isEmpty else { throw ValidationError("no label files (NAME.md.json, NAME.html.json, NAME.pdf.json) found") }
-        let converter = try Converter()
+        let converter = try pipeline.converter()
         var scores: [LabelScore] = []
         var failed = false
         for file in files {
             let documentPath = String(file.dropLast(".json".count))
             do {
                 let labels = try JSONDecoder().decode(DocumentLabels.self, from: Data(contentsOf: URL(fileURLWithPath: file)))
-                let document = try converter.convert(Data(contentsOf: URL(fileURLWithPath: documentPath)), path: documentPath)
+                let document = try converter.convert(Data(contentsOf: URL(fileURLWithPath: documentPath)), path: documentPath, format: pipeline.from?.sourceFormat)
                 scores.append(LabelScore(document, labels: labels))
             } catch {
                 StandardStreams.error("\(documentPath): \(error)")

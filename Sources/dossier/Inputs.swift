@@ -9,6 +9,9 @@ struct Input: Sendable {
     /// How the input is named in documents and error lines.
     var label: String
 
+    /// The input as the library's batch engine takes it.
+    var batchInput: BatchInput { BatchInput(label: label, load: load) }
+
     /// The input's bytes; errors are phrased to complete "LABEL: …".
     func load() throws -> Data {
         switch origin {

@@ -39,4 +39,30 @@ final class ExternalStageTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("or an executable dossier-stage-nope on PATH"), missing.stderr)
     }
+
+    /// `--stages` edits the default list: `-NAME` removes a stage, `+NAME` adds a registered or external one.
+    func testStageEditsAddAndRemoveFromTheDefaultList() throws {
+        let directory = try makeTemporaryDirectory()
+        let script = directory.appendingPathComponent("dossier-stage-mark")
+        try "#!/bin/sh\nsed 's/\"text\":\"Publications\"/\"text\":\"PUBLICATIONS\"/'\n".write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let path = directory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let input = "# Jane Roe\n\n## Publications\n\n1. Roe, J., & Poe, E. (2020). A title. Journal of Things, 3(1), 1-2.\n"
+        let edited = try CLIRunner.run(["convert", "--stages", "-authorship,+mark", "-t", "ndjson"], stdin: input, environment: ["PATH": path])
+        XCTAssertEqual(edited.status, 0, edited.stderr)
+        XCTAssertTrue(edited.stdout.contains("\"text\":\"PUBLICATIONS\""), edited.stdout)
+        XCTAssertTrue(edited.stdout.contains("\"title\":\"A title\""), edited.stdout)
+        XCTAssertFalse(edited.stdout.contains("applicantPosition"), edited.stdout)
+        let full = try CLIRunner.run(["convert", "-t", "ndjson"], stdin: input)
+        XCTAssertTrue(full.stdout.contains("\"applicantPosition\":1"), full.stdout)
+        let onlySections = try CLIRunner.run(["convert", "--stages", "none,+sections", "-t", "ndjson"], stdin: input)
+        XCTAssertTrue(onlySections.stdout.contains("\"kind\":\"publications\""), onlySections.stdout)
+        XCTAssertFalse(onlySections.stdout.contains("\"raw\""), onlySections.stdout)
+        let unknown = try CLIRunner.run(["convert", "--stages", "-nope"], stdin: input)
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown stage 'nope'; known: normalize, sections, contact"), unknown.stderr)
+        let twice = try CLIRunner.run(["convert", "--stages", "-authorship,-authorship"], stdin: input)
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.stderr.contains("cannot remove stage 'authorship': it is not selected"), twice.stderr)
+    }
 }
