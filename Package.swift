@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "Dossier", targets: ["Dossier"]),
+        .plugin(name: "ExportDocuments", targets: ["ExportDocuments"]),
+        .plugin(name: "DocumentResources", targets: ["DocumentResources"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +44,15 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: ["Dossier", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .plugin(
+            name: "ExportDocuments",
+            capability: .command(
+                intent: .custom(verb: "export-documents", description: "Convert the package's Markdown, HTML and PDF documents with dossier"),
+                permissions: [.writeToPackageDirectory(reason: "writes the converted documents under exported-documents/ (or --output)")]),
+            dependencies: ["dossier"]),
+        .plugin(name: "DocumentResources", capability: .buildTool(), dependencies: ["dossier"]),
+        .target(name: "DocumentResourcesExample", dependencies: ["DossierModel"], plugins: ["DocumentResources"]),
+        .testTarget(name: "DocumentResourcesExampleTests", dependencies: ["DocumentResourcesExample"]),
         .testTarget(name: "DossierModelTests", dependencies: ["DossierModel"]),
         .testTarget(name: "DossierTextTests", dependencies: ["DossierText"]),
         .testTarget(name: "DossierPipelineTests", dependencies: ["DossierPipeline"]),

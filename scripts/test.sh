@@ -7,6 +7,11 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 swift test --disable-swift-testing -Xswiftc -warnings-as-errors "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The package's command plugin is registered (the build-tool plugin is exercised by DocumentResourcesExampleTests).
+if ! swift package plugin --list 2>/dev/null | grep -q "export-documents"; then
+  echo "test.sh: the export-documents command plugin is not listed by 'swift package plugin --list'" >&2
+  status=1
+fi
 summary=$(grep -a -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
 if [ -n "$summary" ]; then
   executed=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
