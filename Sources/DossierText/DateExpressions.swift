@@ -20,6 +20,8 @@ public enum DateExpressions {
 
     static let monthPattern = Months.allSpellingsLongestFirst.map(TextPattern.escaped).joined(separator: "|")
     static let seasonPattern = Months.seasons.map(\.text).joined(separator: "|")
+    /// What joins the two ends of a range ("2015 – 2019", "2015 to 2019", "2015 bis 2019").
+    static let separator = TextPattern(#"^\s*(?:[-–—‐−]+|to|until|till|bis|au|à|a|al|hasta|fino a|tot)\s*"#, caseInsensitive: true)
     static let atomPattern = TextPattern(
         #"(?:\b(exp(?:ected)?\.?)\s*)?(?:\b(\#(monthPattern)|\#(seasonPattern))\.?(?:\s+de)?,?\s+(?:\d{1,2},?\s+)?)?\b((?:19|20)\d\d)\b(?:[-/.](\d{1,2})\b)?|\b(\d{1,2})[/.]((?:19|20)\d\d)\b"#,
         caseInsensitive: true)
@@ -51,11 +53,10 @@ public enum DateExpressions {
         let found = atoms(in: text)
         guard let first = found.first else { return nil }
         let after = text[first.range.upperBound...]
-        let separator = #"^\s*(?:[-–—‐−]+|to|until|till|bis|au|à|a|al|hasta|fino a|tot)\s*"#
         let lowerBefore = text[..<first.range.lowerBound].lowercased()
         let opensSince = sinceWords.contains { lowerBefore.hasSuffix($0 + " ") || lowerBefore.hasSuffix($0 + " el ") || lowerBefore.hasSuffix($0 + " de ") }
         let sinceStart = opensSince ? sinceStart(in: text, before: first.range.lowerBound) : first.range.lowerBound
-        if let separatorRange = after.range(of: separator, options: [.regularExpression, .caseInsensitive]) {
+        if let separatorRange = separator.firstMatch(in: text, from: first.range.upperBound)?.range {
             let rest = after[separatorRange.upperBound...]
             if found.count > 1, found[1].range.lowerBound == separatorRange.upperBound {
                 let raw = String(text[first.range.lowerBound..<found[1].range.upperBound])

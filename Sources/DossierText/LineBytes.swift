@@ -67,27 +67,11 @@ package struct LineBytes {
 
     /// Whether `needle` occurs as a run of bytes.
     package func contains(_ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { pin in LineBytes.find(pin, in: bytes, foldingASCIICase: false) }
+        needle.withUTF8Buffer { pin in bytes.withUnsafeBufferPointer { ByteSearch.contains(pin, in: $0) } }
     }
 
     /// Whether `needle` (lowercase ASCII) occurs with ASCII letters compared case-insensitively.
     package func containsIgnoringASCIICase(_ needle: StaticString) -> Bool {
-        needle.withUTF8Buffer { pin in LineBytes.find(pin, in: bytes, foldingASCIICase: true) }
-    }
-
-    private static func find(_ pin: UnsafeBufferPointer<UInt8>, in hay: [UInt8], foldingASCIICase: Bool) -> Bool {
-        guard !pin.isEmpty else { return true }
-        guard pin.count <= hay.count else { return false }
-        for start in 0...(hay.count - pin.count) {
-            var offset = 0
-            while offset < pin.count {
-                var byte = hay[start + offset]
-                if foldingASCIICase && byte >= 65 && byte <= 90 { byte += 32 }
-                if byte != pin[offset] { break }
-                offset += 1
-            }
-            if offset == pin.count { return true }
-        }
-        return false
+        needle.withUTF8Buffer { pin in bytes.withUnsafeBufferPointer { ByteSearch.containsFoldingASCIICase(pin, in: $0) } }
     }
 }

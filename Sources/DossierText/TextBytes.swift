@@ -29,22 +29,43 @@ extension String {
     package func containsBytes(_ needle: String) -> Bool {
         var haystack = self
         var needle = needle
-        return haystack.withUTF8 { hay in
-            needle.withUTF8 { pin in
-                guard let pinBase = pin.baseAddress, !pin.isEmpty else { return true }
-                guard let hayBase = hay.baseAddress, pin.count <= hay.count else { return false }
-                let first = Int32(pin[0])
-                var offset = 0
-                let last = hay.count - pin.count
-                while offset <= last {
-                    guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return false }
-                    let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(hayBase + position, pinBase, pin.count) == 0 { return true }
-                    offset = position + 1
-                }
-                return false
-            }
+        return haystack.withUTF8 { hay in needle.withUTF8 { pin in ByteSearch.contains(pin, in: hay) } }
+    }
+}
+
+/// The one byte search of Dossier: whether `pin` occurs in `hay`.
+package enum ByteSearch {
+    /// Exact bytes: `memchr` finds each candidate first byte, `memcmp` checks the rest.
+    package static func contains(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let pinBase = pin.baseAddress, !pin.isEmpty else { return true }
+        guard let hayBase = hay.baseAddress, pin.count <= hay.count else { return false }
+        let first = Int32(pin[0])
+        var offset = 0
+        let last = hay.count - pin.count
+        while offset <= last {
+            guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return false }
+            let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hayBase + position, pinBase, pin.count) == 0 { return true }
+            offset = position + 1
         }
+        return false
+    }
+
+    /// With ASCII letters of `hay` folded to lowercase (`pin` is lowercase).
+    package static func containsFoldingASCIICase(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !pin.isEmpty else { return true }
+        guard pin.count <= hay.count else { return false }
+        for start in 0...(hay.count - pin.count) {
+            var offset = 0
+            while offset < pin.count {
+                var byte = hay[start + offset]
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                if byte != pin[offset] { break }
+                offset += 1
+            }
+            if offset == pin.count { return true }
+        }
+        return false
     }
 }
 

@@ -55,6 +55,19 @@ package struct TextPattern: Sendable {
         }
     }
 
+    /// The first match in `text` at or after `start` (`^` matches at `start`; nothing before it is seen).
+    public func firstMatch(in text: String, from start: String.Index) -> TextMatch? {
+        guard let regex,
+            let result = regex.firstMatch(in: text, range: NSRange(start..., in: text)),
+            let range = Range(result.range, in: text)
+        else { return nil }
+        let groups = (0..<result.numberOfRanges).map { index in
+            Range(result.range(at: index), in: text).map { String(text[$0]) }
+        }
+        let groupRanges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
+        return TextMatch(range: range, groups: groups, groupRanges: groupRanges)
+    }
+
     /// Whether the pattern matches anywhere in `text`.
     package func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
 

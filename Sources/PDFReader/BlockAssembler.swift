@@ -1,8 +1,12 @@
+import DossierText
 import DossierModel
 
 /// Line groups of the whole document → blocks: groups that continue across a column or page break joined,
 /// headings found by size and weight relative to the body text, list items gathered into lists.
 struct BlockAssembler {
+    private static let year = TextPattern(#"\b(19|20)\d\d\b"#)
+    private static let sectionNumber = TextPattern(#"^\d{1,2}(\.\d{1,2})+\.?\s+\p{L}"#)
+
     var metrics: LayoutMetrics
     var hyphenation: Hyphenation
     /// Whether bold lines of body size with space above count as headings: only in documents whose section
@@ -112,7 +116,7 @@ struct BlockAssembler {
         let size = group.size
         let em = max(metrics.bodySize, 1)
         // "Researcher, Uppsala University  February 2023 – Ongoing": an entry line, whatever its size.
-        let hasYear = text.range(of: #"\b(19|20)\d\d\b"#, options: .regularExpression) != nil
+        let hasYear = Self.year.matches(text)
         if hasYear && words.count > 5 { return nil }
         if size >= metrics.bodySize + 1.0 && words.count <= 12 { return size }
         // "Publications [Google Scholar: 1.2k citations]": a big first word opens a heading with a small remark.
@@ -127,7 +131,7 @@ struct BlockAssembler {
         let caps = letters.count >= 4 && letters.allSatisfy { !$0.properties.isLowercase }
         let spaced = (group.spaceAbove ?? .infinity) > metrics.lineGap + 0.3 * em
         let colored = !isDark(first.font.color)
-        let numbered = text.range(of: #"^\d{1,2}(\.\d{1,2})+\.?\s+\p{L}"#, options: .regularExpression) != nil
+        let numbered = Self.sectionNumber.matches(text)
         if first.isBold && (caps || colored || numbered || spaced && boldBodyHeadings) { return size }
         if caps && (spaced || colored) && words.count <= 6 { return size }
         // A plain Title Case line right before a numbered list names it ("Peer-Reviewed Journal Articles").

@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// Removes running headers and footers (the same text, digits aside, at the same place on most pages) and
@@ -95,13 +96,11 @@ enum RunningChromeFilter {
         return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static let pageNumberPattern: NSRegularExpression? = try? NSRegularExpression(
-        pattern: #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,3})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#,
-        options: [.caseInsensitive])
+    private static let pageNumberPattern = TextPattern(
+        #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,3})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#, caseInsensitive: true)
 
     /// "3", "- 3 -", "Page 3 of 8", "3/8".
     static func looksLikePageNumber(_ text: String) -> Bool {
-        guard let pattern = pageNumberPattern else { return false }
-        return pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        pageNumberPattern.matches(text)
     }
 }

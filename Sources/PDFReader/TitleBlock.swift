@@ -31,21 +31,25 @@ enum TitleBlock {
         return rect.y0 >= title.y1 - 1 && abs(rect.midX - title.midX) <= tolerance && abs(rect.width - title.width) > 2 * tolerance
     }
 
+    private static let numericDate = TextPattern(#"^(19|20)\d\d([-/.]\d{1,2}){1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d$"#)
+    private static let yearOnly = TextPattern(#"^(19|20)\d\d$"#)
+    private static let dayOnly = TextPattern(#"^\d{1,2}(st|nd|rd|th)?$"#)
+
     /// "January 2025", "1 March 2024", "March 1, 2024", "2024-03-01", "01/03/2024", "Last updated: May 2024".
     static func isDateOnly(_ text: String) -> Bool {
         var rest = text.trimmingCharacters(in: .whitespaces).lowercased()
         for prefix in ["last updated", "updated", "as of", "version of", "stand"] where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
         }
-        if rest.range(of: #"^(19|20)\d\d([-/.]\d{1,2}){1,2}$|^\d{1,2}[-/.]\d{1,2}[-/.](19|20)\d\d$"#, options: .regularExpression) != nil {
+        if numericDate.matches(rest) {
             return true
         }
         let tokens = rest.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
         guard (2...4).contains(tokens.count), let year = tokens.last,
-              year.range(of: #"^(19|20)\d\d$"#, options: .regularExpression) != nil else { return false }
+              yearOnly.matches(year) else { return false }
         let others = tokens.dropLast()
         let monthCount = others.filter { Months.numberBesideYear($0) != nil }.count
-        let dayCount = others.filter { $0.range(of: #"^\d{1,2}(st|nd|rd|th)?$"#, options: .regularExpression) != nil }.count
+        let dayCount = others.filter { dayOnly.matches($0) }.count
         return monthCount == 1 && monthCount + dayCount == others.count
     }
 

@@ -112,10 +112,11 @@ public struct LabelScore: Sendable {
     /// Whether every labelled thing came out right.
     public var perfect: Bool { misses.isEmpty }
 
+    private static let nonAlphanumeric = TextPattern(#"[^\p{L}\p{N}]+"#)
+
     /// Case, accents, punctuation and spacing folded, for comparing titles and names.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-            .replacingOccurrences(of: #"[^\p{L}\p{N}]+"#, with: " ", options: .regularExpression)
+        nonAlphanumeric.replacing(in: text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased(), with: " ")
             .trimmingCharacters(in: .whitespaces)
     }
 }
