@@ -17,30 +17,18 @@ package struct TextPattern: Sendable {
     public static func escaped(_ text: String) -> String { NSRegularExpression.escapedPattern(for: text) }
 
     /// Every match, in order.
-    package func matches(in text: String) -> [TextMatch] {
+    public func matches(in text: String) -> [TextMatch] {
         guard let regex else { return [] }
-        let results = regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        return results.compactMap { result in
-            guard let range = Range(result.range, in: text) else { return nil }
-            let groups = (0..<result.numberOfRanges).map { index in
-                Range(result.range(at: index), in: text).map { String(text[$0]) }
-            }
-            let groupRanges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
-            return TextMatch(range: range, groups: groups, groupRanges: groupRanges)
-        }
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { TextMatch($0, in: text) }
     }
 
     /// The first match, if any.
-    package func firstMatch(in text: String) -> TextMatch? {
-        guard let regex,
-            let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-            let range = Range(result.range, in: text)
-        else { return nil }
-        let groups = (0..<result.numberOfRanges).map { index in
-            Range(result.range(at: index), in: text).map { String(text[$0]) }
-        }
-        let groupRanges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
-        return TextMatch(range: range, groups: groups, groupRanges: groupRanges)
+    public func firstMatch(in text: String) -> TextMatch? { firstMatch(in: text, from: text.startIndex) }
+
+    /// The first match in `text` at or after `start` (`^` matches at `start`; nothing before it is seen).
+    public func firstMatch(in text: String, from start: String.Index) -> TextMatch? {
+        guard let regex, let result = regex.firstMatch(in: text, range: NSRange(start..., in: text)) else { return nil }
+        return TextMatch(result, in: text)
     }
 
     /// For every match, the first capture group that took part and the range of the whole match.
@@ -53,19 +41,6 @@ package struct TextPattern: Sendable {
             }
             return nil
         }
-    }
-
-    /// The first match in `text` at or after `start` (`^` matches at `start`; nothing before it is seen).
-    public func firstMatch(in text: String, from start: String.Index) -> TextMatch? {
-        guard let regex,
-            let result = regex.firstMatch(in: text, range: NSRange(start..., in: text)),
-            let range = Range(result.range, in: text)
-        else { return nil }
-        let groups = (0..<result.numberOfRanges).map { index in
-            Range(result.range(at: index), in: text).map { String(text[$0]) }
-        }
-        let groupRanges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
-        return TextMatch(range: range, groups: groups, groupRanges: groupRanges)
     }
 
     /// Whether the pattern matches anywhere in `text`.
@@ -84,6 +59,14 @@ package struct TextMatch: Sendable {
     package let range: Range<String.Index>
     let groups: [String?]
     let groupRanges: [Range<String.Index>?]
+
+    /// The match `result` found in `text`, nil if its range does not fall on character boundaries.
+    init?(_ result: NSTextCheckingResult, in text: String) {
+        guard let range = Range(result.range, in: text) else { return nil }
+        self.range = range
+        groupRanges = (0..<result.numberOfRanges).map { Range(result.range(at: $0), in: text) }
+        groups = groupRanges.map { $0.map { String(text[$0]) } }
+    }
 
     /// Capture group `index`, or nil.
     package func group(_ index: Int) -> String? { index < groups.count ? groups[index] : nil }
