@@ -38,7 +38,7 @@ public struct Publication: Codable, Sendable, Hashable {
     /// Index into `Document.blocks` of the top-level block it came from.
     public var block: Int?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case id, type, author, editor, title
         case containerTitle = "container-title"
         case issued, volume, issue, page, publisher
@@ -69,7 +69,7 @@ public struct CSLName: Codable, Sendable, Hashable {
     public var suffix: String?
     public var literal: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case family, given
         case particle = "non-dropping-particle"
         case suffix, literal
@@ -89,7 +89,7 @@ public struct CSLDate: Codable, Sendable, Hashable {
     public var dateParts: [[Int]]
     public var raw: String?
 
-    enum CodingKeys: String, CodingKey {
+    package enum CodingKeys: String, CodingKey {
         case dateParts = "date-parts"
         case raw
     }

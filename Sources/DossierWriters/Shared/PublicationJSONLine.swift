@@ -2,60 +2,63 @@ import DossierModel
 
 /// One `Publication` as one line of compact JSON, byte for byte what `JSONEncoder` with `.sortedKeys` and
 /// `.withoutEscapingSlashes` writes, without its cost (it was most of `dossier references --to ndjson` output time).
-/// Keys are written in UTF-8 byte order, as that encoder sorts them; `PublicationJSONLineTests` holds the two equal.
+/// The keys are the model's own `CodingKeys`, written in UTF-8 byte order as that encoder sorts them;
+/// `PublicationJSONLineTests` holds the two outputs equal for every field.
 public enum PublicationJSONLine {
+    private typealias Key = Publication.CodingKeys
+
     /// Appends `publication` as JSON (no newline) to `bytes`.
     public static func append(_ publication: Publication, to bytes: inout [UInt8]) {
         var json = CompactJSON(bytes: bytes)
         bytes = []
         json.beginObject()
         // Sorted by UTF-8 bytes: upper case first.
-        json.member("DOI", publication.doi)
-        json.member("ISBN", publication.isbn)
-        json.member("PMCID", publication.pmcid)
-        json.member("PMID", publication.pmid)
-        json.member("URL", publication.url)
-        json.member("applicantPosition", publication.applicantPosition)
-        json.member("arxiv", publication.arxiv)
-        names("author", publication.author, into: &json)
-        json.member("block", publication.block)
-        json.key("confidence")
+        json.member(Key.doi.rawValue, publication.doi)
+        json.member(Key.isbn.rawValue, publication.isbn)
+        json.member(Key.pmcid.rawValue, publication.pmcid)
+        json.member(Key.pmid.rawValue, publication.pmid)
+        json.member(Key.url.rawValue, publication.url)
+        json.member(Key.applicantPosition.rawValue, publication.applicantPosition)
+        json.member(Key.arxiv.rawValue, publication.arxiv)
+        names(Key.author.rawValue, publication.author, into: &json)
+        json.member(Key.block.rawValue, publication.block)
+        json.key(Key.confidence.rawValue)
         json.beginObject()
         for (name, value) in publication.confidence.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             json.key(name)
             json.number(value)
         }
         json.endObject()
-        json.member("container-title", publication.containerTitle)
-        json.member("corresponding", publication.corresponding)
-        json.member("edition", publication.edition)
-        names("editor", publication.editor, into: &json)
-        json.member("equalContribution", publication.equalContribution)
+        json.member(Key.containerTitle.rawValue, publication.containerTitle)
+        json.member(Key.corresponding.rawValue, publication.corresponding)
+        json.member(Key.edition.rawValue, publication.edition)
+        names(Key.editor.rawValue, publication.editor, into: &json)
+        json.member(Key.equalContribution.rawValue, publication.equalContribution)
         if let etAl = publication.etAl {
-            json.key("etAl")
+            json.key(Key.etAl.rawValue)
             json.boolean(etAl)
         }
-        json.member("id", publication.id)
-        json.member("issue", publication.issue)
+        json.member(Key.id.rawValue, publication.id)
+        json.member(Key.issue.rawValue, publication.issue)
         if let issued = publication.issued {
-            json.key("issued")
+            json.key(Key.issued.rawValue)
             json.beginObject()
-            json.key("date-parts")
+            json.key(CSLDate.CodingKeys.dateParts.rawValue)
             json.beginArray()
             for parts in issued.dateParts { json.integers(parts) }
             json.endArray()
-            json.member("raw", issued.raw)
+            json.member(CSLDate.CodingKeys.raw.rawValue, issued.raw)
             json.endObject()
         }
-        json.member("note", publication.note)
-        json.member("page", publication.page)
-        json.member("publisher", publication.publisher)
-        json.member("publisher-place", publication.publisherPlace)
-        json.member("raw", publication.raw)
-        json.member("status", publication.status)
-        json.member("title", publication.title)
-        json.member("type", publication.type)
-        json.member("volume", publication.volume)
+        json.member(Key.note.rawValue, publication.note)
+        json.member(Key.page.rawValue, publication.page)
+        json.member(Key.publisher.rawValue, publication.publisher)
+        json.member(Key.publisherPlace.rawValue, publication.publisherPlace)
+        json.member(Key.raw.rawValue, publication.raw)
+        json.member(Key.status.rawValue, publication.status)
+        json.member(Key.title.rawValue, publication.title)
+        json.member(Key.type.rawValue, publication.type)
+        json.member(Key.volume.rawValue, publication.volume)
         json.endObject()
         bytes = json.bytes
     }
@@ -66,11 +69,11 @@ public enum PublicationJSONLine {
         json.beginArray()
         for name in names {
             json.beginObject()
-            json.member("family", name.family)
-            json.member("given", name.given)
-            json.member("literal", name.literal)
-            json.member("non-dropping-particle", name.particle)
-            json.member("suffix", name.suffix)
+            json.member(CSLName.CodingKeys.family.rawValue, name.family)
+            json.member(CSLName.CodingKeys.given.rawValue, name.given)
+            json.member(CSLName.CodingKeys.literal.rawValue, name.literal)
+            json.member(CSLName.CodingKeys.particle.rawValue, name.particle)
+            json.member(CSLName.CodingKeys.suffix.rawValue, name.suffix)
             json.endObject()
         }
         json.endArray()
