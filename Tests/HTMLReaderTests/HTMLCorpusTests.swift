@@ -41,13 +41,28 @@ final class HTMLCorpusTests: XCTestCase {
         }
     }
 
-    /// The text of every `<hN>…</hN>` in the source, tags stripped, common entities decoded, spaces squeezed.
-    private static func sourceHeadings(_ html: String) -> [String] {
-        guard let expression = try? NSRegularExpression(pattern: #"<h([1-6])\b[^>]*>([\s\S]*?)</h\1\s*>"#, options: [.caseInsensitive]) else {
+    /// Parts of a page a browser never shows as content, so no heading is expected from them: comments, inert
+    /// `<template>`s, navigation, and a `role="banner"` site header (the reader keeps its title only when the
+    /// content has none).
+    private static let neverContent = [
+        #"<!--[\s\S]*?-->"#, #"<template\b[\s\S]*?</template\s*>"#, #"<nav\b[\s\S]*?</nav\s*>"#,
+        #"<header\b[^>]*role=["']?banner[\s\S]*?</header\s*>"#,
+    ]
+
+    /// The text of every `<hN>…</hN>` in the source outside `neverContent`, except those marked visually hidden
+    /// (`sr-only`, `screen-reader-text`, `visually-hidden`), tags stripped, common entities decoded, spaces squeezed.
+    private static func sourceHeadings(_ source: String) -> [String] {
+        var html = source
+        for pattern in neverContent {
+            html = html.replacingOccurrences(of: pattern, with: "", options: [.regularExpression, .caseInsensitive])
+        }
+        guard let expression = try? NSRegularExpression(pattern: #"<h([1-6])\b([^>]*)>([\s\S]*?)</h\1\s*>"#, options: [.caseInsensitive]) else {
             return []
         }
         return expression.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap { match in
-            guard let range = Range(match.range(at: 2), in: html) else { return nil }
+            guard let attributes = Range(match.range(at: 2), in: html), let range = Range(match.range(at: 3), in: html) else { return nil }
+            let hidden = ["sr-only", "screen-reader-text", "visually-hidden"]
+            if hidden.contains(where: { html[attributes].lowercased().contains($0) }) { return nil }
             var text = String(html[range]).replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
             for (entity, character) in ["&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&nbsp;": " "] {
                 text = text.replacingOccurrences(of: entity, with: character)
