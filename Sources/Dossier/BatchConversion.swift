@@ -1,29 +1,37 @@
 import Foundation
 
-/// One input of a batch: how it is named in documents and error lines, and how its bytes are read (called on a
-/// worker thread, once).
+/// One input of a batch: how it is named in documents and error lines, how its bytes are read (called on a
+/// worker thread, once), and — for a file — its path, which lets a worker process read it itself.
 public struct BatchInput: Sendable {
     public var label: String
+    public var path: String?
     public var load: @Sendable () throws -> Data
 
-    public init(label: String, load: @escaping @Sendable () throws -> Data) {
+    public init(label: String, path: String? = nil, load: @escaping @Sendable () throws -> Data) {
         self.label = label
+        self.path = path
         self.load = load
     }
 
     /// A file on disk, memory-mapped when safe.
     public static func file(_ path: String, label: String? = nil) -> BatchInput {
-        BatchInput(label: label ?? path) { try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) }
+        BatchInput(label: label ?? path, path: path) { try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) }
     }
 }
 
-/// The batch engine: converts inputs on up to `jobs` threads and hands each result back in input order, a window
-/// of `jobs × 4` inputs at a time, so that memory stays bounded however many inputs there are. One input that
-/// fails is one `.failure` result; the others are converted.
+/// The batch engine: converts inputs on `jobs` threads and hands each result back in input order, keeping at
+/// most `jobs × 4` results ahead of the one awaited (a rolling window), so that every job stays busy and memory
+/// stays bounded however many inputs there are. One input that fails is one `.failure` result; the others are
+/// converted.
+///
+/// With `workers`, each thread drives a worker process (`dossier worker`, NDJSON over pipes) instead of
+/// converting in-process: an input that crashes its worker, runs past the timeout or past the memory limit is
+/// one `.failure` (`WorkerFailure`), the worker is replaced, and the batch goes on. Inputs without a path
+/// (standard input) are converted in-process.
 ///
 /// ```swift
 /// let batch = BatchConversion(converter: try Converter(), jobs: 2)
-/// try batch.run(paths.map { BatchInput.file($0) }) { input, result in
+/// batch.run(paths.map { BatchInput.file($0) }) { input, result in
 ///     if case .success(let document) = result { print(document.profile.publications.count) }
 ///     return true  // false stops the batch
 /// }
@@ -34,29 +42,76 @@ public struct BatchConversion: Sendable {
     public var jobs: Int
     /// The format of every input, or nil to sniff each one.
     public var format: SourceFormat?
+    /// Worker processes to isolate each input in, or nil to convert in this process.
+    public var workers: WorkerSettings?
+    /// Inputs larger than this many bytes are refused unread (`InputTooLarge`); nil for no limit.
+    public var maxBytes: Int?
 
-    public init(converter: Converter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: SourceFormat? = nil) {
+    public init(converter: Converter, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: SourceFormat? = nil,
+                workers: WorkerSettings? = nil, maxBytes: Int? = nil) {
         self.converter = converter
         self.jobs = max(1, jobs)
         self.format = format
+        self.workers = workers
+        self.maxBytes = maxBytes
     }
 
     /// Converts `inputs`, calling `handle` for each in input order on the calling thread; `handle` returns false
-    /// to stop (the inputs not yet handed back are not converted further). Returns how many inputs were handed back.
+    /// to stop (inputs not yet started are not converted). Returns how many inputs were handed back.
     @discardableResult
     public func run(_ inputs: [BatchInput], handle: (BatchInput, Result<Document, any Error>) throws -> Bool) rethrows -> Int {
-        let windowSize = max(1, jobs * 4)
-        var start = 0
-        var handed = 0
-        while start < inputs.count {
-            let window = Array(inputs[start..<min(inputs.count, start + windowSize)])
-            for (input, result) in zip(window, convert(window)) {
-                handed += 1
-                guard try handle(input, result) else { return handed }
+        guard !inputs.isEmpty else { return 0 }
+        let threads = min(jobs, inputs.count)
+        let board = ResultBoard(count: inputs.count, window: max(1, jobs * 4))
+        let converter = self.converter, format = self.format, workers = self.workers, maxBytes = self.maxBytes
+        var started: [Thread] = []
+        for _ in 0..<threads {
+            let thread = Thread {
+                var worker: WorkerProcess?
+                defer { worker?.close() }
+                while let index = board.nextIndex() {
+                    let input = inputs[index]
+                    let result: Result<Document, any Error>
+                    if let maxBytes, let path = input.path, let size = Self.size(of: path), size > maxBytes {
+                        result = .failure(InputTooLarge(bytes: size, limit: maxBytes))
+                    } else if let settings = workers, let path = input.path {
+                        if worker == nil { worker = WorkerProcess(settings: settings) }
+                        result = worker.map { $0.convert(path: path, label: input.label, format: format) }
+                            ?? .failure(WorkerFailure.cannotStart("no worker"))
+                        if case .failure(let error as WorkerFailure) = result, error.endsWorker {
+                            worker?.close()
+                            worker = nil
+                        }
+                    } else {
+                        result = Result {
+                            let data = try input.load()
+                            if let maxBytes, data.count > maxBytes { throw InputTooLarge(bytes: data.count, limit: maxBytes) }
+                            return try converter.convert(data, path: input.label, format: format)
+                        }
+                    }
+                    board.set(index, result)
+                }
+                board.threadFinished()
             }
-            start += windowSize
+            thread.stackSize = 16 << 20
+            started.append(thread)
+            thread.start()
+        }
+        var handed = 0
+        defer {
+            board.stop()
+            board.waitForThreads(threads)
+        }
+        for index in inputs.indices {
+            let result = board.take(index)
+            handed += 1
+            guard try handle(inputs[index], result) else { break }
         }
         return handed
+    }
+
+    static func size(of path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
     }
 
     /// Every input converted, in input order (for small batches: all documents are held at once).
@@ -68,44 +123,77 @@ public struct BatchConversion: Sendable {
         }
         return results
     }
-
-    /// Converts a window of inputs on up to `jobs` threads; results come back in input order.
-    private func convert(_ window: [BatchInput]) -> [Result<Document, any Error>] {
-        let results = ResultSlots(count: window.count)
-        let converter = self.converter
-        let format = self.format
-        let work: @Sendable (Int) -> Void = { index in
-            let input = window[index]
-            results.set(index, Result { try converter.convert(try input.load(), path: input.label, format: format) })
-        }
-        if jobs == 1 || window.count == 1 {
-            for index in window.indices { work(index) }
-        } else {
-            let queue = OperationQueue()
-            queue.maxConcurrentOperationCount = jobs
-            for index in window.indices { queue.addOperation { work(index) } }
-            queue.waitUntilAllOperationsAreFinished()
-        }
-        return results.values
-    }
 }
 
-/// Result slots filled from several threads.
-private final class ResultSlots: @unchecked Sendable {
+/// An input refused for its size (`--max-bytes`).
+public struct InputTooLarge: Error, Equatable, CustomStringConvertible {
+    public var bytes: Int
+    public var limit: Int
+    public var description: String { "\(bytes) bytes is over the limit of \(limit) bytes (--max-bytes); not read" }
+}
+
+/// Results filled by the converting threads and taken in order by the caller; a thread may start input `i` only
+/// while `i` is less than `window` ahead of the next result to be taken.
+private final class ResultBoard: @unchecked Sendable {
     private var slots: [Result<Document, any Error>?]
-    private let lock = NSLock()
+    private let window: Int
+    private var next = 0
+    private var taken = 0
+    private var stopped = false
+    private var finishedThreads = 0
+    private let condition = NSCondition()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<Document, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
+    init(count: Int, window: Int) {
+        slots = Array(repeating: nil, count: count)
+        self.window = window
     }
 
-    var values: [Result<Document, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(ReadError("not converted")) }
+    /// The next input to convert, waiting while the window is full; nil when there is none or the batch stopped.
+    func nextIndex() -> Int? {
+        condition.lock()
+        defer { condition.unlock() }
+        while !stopped, next < slots.count, next - taken >= window { condition.wait() }
+        guard !stopped, next < slots.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func set(_ index: Int, _ result: Result<Document, any Error>) {
+        condition.lock()
+        slots[index] = result
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits for result `index`, takes it out (its memory goes with it) and opens the window by one.
+    func take(_ index: Int) -> Result<Document, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while slots[index] == nil { condition.wait() }
+        let result = slots[index] ?? .failure(ReadError("not converted"))
+        slots[index] = nil
+        taken = index + 1
+        condition.broadcast()
+        return result
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func threadFinished() {
+        condition.lock()
+        finishedThreads += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitForThreads(_ count: Int) {
+        condition.lock()
+        while finishedThreads < count { condition.wait() }
+        condition.unlock()
     }
 }

@@ -11,6 +11,8 @@ struct ConversionRun {
     let format: SourceFormat?
     let jobs: Int
     let failFast: Bool
+    let workers: WorkerSettings?
+    let maxBytes: Int?
     let diagnostics: DiagnosticEcho
     let progress: ProgressBar
 
@@ -19,8 +21,10 @@ struct ConversionRun {
 
     init(
         converter: Converter, writer: any Writer, target: OutputTarget, options: WriterOptions, format: SourceFormat?,
-        jobs: Int, failFast: Bool, diagnostics: DiagnosticEcho, progress: ProgressBar
+        jobs: Int, failFast: Bool, workers: WorkerSettings?, maxBytes: Int?, diagnostics: DiagnosticEcho, progress: ProgressBar
     ) {
+        self.workers = workers
+        self.maxBytes = maxBytes
         self.converter = converter
         self.writer = writer
         self.target = target
@@ -42,7 +46,7 @@ struct ConversionRun {
         }
         var failures = 0
         var done = 0
-        let batch = BatchConversion(converter: converter, jobs: jobs, format: format)
+        let batch = BatchConversion(converter: converter, jobs: jobs, format: format, workers: workers, maxBytes: maxBytes)
         batch.run(inputs.map(\.batchInput)) { input, result in
             done += 1
             progress.update(done: done, current: input.label)

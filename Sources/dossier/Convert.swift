@@ -30,6 +30,18 @@ struct Convert: ParsableCommand {
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
 
+    @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs).")
+    var isolation: IsolationMode = .auto
+
+    @Option(help: "Seconds one input may take in a worker before it is stopped and named on stderr.")
+    var timeout: Double = 60
+
+    @Option(help: "Megabytes of memory a worker may use.")
+    var memoryLimit: Int = 2048
+
+    @Option(help: "Inputs larger than this many bytes are refused unread (0: no limit).")
+    var maxBytes: Int = 256 << 20
+
     @Flag(help: "Read input paths from standard input, one per line.")
     var stdinPaths = false
 
@@ -47,6 +59,9 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
+        if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
             if let table { _ = try CSVTable.named(table) }
@@ -70,6 +85,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
+            workers: isolation.isolates(batch: batch) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .errors),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -77,6 +93,14 @@ struct Convert: ParsableCommand {
         if failFast && !collector.problems.isEmpty { throw ExitCode(1) }
         let failures = try run.convert(collector.inputs) + collector.problems.count
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// This very binary as `dossier worker` with the same pipeline options.
+    private func workerSettings() throws -> WorkerSettings {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        return WorkerSettings(executable: URL(fileURLWithPath: executable), arguments: ["worker"] + pipeline.arguments,
+                              timeout: timeout, memoryLimit: memoryLimit << 20)
     }
 
     private func isDirectory(_ path: String) -> Bool {
@@ -94,6 +118,19 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
         case .md, .markdown: return .markdown
         case .html: return .html
         case .pdf: return .pdf
+        }
+    }
+}
+
+/// Where inputs are converted.
+enum IsolationMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, process, none
+
+    func isolates(batch: Bool) -> Bool {
+        switch self {
+        case .auto: return batch
+        case .process: return true
+        case .none: return false
         }
     }
 }

@@ -10,7 +10,12 @@ struct Input: Sendable {
     var label: String
 
     /// The input as the library's batch engine takes it.
-    var batchInput: BatchInput { BatchInput(label: label, load: load) }
+    var batchInput: BatchInput {
+        switch origin {
+        case .standardInput: return BatchInput(label: label, load: load)
+        case .file(let path): return BatchInput(label: label, path: path, load: load)
+        }
+    }
 
     /// The input's bytes; errors are phrased to complete "LABEL: …".
     func load() throws -> Data {

@@ -14,6 +14,15 @@ struct PipelineOptions: ParsableArguments {
     @Option(name: .customLong("filter"), help: ArgumentHelp("An external stage run after the others: a command that reads the document as JSON on stdin and writes it back on stdout (repeatable).", valueName: "command"))
     var filters: [String] = []
 
+    /// The same options as arguments, for a worker process that must build the same pipeline.
+    var arguments: [String] {
+        var result: [String] = []
+        if let from { result += ["--from", from.rawValue] }
+        if let stages { result += ["--stages", stages] }
+        for filter in filters { result += ["--filter", filter] }
+        return result
+    }
+
     /// The converter these options ask for; a stage list that cannot be run is a usage error (exit 2).
     func converter() throws -> Converter {
         do {

@@ -1,0 +1,177 @@
+import Foundation
+
+/// One worker process seen from the parent: started on first use, fed one request at a time, killed on a
+/// timeout, and named by what it was doing when it died. Used by one thread at a time.
+final class WorkerProcess: @unchecked Sendable {
+    private let settings: WorkerSettings
+    private let process = Process()
+    private let requests = Pipe()
+    private let answers = Pipe()
+    private var buffer: [UInt8] = []
+    /// How much of `buffer` holds no newline.
+    private var scanned = 0
+    private var startError: String?
+    /// The worker's standard error: a file already unlinked, emptied before each input, read when the worker dies
+    /// (its "Fatal error: …" line goes into the failure).
+    private var errorLog: (write: FileHandle, read: Int32)?
+
+    init(settings: WorkerSettings) {
+        self.settings = settings
+        // A worker that died leaves a broken pipe: a write to it must fail, not kill this process.
+        signal(SIGPIPE, SIG_IGN)
+        process.executableURL = settings.executable
+        process.arguments = settings.arguments
+        process.standardInput = requests
+        process.standardOutput = answers
+        var environment = ProcessInfo.processInfo.environment
+        if let limit = settings.memoryLimit { environment[WorkerServer.memoryLimitVariable] = String(limit) }
+        // A crash is reported as one line naming the input; the runtime's multi-page backtrace would bury it.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let logPath = NSTemporaryDirectory() + "dossier-worker-\(UUID().uuidString).log"
+        let writeEnd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let readEnd = open(logPath, O_RDONLY | O_CLOEXEC)
+        unlink(logPath)
+        if writeEnd >= 0, readEnd >= 0 {
+            let handle = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: true)
+            process.standardError = handle
+            errorLog = (handle, readEnd)
+        }
+        do {
+            try process.run()
+        } catch {
+            startError = "\(settings.executable.path): \(error)"
+        }
+    }
+
+    /// Converts the file at `path` in the worker.
+    func convert(path: String, label: String, format: SourceFormat?) -> Result<Document, any Error> {
+        if let startError { return .failure(WorkerFailure.cannotStart(startError)) }
+        if let log = errorLog { _ = ftruncate(log.write.fileDescriptor, 0) }
+        guard let request = try? JSONEncoder().encode(WorkerProtocol.Request(path: path, label: label, format: format)),
+              send(Array(request) + [0x0A]) else {
+            return .failure(ended(phase: WorkerProtocol.describe(phase: nil, format: nil)))
+        }
+        var phase: String?
+        var phaseFormat: SourceFormat?
+        let deadline = Date().addingTimeInterval(settings.timeout)
+        while true {
+            while let line = nextLine() {
+                if line.starts(with: WorkerProtocol.documentPrefix), line.last == UInt8(ascii: "}") {
+                    let body = line[WorkerProtocol.documentPrefix.count..<(line.count - 1)]
+                    do {
+                        return .success(try JSONDecoder().decode(Document.self, from: Data(body)))
+                    } catch {
+                        return .failure(WorkerFailure.protocolError("a document that does not decode (\(error))"))
+                    }
+                }
+                guard let message = try? JSONDecoder().decode(WorkerProtocol.Message.self, from: Data(line)) else {
+                    return .failure(WorkerFailure.protocolError(String(decoding: line.prefix(80), as: UTF8.self)))
+                }
+                if let error = message.error { return .failure(ReadError(error)) }
+                if let next = message.phase {
+                    phase = next
+                    if message.format != nil { phaseFormat = message.format }
+                }
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            let described = WorkerProtocol.describe(phase: phase, format: phaseFormat)
+            guard remaining > 0 else {
+                kill()
+                return .failure(WorkerFailure.timedOut(seconds: settings.timeout, phase: described))
+            }
+            switch receive(waitingAtMost: remaining) {
+            case .data: continue
+            case .timeout: continue
+            case .closed: return .failure(ended(phase: described))
+            }
+        }
+    }
+
+    /// Closes the worker's input (it exits when it has read everything) and reaps it.
+    func close() {
+        try? requests.fileHandleForWriting.close()
+        if process.isRunning { process.waitUntilExit() }
+        if let log = errorLog {
+            Glibc.close(log.read)
+            errorLog = nil
+        }
+    }
+
+    /// The runtime's last "Fatal error: …" line the worker wrote on standard error, if any.
+    private func fatalErrorLine() -> String? {
+        guard let log = errorLog else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 14)
+        var offset: off_t = 0
+        while bytes.count < 1 << 20 {
+            let count = chunk.withUnsafeMutableBytes { pread(log.read, $0.baseAddress, $0.count, offset) }
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+            offset += off_t(count)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") }) else { return nil }
+        return line.split(separator: "Fatal error", maxSplits: 1).last.map { "Fatal error" + $0 }
+    }
+
+    private func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// How the worker ended, once its output closed.
+    private func ended(phase: String) -> WorkerFailure {
+        process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+            return .crashed(signal: process.terminationStatus, phase: phase, detail: fatalErrorLine())
+        }
+        return .exited(status: process.terminationStatus, phase: phase)
+    }
+
+    private func send(_ bytes: [UInt8]) -> Bool {
+        let descriptor = requests.fileHandleForWriting.fileDescriptor
+        return bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+
+    private enum Reception { case data, timeout, closed }
+
+    /// Reads what the worker wrote, waiting at most `seconds` for it.
+    private func receive(waitingAtMost seconds: TimeInterval) -> Reception {
+        let descriptor = answers.fileHandleForReading.fileDescriptor
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        let milliseconds = Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
+        let ready = poll(&poller, 1, max(1, milliseconds))
+        if ready == 0 { return .timeout }
+        if ready < 0 { return errno == EINTR ? .timeout : .closed }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 { return errno == EINTR || errno == EAGAIN ? .timeout : .closed }
+        if count == 0 { return .closed }
+        buffer.append(contentsOf: chunk[0..<count])
+        return .data
+    }
+
+    /// The next complete line in the buffer, without its newline.
+    private func nextLine() -> ArraySlice<UInt8>? {
+        guard let newline = buffer[scanned...].firstIndex(of: 0x0A) else {
+            scanned = buffer.count
+            return nil
+        }
+        let line = Array(buffer[..<newline])
+        buffer.removeSubrange(...newline)
+        scanned = 0
+        return line[...]
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The worker protocol, NDJSON over pipes; the memory limit comes in `DOSSIER_WORKER_MEMORY_LIMIT` (bytes). The parent writes one request line per input:
+/// `{"path": "cv.pdf", "label": "cv.pdf", "format": "pdf"}` (`format` optional). The worker answers with progress
+/// lines — `{"phase": "read", "format": "pdf"}` before the reader runs, `{"phase": "stages"}` before the stages —
+/// and one final line, `{"document": {…}}` (the model's JSON) or `{"error": "reason"}`. The same protocol lets a
+/// batch be spread over many machines (GNU parallel, Spark's `pipe()`).
+enum WorkerProtocol {
+    struct Request: Codable {
+        var path: String
+        var label: String
+        var format: SourceFormat?
+    }
+
+    struct Message: Codable {
+        var phase: String?
+        var format: SourceFormat?
+        var error: String?
+    }
+
+    static let documentPrefix = Array(#"{"document":"#.utf8)
+
+    /// How a phase is named in a failure line: "the PDF reader", "the stages".
+    static func describe(phase: String?, format: SourceFormat?) -> String {
+        switch phase {
+        case "read":
+            switch format {
+            case .markdown?: return "the Markdown reader"
+            case .html?: return "the HTML reader"
+            case .pdf?: return "the PDF reader"
+            case nil: return "the reader"
+            }
+        case "stages": return "the stages"
+        default: return "the worker"
+        }
+    }
+}
+
+/// The worker's side: reads requests on standard input until it closes, converts each with `converter`, answers
+/// on standard output. `dossier worker` is this and nothing else.
+public enum WorkerServer {
+    /// The environment variable in which the parent gives a worker its memory limit in bytes (`RLIMIT_AS`).
+    public static let memoryLimitVariable = "DOSSIER_WORKER_MEMORY_LIMIT"
+
+    public static func serve(converter: Converter) {
+        signal(SIGPIPE, SIG_IGN)
+        if let text = ProcessInfo.processInfo.environment[memoryLimitVariable], let limit = rlim_t(text) {
+            var value = rlimit(rlim_cur: limit, rlim_max: limit)
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &value)
+        }
+        let encoder = JSONEncoder()
+        while let line = readLine(strippingNewline: true) {
+            guard !line.isEmpty else { continue }
+            guard let request = try? JSONDecoder().decode(WorkerProtocol.Request.self, from: Data(line.utf8)) else {
+                send(message: WorkerProtocol.Message(error: "not a worker request"), encoder: encoder)
+                continue
+            }
+            do {
+                let data = try Data(contentsOf: URL(fileURLWithPath: request.path), options: .mappedIfSafe)
+                if data.isEmpty { throw ReadError("empty input") }
+                let format = try request.format ?? FormatSniffer.format(of: data, path: request.label)
+                send(message: WorkerProtocol.Message(phase: "read", format: format), encoder: encoder)
+                let blocks = try converter.read(data, path: request.label, format: format)
+                send(message: WorkerProtocol.Message(phase: "stages"), encoder: encoder)
+                let document = converter.pipeline.run(blocks, context: converter.context)
+                var bytes = WorkerProtocol.documentPrefix
+                bytes += try encoder.encode(document)
+                bytes += Array("}\n".utf8)
+                guard writeAll(bytes) else { return }
+            } catch let error as CocoaError {
+                send(message: WorkerProtocol.Message(error: InputReason.describe(error, path: request.path)), encoder: encoder)
+            } catch {
+                send(message: WorkerProtocol.Message(error: "\(error)"), encoder: encoder)
+            }
+        }
+    }
+
+    private static func send(message: WorkerProtocol.Message, encoder: JSONEncoder) {
+        guard let data = try? encoder.encode(message) else { return }
+        _ = writeAll(Array(data) + [0x0A])
+    }
+
+    /// Writes every byte to standard output; false when the parent is gone.
+    private static func writeAll(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+}
+
+/// Why a file cannot be read, phrased to complete "LABEL: …".
+public enum InputReason {
+    public static func describe(_ error: CocoaError, path: String) -> String {
+        switch error.code {
+        case .fileReadNoPermission: return "permission denied"
+        case .fileReadNoSuchFile: return "no such file or directory"
+        default:
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return "is a directory" }
+            return "cannot be read (\(error.localizedDescription))"
+        }
+    }
+}
