@@ -47,6 +47,65 @@ final class MarkdownHostileInputTests: XCTestCase {
         XCTAssertEqual(document.blocks.map { $0.provenance.lines ?? [] }, [[4, 5], [8, 8]])
         XCTAssertEqual(warnings(document), [])
     }
+
+    func testYAMLNested20000DeepIsRefusedWithADiagnostic() throws {
+        let document = try read(try fixture("hostile-yaml-flow-20000deep-SIGSEGV.md"))
+        XCTAssertEqual(document.metadata, [:])
+        XCTAssertEqual(warnings(document), ["front matter ignored: it nests deeper than 64 levels"])
+        XCTAssertEqual(document.blocks.first?.text, "Deep yaml")
+    }
+
+    func testBlockStyleYAMLNestingIsRefusedToo() throws {
+        let compact = "---\n" + String(repeating: "- ", count: 20_000) + "x\n---\n# Jane\n"
+        let mappings = "---\n" + (0..<300).map { String(repeating: " ", count: $0) + "k\($0):\n" }.joined() + "---\n# Jane\n"
+        for text in [compact, mappings] {
+            let document = try read(Data(text.utf8))
+            XCTAssertEqual(document.metadata, [:])
+            XCTAssertEqual(warnings(document), ["front matter ignored: it nests deeper than 64 levels"])
+            XCTAssertEqual(document.blocks.first?.text, "Jane")
+        }
+    }
+
+    func testYAMLAliasBombIsRefusedBeforeItExpands() throws {
+        let document = try read(try fixture("hostile-yaml-alias-bomb-13GB.md"), seconds: 5)
+        XCTAssertEqual(document.metadata, [:])
+        XCTAssertEqual(warnings(document), ["front matter ignored: it expands to more than 100000 values (YAML aliases used as a bomb?)"])
+        XCTAssertEqual(document.blocks.map(\.text), ["Yaml Bomb", "hello"])
+    }
+
+    func testAliasesThatStayDeepOnlyThroughExpansionAreRefused() throws {
+        // Each anchor is shallow, but every alias adds its anchor's depth.
+        var yaml = "a0: &a0 [x]\n"
+        for level in 1...70 { yaml += "a\(level): &a\(level) [*a\(level - 1)]\n" }
+        let document = try read(Data("---\n\(yaml)---\ntext\n".utf8))
+        XCTAssertEqual(document.metadata, [:])
+        XCTAssertEqual(warnings(document), ["front matter ignored: it nests deeper than 64 levels"])
+    }
+
+    func testOrdinaryAliasesAndNestingStillRead() throws {
+        let text = "---\nbase: &base {name: Jane, tags: [a, b]}\ncopy: *base\ndeep: [[[[[[[[[[1]]]]]]]]]]\n---\ntext\n"
+        let document = try read(Data(text.utf8))
+        XCTAssertEqual(warnings(document), [])
+        XCTAssertEqual(document.metadata["copy"], document.metadata["base"])
+        XCTAssertEqual(document.metadata["copy"]?.objectValue?["tags"], .array([.string("a"), .string("b")]))
+        XCTAssertEqual(document.metadata["deep"]?.depth, 10)
+    }
+
+    func testTOMLNested5000DeepIsRefusedAndTheDocumentStillEncodes() throws {
+        let document = try read(try fixture("hostile-toml-5000deep-SIGSEGV.md"))
+        XCTAssertEqual(document.metadata, [:])
+        XCTAssertEqual(warnings(document), ["front matter ignored: it nests deeper than 64 levels"])
+        XCTAssertEqual(document.blocks.first?.text, "Toml")
+        XCTAssertNoThrow(try JSONEncoder().encode(document))
+    }
+
+    func testOversizedFrontMatterIsRefused() throws {
+        let text = "---\n" + String(repeating: "k: \(String(repeating: "v", count: 100))\n", count: 3_000) + "---\n# Jane\n"
+        let document = try read(Data(text.utf8))
+        XCTAssertEqual(document.metadata, [:])
+        XCTAssertEqual(warnings(document).count, 1)
+        XCTAssertTrue(warnings(document).first?.hasPrefix("front matter ignored: it is larger than 256 KB") == true, "\(warnings(document))")
+    }
 }
 
 private final class DocumentBox: @unchecked Sendable {
