@@ -38,4 +38,14 @@ final class HTMLHostileInputTests: XCTestCase {
         XCTAssertEqual(inlines.map(\.type), [.strong, .text, .emphasis])
         XCTAssertEqual(inlines.map(\.text), ["Doe, J.", " Nature ", "2020"])
     }
+
+    func testUnclosedConditionalMarkersAndCDATAAreLinear() throws {
+        for marker in ["<![if ", "<![CDATA[ x ", "<![endif "] {
+            let html = "<p>" + String(repeating: marker, count: 8_000) + "]</p>"
+            let document = try read(Data(html.utf8))
+            XCTAssertEqual(document.blocks.count, 1)
+        }
+        let word = try HTMLTestSupport.body("<p><![if !supportLists]>1.<![endif]> One <![CDATA[hidden]]>two <![IF x]>three</p>")
+        XCTAssertEqual(word.blocks.first?.text, "1. One two three")
+    }
 }

@@ -106,6 +106,16 @@ final class MarkdownHostileInputTests: XCTestCase {
         XCTAssertEqual(warnings(document).count, 1)
         XCTAssertTrue(warnings(document).first?.hasPrefix("front matter ignored: it is larger than 256 KB") == true, "\(warnings(document))")
     }
+
+    func testRawHTMLBlocksOfUnclosedTagsAreLinear() throws {
+        for piece in ["<", "<script>", "<!--", "<br", "</script"] {
+            let text = "<div>\n" + String(repeating: piece, count: 40_000 / piece.count) + "\n\nafter\n"
+            let document = try read(Data(text.utf8), seconds: 3)
+            XCTAssertEqual(document.blocks.last?.text, "after")
+        }
+        let document = try read(Data("<div>a<SCRIPT type=x>hidden</script >b<!-- c -->d<BR/>e</P>f<span>g</span> <x\n\n".utf8))
+        XCTAssertEqual(document.blocks.first?.text, "abd\ne\nfg <x")
+    }
 }
 
 private final class DocumentBox: @unchecked Sendable {
