@@ -48,4 +48,21 @@ final class HTMLHostileInputTests: XCTestCase {
         let word = try HTMLTestSupport.body("<p><![if !supportLists]>1.<![endif]> One <![CDATA[hidden]]>two <![IF x]>three</p>")
         XCTAssertEqual(word.blocks.first?.text, "1. One two three")
     }
+
+    func testTextOfTablesNestedTooDeepIsKeptAndTheFlatteningSaid() throws {
+        let document = try read(try fixture("hostile-html-nested-table-silent-drop.html"))
+        XCTAssertEqual(document.blocks.map(\.text), ["Jane Doe", "SECRETX", "after"])
+        XCTAssertEqual(document.diagnostics.map(\.message), ["31 elements nested deeper than 64 levels were flattened: their text is kept, their structure is not"])
+        let cells = "<h1>Jane</h1>" + String(repeating: "<table><tr><td>", count: 30) + "A</td><td>B" + String(repeating: "</td></tr></table>", count: 30)
+        XCTAssertEqual(try HTMLTestSupport.body(cells).blocks.map(\.text), ["Jane", "A B"])
+    }
+
+    func testTextInATableOutsideItsCellsIsKept() throws {
+        let document = try HTMLTestSupport.body("""
+            <table>Note<tr><td>2019</td><td>PhD</td></tr><tr><b>loose</b><td>2015</td><td>MSc</td></tr></table>
+            """)
+        XCTAssertEqual(document.blocks.map(\.type), [.paragraph, .table, .paragraph, .table])
+        XCTAssertEqual(document.blocks.map(\.text), ["Note", "2019\tPhD", "loose", "2015\tMSc"])
+        XCTAssertEqual(document.diagnostics, [])
+    }
 }
