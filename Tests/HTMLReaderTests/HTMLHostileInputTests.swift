@@ -65,4 +65,63 @@ final class HTMLHostileInputTests: XCTestCase {
         XCTAssertEqual(document.blocks.map(\.text), ["Note", "2019\tPhD", "loose", "2015\tMSc"])
         XCTAssertEqual(document.diagnostics, [])
     }
+
+    func testEveryKindOfDeepNestingReadsOnAWorkersStack() throws {
+        let depth = 20_000
+        let pages: [(String, String)] = [
+            ("<table><tr><td>", "</td></tr></table>"), ("<ul><li>", "</li></ul>"), ("<dl><dd>", "</dd></dl>"),
+            ("<blockquote>", "</blockquote>"), ("<b><i>", "</i></b>"), ("<a href=x>", "</a>"), ("<h2>", "</h2>"),
+            ("<pre><span>", "</span></pre>"), ("<p>", "</p>"),
+        ]
+        for (open, close) in pages {
+            let html = "<p>Jane</p>" + String(repeating: open, count: depth) + "deep" + String(repeating: close, count: depth)
+            let box = DocumentBox()
+            let thread = Thread {
+                box.set(try? HTMLTestSupport.read(html))
+            }
+            // Smaller than the CLI's worker threads (8 MB), as large as HTMLRobustnessTests allows a debug build.
+            thread.stackSize = 1024 * 1024
+            thread.start()
+            XCTAssertTrue(box.wait(seconds: 60), open)
+            let document = try XCTUnwrap(box.document, open)
+            XCTAssertTrue(document.blocks.map(\.text).joined(separator: " ").contains("deep"), "\(open): \(document.blocks.map(\.text))")
+        }
+    }
+
+    func testJSONLDNestedDeeperThanTheModelHoldsIsIgnoredWithAWarning() throws {
+        for depth in [70, 100_000] {
+            let json = "{\"@type\": \"Person\", \"name\": \"Jane\", \"x\": " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            let document = try HTMLTestSupport.read("<html><head><script type=\"application/ld+json\">\(json)</script></head><body><p>x</p></body></html>")
+            XCTAssertNil(document.metadata["jsonld"])
+            XCTAssertEqual(document.diagnostics.count, 1)
+            XCTAssertNoThrow(try JSONEncoder().encode(document))
+        }
+        let shallow = "{\"@type\": \"Person\", \"name\": \"Jane\", \"x\": " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60) + "}"
+        let document = try HTMLTestSupport.read("<html><head><script type=\"application/ld+json\">\(shallow)</script></head><body><p>x</p></body></html>")
+        XCTAssertEqual(document.metadata["author"], .string("Jane"))
+        XCTAssertNoThrow(try JSONEncoder().encode(document))
+    }
+}
+
+private final class DocumentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private var stored: Document?
+
+    func set(_ document: Document?) {
+        lock.lock()
+        stored = document
+        lock.unlock()
+        done.signal()
+    }
+
+    func wait(seconds: Double) -> Bool {
+        done.wait(timeout: .now() + seconds) == .success
+    }
+
+    var document: Document? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
 }
