@@ -8,35 +8,96 @@ public enum JSONValue: Codable, Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Values nested deeper than this are not decoded or encoded: the coders recurse once per level, and a
+    /// hostile input (front matter or JSON-LD nested thousands deep) would otherwise overflow the stack. The
+    /// readers never produce deeper values; decoding or encoding one throws.
+    public static let maximumDepth = 64
+
     public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int.self) {
-            self = .int(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
+        self = try Nested(from: decoder).value
     }
 
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
+        try Nested(self, depth: 1).encode(to: encoder)
+    }
+
+    /// How deep the value nests: 0 for a scalar, 1 for an array or object of scalars; counted without recursion.
+    public var depth: Int {
+        var deepest = 0
+        var pending: [(value: JSONValue, depth: Int)] = [(self, 0)]
+        while let (value, depth) = pending.popLast() {
+            switch value {
+            case .array(let values):
+                deepest = max(deepest, depth + 1)
+                pending += values.map { ($0, depth + 1) }
+            case .object(let members):
+                deepest = max(deepest, depth + 1)
+                pending += members.values.map { ($0, depth + 1) }
+            default:
+                break
+            }
+        }
+        return deepest
+    }
+
+    /// A value with its depth below the outermost JSONValue being coded, so that the limit holds for the value
+    /// itself wherever it sits in a larger document.
+    private struct Nested: Codable {
+        var value: JSONValue
+        var depth: Int
+
+        init(_ value: JSONValue, depth: Int) {
+            self.value = value
+            self.depth = depth
+        }
+
+        init(from decoder: Decoder) throws {
+            // A decoder knows only its absolute path; the limit is applied to it (JSON-LD is decoded at the top).
+            depth = decoder.codingPath.count
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                value = .null
+            } else if let bool = try? container.decode(Bool.self) {
+                value = .bool(bool)
+            } else if let int = try? container.decode(Int.self) {
+                value = .int(int)
+            } else if let double = try? container.decode(Double.self) {
+                value = .double(double)
+            } else if let string = try? container.decode(String.self) {
+                value = .string(string)
+            } else {
+                guard depth < JSONValue.maximumDepth + 8 else {
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "nested deeper than \(JSONValue.maximumDepth) levels")
+                }
+                if let values = try? container.decode([Nested].self) {
+                    value = .array(values.map(\.value))
+                } else {
+                    value = .object(try container.decode([String: Nested].self).mapValues(\.value))
+                }
+            }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch value {
+            case .null: try container.encodeNil()
+            case .bool(let value): try container.encode(value)
+            case .int(let value): try container.encode(value)
+            case .double(let value): try container.encode(value)
+            case .string(let value): try container.encode(value)
+            case .array(let values):
+                try checkDepth()
+                try container.encode(values.map { Nested($0, depth: depth + 1) })
+            case .object(let members):
+                try checkDepth()
+                try container.encode(members.mapValues { Nested($0, depth: depth + 1) })
+            }
+        }
+
+        private func checkDepth() throws {
+            guard depth <= JSONValue.maximumDepth else {
+                throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "JSON value nested deeper than \(JSONValue.maximumDepth) levels"))
+            }
         }
     }
 

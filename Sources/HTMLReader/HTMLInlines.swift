@@ -71,9 +71,64 @@ enum HTMLInlines {
     /// Removes Word's "downlevel-revealed" conditional markers (`<![if !supportLists]>`, `<![endif]>`), which the
     /// parser passes on as text; what they enclose is shown by every browser but old Internet Explorer.
     /// A `<![CDATA[…]]>` section, which browsers treat as a comment in HTML, goes too.
+    ///
+    /// One pass over the bytes (a pattern took seconds on a text of thousands of unclosed `<![if`): what
+    /// `<!\[\s*(if\b[^\]>]*|endif\s*)\]>|<!\[CDATA\[[\s\S]*?\]\]>` matches, case-insensitively, is removed.
     static func withoutConditionalMarkers(_ text: String) -> String {
         guard text.contains("<![") else { return text }
-        return text.replacingOccurrences(of: #"<!\[\s*(if\b[^\]>]*|endif\s*)\]>|<!\[CDATA\[[\s\S]*?\]\]>"#, with: "", options: [.regularExpression, .caseInsensitive])
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        // The first `]` or `>` at or after some earlier position (reused while it lies ahead), and the position
+        // after which no `]]>` remains: each byte is looked at a bounded number of times.
+        var stop = -1
+        var noCDATAEndAfter = Int.max
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x3C, let end = conditionalMarkerEnd(bytes, at: index, &stop, &noCDATAEndAfter) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            index = end
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The end (exclusive) of the conditional marker or CDATA section starting at `start`, or nil.
+    private static func conditionalMarkerEnd(_ bytes: [UInt8], at start: Int, _ stop: inout Int, _ noCDATAEndAfter: inout Int) -> Int? {
+        func lower(_ index: Int) -> UInt8? { index < bytes.count ? bytes[index] | (bytes[index] >= 0x41 && bytes[index] <= 0x5A ? 0x20 : 0) : nil }
+        func matches(_ word: String, at index: Int) -> Bool {
+            word.utf8.enumerated().allSatisfy { lower(index + $0.offset) == $0.element }
+        }
+        guard matches("<![", at: start) else { return nil }
+        if matches("cdata[", at: start + 3) {
+            guard start < noCDATAEndAfter else { return nil }
+            var index = start + 9
+            while index + 2 < bytes.count {
+                if bytes[index] == 0x5D, bytes[index + 1] == 0x5D, bytes[index + 2] == 0x3E { return index + 3 }
+                index += 1
+            }
+            noCDATAEndAfter = start
+            return nil
+        }
+        var index = start + 3
+        while let byte = lower(index), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { index += 1 }
+        if matches("endif", at: index) {
+            index += 5
+            while let byte = lower(index), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C { index += 1 }
+            return matches("]>", at: index) ? index + 2 : nil
+        }
+        guard matches("if", at: index) else { return nil }
+        index += 2
+        if let next = lower(index), next >= 0x80 || (next >= 0x61 && next <= 0x7A) || (next >= 0x30 && next <= 0x39) || next == 0x5F {
+            return nil  // `\b`: "iframe" is not "if"
+        }
+        if stop < index {
+            stop = index
+            while stop < bytes.count, bytes[stop] != 0x5D, bytes[stop] != 0x3E { stop += 1 }
+        }
+        return matches("]>", at: stop) ? stop + 2 : nil
     }
 
     /// Runs of HTML white space become one space (no-break spaces are kept: they are not HTML white space).

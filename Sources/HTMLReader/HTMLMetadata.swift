@@ -50,6 +50,11 @@ struct HTMLMetadata {
             problems.append(("JSON-LD script is not valid JSON; ignored", max(1, element.firstLine)))
             return []
         }
+        // Kept under `jsonld`, one level deeper: what nests deeper than the model holds is refused whole.
+        guard value.depth < JSONValue.maximumDepth else {
+            problems.append(("JSON-LD script nests deeper than \(JSONValue.maximumDepth - 1) levels; ignored", max(1, element.firstLine)))
+            return []
+        }
         switch value {
         case .array(let members): return members.filter { $0.objectValue != nil }
         case .object: return [value]

@@ -24,7 +24,12 @@ public struct HTMLReader: Reader {
         var document = Document(source: source)
         let decoded = HTMLTextDecoder.decode(data)
         if let problem = decoded.problem { document.report(.warning, stage: Self.stage, problem) }
-        let root = LibXMLHTMLParser.parse(decoded.utf8)
+        let (root, flattened) = LibXMLHTMLParser.parse(decoded.utf8)
+        if flattened > 0 {
+            document.report(
+                .warning, stage: Self.stage,
+                "\(flattened) elements nested deeper than \(HTMLTreeBuilder.maximumDepth) levels were flattened: their text is kept, their structure is not")
+        }
         let metadata = HTMLMetadata(root)
         document.metadata = metadata.values
         for problem in metadata.problems {

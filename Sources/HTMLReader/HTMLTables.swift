@@ -7,6 +7,10 @@ import DossierModel
 /// and their blocks come out in reading order, ending the table segment before them. So a layout table becomes
 /// headings, lists and smaller tables of the rows that really are rows ("2015–2019 | PhD, …"). A segment whose
 /// rows all have a single cell is a column of text, not a table: its cells come out as paragraphs.
+///
+/// Text and elements that sit in a table outside any cell (`<table>Note<tr>…`, or the text of a table nested too
+/// deep for the tree, gathered into its ancestor) are shown by browsers before the table; they come out as
+/// blocks where they stand, never dropped.
 extension HTMLBlockWalker {
     func table(_ node: HTMLNode, insideSectioning: Bool) -> [Block] {
         var result: [Block] = []
@@ -23,7 +27,14 @@ extension HTMLBlockWalker {
             table.rows = rows
             result.append(table)
         }
+        func visitStray(_ nodes: [HTMLNode]) {
+            let blocks = walk(nodes, insideSectioning: true)
+            guard !blocks.isEmpty else { return }
+            flushSegment()
+            result += blocks
+        }
         func visitRow(_ rowNode: HTMLNode, cells: [HTMLNode]) {
+            if rowNode.name == "tr" { visitStray(rowNode.children.filter { !Self.isCell($0) }) }
             let cells = cells.filter { PageChrome.verdict($0, insideSectioning: true, pageTextLength: pageTextLength) == .keep }
             if cells.contains(where: Self.holdsStructure) {
                 flushSegment()
@@ -32,18 +43,26 @@ extension HTMLBlockWalker {
             }
             if let row = row(rowNode, cells: cells) { segment.append((row, cells)) }
         }
-        for child in node.children where child.isElement {
+        for child in node.children {
+            if !child.isElement {
+                visitStray([child])
+                continue
+            }
             if HTMLVocabulary.dropped.contains(child.name) { continue }
             switch child.name {
             case "caption":
                 flushSegment()
                 result += walk([child], insideSectioning: true)
             case "thead", "tbody", "tfoot":
-                for rowNode in child.children where rowNode.isElement {
-                    if rowNode.name == "tr" {
+                for rowNode in child.children {
+                    if rowNode.isElement, rowNode.name == "tr" {
                         visitRow(rowNode, cells: Self.cells(rowNode))
-                    } else if ["td", "th"].contains(rowNode.name) {
+                    } else if Self.isCell(rowNode) {
                         visitRow(rowNode, cells: [rowNode])
+                    } else if rowNode.isElement, ["colgroup", "col"].contains(rowNode.name) || HTMLVocabulary.dropped.contains(rowNode.name) {
+                        continue
+                    } else {
+                        visitStray([rowNode])
                     }
                 }
             case "tr":
@@ -77,7 +96,11 @@ extension HTMLBlockWalker {
     }
 
     private static func cells(_ rowNode: HTMLNode) -> [HTMLNode] {
-        rowNode.children.filter { $0.isElement && ($0.name == "td" || $0.name == "th") }
+        rowNode.children.filter(isCell)
+    }
+
+    private static func isCell(_ node: HTMLNode) -> Bool {
+        node.isElement && (node.name == "td" || node.name == "th")
     }
 
     /// Whether a cell holds a heading, list, nested table or other structure that makes its row a layout row.

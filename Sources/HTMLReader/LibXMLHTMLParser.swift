@@ -18,11 +18,12 @@ enum LibXMLHTMLParser {
     /// Initializes libxml2 if that has not happened yet; cheap after the first call.
     static func initialize() { _ = parserInitialized }
 
-    /// Parses UTF-8 HTML into a node tree whose root is a `#document` element.
-    static func parse(_ utf8: [UInt8]) -> HTMLNode {
+    /// Parses UTF-8 HTML into a node tree whose root is a `#document` element, with the number of elements
+    /// flattened into their ancestors' text because they nested deeper than `HTMLTreeBuilder.maximumDepth`.
+    static func parse(_ utf8: [UInt8]) -> (root: HTMLNode, flattenedElements: Int) {
         initialize()
         let builder = HTMLTreeBuilder()
-        guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return builder.finish() }
+        guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return (builder.finish(), 0) }
         utf8.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             let created = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -40,7 +41,7 @@ enum LibXMLHTMLParser {
             _ = htmlParseDocument(context)
             context.pointee._private = nil
         }
-        return builder.finish()
+        return (builder.finish(), builder.flattenedElements)
     }
 
     /// A SAX handler with only the callbacks we need; every other one (entities, DTDs, errors) stays NULL.

@@ -131,20 +131,139 @@ enum MarkdownInlines {
 
 /// The visible text of a fragment of raw HTML found in Markdown: tags removed, scripts and styles dropped,
 /// the common entities decoded. It is never rendered or executed.
+///
+/// Each step is one pass over the bytes (the regular expressions they replace, such as `<[^>]*>`, took seconds
+/// on a block of thousands of unclosed `<`), in the same order: `script`, `style` and `template` elements and
+/// comments go, line-breaking tags become newlines, other tags go.
 enum HTMLText {
     static func visibleText(_ html: String) -> String {
-        var text = html
-        for dropped in ["script", "style", "template"] {
-            text = text.replacingOccurrences(of: "<\(dropped)\\b[^>]*>[\\s\\S]*?</\(dropped)\\s*>", with: "", options: [.regularExpression, .caseInsensitive])
-        }
-        text = text.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
-        text = text.replacingOccurrences(of: "<\\s*(br|/p|/div|/li|/h[1-6]|/tr)\\b[^>]*>", with: "\n", options: [.regularExpression, .caseInsensitive])
-        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        var bytes = Array(html.utf8)
+        for dropped in ["script", "style", "template"] { bytes = removingElements(dropped, from: bytes) }
+        bytes = removingComments(bytes)
+        bytes = replacingTags(in: bytes)
+        var text = String(decoding: bytes, as: UTF8.self)
         let entities = ["&nbsp;": " ", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'", "&apos;": "'", "&amp;": "&"]
         for (entity, character) in entities { text = text.replacingOccurrences(of: entity, with: character) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         return lines.joined(separator: "\n")
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    /// Whether `word` (lower-case ASCII) is at `index`, in any case.
+    private static func matches(_ bytes: [UInt8], _ word: [UInt8], at index: Int) -> Bool {
+        guard index + word.count <= bytes.count else { return false }
+        for offset in word.indices where lower(bytes[index + offset]) != word[offset] { return false }
+        return true
+    }
+
+    /// The first index at or after `start` where `word` begins, or nil.
+    private static func find(_ bytes: [UInt8], _ word: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index + word.count <= bytes.count {
+            if matches(bytes, word, at: index) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Removes `<name …> … </name>` (`<name\b[^>]*>[\s\S]*?</name\s*>`, any case); an element left open stays.
+    static func removingElements(_ name: String, from bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<\(name)".utf8)
+        let close = Array("</\(name)".utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x3C, matches(bytes, open, at: index),
+                index + open.count == bytes.count || !isWordByte(bytes[index + open.count]) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            // The start tag's `>`, then the first end tag after it; when either is missing, no later element
+            // can be complete either.
+            guard let tagEnd = bytes[(index + open.count)...].firstIndex(of: 0x3E), let end = elementEnd(bytes, close, from: tagEnd + 1) else {
+                result += bytes[index...]
+                break
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// The end (exclusive) of the first `</name\s*>` at or after `start`.
+    private static func elementEnd(_ bytes: [UInt8], _ close: [UInt8], from start: Int) -> Int? {
+        var from = start
+        while let found = find(bytes, close, from: from) {
+            var index = found + close.count
+            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            if index < bytes.count, bytes[index] == 0x3E { return index + 1 }
+            from = found + 1
+        }
+        return nil
+    }
+
+    /// Removes `<!-- … -->`; a comment left open stays.
+    static func removingComments(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<!--".utf8)
+        let close = Array("-->".utf8)
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x3C, matches(bytes, open, at: index) else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            guard let end = find(bytes, close, from: index + open.count) else {
+                result += bytes[index...]
+                break
+            }
+            index = end + close.count
+        }
+        return result
+    }
+
+    /// Line-breaking tags (`<br>`, `</p>`, `</div>`, `</li>`, `</h1>`…`</h6>`, `</tr>`) → a newline; every other
+    /// `<…>` → nothing; a `<` with no `>` after it stays.
+    static func replacingTags(in bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == 0x3C else {
+                result.append(bytes[index])
+                index += 1
+                continue
+            }
+            guard let end = bytes[(index + 1)...].firstIndex(of: 0x3E) else {
+                result += bytes[index...]
+                break
+            }
+            if breaksLine(bytes, tagStart: index) { result.append(0x0A) }
+            index = end + 1
+        }
+        return result
+    }
+
+    private static let lineBreakingNames: [[UInt8]] = ["br", "/p", "/div", "/li", "/h1", "/h2", "/h3", "/h4", "/h5", "/h6", "/tr"].map { Array($0.utf8) }
+
+    private static func breaksLine(_ bytes: [UInt8], tagStart: Int) -> Bool {
+        var index = tagStart + 1
+        while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+        return lineBreakingNames.contains { name in
+            matches(bytes, name, at: index) && (index + name.count == bytes.count || !isWordByte(bytes[index + name.count]))
+        }
     }
 }

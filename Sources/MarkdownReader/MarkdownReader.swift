@@ -35,7 +35,7 @@ extension MarkdownReader {
         let first = range[0] - 1
         if first < lines.count, lines[first].drop(while: { $0 == " " }).hasPrefix("#") {
             range[1] = range[0]
-        } else if let underline = (first + 1..<min(lines.count, range[1])).first(where: { index in
+        } else if first + 1 < min(lines.count, range[1]), let underline = (first + 1..<min(lines.count, range[1])).first(where: { index in
             let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
             return !trimmed.isEmpty && (trimmed.allSatisfy { $0 == "=" } || trimmed.allSatisfy { $0 == "-" })
         }) {
@@ -47,14 +47,37 @@ extension MarkdownReader {
 }
 
 /// Bytes → text: UTF-8 (BOM dropped); anything else is read as Windows-1252 and said so.
+///
+/// Line endings become `\n`: cmark ends a line at `\r\n`, `\n` and a bare `\r` alike, and the line numbers it
+/// reports must agree with every line table built from the text afterwards (front matter, heading lines).
 enum TextDecoder {
     static func decode(_ data: Data) -> (text: String, problem: String?) {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(data: bytes, encoding: .utf8) { return (text.replacingOccurrences(of: "\r\n", with: "\n"), nil) }
+        bytes = normalizingLineEndings(bytes)
+        if let text = String(data: bytes, encoding: .utf8) { return (text, nil) }
         if let text = String(data: bytes, encoding: .windowsCP1252) {
-            return (text.replacingOccurrences(of: "\r\n", with: "\n"), "input is not UTF-8; read as Windows-1252")
+            return (text, "input is not UTF-8; read as Windows-1252")
         }
         return (String(decoding: bytes, as: UTF8.self), "input is not UTF-8; invalid bytes replaced by U+FFFD")
+    }
+
+    /// `\r\n` and a bare `\r` → `\n`, in one pass over the bytes (0x0D and 0x0A mean the same in UTF-8 and
+    /// Windows-1252, and never occur inside a UTF-8 multi-byte sequence).
+    static func normalizingLineEndings(_ bytes: Data) -> Data {
+        guard bytes.contains(0x0D) else { return bytes }
+        var result = Data()
+        result.reserveCapacity(bytes.count)
+        var afterCR = false
+        for byte in bytes {
+            if byte == 0x0D {
+                result.append(0x0A)
+                afterCR = true
+            } else {
+                if !(byte == 0x0A && afterCR) { result.append(byte) }
+                afterCR = false
+            }
+        }
+        return result
     }
 }

@@ -22,6 +22,8 @@ public struct PDFReader: Reader {
         guard data.count >= 5, data.prefix(1024).range(of: Data("%PDF".utf8)) != nil else {
             throw ReadError("damaged PDF (no %PDF header)")
         }
+        // Before poppler, which cannot be stopped once it draws: forms that draw each other 3⁴⁰ times are refused.
+        if let refusal = FormFanOut.refusal(Array(data)) { throw ReadError(refusal) }
         let pdf = try PopplerDocument(data: data)
         let pageCount = pdf.pageCount
         guard pageCount > 0 else { throw ReadError("damaged PDF (poppler: no pages)") }

@@ -65,6 +65,7 @@ struct InputCollector {
         if isDirectory.boolValue {
             walk(argument)
         } else {
+            InputFiles.record(argument)
             inputs.append(Input(origin: .file(argument), label: argument))
         }
     }
@@ -86,6 +87,7 @@ struct InputCollector {
             let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             found.append((directory as NSString).appendingPathComponent(relative))
         }
+        for path in found { InputFiles.record(path) }
         inputs += found.sorted().map { Input(origin: .file($0), label: $0) }
     }
 
@@ -100,6 +102,54 @@ struct InputCollector {
                 return "is a directory"
             }
             return "cannot be read (\(error.localizedDescription))"
+        }
+    }
+}
+
+/// A file's device and inode: the same file under any name (`./cv.md`, `cv.md`, a hard link).
+struct FileIdentity: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ status: stat) {
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+
+    /// The identity of the file at `path` (links followed), or nil when there is none.
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        self.init(status)
+    }
+}
+
+/// The files this run reads, recorded as the inputs are collected, so that no output ever replaces one.
+enum InputFiles {
+    private static let store = IdentityStore()
+
+    static func record(_ path: String) {
+        if let identity = FileIdentity(path: path) { store.insert(identity) }
+    }
+
+    static func contains(_ identity: FileIdentity) -> Bool {
+        store.contains(identity)
+    }
+
+    private final class IdentityStore: @unchecked Sendable {
+        private let lock = NSLock()
+        private var identities: Set<FileIdentity> = []
+
+        func insert(_ identity: FileIdentity) {
+            lock.lock()
+            identities.insert(identity)
+            lock.unlock()
+        }
+
+        func contains(_ identity: FileIdentity) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return identities.contains(identity)
         }
     }
 }

@@ -12,10 +12,13 @@ struct CLIRunner {
     static var executable: URL { Bundle.main.bundleURL.appendingPathComponent("dossier") }
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository, environment: [String: String] = [:]) throws -> Output {
+    /// `program` runs instead of `dossier` (a shell that sets a limit, then runs it).
+    static func run(
+        _ arguments: [String], stdin: String? = nil, in directory: URL = repository, environment: [String: String] = [:], program: URL? = nil
+    ) throws -> Output {
         let process = Process()
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()

@@ -69,3 +69,39 @@ final class DocumentCodingTests: XCTestCase {
         ])
     }
 }
+
+/// JSON values nested past `JSONValue.maximumDepth` (hostile front matter or JSON-LD) throw instead of overflowing the stack.
+final class JSONValueDepthTests: XCTestCase {
+    private func nested(_ levels: Int) -> JSONValue {
+        var value = JSONValue.string("x")
+        for level in 0..<levels { value = level.isMultiple(of: 2) ? .array([value]) : .object(["k": value]) }
+        return value
+    }
+
+    func testDepthIsCountedPerLevel() {
+        XCTAssertEqual(JSONValue.string("x").depth, 0)
+        XCTAssertEqual(nested(1).depth, 1)
+        XCTAssertEqual(nested(64).depth, 64)
+    }
+
+    func testValuesUpToTheLimitRoundTrip() throws {
+        let value = nested(JSONValue.maximumDepth)
+        let data = try JSONEncoder().encode(value)
+        XCTAssertEqual(try JSONDecoder().decode(JSONValue.self, from: data), value)
+        var document = Document(source: Source(path: "t.md", format: .markdown, bytes: 0, sha256: ""))
+        document.metadata = ["deep": value]
+        XCTAssertNoThrow(try document.encoded(pretty: false))
+    }
+
+    func testDeeperValuesThrowWhenEncoded() {
+        XCTAssertThrowsError(try JSONEncoder().encode(nested(JSONValue.maximumDepth + 1))) { error in
+            XCTAssertTrue("\(error)".contains("nested deeper than 64 levels"), "\(error)")
+        }
+        XCTAssertThrowsError(try JSONEncoder().encode(nested(5_000)))
+    }
+
+    func testDeeplyNestedJSONThrowsWhenDecoded() {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertThrowsError(try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)))
+    }
+}
