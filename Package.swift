@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "DossierPipeline", dependencies: ["DossierModel"]),
         .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
         .target(name: "PDFReader", dependencies: ["DossierPipeline", "DossierText", "CPoppler"]),
-        .target(name: "HTMLReader", dependencies: ["DossierPipeline", "CLibXML2"]),
+        .target(name: "HTMLReader", dependencies: ["DossierPipeline", "DossierText", "CLibXML2"]),
         .target(name: "DossierStages", dependencies: ["DossierPipeline", "DossierText", "ReferenceParser"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline", "DossierText"]),
         .target(name: "ReferenceParser", dependencies: ["DossierModel", "DossierText"]),

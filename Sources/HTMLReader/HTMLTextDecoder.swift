@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// A page's bytes as UTF-8, ready for the parser, with the encoding used and at most one problem to report.
@@ -62,19 +63,16 @@ enum HTMLTextDecoder {
         }
     }
 
+    private static let charsetDeclarations = [
+        TextPattern(#"<\?xml[^>]*\bencoding\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#),
+        TextPattern(#"<meta\b[^>]*\bcharset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#),
+    ]
+
     /// The charset named by the first `<meta>` (or XML declaration) in the first 4 KiB that names one, lower-cased.
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        let patterns = [
-            #"<\?xml[^>]*\bencoding\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#,
-            #"<meta\b[^>]*\bcharset\s*=\s*["']?\s*([a-z0-9_:.\-]+)"#,
-        ]
-        for pattern in patterns {
-            guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
-            let range = NSRange(head.startIndex..., in: head)
-            if let match = expression.firstMatch(in: head, range: range), let found = Range(match.range(at: 1), in: head) {
-                return String(head[found])
-            }
+        for pattern in charsetDeclarations {
+            if let charset = pattern.firstMatch(in: head)?.group(1) { return charset }
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import Foundation
 
@@ -69,7 +70,9 @@ extension HTMLBlockWalker {
         }
     }
 
+    private static let orderedMarker = TextPattern(#"^[(\[]?([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)\]]?$"#)
+
     private static func isOrderedMarker(_ marker: String) -> Bool {
-        marker.range(of: #"^[(\[]?([0-9]+|[A-Za-z]|[ivxlcdmIVXLCDM]+)[.)\]]?$"#, options: .regularExpression) != nil
+        orderedMarker.matches(marker)
     }
 }

@@ -55,6 +55,9 @@ struct ConversionRun {
                 report(document)
                 do {
                     try emit(document, label: input.label, stream: stream)
+                } catch let error as OutputError {
+                    failures += 1
+                    StandardStreams.error("\(error)")
                 } catch {
                     failures += 1
                     StandardStreams.error("\(input.label): cannot write \(writer.name): \(error)")
@@ -80,7 +83,7 @@ struct ConversionRun {
             let data = try writer.render([document], options: single)
             let name = namer.name(for: label, extension: writer.fileExtension)
             let path = (directory as NSString).appendingPathComponent(name)
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try OutputFiles.write(data, to: path)
         } else {
             stream.write(try writer.write(document, index: written, options: options))
         }
