@@ -3,7 +3,7 @@
 # it prints timings and asserts nothing about them).
 #
 #   bash Benchmarks/bench.sh            # the full run (about 10 minutes on 2 idle cores; longer under load)
-#   bash Benchmarks/bench.sh --quick    # a small smoke of every row (under a minute once built)
+#   bash Benchmarks/bench.sh --quick    # a small smoke of every row, 2 repetitions (under a minute once built)
 #   make bench                          # the same as the first line
 #
 # Options: --quick, --reps N (repetitions per row, default 3; the median is printed), --keep (keep the
@@ -31,12 +31,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-quick=0 reps=3 keep=0
+quick=0 reps=3 reps_given=0 keep=0
 while (($#)); do
     case $1 in
         --quick) quick=1 ;;
-        --reps) reps=${2:?--reps needs a number}; shift ;;
-        --reps=*) reps=${1#--reps=} ;;
+        --reps) reps=${2:?--reps needs a number} reps_given=1; shift ;;
+        --reps=*) reps=${1#--reps=} reps_given=1 ;;
         --keep) keep=1 ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
@@ -46,13 +46,14 @@ done
 [[ $reps =~ ^[1-9][0-9]*$ ]] || { echo "bench: --reps needs a positive number" >&2; exit 2; }
 
 if ((quick)); then
-    n_md=40 n_html=30 n_pdf=8 n_perfile=10 n_refs=2000 n_docs=(100 1000)
+    n_md=20 n_html=10 n_pdf=4 n_perfile=6 n_refs=1000 n_docs=(20 100)
+    ((reps_given)) || reps=2
 else
     n_md=400 n_html=300 n_pdf=80 n_perfile=50 n_refs=40000 n_docs=(1000 10000)
 fi
 jobs=2
-say() { echo "bench: $*" >&2; }
 started=$(date +%s)
+say() { echo "bench [$(($(date +%s) - started)) s]: $*" >&2; }
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- 1. tools, build, PyMuPDF ---------------------------------------------------------------------------
@@ -98,16 +99,28 @@ if ((keep)); then say "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 
 cat >"$work/pymupdf_dict.py" <<'PY'
 # PyMuPDF's raw spans of every page of every PDF named, in this one process: page.get_text("dict").
+# With --failing: prints the paths it cannot read instead.
 import sys
 import pymupdf
-spans = 0
-for path in sys.argv[1:]:
+
+def spans(path):
+    count = 0
     with pymupdf.open(path) as document:
         for page in document:
             for block in page.get_text("dict")["blocks"]:
                 for line in block.get("lines", ()):
-                    spans += len(line["spans"])
-print(spans)
+                    count += len(line["spans"])
+    return count
+
+if sys.argv[1:2] == ["--failing"]:
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    for path in sys.argv[2:]:
+        try:
+            spans(path)
+        except Exception:
+            print(path)
+else:
+    print(sum(spans(path) for path in sys.argv[1:]))
 PY
 
 # --- 2. the corpus ----------------------------------------------------------------------------------------
@@ -115,16 +128,18 @@ PY
 # read are dropped (the three broken sample PDFs, and whatever in the shared corpus trips either side).
 say "building the corpus"
 base=$work/base
+shared=../shared/corpus/dev
 mkdir -p "$base/markdown" "$base/html" "$base/pdf"
 add_base() { # FORMAT FILE
     local name
-    name=$(printf '%s' "${2#"$root"/}" | tr -c 'A-Za-z0-9._-' '_')
+    local name=${2#"$shared"/}
+    [ "$name" = "$2" ] || name=corpus/$name
+    name=$(printf '%s' "$name" | tr -c 'A-Za-z0-9._-' '_') # never hidden: samples_… or corpus_…
     cp "$2" "$base/$1/$name"
 }
 for file in samples/markdown/*.md; do add_base markdown "$file"; done
 for file in samples/html/*.html; do add_base html "$file"; done
 for file in samples/pdf/*.pdf; do add_base pdf "$file"; done
-shared=../shared/corpus/dev
 corpus_note="samples/ only (no ../shared/corpus)"
 if [ -d "$shared" ]; then
     corpus_note="samples/ + ../shared/corpus"
@@ -139,6 +154,13 @@ else
     say "no ../shared/corpus: the corpus is built from samples/ alone"
 fi
 
+if ((quick)); then # at most 12 base files of each format, evenly spread over the sorted list
+    for format in markdown html pdf; do
+        mapfile -t files < <(find "$base/$format" -type f | sort)
+        step=$(((${#files[@]} + 11) / 12))
+        for i in "${!files[@]}"; do ((i % step == 0)) || rm -f "${files[i]}"; done
+    done
+fi
 drop() { # FILE WHY
     say "  dropped $(basename "$1"): $2"
     rm -f "$1"
@@ -147,36 +169,48 @@ drop() { # FILE WHY
 for file in "$base"/*/*; do
     grep -qF "$file:" "$work/base-errors.txt" && drop "$file" "dossier cannot read it"
 done
-for file in "$base"/markdown/*; do pandoc -f markdown -t json "$file" -o /dev/null 2>/dev/null || drop "$file" "pandoc cannot read it"; done
-for file in "$base"/html/*; do pandoc -f html -t json "$file" -o /dev/null 2>/dev/null || drop "$file" "pandoc cannot read it"; done
-for file in "$base"/pdf/*; do
-    [ -f "$file" ] || continue
-    pdftotext -bbox-layout "$file" /dev/null 2>/dev/null || { drop "$file" "pdftotext cannot read it"; continue; }
-    if ((have_pymupdf)); then "$venv/bin/python" "$work/pymupdf_dict.py" "$file" >/dev/null 2>&1 || drop "$file" "PyMuPDF cannot read it"; fi
-done
+failing() { # FORMAT COMMAND...: the files of base/FORMAT on which COMMAND (with the file last) fails
+    local format=$1
+    shift
+    find "$base/$format" -type f -print0 |
+        xargs -0 -P"$jobs" -n1 bash -c 'file=${@: -1}; "$@" >/dev/null 2>&1 || echo "$file"' bash "$@" 2>/dev/null | sort
+}
+for file in $(failing markdown pandoc -f markdown -t json -o /dev/null); do drop "$file" "pandoc cannot read it"; done
+for file in $(failing html pandoc -f html -t json -o /dev/null); do drop "$file" "pandoc cannot read it"; done
+for file in $(failing pdf sh -c 'pdftotext -bbox-layout "$0" /dev/null'); do drop "$file" "pdftotext cannot read it"; done
+if ((have_pymupdf)); then
+    for file in $("$venv/bin/python" "$work/pymupdf_dict.py" --failing "$base"/pdf/*); do drop "$file" "PyMuPDF cannot read it"; done
+fi
 count() { find "$1" -type f | wc -l; }
 for format in markdown html pdf; do
     (($(count "$base/$format") > 0)) || { say "no usable $format file in the corpus"; exit 1; }
 done
 
-replicate() { # TARGET_DIR N SOURCE_DIR...: N hard links, round-robin over the files of the source folders
-    local target=$1 n=$2 i=0
-    shift 2
-    local files=()
-    mapfile -t files < <(for dir in "$@"; do find "$dir" -type f; done | sort)
-    mkdir -p "$target"
-    while ((i < n)); do
-        local file=${files[i % ${#files[@]}]}
-        ln "$file" "$target/$(printf '%05d' "$i")-$(basename "$file")" 2>/dev/null ||
-            cp "$file" "$target/$(printf '%05d' "$i")-$(basename "$file")"
-        i=$((i + 1))
-    done
+replicate() { # TARGET_DIR N SOURCE_DIR...: N hard links (copies across file systems), round-robin over the files
+    python3 - "$@" <<'PY'
+import os, shutil, sys
+target, n, sources = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
+files = sorted(os.path.join(d, f) for d in sources for f in os.listdir(d))
+os.makedirs(target, exist_ok=True)
+for i in range(n):
+    source = files[i % len(files)]
+    destination = os.path.join(target, "%05d-%s" % (i, os.path.basename(source)))
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copyfile(source, destination)
+PY
 }
 replicate "$work/md" "$n_md" "$base/markdown"
 replicate "$work/html" "$n_html" "$base/html"
 replicate "$work/pdf" "$n_pdf" "$base/pdf"
 replicate "$work/perfile" "$n_perfile" "$base/markdown"
-for n in "${n_docs[@]}"; do replicate "$work/docs$n" "$n" "$base/markdown" "$base/html" "$base/pdf"; done
+# The 1,000 and 10,000 documents: Markdown, HTML and PDF in the proportions 40:30:8 of the full run's sets.
+for n in "${n_docs[@]}"; do
+    replicate "$work/docs$n" $((n * 40 / 78)) "$base/markdown"
+    replicate "$work/docs$n" $((n * 30 / 78)) "$base/html"
+    replicate "$work/docs$n" $((n - n * 40 / 78 - n * 30 / 78)) "$base/pdf"
+done
 pages=0
 for file in "$work"/pdf/*; do
     pages=$((pages + $(pdfinfo "$file" 2>/dev/null | awk '/^Pages:/ {print $2}')))
@@ -344,7 +378,7 @@ for n in "${n_docs[@]}"; do
     printf 'docs%s\tpeak_rss_kib\t1\t%s\n' "$n" "$rss" >>"$tsv"
     scale_seconds+=("$s") scale_rss+=("$rss")
 done
-mix="$bases_md Markdown, $bases_html HTML, $bases_pdf PDF bases round-robin"
+mix="Markdown, HTML and PDF 40:30:8"
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
 add_row "$(commas "${n_docs[0]}") documents ($mix) → NDJSON, $jobs jobs" "$(seconds "${scale_seconds[0]}"), $(mib "${scale_rss[0]}") peak RSS" "—" "—"
 add_row "$(commas "${n_docs[1]}") documents, same mix" "$(seconds "${scale_seconds[1]}"), $(mib "${scale_rss[1]}") peak RSS" "—" \
