@@ -4,7 +4,7 @@
 #
 #   bash Benchmarks/bench.sh            # the full run (about 10 minutes on 2 idle cores; longer under load)
 #   bash Benchmarks/bench.sh --quick    # a small smoke of every row, 2 repetitions (under a minute once built)
-#   make bench                          # the same as the first line
+#   make bench                          # the same as the first line (make bench ARGS=--quick for the smoke)
 #
 # Options: --quick, --reps N (repetitions per row, default 3; the median is printed), --keep (keep the
 # generated corpus and outputs in .build-bench/run.*), DOSSIER=path (skip the build, time that binary).
@@ -27,6 +27,7 @@
 #   4. prints one Markdown table (work | dossier | reference | ratio reference÷dossier, above 1 means
 #      Dossier is faster) with the date, the core count and the load average beside it; the same table is
 #      written to .build-bench/last-run.md and every single timing to .build-bench/last-run.tsv.
+{ # read whole before it runs, so that editing this file during a run cannot change that run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -38,7 +39,7 @@ while (($#)); do
         --reps) reps=${2:?--reps needs a number} reps_given=1; shift ;;
         --reps=*) reps=${1#--reps=} reps_given=1 ;;
         --keep) keep=1 ;;
-        -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        -h | --help) sed -n '2,/^{ # read whole/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -131,7 +132,6 @@ base=$work/base
 shared=../shared/corpus/dev
 mkdir -p "$base/markdown" "$base/html" "$base/pdf"
 add_base() { # FORMAT FILE
-    local name
     local name=${2#"$shared"/}
     [ "$name" = "$2" ] || name=corpus/$name
     name=$(printf '%s' "$name" | tr -c 'A-Za-z0-9._-' '_') # never hidden: samples_… or corpus_…
@@ -405,3 +405,5 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
     echo "references: $refs_source"
 } | tee "$root/.build-bench/last-run.md"
 cp "$tsv" "$root/.build-bench/last-run.tsv"
+exit 0
+}
