@@ -97,6 +97,7 @@ have_pymupdf=0
 
 work=$(mktemp -d "$root/.build-bench/run.XXXXXX")
 if ((keep)); then say "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+trap 'exit 130' INT TERM # so that the EXIT trap runs
 
 cat >"$work/pymupdf_dict.py" <<'PY'
 # PyMuPDF's raw spans of every page of every PDF named, in this one process: page.get_text("dict").
@@ -300,6 +301,7 @@ interleave() { # ROW FUNCTION...: REPS repetitions, the order reversed every oth
     shift
     local fns=("$@")
     say "timing: $row"
+    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
     for ((r = 1; r <= reps; r++)); do
         if ((r % 2)); then
             for ((i = 0; i < ${#fns[@]}; i++)); do time_once "$row" "${fns[i]}" "$r"; done
@@ -321,7 +323,7 @@ seconds() { awk -v s="$1" 'BEGIN {printf (s < 10 ? "%.2f s" : "%.1f s"), s}'; }
 ratio() { awk -v r="$1" -v d="$2" 'BEGIN {printf "%.2f", r / d}'; }
 commas() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 
-rows=()
+rows=() loads=()
 add_row() { # WORK DOSSIER_CELL REFERENCE_CELL RATIO
     rows+=("| $1 | $2 | $3 | $4 |")
 }
@@ -366,6 +368,7 @@ add_row "$(commas "$n_refs") references → NDJSON, one core (\`taskset -c 0\`)"
 scale_seconds=() scale_rss=()
 for n in "${n_docs[@]}"; do
     say "timing: $n documents (with /usr/bin/time -v)"
+    loads+=("$(cut -d' ' -f1 /proc/loadavg)")
     rm -rf "$out" && mkdir -p "$out"
     start=$(date +%s%N)
     status=0
@@ -382,7 +385,7 @@ mix="Markdown, HTML and PDF 40:30:8"
 mib() { awk -v k="$1" 'BEGIN {printf "%.0f MiB", k / 1024}'; }
 add_row "$(commas "${n_docs[0]}") documents ($mix) → NDJSON, $jobs jobs" "$(seconds "${scale_seconds[0]}"), $(mib "${scale_rss[0]}") peak RSS" "—" "—"
 add_row "$(commas "${n_docs[1]}") documents, same mix" "$(seconds "${scale_seconds[1]}"), $(mib "${scale_rss[1]}") peak RSS" "—" \
-    "×$(ratio "${scale_seconds[1]}" "${scale_seconds[0]}") time, ×$(ratio "${scale_rss[1]}" "${scale_rss[0]}") peak RSS for ×$(ratio "${n_docs[1]}" "${n_docs[0]}") documents"
+    "×$(ratio "${scale_seconds[1]}" "${scale_seconds[0]}") time, ×$(ratio "${scale_rss[1]}" "${scale_rss[0]}") peak RSS for ×$((n_docs[1] / n_docs[0])) documents"
 
 # --- 4. the table -----------------------------------------------------------------------------------------
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -394,7 +397,7 @@ cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
     echo
     echo "Dossier benchmark$( ((quick)) && echo " (--quick smoke: too small to quote)")"
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC') · machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "load average (1, 5, 15 min): $load_start at the start, $load_end at the end"
+    echo "load average (1, 5, 15 min): $load_start at the start, $load_end at the end; 1-min load as each row began: ${loads[*]}"
     echo "dossier $revision · corpus: $corpus_note · median of $reps interleaved runs (min–max in parentheses) · run time $((elapsed / 60)) min $((elapsed % 60)) s"
     echo "ratio = reference ÷ dossier (time): above 1 means Dossier is faster"
     echo
