@@ -2,7 +2,7 @@
 # Dossier beside the tools underneath it, on the same files, in the same run (a benchmark, never a test:
 # it prints timings and asserts nothing about them).
 #
-#   bash Benchmarks/bench.sh            # the full run (about 10 minutes on 2 idle cores; longer under load)
+#   bash Benchmarks/bench.sh            # the full run (26 minutes on 2 cores at a load of 5 to 10; less when idle)
 #   bash Benchmarks/bench.sh --quick    # a small smoke of every row, 2 repetitions (under a minute once built)
 #   make bench                          # the same as the first line (make bench ARGS=--quick for the smoke)
 #
@@ -47,7 +47,7 @@ done
 [[ $reps =~ ^[1-9][0-9]*$ ]] || { echo "bench: --reps needs a positive number" >&2; exit 2; }
 
 if ((quick)); then
-    n_md=20 n_html=10 n_pdf=4 n_perfile=6 n_refs=1000 n_docs=(20 100)
+    n_md=12 n_html=6 n_pdf=4 n_perfile=6 n_refs=1000 n_docs=(20 60)
     ((reps_given)) || reps=2
 else
     n_md=400 n_html=300 n_pdf=80 n_perfile=50 n_refs=40000 n_docs=(1000 10000)
@@ -132,36 +132,34 @@ say "building the corpus"
 base=$work/base
 shared=../shared/corpus/dev
 mkdir -p "$base/markdown" "$base/html" "$base/pdf"
-add_base() { # FORMAT FILE
-    local name=${2#"$shared"/}
-    [ "$name" = "$2" ] || name=corpus/$name
-    name=$(printf '%s' "$name" | tr -c 'A-Za-z0-9._-' '_') # never hidden: samples_… or corpus_…
-    cp "$2" "$base/$1/$name"
-}
-for file in samples/markdown/*.md; do add_base markdown "$file"; done
-for file in samples/html/*.html; do add_base html "$file"; done
-for file in samples/pdf/*.pdf; do add_base pdf "$file"; done
+sources_markdown=(samples/markdown/*.md) sources_html=(samples/html/*.html) sources_pdf=(samples/pdf/*.pdf)
 corpus_note="samples/ only (no ../shared/corpus)"
 if [ -d "$shared" ]; then
     corpus_note="samples/ + ../shared/corpus"
     while IFS= read -r -d '' file; do
         case ${file,,} in
-            *.md | *.markdown) add_base markdown "$file" ;;
-            *.html | *.htm) add_base html "$file" ;;
-            *.pdf) add_base pdf "$file" ;;
+            *.md | *.markdown) sources_markdown+=("$file") ;;
+            *.html | *.htm) sources_html+=("$file") ;;
+            *.pdf) sources_pdf+=("$file") ;;
         esac
     done < <(find "$shared" -type f \( -iname '*.md' -o -iname '*.markdown' -o -iname '*.html' -o -iname '*.htm' -o -iname '*.pdf' \) -print0 | sort -z)
 else
     say "no ../shared/corpus: the corpus is built from samples/ alone"
 fi
-
-if ((quick)); then # at most 12 base files of each format, evenly spread over the sorted list
-    for format in markdown html pdf; do
-        mapfile -t files < <(find "$base/$format" -type f | sort)
-        step=$(((${#files[@]} + 11) / 12))
-        for i in "${!files[@]}"; do ((i % step == 0)) || rm -f "${files[i]}"; done
+for format in markdown html pdf; do
+    declare -n sources=sources_$format
+    step=1
+    ((quick)) && step=$(((${#sources[@]} + 7) / 8)) # --quick: at most 8 of each format, evenly spread
+    for i in "${!sources[@]}"; do
+        ((i % step == 0)) || continue
+        file=${sources[i]}
+        name=${file#"$shared"/}
+        [ "$name" = "$file" ] || name=corpus/$name
+        name=${name//[^A-Za-z0-9._-]/_} # never hidden: samples_… or corpus_…
+        cp "$file" "$base/$format/$name"
     done
-fi
+    unset -n sources
+done
 drop() { # FILE WHY
     say "  dropped $(basename "$1"): $2"
     rm -f "$1"
