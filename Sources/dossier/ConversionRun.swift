@@ -11,12 +11,16 @@ struct ConversionRun {
     let format: SourceFormat?
     let jobs: Int
     let failFast: Bool
+    /// Names of the external stages and filters: when one of them fails, its input counts as failed (exit 1).
+    let externalStages: Set<String>
     let workers: WorkerSettings?
     let maxBytes: Int?
     let diagnostics: DiagnosticEcho
     let progress: ProgressBar
 
     private var namer = OutputNamer()
+    /// Warning diagnostics met in the batch, for the summary line.
+    private(set) var warnings = 0
     private var written = 0
 
     init(
@@ -24,6 +28,7 @@ struct ConversionRun {
         jobs: Int, failFast: Bool, workers: WorkerSettings?, maxBytes: Int?, diagnostics: DiagnosticEcho, progress: ProgressBar
     ) {
         self.workers = workers
+        self.externalStages = Set(converter.pipeline.stages.compactMap { $0 is ExternalStage ? $0.name : nil })
         self.maxBytes = maxBytes
         self.converter = converter
         self.writer = writer
@@ -37,7 +42,7 @@ struct ConversionRun {
     }
 
     /// Converts every input (through the library's `BatchConversion`) and writes each result; returns how many failed.
-    mutating func convert(_ inputs: [Input]) throws -> Int {
+    mutating func convert(_ inputs: [Input]) throws -> (converted: Int, failed: Int) {
         let stream = try OutputStream(target)
         if case .directory(let directory) = target {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -46,6 +51,7 @@ struct ConversionRun {
         }
         var failures = 0
         var done = 0
+        var converted = 0
         let batch = BatchConversion(converter: converter, jobs: jobs, format: format, workers: workers, maxBytes: maxBytes)
         batch.run(inputs.map(\.batchInput)) { input, result in
             done += 1
@@ -53,6 +59,14 @@ struct ConversionRun {
             switch result {
             case .success(let document):
                 report(document)
+                warnings += document.diagnostics.filter { $0.severity == .warning }.count
+                // An external stage the user asked for that failed: the document is written, the input counts as failed.
+                if let failed = document.diagnostics.first(where: { $0.severity == .error && externalStages.contains($0.stage) }) {
+                    failures += 1
+                    if !diagnostics.shows(.error) { StandardStreams.error("\(input.label): [\(failed.stage)] \(failed.message)") }
+                } else {
+                    converted += 1
+                }
                 do {
                     try emit(document, label: input.label, stream: stream)
                 } catch let error as OutputError {
@@ -73,7 +87,7 @@ struct ConversionRun {
             stream.write(try writer.end(options))
         }
         try stream.finish()
-        return failures
+        return (converted, failures)
     }
 
     private mutating func emit(_ document: Document, label: String, stream: OutputStream) throws {
@@ -88,9 +102,10 @@ struct ConversionRun {
             stream.write(try writer.write(document, index: written, options: options))
         }
         written += 1
-        // What the writer had to leave out or change (e.g. characters XML forbids) is said, not hidden.
-        if diagnostics != .none {
-            for note in options.session.takeNotes() { StandardStreams.error("\(label): \(writer.name): \(note)") }
+        // What the writer had to leave out or change (e.g. characters XML forbids) is said with --verbose.
+        let notes = options.session.takeNotes()
+        if diagnostics == .all {
+            for note in notes { StandardStreams.error("\(label): \(note)") }
         }
     }
 

@@ -45,6 +45,9 @@ struct Convert: ParsableCommand {
     @Flag(help: "Read input paths from standard input, one per line.")
     var stdinPaths = false
 
+    @Flag(name: [.customShort("0"), .customLong("null")], help: "With --stdin-paths: paths are separated by NUL bytes (find -print0).")
+    var nullSeparated = false
+
     @Flag(help: "Stop at the first input that fails (default: convert the rest and exit 1).")
     var failFast = false
 
@@ -62,6 +65,8 @@ struct Convert: ParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
         if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
+        if table != nil, to != "csv" { throw ValidationError("--table chooses a CSV table: give it with --to csv") }
+        if nullSeparated, !stdinPaths { throw ValidationError("--null (-0) separates the paths of --stdin-paths: give both") }
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
             if let table { _ = try CSVTable.named(table) }
@@ -72,7 +77,8 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let converter = try pipeline.converter()
-        let collector = InputCollector(arguments: inputs, pathsFromStandardInput: stdinPaths)
+        try refuseMistypedCommand()
+        let collector = InputCollector(arguments: inputs, pathsFromStandardInput: stdinPaths, nullSeparated: nullSeparated)
         let batch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
         let writerName = to ?? (batch ? "ndjson" : "json")
         let writer = try Registry.standard.writer(named: writerName)
@@ -91,8 +97,39 @@ struct Convert: ParsableCommand {
         )
         for problem in collector.problems { StandardStreams.error(problem) }
         if failFast && !collector.problems.isEmpty { throw ExitCode(1) }
-        let failures = try run.convert(collector.inputs) + collector.problems.count
+        let counts = try run.convert(collector.inputs)
+        let failures = counts.failed + collector.problems.count
+        if collector.inputs.isEmpty, collector.problems.isEmpty {
+            StandardStreams.error("dossier: no inputs: no Markdown, HTML or PDF file was given or found")
+        } else if batch, !quiet {
+            let warnings = run.warnings > 0 ? ", \(run.warnings) warning\(run.warnings == 1 ? "" : "s")" : ""
+            StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)")
+        }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// `dossier conver x`: a first input that is no file but a near miss of a command is a usage error naming the
+    /// commands, not "conver: no such file or directory".
+    private func refuseMistypedCommand() throws {
+        guard let first = inputs.first, first != "-", !first.contains("/"), !first.contains("."),
+              !FileManager.default.fileExists(atPath: first) else { return }
+        let commands = DossierCommand.configuration.subcommands.filter { $0.configuration.shouldDisplay }
+            .compactMap { $0.configuration.commandName ?? $0._commandName }
+        if commands.contains(where: { Self.distance($0, first) <= 2 }) || inputs.count > 1 && !FileManager.default.fileExists(atPath: inputs[1]) {
+            throw UsageError("'\(first)' is neither a file nor a command; commands: \(commands.joined(separator: ", "))")
+        }
+    }
+
+    /// Levenshtein distance, for near misses of command names.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() { current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1))) }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// This very binary as `dossier worker` with the same pipeline options.

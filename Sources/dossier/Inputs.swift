@@ -41,11 +41,16 @@ struct InputCollector {
     /// Inputs that cannot be read at all, as "LABEL: reason" lines.
     var problems: [String] = []
 
-    init(arguments: [String], pathsFromStandardInput: Bool) {
+    init(arguments: [String], pathsFromStandardInput: Bool, nullSeparated: Bool = false) {
         var arguments = arguments
         if pathsFromStandardInput {
-            let text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            arguments += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            if nullSeparated {
+                arguments += data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
+            } else {
+                let text = String(decoding: data, as: UTF8.self)
+                arguments += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            }
         } else if arguments.isEmpty {
             arguments = ["-"]
         }

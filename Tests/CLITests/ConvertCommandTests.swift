@@ -58,7 +58,7 @@ final class ConvertCommandTests: XCTestCase {
     func testAMissingFileIsOneLineOnStderrExitOneAndTheRestConverts() throws {
         let output = try CLIRunner.run(["convert", "samples/markdown/hugo-page.md", "does-not-exist.md"])
         XCTAssertEqual(output.status, 1)
-        XCTAssertEqual(output.stderr, "does-not-exist.md: no such file or directory\n")
+        XCTAssertEqual(output.stderr, "does-not-exist.md: no such file or directory\ndossier: 1 converted, 1 failed\n")
         XCTAssertEqual(output.stdout.split(separator: "\n").count, 1)
     }
 
@@ -130,6 +130,6 @@ final class ConvertCommandTests: XCTestCase {
     func testNoProgressBarWhenStderrIsNotATerminal() throws {
         let output = try CLIRunner.run(["convert", "samples/markdown/"])
         XCTAssertEqual(output.status, 0, output.stderr)
-        XCTAssertEqual(output.stderr, "")
+        XCTAssertEqual(output.stderr, "dossier: 8 converted, 0 failed\n", "no progress bar, only the summary line")
     }
 }

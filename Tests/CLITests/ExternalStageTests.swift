@@ -9,9 +9,10 @@ final class ExternalStageTests: XCTestCase {
         XCTAssertTrue(output.stdout.contains("\"text\":\"JANE\""), output.stdout)
     }
 
-    func testAFailingFilterIsAClearErrorAndTheDocumentGoesOn() throws {
+    /// The document is still written, but a stage the user asked for failed: the input counts as failed.
+    func testAFailingFilterIsAClearErrorAndExitOne() throws {
         let output = try CLIRunner.run(["convert", "--stages", "", "--filter", "echo broken >&2; exit 3"], stdin: "# Jane\n")
-        XCTAssertEqual(output.status, 0)
+        XCTAssertEqual(output.status, 1)
         XCTAssertEqual(output.stderr, "-: error: [filter] stage failed: 'echo broken >&2; exit 3' exited with status 3: broken\n")
         XCTAssertTrue(output.stdout.contains("\"text\" : \"Jane\""))
     }

@@ -31,6 +31,7 @@ final class IsolationTests: XCTestCase {
         XCTAssertEqual(lines, [
             directory.appendingPathComponent("crash.md").path + ": the stages crashed (signal 11, SIGSEGV); the rest of the batch goes on",
             directory.appendingPathComponent("hang.md").path + ": timed out after 3 s in the stages (--timeout); the rest of the batch goes on",
+            "dossier: 40 converted, 2 failed",
         ])
         XCTAssertLessThan(elapsed, 30, "the hang must cost its timeout, not the batch")
     }
@@ -55,7 +56,8 @@ final class IsolationTests: XCTestCase {
             let output = try CLIRunner.run(["convert", directory.path, "--max-bytes", "4096", "--isolation", isolation, "--to", "ndjson"])
             XCTAssertEqual(output.status, 1)
             XCTAssertEqual(output.stdout.split(separator: "\n").count, 2)
-            XCTAssertEqual(output.stderr, big.path + ": 5000 bytes is over the limit of 4096 bytes (--max-bytes); not read\n")
+            XCTAssertEqual(output.stderr, big.path + ": 5000 bytes is over the limit of 4096 bytes (--max-bytes); not read\n"
+                           + "dossier: 2 converted, 1 failed\n")
         }
     }
 }
