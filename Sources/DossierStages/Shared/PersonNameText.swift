@@ -164,15 +164,12 @@ extension PersonNames {
     }
 
     /// Icons and emoji around a name ("👋 Jane Doe", "Jane Doe ✉") go; brackets, quotes and dots stay.
+    /// One scan from each end (dropping one character at a time from a long run of symbols was quadratic).
     private static func withoutEdgeSymbols(_ text: String) -> String {
-        var characters = Substring(text)
-        while let first = characters.first, !first.isLetter, !first.isNumber, !"(\"“‘".contains(first) {
-            characters = characters.dropFirst()
-        }
-        while let last = characters.last, !last.isLetter, !last.isNumber, !").\"”’".contains(last) {
-            characters = characters.dropLast()
-        }
-        return String(characters)
+        guard let start = text.firstIndex(where: { $0.isLetter || $0.isNumber || "(\"“‘".contains($0) }) else { return "" }
+        let rest = text[start...]
+        guard let last = rest.lastIndex(where: { $0.isLetter || $0.isNumber || ").\"”’".contains($0) }) else { return "" }
+        return String(rest[...last])
     }
 
     private static func titleCasedIfShouting(_ text: String) -> String {
