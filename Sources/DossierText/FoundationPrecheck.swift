@@ -21,7 +21,7 @@ extension StringProtocol {
     }
 
     /// Whether Foundation could find `needle`: false only when it surely cannot.
-    func mayMatch(_ needle: String) -> Bool {
+    package func mayMatch(_ needle: String) -> Bool {
         guard FoundationPrecheck.isPlain(needle) else { return true }
         return String(self).containsBytes(needle)
     }

@@ -18,11 +18,12 @@ public struct AuthorshipStage: Stage {
         guard !document.profile.publications.isEmpty else { return document }
         let applicant = document.profile.person.name ?? Self.nameFromMetadata(document)
         let applicantForms = applicant.map(Self.writtenForms) ?? []
+        let sources = HighlightSources(document)
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
             let authors = publication.author ?? []
             guard !authors.isEmpty else { continue }
-            let highlighted = Self.highlightedTexts(for: publication, in: document)
+            let highlighted = sources.highlightedTexts(for: publication)
             var positions = highlighted.flatMap { text in authors.indices.filter { AuthorMatcher.matches(authors[$0], written: text) } }
             positions = Array(Set(positions)).sorted()
             if positions.count != 1, !applicantForms.isEmpty {
@@ -63,15 +64,43 @@ public struct AuthorshipStage: Stage {
         guard let author = document.metadata["author"]?.stringValue, PersonNames.looksLikeName(author) else { return nil }
         return PersonNames.split(PersonNames.stripTitles(author).name)
     }
+}
 
-    /// The strong or underlined runs of the source item a publication came from.
-    static func highlightedTexts(for publication: Publication, in document: Document) -> [String] {
+/// Where a publication's bold or underlined author names may be: the blocks of the publication's top-level block
+/// (itself, its items and their blocks, its table cells), each with its text on one line, built once per
+/// document; and, per top-level block, where the last publication was found, since publications come in order
+/// (searching every item for every publication was quadratic in a long list).
+final class HighlightSources {
+    private let document: Document
+    private var candidates: [Int: [(text: String, block: Block)]] = [:]
+    private var cursor: [Int: Int] = [:]
+
+    init(_ document: Document) { self.document = document }
+
+    /// The bold or underlined runs (60 characters at most) of the block that holds the publication's reference.
+    func highlightedTexts(for publication: Publication) -> [String] {
         guard let index = publication.block, document.blocks.indices.contains(index) else { return [] }
-        let block = document.blocks[index]
-        let candidates = [block] + (block.items ?? []) + (block.items ?? []).flatMap { $0.blocks ?? [] } + (block.rows ?? []).flatMap { $0.cells ?? [] }
+        let blocks = candidates(of: index)
+        guard !blocks.isEmpty else { return [] }
         let key = String(publication.raw.prefix(40))
-        guard let source = candidates.first(where: { $0.type != .list && $0.text.replacingOccurrences(of: "\n", with: " ").contains(key) }) else { return [] }
-        return ReferenceUnits.flatten(source.inlines ?? []).filter { $0.type == .strong || $0.type == .underline }.map(\.text)
-            .filter { $0.count <= 60 }
+        let start = min(cursor[index] ?? 0, blocks.count - 1)
+        for offset in 0..<blocks.count {
+            let position = (start + offset) % blocks.count
+            let (text, block) = blocks[position]
+            guard text.mayMatch(key), text.contains(key) else { continue }
+            cursor[index] = position
+            return ReferenceUnits.flatten(block.inlines ?? []).filter { $0.type == .strong || $0.type == .underline }.map(\.text)
+                .filter { $0.count <= 60 }
+        }
+        return []
+    }
+
+    private func candidates(of index: Int) -> [(text: String, block: Block)] {
+        if let known = candidates[index] { return known }
+        let block = document.blocks[index]
+        let all = [block] + (block.items ?? []) + (block.items ?? []).flatMap { $0.blocks ?? [] } + (block.rows ?? []).flatMap { $0.cells ?? [] }
+        let found = all.filter { $0.type != .list }.map { (text: $0.text.replacingOccurrences(of: "\n", with: " "), block: $0) }
+        candidates[index] = found
+        return found
     }
 }

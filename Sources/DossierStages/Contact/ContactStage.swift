@@ -72,7 +72,8 @@ public struct ContactStage: Stage {
             let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:])
             emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) || sidebar.contains($0) }
         }
-        for email in emails where !person.emails.contains(where: { $0.lowercased() == email.lowercased() }) {
+        var known = Set(person.emails.map { $0.lowercased() })
+        for email in emails where known.insert(email.lowercased()).inserted {
             person.emails.append(email)
         }
     }
@@ -101,9 +102,8 @@ public struct ContactStage: Stage {
             emails += JSONLDPerson.people(in: jsonLD).prefix(1).compactMap { $0["email"]?.stringValue }
                 .compactMap(EmailFinder.email(inLinkTarget:))
         }
-        var unique: [String] = []
-        for email in emails where !unique.contains(where: { $0.lowercased() == email.lowercased() }) { unique.append(email) }
-        return unique
+        var seen: Set<String> = []
+        return emails.filter { seen.insert($0.lowercased()).inserted }
     }
 
     private func findPhones(lines: [DocumentLine], links: [DocumentLink], labelledOnly: Bool = false) -> [String] {

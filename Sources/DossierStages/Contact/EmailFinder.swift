@@ -33,15 +33,16 @@ enum EmailFinder {
         text = wordAtDottedDomain(text)
         for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
         var found: [String] = []
+        var seen: Set<String> = []
         for match in braceList.matches(in: text) {
             guard let locals = match.group(1), let domain = match.group(2) else { continue }
             for local in locals.split(separator: ",") {
-                append("\(local.trimmingCharacters(in: .whitespaces))@\(domain)", to: &found)
+                append("\(local.trimmingCharacters(in: .whitespaces))@\(domain)", to: &found, seen: &seen)
             }
         }
         for match in plain.matches(in: text) {
             guard let local = match.group(1), let domain = match.group(2) else { continue }
-            append("\(local)@\(domain)", to: &found)
+            append("\(local)@\(domain)", to: &found, seen: &seen)
         }
         return found
     }
@@ -67,9 +68,9 @@ enum EmailFinder {
         return "\(local)@\(domain)"
     }
 
-    private static func append(_ address: String, to found: inout [String]) {
-        guard let address = normalized(address), !found.contains(where: { $0.lowercased() == address.lowercased() })
-        else { return }
+    /// Appends `address` unless it is there already, ignoring case (`seen` holds the lowercased ones).
+    private static func append(_ address: String, to found: inout [String], seen: inout Set<String>) {
+        guard let address = normalized(address), seen.insert(address.lowercased()).inserted else { return }
         found.append(address)
     }
 

@@ -49,12 +49,17 @@ enum DocumentLines {
     static func links(of block: Block, topLevel: Int) -> [DocumentLink] {
         var found: [DocumentLink] = []
         collectInlineLinks(in: block, topLevel: topLevel, into: &found)
+        // A bare URL already among the links (or inside one of them) is not added again: an exact set first,
+        // then one byte search over the links joined (a Foundation search per link was quadratic in long lists).
+        var seen = Set(found.map(\.url))
+        var joinedURLs = found.map(\.url).joined(separator: "\n")
         for line in lines(of: block, topLevel: topLevel) {
             for match in bareURL.matches(in: line.text) {
                 let url = trimURL(match.group(0) ?? "")
-                if url.count > 4, !found.contains(where: { $0.url.contains(url) }) {
-                    found.append(DocumentLink(url: url, text: url, block: topLevel))
-                }
+                guard url.count > 4, !seen.contains(url), !(joinedURLs.mayMatch(url) && joinedURLs.contains(url)) else { continue }
+                seen.insert(url)
+                joinedURLs += "\n" + url
+                found.append(DocumentLink(url: url, text: url, block: topLevel))
             }
         }
         return found
