@@ -96,6 +96,7 @@ struct Convert: ParsableCommand {
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
         for problem in collector.problems { StandardStreams.error(problem) }
+        if !quiet { for note in collector.notes { StandardStreams.error(note) } }
         if failFast && !collector.problems.isEmpty { throw ExitCode(1) }
         let counts = try run.convert(collector.inputs)
         let failures = counts.failed + collector.problems.count

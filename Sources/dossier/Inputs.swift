@@ -40,6 +40,9 @@ struct InputCollector {
     var inputs: [Input] = []
     /// Inputs that cannot be read at all, as "LABEL: reason" lines.
     var problems: [String] = []
+    /// What the walk did not convert on purpose (a folder or file reached twice through links), said on stderr
+    /// but not failures.
+    var notes: [String] = []
 
     init(arguments: [String], pathsFromStandardInput: Bool, nullSeparated: Bool = false) {
         var arguments = arguments
@@ -75,25 +78,70 @@ struct InputCollector {
         }
     }
 
-    /// Every file with a known extension below `directory`, sorted, hidden files and folders skipped.
+    /// Every file with a known extension below `directory`, sorted, hidden files and folders skipped. Symbolic
+    /// links are followed (a directory reached twice is a loop, said once); what cannot be converted is named in
+    /// `problems`: unlistable folders, dangling links, FIFOs and devices, names that are not UTF-8.
     private mutating func walk(_ directory: String) {
-        let root = URL(fileURLWithPath: directory)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else {
-            problems.append("\(directory): cannot list directory")
-            return
-        }
         var found: [String] = []
-        for case let url as URL in enumerator {
-            guard InputCollector.walkedExtensions.contains(url.pathExtension.lowercased()),
-                (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
-            else { continue }
-            let relative = String(url.path.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
-            found.append((directory as NSString).appendingPathComponent(relative))
-        }
+        var visited: Set<FileIdentity> = []
+        var files: [FileIdentity: String] = [:]
+        walk(directory, relative: "", found: &found, visited: &visited, files: &files)
         for path in found { InputFiles.record(path) }
         inputs += found.sorted().map { Input(origin: .file($0), label: $0) }
+    }
+
+    private mutating func walk(_ root: String, relative: String, found: inout [String], visited: inout Set<FileIdentity>,
+                               files: inout [FileIdentity: String]) {
+        let path = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            problems.append("\(path): cannot list directory (\(String(cString: strerror(errno))))")
+            return
+        }
+        guard visited.insert(FileIdentity(status)).inserted else {
+            notes.append("\(path): a folder already walked (symbolic links lead to it twice); walked once")
+            return
+        }
+        guard let stream = opendir(path) else {
+            problems.append("\(path): cannot list directory (\(String(cString: strerror(errno))))")
+            return
+        }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            if name.first == UInt8(ascii: ".") { continue }
+            names.append(name)
+        }
+        closedir(stream)
+        for bytes in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let name = String(decoding: bytes, as: UTF8.self)
+            let child = relative.isEmpty ? name : (relative as NSString).appendingPathComponent(name)
+            let childPath = (root as NSString).appendingPathComponent(child)
+            let wanted = Self.walkedExtensions.contains((name as NSString).pathExtension.lowercased())
+            guard Array(name.utf8) == bytes else {
+                if wanted { problems.append("\(childPath): the file name is not UTF-8; rename it to convert it") }
+                continue
+            }
+            var target = stat()
+            guard stat(childPath, &target) == 0 else {
+                if wanted { problems.append("\(childPath): a symbolic link to nothing (\(String(cString: strerror(errno))))") }
+                continue
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(root, relative: child, found: &found, visited: &visited, files: &files)
+            case S_IFREG:
+                guard wanted else { continue }
+                if let first = files[FileIdentity(target)] {
+                    notes.append("\(childPath): the same file as \(first); converted once")
+                } else {
+                    files[FileIdentity(target)] = childPath
+                    found.append(childPath)
+                }
+            default:
+                if wanted { problems.append("\(childPath): not a regular file (a FIFO, socket or device); not read") }
+            }
+        }
     }
 
     /// Why a file could not be read, phrased to follow "PATH: ".
