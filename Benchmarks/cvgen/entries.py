@@ -233,7 +233,7 @@ def emphasize(segs, me, emph):
     if not emph:
         return segs
     fam = re.escape(me["family"])
-    pat = re.compile(r"(?:(?:[A-Z][a-z]*\.?[\s\-]?){1,3}\s?)?%s(?:,?\s(?:[A-Z]\.?[\s\-]?){1,3}(?=[,.;\s&]|$))?" % fam, re.I)
+    pat = re.compile(r"(?:(?:[A-Z][a-z]*\.?[\s\-]?){1,3}\s?)%s|%s(?:,?\s(?:[A-Z]\.?[\s\-]?){1,3}(?=[,.;\s&]|$))?" % (fam, fam))
     out = []
     for t, m in segs:
         pos = 0
