@@ -43,6 +43,8 @@ def _ok_title(title):
     return True
 
 
+NOT_FAMILY = {"jr", "sr", "ii", "iii", "group", "consortium", "team", "collaboration", "investigators", "network",
+              "committee", "and", "und", "et", "al"}
 NAME_WORD = re.compile(r"^[A-Za-z\u00c0-\u017f][A-Za-z\u00c0-\u017f'’\-]*$")
 
 
@@ -55,6 +57,9 @@ def _ok_name(family, given):
     if not parts[-1][0].isupper():
         return False
     if family.lower() in {"et", "al", "and", "ed", "eds", "editor", "editors", "in", "et al"}:
+        return False
+    # suffixes, groups and connectives that a loose author string leaves in the family field
+    if any(p.lower().strip(".") in NOT_FAMILY for p in parts):
         return False
     if given and not re.match(r"^[A-Za-z\u00c0-\u017f][A-Za-z\u00c0-\u017f.\-' ]*$", given):
         return False
