@@ -234,8 +234,8 @@ def render_html(cv, plan, pubs, layout, rng):
                     P = e.parts
                     abbr = re.sub(r"[^A-Z]", "", P["venue"][0][0])[:6] or "J"
                     L.append('<li><div class="row"><div class="col-sm-2 abbr"><abbr class="badge">%s</abbr></div>' % H.escape(abbr))
-                    L.append('<div id="%s" class="col-sm-8"><div class="title">%s</div><div class="author">%s</div>'
-                             % (e.id if hasattr(e, "id") else "x", H.escape(P["title"][0][0]), html_inline(P["authors"], b, i)))
+                    L.append('<div class="col-sm-8"><div class="title">%s</div><div class="author">%s</div>'
+                             % (H.escape(P["title"][0][0]), html_inline(P["authors"], b, i)))
                     L.append('<div class="periodical">%s, %s</div></div></div></li>' % (html_inline(P["venue"], b, i), P["year"]))
                 L.append("</ol>")
             elif layout == "html-table":
@@ -245,10 +245,11 @@ def render_html(cv, plan, pubs, layout, rng):
                     L.append("<tr><td>%s</td><td>%s</td></tr>" % (left, html_inline(e.segments, b, i)))
                 L.append("</table>")
             else:  # html-ol
-                tag = "ol" if not getattr(entries[0], "number", None) else "ul"
+                numbered = getattr(entries[0], "number", None)
+                tag = "ul" if numbered else "ol"
                 L.append("<%s>" % tag)
                 for e in entries:
-                    L.append("<li>%s</li>" % html_inline(e.segments, b, i))
+                    L.append("<li>%s%s</li>" % (H.escape(e.number) + " " if numbered and e.number else "", html_inline(e.segments, b, i)))
                 L.append("</%s>" % tag)
         L.append("</section>")
     L += ["</main>", "</body>", "</html>"]
