@@ -233,7 +233,7 @@ def emphasize(segs, me, emph):
     if not emph:
         return segs
     fam = re.escape(me["family"])
-    pat = re.compile(r"(?:(?:[A-Z][a-z]*\.?[\s\-]?){1,3}\s?)%s|%s(?:,?\s(?:[A-Z]\.?[\s\-]?){1,3}(?=[,.;\s&]|$))?" % (fam, fam))
+    pat = re.compile(r"(?:(?:[A-Z][a-z]*\.?[\s\-]?){1,3}\s?)%s|%s(?:,?\s(?:[A-Z]\.(?:[\s\-]{0,2}[A-Z]\.){0,2}|[A-Z]{1,3}(?:-[A-Z]{1,2})?(?!\w)))?" % (fam, fam))
     out = []
     for t, m in segs:
         pos = 0

@@ -334,6 +334,11 @@ def render_latex(cv, plan, pubs, layout, rng):
                     out.append(r"\begin{%s}%s" % (env, label or "[leftmargin=*]"))
                     out += [r"\item " + tex_inline(e.segments) for e in entries]
                     out.append(r"\end{%s}" % env)
+    if layout == "moderncv-fancy":
+        # fancy's items start with \vspace*, which forbids a page break before them: without a break point
+        # between items a long section runs off the bottom of the page and is lost from the PDF
+        item = re.compile(r"\\cv(item|listitem|entry)\b")
+        body = [r"\pagebreak[0]" + line if item.match(line) and k and item.match(body[k - 1]) else line for k, line in enumerate(body)]
     given, family = tex_escape(p["given"]), tex_escape(p["family"])
     email = tex_escape(p["email"])
     if modern:
