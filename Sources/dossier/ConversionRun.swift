@@ -54,6 +54,8 @@ struct ConversionRun {
         var converted = 0
         let batch = BatchConversion(converter: converter, jobs: jobs, format: format, workers: workers, maxBytes: maxBytes)
         batch.run(inputs.map(\.batchInput)) { input, result in
+            // Results come back in input order: this is inputs[done].
+            let outputPath = inputs[done].outputPath.isEmpty ? input.label : inputs[done].outputPath
             done += 1
             progress.update(done: done, current: input.label)
             switch result {
@@ -68,7 +70,7 @@ struct ConversionRun {
                     converted += 1
                 }
                 do {
-                    try emit(document, label: input.label, stream: stream)
+                    try emit(document, label: input.label, outputPath: outputPath, stream: stream)
                 } catch let error as OutputError {
                     failures += 1
                     StandardStreams.error("\(error)")
@@ -90,13 +92,15 @@ struct ConversionRun {
         return (converted, failures)
     }
 
-    private mutating func emit(_ document: Document, label: String, stream: OutputStream) throws {
+    private mutating func emit(_ document: Document, label: String, outputPath: String, stream: OutputStream) throws {
         if case .directory(let directory) = target {
             var single = options
             single.batch = false
             let data = try writer.render([document], options: single)
-            let name = namer.name(for: label, extension: writer.fileExtension)
+            let name = namer.name(for: outputPath, extension: writer.fileExtension)
             let path = (directory as NSString).appendingPathComponent(name)
+            let folder = (path as NSString).deletingLastPathComponent
+            if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try OutputFiles.write(data, to: path)
         } else {
             stream.write(try writer.write(document, index: written, options: options))

@@ -8,6 +8,8 @@ struct Input: Sendable {
     var origin: Origin
     /// How the input is named in documents and error lines.
     var label: String
+    /// Where its output goes under `-o DIR/`: the path below the folder it was found in, or the file's name.
+    var outputPath: String = ""
 
     /// The input as the library's batch engine takes it.
     var batchInput: BatchInput {
@@ -74,7 +76,7 @@ struct InputCollector {
             walk(argument)
         } else {
             InputFiles.record(argument)
-            inputs.append(Input(origin: .file(argument), label: argument))
+            inputs.append(Input(origin: .file(argument), label: argument, outputPath: (argument as NSString).lastPathComponent))
         }
     }
 
@@ -82,15 +84,15 @@ struct InputCollector {
     /// links are followed (a directory reached twice is a loop, said once); what cannot be converted is named in
     /// `problems`: unlistable folders, dangling links, FIFOs and devices, names that are not UTF-8.
     private mutating func walk(_ directory: String) {
-        var found: [String] = []
+        var found: [(path: String, relative: String)] = []
         var visited: Set<FileIdentity> = []
         var files: [FileIdentity: String] = [:]
         walk(directory, relative: "", found: &found, visited: &visited, files: &files)
-        for path in found { InputFiles.record(path) }
-        inputs += found.sorted().map { Input(origin: .file($0), label: $0) }
+        for file in found { InputFiles.record(file.path) }
+        inputs += found.sorted { $0.path < $1.path }.map { Input(origin: .file($0.path), label: $0.path, outputPath: $0.relative) }
     }
 
-    private mutating func walk(_ root: String, relative: String, found: inout [String], visited: inout Set<FileIdentity>,
+    private mutating func walk(_ root: String, relative: String, found: inout [(path: String, relative: String)], visited: inout Set<FileIdentity>,
                                files: inout [FileIdentity: String]) {
         let path = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
         var status = stat()
@@ -136,7 +138,7 @@ struct InputCollector {
                     notes.append("\(childPath): the same file as \(first); converted once")
                 } else {
                     files[FileIdentity(target)] = childPath
-                    found.append(childPath)
+                    found.append((childPath, child))
                 }
             default:
                 if wanted { problems.append("\(childPath): not a regular file (a FIFO, socket or device); not read") }

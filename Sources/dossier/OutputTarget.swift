@@ -233,13 +233,19 @@ struct OutputError: Error, CustomStringConvertible {
 struct OutputNamer {
     private var used: Set<String> = []
 
-    mutating func name(for label: String, extension fileExtension: String) -> String {
-        let base = label == "-" ? "stdin" : ((label as NSString).lastPathComponent as NSString).deletingPathExtension
-        var safe = String(base.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
-        })
-        while safe.hasPrefix(".") { safe.removeFirst() }
-        if safe.isEmpty { safe = "document" }
+    /// `relative` (a path below the folder an input was found in, or its file name) made safe — each component of
+    /// safe characters, no `.` or `..`, no leading dot — with the writer's extension, unique in the batch.
+    mutating func name(for relative: String, extension fileExtension: String) -> String {
+        let path = relative == "-" ? "stdin" : (relative as NSString).deletingPathExtension
+        let components = path.split(separator: "/").map { component -> String in
+            var safe = String(component.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
+            })
+            while safe.hasPrefix(".") { safe.removeFirst() }
+            return safe
+        }.filter { !$0.isEmpty }
+        var safe = components.joined(separator: "/")
+        if components.isEmpty { safe = "document" }
         var candidate = "\(safe).\(fileExtension)"
         var counter = 2
         while used.contains(candidate) {

@@ -37,4 +37,18 @@ final class InputWalkTests: XCTestCase {
             "dossier: 2 converted, 3 failed",
         ])
     }
+
+    /// `-o DIR/` mirrors the folders the inputs were found in, with the writer's extension, never leaving DIR.
+    func testOutputDirectoryMirrorsTheInputTree() throws {
+        let root = try makeTemporaryDirectory(), out = try makeTemporaryDirectory()
+        for path in ["alice/cv.md", "bob/cv.md", "bob/papers/list.md"] {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try "# \(path)\n".write(to: url, atomically: true, encoding: .utf8)
+        }
+        let output = try CLIRunner.run(["convert", root.path, root.appendingPathComponent("alice/cv.md").path, "-t", "jats", "-o", out.path + "/", "-q"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let files = (FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".xml") }.sorted()
+        XCTAssertEqual(files, ["alice/cv.xml", "bob/cv.xml", "bob/papers/list.xml", "cv.xml"])
+    }
 }
