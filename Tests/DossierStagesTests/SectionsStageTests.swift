@@ -114,4 +114,31 @@ final class SectionsStageTests: XCTestCase {
         ])])
         XCTAssertEqual(result.first?.kind, .publications)
     }
+
+    func testYearSubHeadingsAtTheLevelOfAnEmptyParentAreItsChildren() throws {
+        let result = try sections([
+            heading("Publications"), heading("2024"), list(["Doe, J. (2024). A title. Journal, 1, 2-3."]),
+            heading("2019 - 2021"), list(["Doe, J. (2020). Other. Journal, 1, 2-3."]),
+            heading("Teaching"), list(["Course 101"]),
+        ])
+        XCTAssertEqual(result.map(\.title), ["Publications", "2024", "2019 - 2021", "Teaching"])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .publications, .teaching])
+        XCTAssertEqual(result[0].blocks, [0, 4])
+    }
+
+    func testATopicHeadingOverCitationsUnderAnEmptyPublicationsHeadingIsItsChild() throws {
+        let result = try sections([
+            heading("Publications"), heading("Sheep Counting"),
+            list(["Doe, J. (2024). A title. Journal of Sheep, 1(2), 2-3.", "Roe, R. (2023). Other. Journal of Sheep, 4(1), 5-6."]),
+            heading("Hobbies"), list(["Knitting"]),
+        ])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
+        XCTAssertEqual(result[0].blocks, [0, 2])
+    }
+
+    func testAHeadingWithACounterIsAHeading() throws {
+        let result = try sections([heading("Research"), paragraph("Peer-reviewed research articles (21)"), list(["Doe, J. (2024). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.last?.title, "Peer-reviewed research articles (21)")
+        XCTAssertEqual(result.last?.kind, .publications)
+    }
 }

@@ -19,7 +19,7 @@ public struct SectionsStage: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let headings = Self.headings(in: document.blocks)
+        let headings = Self.nestedUnderEmptyParents(Self.headings(in: document.blocks), blocks: document.blocks)
         var sections: [Section] = []
         var parents: [(level: Int, section: Section)] = []
         for (position, heading) in headings.enumerated() {
@@ -76,6 +76,35 @@ public struct SectionsStage: Stage {
         }
     }
 
+    /// Sub-headings set at their parent's level: a known heading with nothing under it ("Publications") followed by
+    /// headings of the same level that name no kind — years ("2024"), or topics whose blocks read like citations —
+    /// makes them its children, until a heading that names a kind again.
+    static func nestedUnderEmptyParents(_ headings: [Heading], blocks: [Block]) -> [Heading] {
+        var result = headings
+        var parent: (level: Int, kind: SectionKind)?
+        for position in result.indices {
+            let heading = result[position]
+            let kind = SectionHeadings.kind(of: heading.title)
+            if let current = parent {
+                if kind == nil, heading.level == current.level {
+                    let end = position + 1 < result.count ? result[position + 1].index - 1 : blocks.count - 1
+                    let isYear = Patterns.yearHeading.matches(heading.title)
+                    if isYear || (current.kind == .publications && holdsCitations(blocks, from: heading.index + 1, to: end)) {
+                        result[position].level = current.level + 1
+                        continue
+                    }
+                }
+                if heading.level <= current.level { parent = nil }
+            }
+            guard let kind, kind != .other, position + 1 < result.count else { continue }
+            let next = result[position + 1]
+            if next.index == heading.index + 1, next.level == heading.level, SectionHeadings.kind(of: next.title) == nil {
+                parent = (heading.level, kind)
+            }
+        }
+        return result
+    }
+
     /// A paragraph that is a known section title, set apart as a heading would be.
     static func looksLikeHeading(_ block: Block) -> Bool {
         // A heading line the reader ran into the text below it: "In Preparation\nAdditional manuscripts …".
@@ -87,6 +116,9 @@ public struct SectionsStage: Stage {
         if block.text.count <= 120, !block.text.contains("\n"), block.text.last == "]" || block.text.last == ")" {
             let unbracketed = Patterns.bracketedRemark.replacing(in: block.text, with: "")
             if unbracketed != block.text, SectionHeadings.isWholePhrase(unbracketed) { return true }
+            // "Peer-reviewed research articles (21)": a heading with a counter.
+            if Patterns.counter.matches(block.text), unbracketed.split(separator: " ").count <= 6, !isFragment(unbracketed),
+                SectionHeadings.kind(of: unbracketed) != nil { return true }
         }
         let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
@@ -166,10 +198,13 @@ public struct SectionsStage: Stage {
 
     /// The expressions of this stage, compiled once.
     enum Patterns {
+        static let counter = TextPattern(#"[(\[]\s*\d{1,3}\s*[)\]]\s*$"#)
         static let bracketedRemark = TextPattern(#"\s*[\[(].*[\])]\s*$"#)
         static let latexIcons = TextPattern(#"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#)
         static let personWords = TextPattern(#"\b(prof|professor|dr|phone|tel|email|e-mail)\b"#)
         static let year = TextPattern(#"\b(19|20)\d\d[a-z]?\b"#)
+        // "2024", "2019–2021", "2020 - present", "Before 2015", "2015 and earlier".
+        static let yearHeading = TextPattern(#"^((?i:before|until|since|pre-?)\s*)?(19|20)\d\d(\s*[–—-]\s*((19|20)?\d\d|(?i:present|now|today)))?(\s*(?i:and|or)\s*(?i:earlier|before|older|later))?$"#)
         static let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
             .map { TextPattern($0) }
     }
