@@ -131,4 +131,87 @@ final class SplitReferencesStageTests: XCTestCase {
                                       "Doe, J. (2018). Third. In Proc. Z (pp. 1-9)."])])
         XCTAssertEqual(result.profile.publications.count, 3)
     }
+
+    // MARK: no silent misses
+
+    private func warnings(_ document: Document) -> [String] {
+        document.diagnostics.filter { $0.severity == .warning && $0.stage == "split-references" }.map(\.message)
+    }
+
+    func testASectionThatYieldsNoPublicationIsAWarning() throws {
+        let result = try split([heading("Publications"), Block(.paragraph, text: "Clever things we built, 2021\nOther clever things, 2019", provenance: .lines(2, 3)),
+                                heading("Teaching"), list(["Course 101, 2020"])])
+        XCTAssertTrue(result.profile.publications.isEmpty)
+        XCTAssertEqual(warnings(result).count, 1)
+        XCTAssertTrue(warnings(result).first?.contains("'Publications' yielded no publication") == true, "\(warnings(result))")
+    }
+
+    func testFarFewerPublicationsThanDOIsIsAWarning() throws {
+        let text = "Doe J, Roe R. First made-up study. J Things. 2020. doi:10.1234/abc.1 Doe J. Second made-up study. J Stuff. 2019. doi:10.1234/abc.2 "
+            + "Roe R, Doe J. Third made-up study. J Other. 2018. doi:10.1234/abc.3 Doe J. Fourth one. J Last. 2017. doi:10.1234/abc.4"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 2))])
+        XCTAssertEqual(result.profile.publications.count, 1)
+        XCTAssertTrue(warnings(result).first?.contains("far fewer than its text suggests (4 DOIs") == true, "\(warnings(result))")
+    }
+
+    func testASectionWhoseReferencesAreAllFoundIsNotWarned() throws {
+        let result = try split([heading("Publications"), list(["Doe, J. (2020). A title. Journal, 1, 2-3. https://doi.org/10.1234/x.1",
+                                                               "Roe, R., & Doe, J. (2019). Another title. Journal, 4, 5-6."])])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertEqual(warnings(result), [])
+    }
+
+    func testLegendsAndSubHeadingCountersAreNotPublications() throws {
+        let result = try split([heading("Publications"), list(["Indicates co-first author", "* Indicates co-first author", "† corresponding author",
+                                                               "(# equal contribution)", "Underlined names denote supervised students", "Preprints (5)",
+                                                               "Peer-reviewed journal articles [12]", "Doe, J.*, & Roe, R.* (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.*, & Roe, R.* (2020). A title. Journal, 1, 2-3."])
+        XCTAssertEqual(warnings(result), [])
+    }
+
+    // MARK: title first, one field per line
+
+    func testTitleAuthorsAndVenueAsSeparateParagraphsAreReadAuthorFirst() throws {
+        var item = Block(.item, text: "", provenance: .lines(1, 1))
+        item.blocks = ["CountingEngines2021", "A Fictional Engine for Counting Sheep", "Ada Lovelace, Alan Turing, and Grace Hopper",
+                       "Journal of Imaginary Machines, 2021", "Abs DOI PDF",
+                       String(repeating: "This abstract goes on about engines and sheep at great length. ", count: 6)]
+            .map { Block(.paragraph, text: $0, provenance: .lines(1, 1)) }
+        item.text = (item.blocks ?? []).map(\.text).joined(separator: "\n")
+        var block = Block(.list, text: item.text, provenance: .lines(1, 1))
+        block.items = [item]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw),
+                       ["Ada Lovelace, Alan Turing, and Grace Hopper. A Fictional Engine for Counting Sheep. Journal of Imaginary Machines, 2021"])
+    }
+
+    func testTitleAuthorsAndVenueOnSeparateLinesOfOneParagraphAreReadAuthorFirst() throws {
+        let text = "Counting Sheep at Scale with Imaginary Engines\nLovelace A, Hopper G\nIn Proceedings of the Made-Up Conference. Nowhere. May 2019.\n[pdf]"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
+        XCTAssertEqual(result.profile.publications.map(\.raw),
+                       ["Lovelace A, Hopper G. Counting Sheep at Scale with Imaginary Engines. In Proceedings of the Made-Up Conference. Nowhere. May 2019."])
+    }
+
+    func testAWrappedAuthorFirstReferenceIsLeftAsWritten() throws {
+        let text = "Lovelace, A., Hopper, G., and Turing, A. (2019). Counting sheep at scale\nwith imaginary engines. Journal of Made-Up Things, 3(2), 1-9."
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 3))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [text.replacingOccurrences(of: "\n", with: " ")])
+    }
+
+    func testAPaperWhoseTitleIsASubHeadingIsOneReference() throws {
+        let result = try split([
+            heading("Publications", level: 1), heading("2021"),
+            heading("Engines That Count Sheep in Fictional Ways"),
+            Block(.paragraph, text: "Ada Lovelace, Grace Hopper, Alan Turing", provenance: .lines(3, 3)),
+            Block(.paragraph, text: "Imaginary Conference on Machines, 2021", provenance: .lines(4, 4)),
+            Block(.paragraph, text: "Paper Project page", provenance: .lines(5, 5)),
+            heading("A Second Study of Sheep and Engines"),
+            Block(.paragraph, text: "Grace Hopper, Ada Lovelace", provenance: .lines(6, 6)),
+            Block(.paragraph, text: "arXiv, 2020", provenance: .lines(7, 7)),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "Ada Lovelace, Grace Hopper, Alan Turing. Engines That Count Sheep in Fictional Ways. Imaginary Conference on Machines, 2021",
+            "Grace Hopper, Ada Lovelace. A Second Study of Sheep and Engines. arXiv, 2020",
+        ])
+    }
 }

@@ -50,6 +50,9 @@ enum ReferenceUnits {
             if numbered.count >= 2 {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
             }
+            if let fields = ReferenceFieldOrder.authorFirst(lines) {
+                return [unit(ReferenceFieldOrder.sentences(fields), inlines: block.inlines ?? [], block: index)]
+            }
             return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .table:
             return (block.rows ?? []).filter { $0.cells?.contains { $0.header == true } != true }.compactMap { row in
@@ -65,6 +68,9 @@ enum ReferenceUnits {
     /// paragraph is repeated in the rest it is dropped; otherwise paragraphs are joined as sentences.
     static func itemText(_ item: Block) -> String {
         let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph || $0.type == .heading }.map(\.text)
+        // Title, authors and venue as separate paragraphs or lines: put back author first.
+        let fields = paragraphs.count >= 2 ? paragraphs.flatMap { $0.split(separator: "\n").map(String.init) } : item.text.split(separator: "\n").map(String.init)
+        if let ordered = ReferenceFieldOrder.authorFirst(fields) { return ReferenceFieldOrder.sentences(ordered) }
         guard paragraphs.count >= 2 else { return item.text }
         let rest = paragraphs.dropFirst().joined(separator: " ")
         if fold(rest).contains(fold(paragraphs[0])) { return rest }
@@ -152,8 +158,21 @@ enum ReferenceUnits {
     }
 
     /// Whether a unit is the key to the marks of a list ("* = PhD student; † = Masters student"), not a reference.
+    /// Also the key written in words: "* Indicates co-first author", "† corresponding author", "(* equal contribution)",
+    /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
-        Patterns.legend.matches(text)
+        if Patterns.legend.matches(text) { return true }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 150, !Patterns.year.matches(trimmed) else { return false }
+        return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))
+    }
+
+    /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
+    static func isCounterHeading(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 80, let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
+        let heading = String(trimmed[..<counter.lowerBound])
+        return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
     }
 
     static func flatten(_ inlines: [Inline]) -> [Inline] {
@@ -192,6 +211,12 @@ enum ReferenceUnits {
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
+        // "* Indicates co-first author", "†: corresponding author", "(# equal contribution)", "Note: * denotes …".
+        static let markLegend = TextPattern(#"^[(\[]?\s*((?i:note|legend|key)\s*:\s*)?[*†‡§¶#✉]+\s*[=:–-]?\s*(?i:indicates?|denotes?|marks?|means|equal(ly)?|co-?first|shared first|joint first|corresponding|contributed|these authors|student|mentee|supervised|trainee|undergrad|graduate|postdoc|senior author|last author)"#)
+        // "Underlined names denote students", "Authors in bold indicate mentees": names the marks, cites nothing.
+        static let wordLegend = TextPattern(#"(?i:^(note|legend|key)\s*:|\b(names?|authors?|students?|mentees?|trainees?|asterisks?|bold|underlined?)\b.*\b(indicates?|denotes?)\b|\b(indicates?|denotes?)\b.*\b(authors?|students?|mentees?|trainees?|contribution|contributed)\b)"#)
+        // A counter closing a heading: "(5)", "[21]", "(n = 12)".
+        static let trailingCounter = TextPattern(#"\s*[(\[]\s*(n\s*=\s*)?\d{1,3}\s*[)\]]\s*:?$"#)
         static let spaces = TextPattern(#"\s{2,}"#)
         static let bracketedLinkWords = TextPattern(#"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#)
         static let emptyBrackets = TextPattern(#"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#)

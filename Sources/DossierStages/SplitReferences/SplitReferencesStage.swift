@@ -19,9 +19,26 @@ public struct SplitReferencesStage: Stage {
         var indices = map.blocks(of: [.publications], in: document)
         if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
         var publications: [Publication] = []
+        var titleSections: Set<Int> = [], otherSections: Set<Int> = []
         for index in indices {
             let block = document.blocks[index]
             let section = map.section(ofBlock: index)
+            if let section, let heading = section.blocks.first, !otherSections.contains(heading) {
+                if titleSections.contains(heading) { continue }
+                otherSections.insert(heading)
+                if let unit = Self.titleHeadingUnit(section, in: document) {
+                    otherSections.remove(heading)
+                    titleSections.insert(heading)
+                    var publication = Publication(id: "ref\(publications.count + 1)", type: Self.untyped, raw: unit.text)
+                    publication.block = index
+                    publication.url = unit.urls.first { !$0.contains("doi.org/") }
+                    if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                        publication.doi = String(doiURL[range.lowerBound...])
+                    }
+                    publications.append(publication)
+                    continue
+                }
+            }
             for unit in ReferenceUnits.units(of: block, index: index) {
                 if ReferenceUnits.isPlaceholder(unit.raw) {
                     if !unit.raw.isEmpty {
@@ -29,7 +46,7 @@ public struct SplitReferencesStage: Stage {
                     }
                     continue
                 }
-                if ReferenceUnits.isLegend(unit.text) { continue }
+                if ReferenceUnits.isLegend(unit.text) || ReferenceUnits.isCounterHeading(unit.text) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
                 if block.type == .paragraph,
@@ -45,7 +62,21 @@ public struct SplitReferencesStage: Stage {
             }
         }
         document.profile.publications = publications
+        if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications) }
         return document
+    }
+
+    /// A warning for every publications section that yields no publication, or far fewer than its text suggests.
+    func reportShortfalls(in document: inout Document, blocks: [Int], publications: [Publication]) {
+        for section in PublicationCoverage.outermostPublicationSections(document.profile.sections) {
+            guard let first = section.blocks.first, let last = section.blocks.last else { continue }
+            let own = blocks.filter { first <= $0 && $0 <= last }
+            let found = publications.filter { ($0.block).map { first <= $0 && $0 <= last } ?? false }.count
+            let signs = PublicationCoverage.signs(of: own.map { document.blocks[$0] })
+            if let message = PublicationCoverage.warning(title: section.title, found: found, signs: signs) {
+                document.report(.warning, stage: name, message, provenance: document.blocks[first].provenance)
+            }
+        }
     }
 
     /// CSL's type for "a document of no known kind", until parsing says more.
@@ -65,6 +96,20 @@ public struct SplitReferencesStage: Stage {
             guard name.family != nil else { return false }
             return AuthorMatcher.matches(CSLName(family: name.family, given: name.given), applicant: applicant)
         }
+    }
+
+    /// One reference whose title is a sub-heading and whose authors, venue and year are the paragraphs under it
+    /// (publication pages that give each paper a heading), or nil when the section is not such an entry.
+    static func titleHeadingUnit(_ section: Section, in document: Document) -> ReferenceUnit? {
+        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
+              document.blocks[first].type == .heading, SectionHeadings.kind(of: section.title) == nil,
+              section.title.split(separator: " ").count >= 3 else { return nil }
+        let content = document.blocks[(first + 1)...last]
+        guard content.allSatisfy({ $0.type == .paragraph }) else { return nil }
+        let lines = [section.title] + content.flatMap { $0.text.split(separator: "\n").map(String.init) }
+        guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
+        let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
+        return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
     }
 
     /// A document without headings whose list items or paragraphs are mostly references.

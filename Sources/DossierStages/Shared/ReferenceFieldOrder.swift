@@ -1,0 +1,81 @@
+import DossierText
+import DossierModel
+import Foundation
+
+/// References written one field per line, title first, as publication pages set them: a title (often bold or a
+/// link, sometimes a heading of its own), the authors on the next line, then the venue and year, link words and an
+/// abstract. The parser reads references author first, so the fields are put back in that order:
+/// "Authors. Title. Venue, year." Badges ("AFT2024"), lines of link words ("Abs DOI PDF") and abstracts are left out.
+enum ReferenceFieldOrder {
+    /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
+    static func authorFirst(_ lines: [String]) -> [String]? {
+        let fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
+        guard fields.count >= 2 else { return nil }
+        guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeAuthorList(fields[$0]) }) else { return nil }
+        var before = Array(fields[..<authorIndex])
+        guard !before.contains(where: looksLikeAuthorList) else { return nil }
+        // A badge above the title: one word, no spaces ("ICML2024", "SecurityAnalysis2026").
+        if before.count == 2, !before[0].contains(" "), before[0].count <= 30 { before.removeFirst() }
+        guard before.count == 1, before[0].split(separator: " ").count >= 2, !Patterns.year.matches(before[0]) || before[0].count > 40 else { return nil }
+        // What follows the venue: an abstract is long prose, not a field.
+        let after = fields[(authorIndex + 1)...].filter { $0.count <= 300 }
+        return [fields[authorIndex]] + before + after
+    }
+
+    /// Fields joined as sentences: "Authors. Title. Venue, 2024."
+    static func sentences(_ fields: [String]) -> String {
+        fields.reduce("") { text, field in
+            guard let last = text.last else { return field }
+            return text + (".!?:;,".contains(last) ? " " : ". ") + field
+        }
+    }
+
+    /// "[pdf] [code]", "Abs DOI PDF", "Paper Project page": nothing but the words of links.
+    static func isLinkWordsOnly(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter }.map(String.init)
+        guard !line.contains(where: \.isNumber), !words.isEmpty, words.count <= 8 else { return false }
+        var index = 0
+        while index < words.count {
+            if index + 1 < words.count, ReferenceUnits.linkWords.contains(words[index] + " " + words[index + 1]) {
+                index += 2
+            } else if ReferenceUnits.linkWords.contains(words[index]) || extraLinkWords.contains(words[index]) {
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    static let extraLinkWords: Set<String> = ["abs", "bibtex", "cite", "pdf", "html", "page", "site", "web", "award", "best", "spotlight", "oral"]
+
+    /// A line that is nothing but two or more person names: "Ada Lovelace, Alan Turing and Grace Hopper",
+    /// "Lovelace A, Turing AM", "A. Lovelace*, A. M. Turing†". No digits, no lowercase words but name particles.
+    static func looksLikeAuthorList(_ line: String) -> Bool {
+        var text = line.trimmingCharacters(in: .whitespaces)
+        guard text.count <= 600, !text.contains(where: \.isNumber) else { return false }
+        text = String(text.filter { !"*†‡§¶#✉".contains($0) })
+        while let last = text.last, ".;, ".contains(last) { text.removeLast() }
+        let segments = Patterns.separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .filter { $0.lowercased() != "et al" && $0.lowercased() != "et al." }
+        guard segments.count >= 2 else { return false }
+        var full = 0, initials = 0
+        for segment in segments {
+            let words = segment.split(separator: " ").map(String.init)
+            guard (1...5).contains(words.count) else { return false }
+            for word in words {
+                guard let first = word.first else { return false }
+                let isParticle = NameParticles.all.contains(word.lowercased()) && first.isLowercase
+                guard first.isUppercase || isParticle else { return false }
+            }
+            if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
+        }
+        return full * 2 >= segments.count || (initials * 3 >= segments.count && full + initials == segments.count)
+    }
+
+    enum Patterns {
+        static let separators = TextPattern(#"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"#)
+        static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
+        static let year = TextPattern(#"\b(19|20)\d\d\b"#)
+    }
+}
