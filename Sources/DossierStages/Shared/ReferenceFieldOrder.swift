@@ -70,7 +70,9 @@ enum ReferenceFieldOrder {
             }
             if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
         }
-        return full * 2 >= segments.count || (initials * 3 >= segments.count && full + initials == segments.count)
+        // Every segment a name or an initial ("Lovelace, A."): a last word run on from the title below is neither.
+        guard full + initials == segments.count else { return false }
+        return full * 2 >= segments.count || initials * 3 >= segments.count
     }
 
     enum Patterns {

@@ -106,7 +106,10 @@ public struct SplitReferencesStage: Stage {
               section.title.split(separator: " ").count >= 3 else { return nil }
         let content = document.blocks[(first + 1)...last]
         guard content.allSatisfy({ $0.type == .paragraph }) else { return nil }
+        // One entry: its authors right under the title, one line with a year (abstracts aside), not a list of references.
         let lines = [section.title] + content.flatMap { $0.text.split(separator: "\n").map(String.init) }
+        guard lines.count >= 2, ReferenceFieldOrder.looksLikeAuthorList(lines[1]),
+              lines.filter({ $0.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0) }).count <= 1 else { return nil }
         guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
         let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
         return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
