@@ -64,9 +64,8 @@ enum ReferenceFieldOrder {
             let words = segment.split(separator: " ").map(String.init)
             guard (1...5).contains(words.count) else { return false }
             for word in words {
-                guard let first = word.first else { return false }
-                let isParticle = NameParticles.all.contains(word.lowercased()) && first.isLowercase
-                guard first.isUppercase || isParticle else { return false }
+                let isParticle = NameParticles.all.contains(word.lowercased()) && word.first?.isLowercase == true
+                guard isParticle || Patterns.nameWord.matches(word) else { return false }
             }
             if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
         }
@@ -77,6 +76,8 @@ enum ReferenceFieldOrder {
 
     enum Patterns {
         static let separators = TextPattern(#"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"#)
+        // "Lovelace", "O'Neil", "Pérez-Solà", "J.", "J.-P.", "JA": no quotes, colons or full stops inside a word.
+        static let nameWord = TextPattern(#"^(\p{Lu}[\p{L}'’-]*|(\p{Lu}\.\s?-?)+)$"#)
         static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
         static let year = TextPattern(#"\b(19|20)\d\d\b"#)
     }
