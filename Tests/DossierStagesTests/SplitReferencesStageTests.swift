@@ -214,4 +214,15 @@ final class SplitReferencesStageTests: XCTestCase {
             "Grace Hopper, Ada Lovelace. A Second Study of Sheep and Engines. arXiv, 2020",
         ])
     }
+
+    func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
+        let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
+        let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"
+        let result = try split([heading("Publications"), Block(.paragraph, text: first, provenance: .lines(2, 4)),
+                                Block(.paragraph, text: second, provenance: .lines(5, 8))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "A. Lovelace and G. Hopper. Counting sheep with imaginary engines J. Made-Up Phys. 12, 3456 (2021)",
+            "G. Hopper, A. Lovelace, A. Turing, and C. Babbage. A second study of sheep J. Made-Up Phys. 11, 12 (2020)",
+        ])
+    }
 }

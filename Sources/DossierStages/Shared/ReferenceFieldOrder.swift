@@ -9,17 +9,39 @@ import Foundation
 enum ReferenceFieldOrder {
     /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
     static func authorFirst(_ lines: [String]) -> [String]? {
-        let fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
+        var fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
         guard fields.count >= 2 else { return nil }
+        fields[0] = ReferenceUnits.Patterns.numbering.replacing(in: fields[0], with: "")
         guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeAuthorList(fields[$0]) }) else { return nil }
         var before = Array(fields[..<authorIndex])
-        guard !before.contains(where: looksLikeAuthorList) else { return nil }
+        // A line ending in a comma or "and" runs on into the next: the authors started above.
+        guard !before.contains(where: looksLikeAuthorList), let above = before.last?.trimmingCharacters(in: .whitespaces),
+              let end = above.last, !",;&".contains(end), !above.hasSuffix(" and") else { return nil }
         // A badge above the title: one word, no spaces ("ICML2024", "SecurityAnalysis2026").
         if before.count == 2, !before[0].contains(" "), before[0].count <= 30 { before.removeFirst() }
         guard before.count == 1, before[0].split(separator: " ").count >= 2, !Patterns.year.matches(before[0]) || before[0].count > 40 else { return nil }
         // What follows the venue: an abstract is long prose, not a field.
         let after = fields[(authorIndex + 1)...].filter { $0.count <= 300 }
         return [fields[authorIndex]] + before + after
+    }
+
+    /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
+    /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
+    static func separatingAuthorLine(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.count >= 2 else { return text }
+        var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingCharacters(in: .whitespaces)
+        // The authors may wrap over a few lines, each but the last ending in a comma or "and".
+        for index in 0..<min(lines.count - 1, 6) {
+            if index > 0 { authors += " " + lines[index].trimmingCharacters(in: .whitespaces) }
+            guard let last = authors.last else { return text }
+            if ",;&".contains(last) || authors.hasSuffix(" and") { continue }
+            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            guard !next.isEmpty, looksLikeAuthorList(authors), !looksLikeAuthorList(next) else { return text }
+            if !".!?:".contains(last) { lines[index] = lines[index].trimmingCharacters(in: .whitespaces) + "." }
+            return lines.joined(separator: "\n")
+        }
+        return text
     }
 
     /// Fields joined as sentences: "Authors. Title. Venue, 2024."

@@ -21,7 +21,7 @@ enum ReferenceUnits {
                                          "project", "project page", "data", "dataset", "preprint", "paper", "link", "url", "abstract",
                                          "github", "talk", "demo", "supplement", "supplementary", "ssrn", "blog", "media", "press",
                                          "download", "full text", "publisher", "journal", "open access", "repository"]
-    static let numbering = #"^\s*(\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d+\s*[.)]|[A-Z]\d+[.)]?)\s+"#
+    static let numbering = #"^\s*(\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d+\s*[.)]|\d{1,3}\s?[-–]|[A-Z]\d+[.)]?)\s+"#
     static let placeholders = [#"\\bibentry\{"#, #"\{%\s*cite"#, #"\{%\s*bibliography"#, #"\\cite\{"#, #"\\nocite"#, #"\{\{<\s*cite"#]
 
     /// The units of one top-level block.
@@ -118,7 +118,7 @@ enum ReferenceUnits {
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
-        var raw = written.replacingOccurrences(of: "\n", with: " ")
+        var raw = ReferenceFieldOrder.separatingAuthorLine(written).replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
         if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
