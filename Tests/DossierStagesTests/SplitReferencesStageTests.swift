@@ -225,4 +225,12 @@ final class SplitReferencesStageTests: XCTestCase {
             "G. Hopper, A. Lovelace, A. Turing, and C. Babbage. A second study of sheep J. Made-Up Phys. 11, 12 (2020)",
         ])
     }
+
+    func testATitleInItalicsOnItsOwnLineEndsBeforeTheVenue() throws {
+        var block = Block(.paragraph, text: "3- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)", provenance: .lines(2, 4))
+        block.inlines = [.text("3- "), Inline(.strong, text: "A. Lovelace"), .text(" and G. Hopper"), Inline(.linebreak, text: "\n"),
+                         Inline(.emphasis, text: "Counting sheep with imaginary engines"), Inline(.linebreak, text: "\n"), .text("J. Made-Up Phys. 12, 3456 (2021)")]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace and G. Hopper. Counting sheep with imaginary engines. J. Made-Up Phys. 12, 3456 (2021)"])
+    }
 }

@@ -44,6 +44,25 @@ enum ReferenceFieldOrder {
         return text
     }
 
+    /// A line that is wholly one italic, bold or linked run (a title or a venue set on its own line) is a field:
+    /// it ends with a full stop before the next line.
+    static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.count >= 2 else { return text }
+        let runs = Set(ReferenceUnits.flatten(inlines).filter { [.emphasis, .strong, .link].contains($0.type) }.map { squeezed($0.text) })
+        guard !runs.isEmpty else { return text }
+        for index in lines.indices.dropLast() {
+            let line = squeezed(lines[index])
+            guard let last = line.last, !".!?:;,".contains(last), line.split(separator: " ").count >= 2, runs.contains(line) else { continue }
+            lines[index] = line + "."
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     /// Fields joined as sentences: "Authors. Title. Venue, 2024."
     static func sentences(_ fields: [String]) -> String {
         fields.reduce("") { text, field in

@@ -118,7 +118,8 @@ enum ReferenceUnits {
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
-        var raw = ReferenceFieldOrder.separatingAuthorLine(written).replacingOccurrences(of: "\n", with: " ")
+        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(written), inlines: inlines)
+        var raw = fields.replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
         if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
