@@ -233,4 +233,27 @@ final class SplitReferencesStageTests: XCTestCase {
         let result = try split([heading("Publications"), block])
         XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace and G. Hopper. Counting sheep with imaginary engines. J. Made-Up Phys. 12, 3456 (2021)"])
     }
+
+    func testTitleAuthorsAndVenueAsSeparateBlocksAreOneEntry() throws {
+        func line(_ text: String, bold: Bool = false, inlines: [Inline]? = nil) -> Block {
+            var block = Block(.paragraph, text: text, provenance: Provenance(page: 1, bbox: [90, 100, 500, 110]), font: FontInfo(size: 10, bold: bold))
+            block.inlines = inlines ?? [.text(text)]
+            return block
+        }
+        let result = try split([
+            heading("Publications"),
+            line("Lead  Counting sheep with imaginary engines at scale", bold: true,
+                 inlines: [.text("Lead "), Inline(.strong, text: "Counting sheep with imaginary engines at scale")]),
+            line("Lovelace A., Hopper G., Turing A."),
+            line("Mar 2021 - J. Made-Up Phys., 12, 34"),
+            line("A second study of sheep and engines", bold: true),
+            line("Hopper G. et al. (incl. Lovelace A.)"),
+            line("Oct 2020 - Submitted to J. Made-Up Phys."),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "Lovelace A., Hopper G., Turing A. Counting sheep with imaginary engines at scale. Mar 2021 - J. Made-Up Phys., 12, 34",
+            "Hopper G. et al. (incl. Lovelace A.). A second study of sheep and engines. Oct 2020 - Submitted to J. Made-Up Phys.",
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.block), [1, 4])
+    }
 }

@@ -96,10 +96,14 @@ enum ReferenceFieldOrder {
         var text = line.trimmingCharacters(in: .whitespaces)
         guard text.count <= 600, !text.contains(where: \.isNumber) else { return false }
         text = String(text.filter { !"*†‡§¶#✉".contains($0) })
+        // "Boco L. et al. (incl. Korb E.)": a remark in brackets and "et al." say nothing against a list of names.
+        text = Patterns.remark.replacing(in: text, with: "")
+        let cut = Patterns.etAl.matches(text)
+        text = Patterns.etAl.replacing(in: text, with: "")
         while let last = text.last, ".;, ".contains(last) { text.removeLast() }
         let segments = Patterns.separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .filter { $0.lowercased() != "et al" && $0.lowercased() != "et al." }
-        guard segments.count >= 2 else { return false }
+        guard segments.count >= 2 || (cut && segments.count == 1) else { return false }
         var full = 0, initials = 0
         for segment in segments {
             let words = segment.split(separator: " ").map(String.init)
@@ -119,6 +123,8 @@ enum ReferenceFieldOrder {
         static let separators = TextPattern(#"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"#)
         // "Lovelace", "O'Neil", "Pérez-Solà", "J.", "J.-P.", "JA": no quotes, colons or full stops inside a word.
         static let nameWord = TextPattern(#"^(\p{Lu}[\p{L}'’-]*|(\p{Lu}\.\s?-?)+)$"#)
+        static let remark = TextPattern(#"\s*\([^)]*\)"#)
+        static let etAl = TextPattern(#",?\s*\bet\s+al\.?"#)
         static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
         static let year = TextPattern(#"\b(19|20)\d\d\b"#)
     }

@@ -20,8 +20,24 @@ public struct SplitReferencesStage: Stage {
         if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
         var publications: [Publication] = []
         var titleSections: Set<Int> = [], otherSections: Set<Int> = []
+        let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
+        let members = Set(fieldGroups.values.joined())
         for index in indices {
             let block = document.blocks[index]
+            if members.contains(index) { continue }
+            if let rest = fieldGroups[index] {
+                let lines = Self.startLines(block) + rest.map { document.blocks[$0].text.replacingOccurrences(of: "\n", with: " ") }
+                let inlines = ([block] + rest.map { document.blocks[$0] }).flatMap { $0.inlines ?? [] }
+                let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(ReferenceFieldOrder.authorFirst(lines) ?? lines), inlines: inlines, block: index)
+                var publication = Publication(id: "ref\(publications.count + 1)", type: map.section(ofBlock: index)?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
+                publication.block = index
+                publication.url = unit.urls.first { !$0.contains("doi.org/") }
+                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                    publication.doi = String(doiURL[range.lowerBound...])
+                }
+                publications.append(publication)
+                continue
+            }
             let section = map.section(ofBlock: index)
             if let section, let heading = section.blocks.first, !otherSections.contains(heading) {
                 if titleSections.contains(heading) { continue }
@@ -96,6 +112,55 @@ public struct SplitReferencesStage: Stage {
             guard name.family != nil else { return false }
             return AuthorMatcher.matches(CSLName(family: name.family, given: name.given), applicant: applicant)
         }
+    }
+
+    /// Entries whose title, authors and venue are separate paragraphs (PDF CVs that set each field on its own line
+    /// with space between): a paragraph set wholly in bold starts an entry and the plain ones after it continue it.
+    /// Read so only when most bold paragraphs of a run have such followers; returns start → its followers.
+    static func fieldGroups(_ indices: [Int], in document: Document, map: SectionMap) -> [Int: [Int]] {
+        var runs: [[Int]] = []
+        for index in indices where document.blocks[index].type == .paragraph {
+            if let last = runs.last?.last, last + 1 == index, map.section(ofBlock: last)?.blocks == map.section(ofBlock: index)?.blocks {
+                runs[runs.count - 1].append(index)
+            } else {
+                runs.append([index])
+            }
+        }
+        var result: [Int: [Int]] = [:]
+        for run in runs {
+            // A title has words; a bold year ("2018") or label over the entries is not one.
+            let starts = Set(run.filter { isWhollyBold(document.blocks[$0]) && document.blocks[$0].text.split(separator: " ").count >= 3 })
+            guard starts.count >= 2 else { continue }
+            var groups: [[Int]] = []
+            for index in run {
+                if starts.contains(index) { groups.append([index]) } else if !groups.isEmpty { groups[groups.count - 1].append(index) }
+            }
+            let entries = groups.filter { (2...5).contains($0.count) }
+            guard Double(entries.count) >= 2.0 / 3.0 * Double(groups.count) else { continue }
+            for group in entries { result[group[0]] = Array(group.dropFirst()) }
+        }
+        return result
+    }
+
+    /// A paragraph set in bold: by its font (PDF) or by markup over all its text.
+    static func isWhollyBold(_ block: Block) -> Bool {
+        if block.font?.bold == true { return true }
+        let inlines = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong }
+    }
+
+    /// The lines of an entry's first paragraph: a title wrapped over lines is one field; a short label from a
+    /// margin column run into the first line ("First-author  A title in bold") is left out.
+    static func startLines(_ block: Block) -> [String] {
+        var text = block.text
+        let inlines = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if inlines.count >= 2, inlines[0].type == .text, inlines[1].type == .strong,
+           inlines[0].text.split(separator: " ").count <= 2, inlines[1].text.split(separator: " ").count >= 3,
+           let range = text.range(of: inlines[1].text) {
+            text = String(text[range.lowerBound...])
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        return lines.contains(where: ReferenceFieldOrder.looksLikeAuthorList) ? lines : [lines.joined(separator: " ")]
     }
 
     /// One reference whose title is a sub-heading and whose authors, venue and year are the paragraphs under it
