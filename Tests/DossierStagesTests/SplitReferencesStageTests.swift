@@ -256,4 +256,13 @@ final class SplitReferencesStageTests: XCTestCase {
         ])
         XCTAssertEqual(result.profile.publications.map(\.block), [1, 4])
     }
+
+    func testAPointerBesideTheListIsNotWarnedButAloneItIs() throws {
+        let pointer = Block(.paragraph, text: "You can find all my papers on my scholar page.", provenance: .lines(2, 2))
+        let beside = try split([heading("Publications"), pointer, heading("Journal Articles"), list(["Doe, J. (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(beside.profile.publications.count, 1)
+        XCTAssertEqual(warnings(beside), [])
+        let alone = try split([heading("Publications"), pointer, heading("Teaching"), list(["Course 101, 2020"])])
+        XCTAssertEqual(warnings(alone), ["publications section 'Publications' yielded no publication"])
+    }
 }

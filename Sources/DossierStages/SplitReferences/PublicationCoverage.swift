@@ -46,9 +46,11 @@ enum PublicationCoverage {
     }
 
     /// The warning for a section with `found` publications and these signs, or nil when they agree well enough.
-    static func warning(title: String, found: Int, signs: Signs) -> String? {
+    /// A section without any sign of a reference (a legend, "see my Google Scholar page") is said only when the
+    /// whole document yields no publication (`documentFound`).
+    static func warning(title: String, found: Int, signs: Signs, documentFound: Int) -> String? {
         let expected = signs.expected
-        if found == 0, signs.hasText {
+        if found == 0, signs.hasText, expected > 0 || documentFound == 0 {
             let evidence = describe(signs)
             return "publications section '\(title)' yielded no publication\(evidence.isEmpty ? "" : " (its text holds \(evidence))")"
         }

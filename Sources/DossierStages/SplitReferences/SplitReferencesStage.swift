@@ -89,7 +89,7 @@ public struct SplitReferencesStage: Stage {
             let own = blocks.filter { first <= $0 && $0 <= last }
             let found = publications.filter { ($0.block).map { first <= $0 && $0 <= last } ?? false }.count
             let signs = PublicationCoverage.signs(of: own.map { document.blocks[$0] })
-            if let message = PublicationCoverage.warning(title: section.title, found: found, signs: signs) {
+            if let message = PublicationCoverage.warning(title: section.title, found: found, signs: signs, documentFound: publications.count) {
                 document.report(.warning, stage: name, message, provenance: document.blocks[first].provenance)
             }
         }
