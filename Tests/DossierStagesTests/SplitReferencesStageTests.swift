@@ -265,4 +265,13 @@ final class SplitReferencesStageTests: XCTestCase {
         let alone = try split([heading("Publications"), pointer, heading("Teaching"), list(["Course 101, 2020"])])
         XCTAssertEqual(warnings(alone), ["publications section 'Publications' yielded no publication"])
     }
+
+    func testReferencesSetAsHeadingsAreReferencesNotSections() throws {
+        let first = "[1] Ada Lovelace, Grace Hopper and Alan Turing, Counting sheep with imaginary engines. Journal of Made-Up Things, 2014, 48(3): 414-422."
+        let second = "[2] G. Hopper, A. Lovelace, A second study of sheep and engines. Proceedings of the Imaginary Conference, 2012, 3063-3068."
+        let result = try split([heading("Publications"), heading(first, level: 3), heading(second, level: 3), heading("Teaching"), list(["Course 101"])])
+        XCTAssertEqual(result.profile.sections.map(\.title), ["Publications", "Teaching"])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertTrue(result.profile.publications.first?.raw.hasPrefix("Ada Lovelace") == true)
+    }
 }

@@ -65,7 +65,7 @@ public struct SectionsStage: Stage {
         let paragraphHeadingLevel = titleOnly ? topLevel + 1 : topLevel
         return blocks.enumerated().compactMap { index, block in
             switch block.type {
-            case .heading:
+            case .heading where !ReferenceUnits.readsAsReference(block):
                 return Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text

@@ -44,6 +44,8 @@ enum ReferenceUnits {
                 }
                 return [unit(itemText(item), inlines: allInlines(item), block: index)]
             }
+        case .heading where readsAsReference(block):
+            return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .paragraph, .quote:
             let lines = block.text.split(separator: "\n").map(String.init)
             let numbered = lines.filter { Patterns.numbering.matches($0) }
@@ -192,6 +194,17 @@ enum ReferenceUnits {
         return trimmed.isEmpty || Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
+    /// A heading that is a whole reference ("### [3] Doe J, Roe R. A title. Journal, 2014, 48(3): 414-422."): long and
+    /// citation-like, so neither a section title nor a paper's title alone.
+    static func readsAsReference(_ block: Block) -> Bool {
+        guard block.type == .heading, block.text.count >= 60 else { return false }
+        // "[12]" numbers citations, never sections.
+        if Patterns.citationNumber.matches(block.text) { return true }
+        guard block.text.count >= 80 else { return false }
+        let score = citationScore(block.text)
+        return score >= 3 || (score >= 2 && Patterns.numbering.matches(block.text))
+    }
+
     /// Signs that a text is a reference: a year or a status, author-like initials, a venue, pages, an identifier.
     static func citationScore(_ text: String) -> Int {
         let lowered = text.lowercased()
@@ -208,6 +221,7 @@ enum ReferenceUnits {
     /// The expressions of splitting, compiled once.
     enum Patterns {
         static let numbering = TextPattern(ReferenceUnits.numbering)
+        static let citationNumber = TextPattern(#"^\s*\[\s*\d{1,3}\s*\]\s+\S"#)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
