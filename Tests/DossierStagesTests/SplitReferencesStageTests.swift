@@ -274,4 +274,19 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.count, 2)
         XCTAssertTrue(result.profile.publications.first?.raw.hasPrefix("Ada Lovelace") == true)
     }
+
+    func testAnEntryCutIntoParagraphsGoesOnWhereTheNextStartsInLowercase() throws {
+        func line(_ text: String, page: Int = 1) -> Block { Block(.paragraph, text: text, provenance: Provenance(page: page, bbox: [90, 100, 500, 110])) }
+        let result = try split([
+            heading("Publications"),
+            line("2019 Lovelace, A, Hopper, G. Counting sheep with imaginary engines"),
+            line("and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.", page: 2),
+            line("2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things,"),
+            line("Proceedings volume 3. doi:10.1234/abc.2."),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "2019 Lovelace, A, Hopper, G. Counting sheep with imaginary engines and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.",
+            "2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things, Proceedings volume 3. doi:10.1234/abc.2.",
+        ])
+    }
 }

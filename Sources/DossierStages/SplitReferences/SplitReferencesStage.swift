@@ -21,10 +21,17 @@ public struct SplitReferencesStage: Stage {
         var publications: [Publication] = []
         var titleSections: Set<Int> = [], otherSections: Set<Int> = []
         let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
-        let members = Set(fieldGroups.values.joined())
+        var members = Set(fieldGroups.values.joined())
+        let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
+        members.formUnion(continued.values.flatMap { $0 })
         for index in indices {
-            let block = document.blocks[index]
+            var block = document.blocks[index]
             if members.contains(index) { continue }
+            if let rest = continued[index] {
+                let parts = [block] + rest.map { document.blocks[$0] }
+                block.text = parts.map(\.text).joined(separator: "\n")
+                block.inlines = parts.flatMap { $0.inlines ?? [] }
+            }
             if let rest = fieldGroups[index] {
                 let lines = Self.startLines(block) + rest.map { document.blocks[$0].text.replacingOccurrences(of: "\n", with: " ") }
                 let inlines = ([block] + rest.map { document.blocks[$0] }).flatMap { $0.inlines ?? [] }
@@ -140,6 +147,42 @@ public struct SplitReferencesStage: Stage {
             for group in entries { result[group[0]] = Array(group.dropFirst()) }
         }
         return result
+    }
+
+    /// Paragraphs that go on with the one before them — an entry the reader cut at a page break, a column edge or a
+    /// line of its own: the next starts with a lowercase letter, or the previous ends in a comma, a hyphen or "and".
+    /// Returns first paragraph → the paragraphs that continue it.
+    static func continuedParagraphs(_ indices: [Int], in document: Document, map: SectionMap) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        var start: Int?
+        var previous: Int?
+        for index in indices {
+            let block = document.blocks[index]
+            defer { previous = index }
+            guard block.type == .paragraph else { start = nil; continue }
+            if let previous, let first = start ?? Optional(previous), previous + 1 == index, document.blocks[previous].type == .paragraph,
+               map.section(ofBlock: previous)?.blocks == map.section(ofBlock: index)?.blocks,
+               goesOn(from: document.blocks[previous].text, to: block.text) {
+                result[first, default: []].append(index)
+                start = first
+            } else {
+                start = nil
+            }
+        }
+        return result
+    }
+
+    static func goesOn(from previous: String, to next: String) -> Bool {
+        let before = previous.trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = next.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
+        // A sentence going on in lowercase ("with application to …"), not a label or numbering ("xx. Doe J", "a) …").
+        let word = after.prefix { $0.isLetter }
+        let mark = after.dropFirst(word.count).first
+        if after.first?.isLetter == true, firstLetter.isLowercase, mark != "." && mark != ")", !ReferenceUnits.isLegend(after) { return true }
+        // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
+        let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
+        return hyphenated || ",&".contains(last) || before.hasSuffix(" and")
     }
 
     /// A paragraph set in bold: by its font (PDF) or by markup over all its text.
