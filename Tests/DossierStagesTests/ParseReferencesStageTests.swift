@@ -19,4 +19,11 @@ final class ParseReferencesStageTests: XCTestCase {
         XCTAssertEqual(publication.raw, raw, "the raw reference stays as written")
         XCTAssertEqual(publication.author?.first?.family, "Forsythe")
     }
+
+    func testATitleBeforeARemarkNamingTheCoauthors() throws {
+        let joint = try XCTUnwrap(try parsed("Counting Sheep under Limited Commitment (joint with Ada Lovelace and Grace Hopper), 2023: Journal of Made-Up Economics, Vol. 14, pp. 1-20."))
+        XCTAssertEqual(joint.title, "Counting Sheep under Limited Commitment")
+        let alone = try XCTUnwrap(try parsed("A Theory of Imaginary Engines and Sheep, 2025: Work in progress."))
+        XCTAssertEqual(alone.title, "A Theory of Imaginary Engines and Sheep")
+    }
 }

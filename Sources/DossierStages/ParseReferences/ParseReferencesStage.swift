@@ -30,10 +30,31 @@ public struct ParseReferencesStage: Stage {
             if split.type != SplitReferencesStage.untyped { parsed.type = split.type }
             parsed.url = parsed.url ?? split.url
             parsed.doi = parsed.doi ?? split.doi
+            Self.titleBeforeCoauthors(&parsed)
             return parsed
         }
         return document
     }
+
+    /// Economists' shape, the applicant left out of the author list: "A Title (joint with A. Lovelace and G. Hopper),
+    /// 2024: Journal of X" or "A Title, 2025: Work in progress". The title is what comes before the remark naming the
+    /// co-authors, or before ", year:" when no author was read.
+    static func titleBeforeCoauthors(_ publication: inout Publication) {
+        let raw = publication.raw
+        let noAuthors = publication.author?.isEmpty ?? true
+        if let title = coauthorRemark.firstGroups(in: raw).first?.0, noAuthors || publication.title?.contains("with ") == true {
+            publication.title = title.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+            return
+        }
+        guard noAuthors, let found = titleThenYear.firstGroups(in: raw).first?.0 else { return }
+        let title = found.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+        // Only a title that ran on past the year is cut; one the parser read well is kept.
+        guard let current = publication.title else { publication.title = title; return }
+        if current.count > title.count + 3, current.contains(title) { publication.title = title }
+    }
+
+    private static let coauthorRemark = TextPattern(#"^([^()]{8,}?)\s*\((?:joint (?:work )?|co-?authored |together )?with\s+\p{Lu}[^)]+\)"#)
+    private static let titleThenYear = TextPattern(#"^([^:()]{8,}?),\s*(?:19|20)\d\d\s*:\s*\S"#)
 
     /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
