@@ -289,4 +289,15 @@ final class SplitReferencesStageTests: XCTestCase {
             "2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things, Proceedings volume 3. doi:10.1234/abc.2.",
         ])
     }
+
+    func testAnItemWhoseFieldsAreSmallHeadingsIsOneReference() throws {
+        var item = Block(.item, text: "2021\nCounting Sheep with Imaginary Engines\nMade-Up Publishing (Sheep-2021)", provenance: .lines(1, 1))
+        item.blocks = [Block(.paragraph, text: "2021", provenance: .lines(1, 1)),
+                       Block(.heading, text: "Counting Sheep with Imaginary Engines", provenance: .lines(1, 1), level: 6),
+                       Block(.heading, text: "Made-Up Publishing (Sheep-2021)", provenance: .lines(1, 1), level: 6)]
+        var block = Block(.list, text: item.text, provenance: .lines(1, 1))
+        block.items = [item, item]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.count, 2)
+    }
 }

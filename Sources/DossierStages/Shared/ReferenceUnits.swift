@@ -35,7 +35,10 @@ enum ReferenceUnits {
                 }
                 // One item holding several "title heading + reference" pairs (academicpages' archive list).
                 let children = item.blocks ?? []
-                if children.filter({ $0.type == .heading }).count >= 2 {
+                // Each heading must have its reference under it: headings alone are the fields of one entry
+                // ("2026" / title heading / venue heading).
+                let pairs = groupedByHeading(children).filter { $0.first?.type == .heading && $0.count >= 2 }.count
+                if children.filter({ $0.type == .heading }).count >= 2, pairs >= 2 {
                     return groupedByHeading(children).map { group in
                         var part = Block(.item, text: group.map(\.text).joined(separator: "\n"), provenance: item.provenance)
                         part.blocks = group
@@ -75,7 +78,8 @@ enum ReferenceUnits {
         if let ordered = ReferenceFieldOrder.authorFirst(fields) { return ReferenceFieldOrder.sentences(ordered) }
         guard paragraphs.count >= 2 else { return item.text }
         let rest = paragraphs.dropFirst().joined(separator: " ")
-        if fold(rest).contains(fold(paragraphs[0])) { return rest }
+        // A title repeated, not a year or a badge that the venue happens to hold.
+        if paragraphs[0].split(separator: " ").count >= 3, fold(rest).contains(fold(paragraphs[0])) { return rest }
         return paragraphs.reduce("") { text, paragraph in
             guard let last = text.last else { return paragraph }
             return text + (".!?:;,".contains(last) ? " " : ". ") + paragraph
