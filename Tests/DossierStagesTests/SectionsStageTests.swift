@@ -141,4 +141,16 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(result.last?.title, "Peer-reviewed research articles (21)")
         XCTAssertEqual(result.last?.kind, .publications)
     }
+
+    func testALongSubHeadingUnderPublicationsIsAPaperTitleNotAKind() throws {
+        let result = try sections([heading("Publications", level: 1), heading("Counting Sheep in Imaginary Language Models at Scale"),
+                                   paragraph("Ada Lovelace, Grace Hopper"), heading("Languages", level: 1), list(["English"])])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .languages])
+    }
+
+    func testPublicationHeadingsInTheSingular() {
+        for title in ["Manuscript in review/revision/preprint", "Book", "Job Market Paper", "Preprint"] {
+            XCTAssertEqual(SectionHeadings.kind(of: title), .publications, title)
+        }
+    }
 }

@@ -26,7 +26,9 @@ public struct SectionsStage: Stage {
             let end = Self.end(of: position, in: headings, blockCount: document.blocks.count)
             while let last = parents.last, last.level >= heading.level { parents.removeLast() }
             let title = heading.title
-            let own = SectionHeadings.kind(of: title)
+            // Under a publication list, a long sub-heading is a paper's title ("… in Diffusion Language Models"), not a kind.
+            let paperTitle = parents.last?.section.kind == .publications && title.split(separator: " ").count >= 7
+            let own = paperTitle ? nil : SectionHeadings.kind(of: title)
             var section = Section(kind: own ?? .other, title: title, blocks: [heading.index, end])
             if let parent = parents.last?.section, parent.kind != .other, own == nil || own == .other || own == parent.kind || (parent.kind == .researchStatement && own == .summary) {
                 section.kind = parent.kind

@@ -34,7 +34,7 @@ public enum SectionHeadings {
                     "professional activities", "gutachtertatigkeit", "gremien", "selbstverwaltung", "responsabilites", "expertises",
                     "servicio", "gestion", "actividades de evaluacion", "servizio", "attivita editoriale", "servico", "atividades editoriais",
                     "nevenfuncties", "commissies", "学术服务", "学术兼职", "社会服务", "审稿"]),
-        (.publications, ["publications", "publication", "published", "under review", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
+        (.publications, ["publications", "publication", "published", "under review", "in review", "in revision", "under revision", "preprint", "manuscript", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
                          "refereed", "proceedings", "preprints", "working papers", "manuscripts", "book chapters", "books", "monographs",
                          "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
                          "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
@@ -59,7 +59,7 @@ public enum SectionHeadings {
     static let exact: [String: SectionKind] = [
         "research experience": .employment, "research positions": .employment, "research appointments": .employment,
         "research": .researchStatement, "research projects": .projects, "research funding": .grants, "research grants": .grants,
-        "conference papers": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
+        "conference papers": .publications, "job market paper": .publications, "book": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
         "patents": .other, "press": .other, "media": .other, "contact": .other, "contact information": .other, "personal information": .other,
         "personal details": .other, "persönliche daten": .other, "persoenliche daten": .other, "datos personales": .other,
         "informations personnelles": .other, "resume": .summary, "curriculum vitae": .other, "cv": .other,
