@@ -210,8 +210,8 @@ public struct SplitReferencesStage: Stage {
     /// (publication pages that give each paper a heading), or nil when the section is not such an entry.
     static func titleHeadingUnit(_ section: Section, in document: Document) -> ReferenceUnit? {
         guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
-              document.blocks[first].type == .heading, SectionHeadings.kind(of: section.title) == nil,
-              section.title.split(separator: " ").count >= 3 else { return nil }
+              document.blocks[first].type == .heading, section.title.split(separator: " ").count >= 3,
+              SectionHeadings.kind(of: section.title) == nil || section.title.split(separator: " ").count >= 7 else { return nil }
         let content = document.blocks[(first + 1)...last]
         guard content.allSatisfy({ $0.type == .paragraph }) else { return nil }
         // One entry: its authors right under the title, one line with a year (abstracts aside), not a list of references.
