@@ -283,10 +283,13 @@ final class SplitReferencesStageTests: XCTestCase {
             line("and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.", page: 2),
             line("2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things,"),
             line("Proceedings volume 3. doi:10.1234/abc.2."),
+            line("2017 Grace Hopper, Alan Turing, Ada M."),
+            line("Lovelace (2017). A third study. Journal of Made-Up Things, 2, 10.1234/abc.3"),
         ])
         XCTAssertEqual(result.profile.publications.map(\.raw), [
             "2019 Lovelace, A, Hopper, G. Counting sheep with imaginary engines and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.",
             "2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things, Proceedings volume 3. doi:10.1234/abc.2.",
+            "Grace Hopper, Alan Turing, Ada M. Lovelace (2017). A third study. Journal of Made-Up Things, 2, 10.1234/abc.3",
         ])
     }
 

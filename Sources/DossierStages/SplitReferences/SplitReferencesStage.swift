@@ -138,6 +138,10 @@ public struct SplitReferencesStage: Stage {
             // A title has words; a bold year ("2018") or label over the entries is not one.
             let starts = Set(run.filter { isWhollyBold(document.blocks[$0]) && document.blocks[$0].text.split(separator: " ").count >= 3 })
             guard starts.count >= 2 else { continue }
+            // Entries that open with a year column or a number are started by those, not by a bold title within them.
+            let marked = run.contains { !starts.contains($0) && (ReferenceUnits.Patterns.leadingYear.matches(document.blocks[$0].text)
+                || ReferenceUnits.Patterns.numbering.matches(document.blocks[$0].text)) }
+            guard !marked else { continue }
             var groups: [[Int]] = []
             for index in run {
                 if starts.contains(index) { groups.append([index]) } else if !groups.isEmpty { groups[groups.count - 1].append(index) }
@@ -182,7 +186,9 @@ public struct SplitReferencesStage: Stage {
         if after.first?.isLetter == true, firstLetter.isLowercase, mark != "." && mark != ")", !ReferenceUnits.isLegend(after) { return true }
         // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
         let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
-        return hyphenated || ",&".contains(last) || before.hasSuffix(" and")
+        // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
+        let initial = before.count >= 3 && last == "." && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
+        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
     }
 
     /// A paragraph set in bold: by its font (PDF) or by markup over all its text.
