@@ -149,8 +149,13 @@ final class SectionsStageTests: XCTestCase {
     }
 
     func testPublicationHeadingsInTheSingular() {
-        for title in ["Manuscript in review/revision/preprint", "Book", "Job Market Paper", "Preprint"] {
+        for title in ["Manuscript in review/revision/preprint", "Book", "Job Market Paper", "Preprint", "Expert reports", "Technical Reports"] {
             XCTAssertEqual(SectionHeadings.kind(of: title), .publications, title)
         }
+    }
+
+    func testDisseminationIsServiceAndRefereeReportsAreNotPublications() {
+        XCTAssertEqual(SectionHeadings.kind(of: "Dissemination of research"), .service)
+        XCTAssertEqual(SectionHeadings.kind(of: "Referee reports"), .service)
     }
 }
