@@ -303,4 +303,10 @@ final class SplitReferencesStageTests: XCTestCase {
         let result = try split([heading("Publications"), block])
         XCTAssertEqual(result.profile.publications.count, 2)
     }
+
+    func testATitleFirstParagraphWithFewSignsIsStillAReference() throws {
+        let text = "Sheep and Their Engines\nAda Lovelace, Grace Hopper and Alan Turing\nIn SheepConf’21. Nowhere, Utopia. May 2021.\n[pdf]"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Ada Lovelace, Grace Hopper and Alan Turing. Sheep and Their Engines. In SheepConf’21. Nowhere, Utopia. May 2021."])
+    }
 }

@@ -12,6 +12,8 @@ struct ReferenceUnit {
     var urls: [String]
     /// Index of the top-level block it came from.
     var block: Int
+    /// Whether its lines were recognised as the fields of one entry (an author line among them): a sign of a reference.
+    var fielded = false
 }
 
 /// How publication sections are cut into single references.
@@ -56,7 +58,9 @@ enum ReferenceUnits {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
             }
             if let fields = ReferenceFieldOrder.authorFirst(lines) {
-                return [unit(ReferenceFieldOrder.sentences(fields), inlines: block.inlines ?? [], block: index)]
+                var fielded = unit(ReferenceFieldOrder.sentences(fields), inlines: block.inlines ?? [], block: index)
+                fielded.fielded = true
+                return [fielded]
             }
             return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .table:

@@ -73,7 +73,8 @@ public struct SplitReferencesStage: Stage {
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
                 if block.type == .paragraph,
-                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0) < 2 { continue }
+                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0)
+                    + (unit.fielded ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
