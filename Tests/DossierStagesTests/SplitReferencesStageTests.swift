@@ -309,4 +309,12 @@ final class SplitReferencesStageTests: XCTestCase {
         let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
         XCTAssertEqual(result.profile.publications.map(\.raw), ["Ada Lovelace, Grace Hopper and Alan Turing. Sheep and Their Engines. In SheepConf’21. Nowhere, Utopia. May 2021."])
     }
+
+    func testEntriesRunIntoOneItemAreCutAtTheirDateColumn() throws {
+        let text = "2021 Lovelace, A. “Counting Sheep with Engines.” Journal of Made-Up Things 5, 12.\ndoi:10.1234/abc.1\n"
+            + "2020 Hopper, G., and A. Lovelace. “A Second Study, in the Proceedings of the\n2020 Sheep Conference.” Made-Up Press. doi:10.1234/abc.2"
+        let result = try split([heading("Publications"), list([text])])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertTrue(result.profile.publications.last?.raw.contains("2020 Sheep Conference") == true)
+    }
 }

@@ -47,6 +47,9 @@ enum ReferenceUnits {
                         return unit(itemText(part), inlines: allInlines(part), block: index)
                     }
                 }
+                // Several entries the reader ran into one item, each opening with its year in a date column.
+                let dated = splitDated(item.text.split(separator: "\n").map(String.init))
+                if dated.count >= 2 { return dated.map { unit($0, inlines: allInlines(item), block: index) } }
                 return [unit(itemText(item), inlines: allInlines(item), block: index)]
             }
         case .heading where readsAsReference(block):
@@ -57,6 +60,8 @@ enum ReferenceUnits {
             if numbered.count >= 2 {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
             }
+            let dated = splitDated(lines)
+            if dated.count >= 2 { return dated.map { unit($0, inlines: block.inlines ?? [], block: index) } }
             if let fields = ReferenceFieldOrder.authorFirst(lines) {
                 var fielded = unit(ReferenceFieldOrder.sentences(fields), inlines: block.inlines ?? [], block: index)
                 fielded.fielded = true
@@ -115,6 +120,24 @@ enum ReferenceUnits {
                 groups.append(line)
             } else {
                 groups[groups.count - 1] += " " + line
+            }
+        }
+        return groups
+    }
+
+    /// Lines grouped at each line that opens with a year in a date column ("2020 Doe, J. …") — when the first line does,
+    /// and the line before ends an entry (a full stop, a bracket, a number or an identifier), so that a wrapped
+    /// "… Proceedings of the\n2020 Conference on …" is not cut. One group when there is nothing to cut.
+    static func splitDated(_ lines: [String]) -> [String] {
+        guard lines.count >= 2, let first = lines.first, Patterns.datedStart.matches(first) else { return [lines.joined(separator: "\n")] }
+        var groups: [String] = []
+        for line in lines {
+            let previous = groups.last?.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let ended = previous.last.map { ".)]".contains($0) || $0.isNumber } == true || previous.lowercased().contains("doi") || previous.contains("http")
+            if groups.isEmpty || (Patterns.datedStart.matches(line) && ended) {
+                groups.append(line)
+            } else {
+                groups[groups.count - 1] += "\n" + line
             }
         }
         return groups
@@ -231,6 +254,7 @@ enum ReferenceUnits {
         static let numbering = TextPattern(ReferenceUnits.numbering)
         static let citationNumber = TextPattern(#"^\s*\[\s*\d{1,3}\s*\]\s+\S"#)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
+        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?\s+\p{Lu}\p{L}+,"#)
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
