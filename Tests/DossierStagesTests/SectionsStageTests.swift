@@ -158,4 +158,10 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(SectionHeadings.kind(of: "Dissemination of research"), .service)
         XCTAssertEqual(SectionHeadings.kind(of: "Referee reports"), .service)
     }
+
+    func testPapersPresentedAreTalks() {
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Papers Presented"), .talks)
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Activity"), .talks)
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Papers"), .publications)
+    }
 }

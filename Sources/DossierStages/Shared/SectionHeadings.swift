@@ -20,7 +20,7 @@ public enum SectionHeadings {
                      "lehre", "lehrtatigkeit", "lehrerfahrung", "betreuung", "enseignement", "enseignements", "encadrement", "docencia",
                      "experiencia docente", "direccion de tesis", "didattica", "insegnamento", "ensino", "orientacoes", "orientacao",
                      "onderwijs", "begeleiding", "教学", "授课"]),
-        (.talks, ["talks", "talk", "presentations", "seminars", "posters", "invited lectures", "keynotes", "vortrage", "vortraege",
+        (.talks, ["talks", "talk", "presentations", "papers presented", "conference activity", "conference activities", "seminars", "posters", "invited lectures", "keynotes", "vortrage", "vortraege",
                   "prasentationen", "communications", "exposes", "ponencias", "conferencias", "presentaciones", "comunicaciones",
                   "interventi", "relazioni", "presentazioni", "palestras", "apresentacoes", "comunicacoes", "lezingen", "presentaties",
                   "学术报告", "会议报告", "特邀报告", "报告"]),
