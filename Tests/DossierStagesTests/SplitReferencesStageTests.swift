@@ -317,4 +317,11 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.count, 2)
         XCTAssertTrue(result.profile.publications.last?.raw.contains("2020 Sheep Conference") == true)
     }
+
+    func testAListNumberAfterTheDateColumnIsNotPartOfTheTitle() throws {
+        let result = try split([heading("Publications"), list(["2021 J1 Counting sheep with imaginary engines? Journal of Made-Up Things 29 (3): 537–559",
+                                                               "2019 [3] Lovelace, A. (2019). Another study. Journal of Made-Up Things, 2, 3-4."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["2021 Counting sheep with imaginary engines? Journal of Made-Up Things 29 (3): 537–559",
+                                                                "Lovelace, A. (2019). Another study. Journal of Made-Up Things, 2, 3-4."])
+    }
 }

@@ -154,6 +154,8 @@ enum ReferenceUnits {
         let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(written), inlines: inlines)
         var raw = fields.replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
+        // A list number after the date column: "2021 J1 A title" → "2021 A title".
+        raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
         if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
             let year = raw[match].trimmingCharacters(in: .whitespaces)
@@ -254,6 +256,7 @@ enum ReferenceUnits {
         static let numbering = TextPattern(ReferenceUnits.numbering)
         static let citationNumber = TextPattern(#"^\s*\[\s*\d{1,3}\s*\]\s+\S"#)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
+        static let yearThenLabel = TextPattern(#"^(\s*(?:19|20)\d\d[a-z]?\s+)(?:\[\s*[A-Za-z]*\d+\s*\]|[A-Z]{1,2}\d+[.)]?|\d{1,3}[.)])\s+"#)
         static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?\s+\p{Lu}\p{L}+,"#)
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
