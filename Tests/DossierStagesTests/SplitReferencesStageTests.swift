@@ -324,4 +324,10 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.map(\.raw), ["2021 Counting sheep with imaginary engines? Journal of Made-Up Things 29 (3): 537–559",
                                                                 "Lovelace, A. (2019). Another study. Journal of Made-Up Things, 2, 3-4."])
     }
+
+    func testASingleAuthorLineAndASidebarUnderThePageTitle() throws {
+        let result = try split([heading("Publications", level: 1), heading("Ada Lovelace", level: 3), list(["Nowhere, Utopia", "LinkedIn", "Google Scholar"]),
+                                Block(.paragraph, text: "2- A. Lovelace\nCounting sheep with imaginary engines\nSubmitted (2020) arXiv", provenance: .lines(5, 7))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace. Counting sheep with imaginary engines Submitted (2020) arXiv"])
+    }
 }

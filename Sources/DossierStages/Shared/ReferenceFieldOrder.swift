@@ -37,7 +37,7 @@ enum ReferenceFieldOrder {
             guard let last = authors.last else { return text }
             if ",;&".contains(last) || authors.hasSuffix(" and") { continue }
             let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
-            guard !next.isEmpty, looksLikeAuthorList(authors), !looksLikeAuthorList(next) else { return text }
+            guard !next.isEmpty, looksLikeAuthorList(authors, single: true), !looksLikeAuthorList(next) else { return text }
             if !".!?:".contains(last) { lines[index] = lines[index].trimmingCharacters(in: .whitespaces) + "." }
             return lines.joined(separator: "\n")
         }
@@ -93,7 +93,13 @@ enum ReferenceFieldOrder {
     /// A line that is nothing but two or more person names: "Ada Lovelace, Alan Turing and Grace Hopper",
     /// "Lovelace A, Turing AM", "A. Lovelace*, A. M. Turing†". No digits, no lowercase words but name particles.
     static func looksLikeAuthorList(_ line: String) -> Bool {
+        looksLikeAuthorList(line, single: false)
+    }
+
+    /// With `single`, one name with an initial ("K. Lovelace", "Lovelace K", "Lovelace, K.") is an author line too.
+    static func looksLikeAuthorList(_ line: String, single: Bool) -> Bool {
         var text = line.trimmingCharacters(in: .whitespaces)
+        if single, Patterns.singleName.matches(text.filter { !"*†‡§¶#✉".contains($0) }) { return true }
         guard text.count <= 600, !text.contains(where: \.isNumber) else { return false }
         text = String(text.filter { !"*†‡§¶#✉".contains($0) })
         // "Boco L. et al. (incl. Korb E.)": a remark in brackets and "et al." say nothing against a list of names.
@@ -123,6 +129,7 @@ enum ReferenceFieldOrder {
         static let separators = TextPattern(#"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"#)
         // "Lovelace", "O'Neil", "Pérez-Solà", "J.", "J.-P.", "JA": no quotes, colons or full stops inside a word.
         static let nameWord = TextPattern(#"^(\p{Lu}[\p{L}'’-]*|(\p{Lu}\.\s?-?)+)$"#)
+        static let singleName = TextPattern(#"^((\p{Lu}\.\s?-?)+\s?\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+,?\s(\p{Lu}\.?){1,3})\.?$"#)
         static let remark = TextPattern(#"\s*\([^)]*\)"#)
         static let etAl = TextPattern(#",?\s*\bet\s+al\.?"#)
         static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
