@@ -330,4 +330,12 @@ final class SplitReferencesStageTests: XCTestCase {
                                 Block(.paragraph, text: "2- A. Lovelace\nCounting sheep with imaginary engines\nSubmitted (2020) arXiv", provenance: .lines(5, 7))])
         XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace. Counting sheep with imaginary engines Submitted (2020) arXiv"])
     }
+
+    func testAnIconLinkAtALineEndIsNotPartOfTheTitle() throws {
+        var block = Block(.paragraph, text: "2016 Lovelace, A, Hopper, G. Counting sheep with engines a\nin spherical pens, Geophysics, doi:10.1234/abc.1.", provenance: .lines(2, 3))
+        block.inlines = [.text("2016 Lovelace, A, Hopper, G. Counting sheep with engines "), Inline(.link, text: "a", url: "https://github.com/x/y"),
+                         .text("\nin spherical pens, Geophysics, doi:"), Inline(.link, text: "10.1234/abc.1", url: "https://doi.org/10.1234/abc.1"), .text(".")]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["2016 Lovelace, A, Hopper, G. Counting sheep with engines in spherical pens, Geophysics, doi:10.1234/abc.1."])
+    }
 }

@@ -151,7 +151,7 @@ enum ReferenceUnits {
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
-        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(written), inlines: inlines)
+        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
         var raw = fields.replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
         // A list number after the date column: "2021 J1 A title" → "2021 A title".
@@ -178,6 +178,17 @@ enum ReferenceUnits {
         text = Patterns.trailingSeparators.replacing(in: text, with: "")
         if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
+    }
+
+    /// Links drawn as one glyph of an icon font (a code or a preprint icon in the right margin) come out of a PDF as a
+    /// lone letter at the end of a line ("… gravitational a\nfields …"): removed where a one-character link stands so.
+    static func withoutIconLinks(_ text: String, inlines: [Inline]) -> String {
+        let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 1 })
+        var result = text
+        for icon in icons {
+            result = TextPattern(#"[ \t]+"# + TextPattern.escaped(icon) + #"[ \t]*(?=\n|$)"#).replacing(in: result, with: "")
+        }
+        return result
     }
 
     /// A space put back where an italic or bold run starts right after a sentence's period: Markdown

@@ -59,7 +59,7 @@ public enum SectionHeadings {
     static let exact: [String: SectionKind] = [
         "research experience": .employment, "research positions": .employment, "research appointments": .employment,
         "research": .researchStatement, "research projects": .projects, "research funding": .grants, "research grants": .grants,
-        "conference papers": .publications, "job market paper": .publications, "referee reports": .service, "review reports": .service, "book": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
+        "conference papers": .publications, "job market paper": .publications, "referee reports": .service, "review reports": .service, "relecture d articles": .service, "book": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
         "patents": .other, "press": .other, "media": .other, "contact": .other, "contact information": .other, "personal information": .other,
         "personal details": .other, "persönliche daten": .other, "persoenliche daten": .other, "datos personales": .other,
         "informations personnelles": .other, "resume": .summary, "curriculum vitae": .other, "cv": .other,
