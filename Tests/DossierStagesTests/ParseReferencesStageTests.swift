@@ -26,4 +26,10 @@ final class ParseReferencesStageTests: XCTestCase {
         let alone = try XCTUnwrap(try parsed("A Theory of Imaginary Engines and Sheep, 2025: Work in progress."))
         XCTAssertEqual(alone.title, "A Theory of Imaginary Engines and Sheep")
     }
+
+    func testAJournalWithoutVolumeRunIntoTheTitleIsTheContainer() throws {
+        let publication = try XCTUnwrap(try parsed("Lovelace A, Hopper G, Turing A. 2023. Regional patterns of sheep counting in imaginary pens. Sheep Science 10.1234/abc.5 --- HAL"))
+        XCTAssertEqual(publication.title, "Regional patterns of sheep counting in imaginary pens")
+        XCTAssertEqual(publication.containerTitle, "Sheep Science")
+    }
 }

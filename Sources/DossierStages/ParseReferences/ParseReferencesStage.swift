@@ -31,6 +31,7 @@ public struct ParseReferencesStage: Stage {
             parsed.url = parsed.url ?? split.url
             parsed.doi = parsed.doi ?? split.doi
             Self.titleBeforeCoauthors(&parsed)
+            Self.venueOutOfTitle(&parsed)
             return parsed
         }
         return document
@@ -55,6 +56,27 @@ public struct ParseReferencesStage: Stage {
 
     private static let coauthorRemark = TextPattern(#"^([^()]{8,}?)\s*\((?:joint (?:work )?|co-?authored |together )?with\s+\p{Lu}[^)]+\)"#)
     private static let titleThenYear = TextPattern(#"^([^:()]{8,}?),\s*(?:19|20)\d\d\s*:\s*\S"#)
+
+    /// A journal without volume or pages run into the title ("… of biological invasions. BioScience" followed by a bare
+    /// DOI): when no container was read and the title's last sentence is a short capitalised name, that sentence is
+    /// the container.
+    static func venueOutOfTitle(_ publication: inout Publication) {
+        guard publication.containerTitle == nil, let title = publication.title,
+              let stop = title.range(of: ". ", options: .backwards) else { return }
+        let head = String(title[..<stop.lowerBound])
+        let venue = String(title[stop.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let words = venue.split(separator: " ")
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        guard (1...6).contains(words.count), words.first?.first?.isUppercase == true, capitalised * 2 >= words.count,
+              !venue.contains(where: { "?!:;,()".contains($0) || $0.isNumber }), head.split(separator: " ").count >= 4 else { return }
+        // The venue must be what follows the title in the reference, up to its end, a DOI or a link.
+        guard let at = publication.raw.range(of: title) else { return }
+        let after = publication.raw[at.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard after.isEmpty || after.first == "." || after.hasPrefix("10.") || after.lowercased().hasPrefix("doi") || after.hasPrefix("http")
+                || after.hasPrefix("---") else { return }
+        publication.title = head
+        publication.containerTitle = venue
+    }
 
     /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
