@@ -184,11 +184,10 @@ enum ReferenceUnits {
     /// lone letter at the end of a line ("… gravitational a\nfields …"): removed where a one-character link stands so.
     static func withoutIconLinks(_ text: String, inlines: [Inline]) -> String {
         let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 1 })
-        var result = text
-        for icon in icons {
-            result = TextPattern(#"[ \t]+"# + TextPattern.escaped(icon) + #"[ \t]*(?=\n|$)"#).replacing(in: result, with: "")
-        }
-        return result
+        guard !icons.isEmpty else { return text }
+        // Several icons may stand side by side ("… spherical a Ƃ\ncoordinates").
+        let pattern = TextPattern(#"([ \t]+("# + icons.map(TextPattern.escaped).joined(separator: "|") + #"))+[ \t]*(?=\n|$)"#)
+        return pattern.replacing(in: text, with: "")
     }
 
     /// A space put back where an italic or bold run starts right after a sentence's period: Markdown
