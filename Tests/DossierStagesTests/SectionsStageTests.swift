@@ -164,4 +164,13 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(SectionHeadings.kind(of: "Conference Activity"), .talks)
         XCTAssertEqual(SectionHeadings.kind(of: "Conference Papers"), .publications)
     }
+
+    func testMoreHeadingsAsPeopleWriteThem() {
+        let expected: [String: SectionKind] = [
+            "PhD Advisees": .teaching, "Postdocs": .teaching, "Refereeing": .service, "Review Panels": .service,
+            "Research Products": .projects, "Open Science": .projects, "International Meetings": .talks, "Keywords": .researchStatement,
+            "Current position": .employment, "Consulting": .employment, "Software skills": .skills,
+        ]
+        for (title, kind) in expected { XCTAssertEqual(SectionHeadings.kind(of: title), kind, title) }
+    }
 }
