@@ -173,4 +173,14 @@ final class SectionsStageTests: XCTestCase {
         ]
         for (title, kind) in expected { XCTAssertEqual(SectionHeadings.kind(of: title), kind, title) }
     }
+
+    func testAStatusSubHeadingQualifiesItsParent() throws {
+        let result = try sections([heading("Conference Talks"), list(["Doe, J. A talk. Meeting X, 2020."]), heading("Submitted", level: 3), list(["Doe, J. Another talk. Meeting Y, 2026."]),
+                                   heading("Publications"), heading("Submitted", level: 3), list(["Doe, J. (2026). A paper. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.map(\.kind), [.talks, .talks, .publications, .publications])
+        let bold = try sections([heading("Conference Talks"), list(["Doe, J. A talk. Meeting X, 2020."]),
+                                 paragraph("Submitted", inlines: [Inline(.strong, text: "Submitted")]), list(["Doe, J. Another talk. Meeting Y, 2026."]),
+                                 heading("Teaching"), list(["Course 101"])])
+        XCTAssertEqual(bold.map(\.kind), [.talks, .talks, .teaching])
+    }
 }

@@ -30,7 +30,10 @@ public struct SectionsStage: Stage {
             let paperTitle = parents.last?.section.kind == .publications && title.split(separator: " ").count >= 7
             let own = paperTitle ? nil : SectionHeadings.kind(of: title)
             var section = Section(kind: own ?? .other, title: title, blocks: [heading.index, end])
-            if let parent = parents.last?.section, parent.kind != .other, own == nil || own == .other || own == parent.kind || (parent.kind == .researchStatement && own == .summary) {
+            // A status alone ("Submitted", "Under review") qualifies its parent: submitted grants, talks or papers.
+            let status = Self.statusHeadings.contains(SectionHeadings.normalize(title))
+            if let parent = parents.last?.section, parent.kind != .other,
+               own == nil || own == .other || own == parent.kind || status || (parent.kind == .researchStatement && own == .summary) {
                 section.kind = parent.kind
                 section.subkind = Self.subkind(title, kind: parent.kind) ?? SectionHeadings.normalize(title)
             } else if section.kind == .publications {
@@ -52,6 +55,9 @@ public struct SectionsStage: Stage {
         return document
     }
 
+    static let statusHeadings: Set<String> = ["submitted", "under review", "in review", "in preparation", "in prep", "accepted", "in press",
+                                              "pending", "forthcoming", "ongoing", "current", "past", "completed"]
+
     /// A heading found among the top-level blocks.
     struct Heading {
         var index: Int
@@ -65,17 +71,25 @@ public struct SectionsStage: Stage {
         // Under a lone title heading (the applicant's name), paragraph headings are its children.
         let titleOnly = blocks.first?.type == .heading && headingLevels.filter { $0 == topLevel }.count == 1
         let paragraphHeadingLevel = titleOnly ? topLevel + 1 : topLevel
-        return blocks.enumerated().compactMap { index, block in
+        var found: [Heading] = []
+        for (index, block) in blocks.enumerated() {
             switch block.type {
             case .heading where !ReferenceUnits.readsAsReference(block):
-                return Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text))
+                found.append(Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text)))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
-                return Heading(index: index, level: paragraphHeadingLevel, title: cleanTitle(firstLine))
+                let title = cleanTitle(firstLine)
+                // A bold status line ("Submitted") under a heading is that heading's sub-list, not a sibling.
+                var level = paragraphHeadingLevel
+                if statusHeadings.contains(SectionHeadings.normalize(title)), let last = found.last(where: { !statusHeadings.contains(SectionHeadings.normalize($0.title)) }) {
+                    level = max(level, last.level + 1)
+                }
+                found.append(Heading(index: index, level: level, title: title))
             default:
-                return nil
+                break
             }
         }
+        return found
     }
 
     /// Sub-headings set at their parent's level: a known heading with nothing under it ("Publications") followed by
