@@ -183,4 +183,10 @@ final class SectionsStageTests: XCTestCase {
                                  heading("Teaching"), list(["Course 101"])])
         XCTAssertEqual(bold.map(\.kind), [.talks, .talks, .teaching])
     }
+
+    func testPatentsUnderPublicationsAreNotPublications() throws {
+        let result = try sections([heading("Publications"), heading("Journal Articles", level: 3), list(["Doe, J. (2026). A paper. Journal, 1, 2-3."]),
+                                   heading("Patents", level: 3), list(["Doe, J. A sheep counter. US Patent 1,234,567, 2020."])])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
+    }
 }

@@ -33,7 +33,8 @@ public struct SectionsStage: Stage {
             // A status alone ("Submitted", "Under review") qualifies its parent: submitted grants, talks or papers.
             let status = Self.statusHeadings.contains(SectionHeadings.normalize(title))
             if let parent = parents.last?.section, parent.kind != .other,
-               own == nil || own == .other || own == parent.kind || status || (parent.kind == .researchStatement && own == .summary) {
+               own == nil || (own == .other && !Self.explicitlyOther(title)) || own == parent.kind || status
+                || (parent.kind == .researchStatement && own == .summary) {
                 section.kind = parent.kind
                 section.subkind = Self.subkind(title, kind: parent.kind) ?? SectionHeadings.normalize(title)
             } else if section.kind == .publications {
@@ -53,6 +54,11 @@ public struct SectionsStage: Stage {
         }
         document.profile.sections = sections
         return document
+    }
+
+    /// Headings that name something else than the kinds ("Patents", "Memberships", "Press"): not a sub-list of their parent.
+    static func explicitlyOther(_ title: String) -> Bool {
+        ["patents", "patent", "memberships", "professional memberships", "press", "media"].contains(SectionHeadings.normalize(title))
     }
 
     static let statusHeadings: Set<String> = ["submitted", "under review", "in review", "in preparation", "in prep", "accepted", "in press",
