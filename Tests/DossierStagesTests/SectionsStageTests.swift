@@ -188,5 +188,6 @@ final class SectionsStageTests: XCTestCase {
         let result = try sections([heading("Publications"), heading("Journal Articles", level: 3), list(["Doe, J. (2026). A paper. Journal, 1, 2-3."]),
                                    heading("Patents", level: 3), list(["Doe, J. A sheep counter. US Patent 1,234,567, 2020."])])
         XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
+        XCTAssertEqual(SectionHeadings.kind(of: "Patent"), .other)
     }
 }

@@ -61,7 +61,7 @@ public enum SectionHeadings {
         "research": .researchStatement, "keywords": .researchStatement, "current position": .employment, "consulting": .employment,
         "software skills": .skills, "research projects": .projects, "research funding": .grants, "research grants": .grants,
         "conference papers": .publications, "job market paper": .publications, "referee reports": .service, "review reports": .service, "relecture d articles": .service, "book": .publications, "invited talks and seminars": .talks, "memberships": .other, "professional memberships": .other,
-        "patents": .other, "press": .other, "media": .other, "contact": .other, "contact information": .other, "personal information": .other,
+        "patents": .other, "patent": .other, "press": .other, "media": .other, "contact": .other, "contact information": .other, "personal information": .other,
         "personal details": .other, "persönliche daten": .other, "persoenliche daten": .other, "datos personales": .other,
         "informations personnelles": .other, "resume": .summary, "curriculum vitae": .other, "cv": .other,
         "fellowships and grants": .grants, "honors and fellowships": .awards, "languages and skills": .skills,
