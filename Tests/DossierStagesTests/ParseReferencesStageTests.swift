@@ -32,4 +32,13 @@ final class ParseReferencesStageTests: XCTestCase {
         XCTAssertEqual(publication.title, "Regional patterns of sheep counting in imaginary pens")
         XCTAssertEqual(publication.containerTitle, "Sheep Science")
     }
+
+    func testAGenreClosingTheTitleIsNotPartOfIt() throws {
+        let thesis = try XCTUnwrap(try parsed("Lovelace, A. (2019). Counting sheep in imaginary pens [Université de Nulle Part]."))
+        XCTAssertEqual(thesis.title, "Counting sheep in imaginary pens")
+        let patent = try XCTUnwrap(try parsed("A Lovelace, G Hopper and A Turing, A System to Count Sheep in the Dark, invention patent."))
+        XCTAssertEqual(patent.title?.hasSuffix("A System to Count Sheep in the Dark"), true, "\(patent.title ?? "")")
+        let remark = try XCTUnwrap(try parsed("Lovelace, A. (2019). Counting sheep [Guest editors' introduction]. Journal of Sheep, 3(2), 1-2."))
+        XCTAssertEqual(remark.title, "Counting sheep [Guest editors' introduction]", "a remark that names no genre stays")
+    }
 }

@@ -32,6 +32,7 @@ public struct ParseReferencesStage: Stage {
             parsed.doi = parsed.doi ?? split.doi
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)
+            Self.genreOutOfTitle(&parsed)
             return parsed
         }
         return document
@@ -77,6 +78,16 @@ public struct ParseReferencesStage: Stage {
         publication.title = head
         publication.containerTitle = venue
     }
+
+    /// A genre or a description closing the title is not part of it: "… point processes [Doctoral dissertation,
+    /// Université X]", "A System to Prevent the Impact, invention patent".
+    static func genreOutOfTitle(_ publication: inout Publication) {
+        guard let title = publication.title else { return }
+        let trimmed = genreSuffix.replacing(in: title, with: "").trimmingCharacters(in: .whitespaces)
+        if trimmed != title, trimmed.split(separator: " ").count >= 2 { publication.title = trimmed }
+    }
+
+    private static let genreSuffix = TextPattern(#"(\s*\[[^\[\]]*(?i:dissertation|thesis|universit|doctoral|master|phd|unpublished|preprint)[^\[\]]*\]|,\s*(?i:invention patent|patent|patent application|(?:phd |doctoral |master'?s )?thesis|dissertation|technical report))\s*$"#)
 
     /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
