@@ -120,14 +120,15 @@ struct ConversionRun {
     }
 }
 
-/// Which diagnostics are echoed on stderr: errors by default, all with --verbose, none with --quiet.
+/// Which diagnostics are echoed on stderr: errors and warnings by default (a publication list that yielded
+/// nothing is said out loud), all with --verbose, none with --quiet.
 enum DiagnosticEcho {
-    case none, errors, all
+    case none, warnings, all
 
     func shows(_ severity: Diagnostic.Severity) -> Bool {
         switch self {
         case .none: return false
-        case .errors: return severity == .error
+        case .warnings: return severity == .error || severity == .warning
         case .all: return true
         }
     }

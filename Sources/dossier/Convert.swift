@@ -57,7 +57,7 @@ struct Convert: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only failed inputs on stderr: no progress, no diagnostics.")
     var quiet = false
 
-    @Flag(name: .shortAndLong, help: "Print every diagnostic on stderr, not only errors.")
+    @Flag(name: .shortAndLong, help: "Print every diagnostic on stderr, not only errors and warnings.")
     var verbose = false
 
     func validate() throws {
@@ -92,7 +92,7 @@ struct Convert: ParsableCommand {
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
             workers: isolation.isolates(batch: batch) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
-            diagnostics: quiet ? .none : (verbose ? .all : .errors),
+            diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
         for problem in collector.problems { StandardStreams.error(problem) }

@@ -78,4 +78,20 @@ final class AuthorshipStageTests: XCTestCase {
         XCTAssertEqual(result.first?.corresponding, [3])
         XCTAssertEqual(result.first?.applicantPosition, 1)
     }
+
+    func testAMarkKeyedAsCoFirstByALegendIsEqualContribution() throws {
+        let raw = "Lovelace A*, Hopper G, Turing A. Counting sheep. J Made-Up Things. 2021."
+        let authors = [CSLName(family: "Lovelace", given: "A"), CSLName(family: "Hopper", given: "G"), CSLName(family: "Turing", given: "A")]
+        let ada = PersonName(literal: "Ada Lovelace", given: "Ada", family: "Lovelace")
+        let unkeyed = try run([publication(authors, raw: raw)], applicant: ada).first
+        XCTAssertEqual(unkeyed?.corresponding, [1], "a lone mark without a key reads as corresponding")
+        var legend = Block(.list, text: "Indicates co-first author", provenance: .lines(1, 1))
+        legend.items = [Block(.item, text: "Indicates co-first author", provenance: .lines(1, 1))]
+        let keyed = try run([publication(authors, raw: raw)], applicant: ada, blocks: [legend]).first
+        XCTAssertEqual(keyed?.equalContribution, [1])
+        XCTAssertNil(keyed?.corresponding)
+        let dagger = try run([publication(authors, raw: raw.replacingOccurrences(of: "*", with: "†"))], applicant: ada,
+                             blocks: [Block(.paragraph, text: "† corresponding author", provenance: .lines(1, 1))]).first
+        XCTAssertEqual(dagger?.corresponding, [1])
+    }
 }

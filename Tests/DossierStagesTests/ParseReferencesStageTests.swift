@@ -19,4 +19,26 @@ final class ParseReferencesStageTests: XCTestCase {
         XCTAssertEqual(publication.raw, raw, "the raw reference stays as written")
         XCTAssertEqual(publication.author?.first?.family, "Forsythe")
     }
+
+    func testATitleBeforeARemarkNamingTheCoauthors() throws {
+        let joint = try XCTUnwrap(try parsed("Counting Sheep under Limited Commitment (joint with Ada Lovelace and Grace Hopper), 2023: Journal of Made-Up Economics, Vol. 14, pp. 1-20."))
+        XCTAssertEqual(joint.title, "Counting Sheep under Limited Commitment")
+        let alone = try XCTUnwrap(try parsed("A Theory of Imaginary Engines and Sheep, 2025: Work in progress."))
+        XCTAssertEqual(alone.title, "A Theory of Imaginary Engines and Sheep")
+    }
+
+    func testAJournalWithoutVolumeRunIntoTheTitleIsTheContainer() throws {
+        let publication = try XCTUnwrap(try parsed("Lovelace A, Hopper G, Turing A. 2023. Regional patterns of sheep counting in imaginary pens. Sheep Science 10.1234/abc.5 --- HAL"))
+        XCTAssertEqual(publication.title, "Regional patterns of sheep counting in imaginary pens")
+        XCTAssertEqual(publication.containerTitle, "Sheep Science")
+    }
+
+    func testAGenreClosingTheTitleIsNotPartOfIt() throws {
+        let thesis = try XCTUnwrap(try parsed("Lovelace, A. (2019). Counting sheep in imaginary pens [Université de Nulle Part]."))
+        XCTAssertEqual(thesis.title, "Counting sheep in imaginary pens")
+        let patent = try XCTUnwrap(try parsed("A Lovelace, G Hopper and A Turing, A System to Count Sheep in the Dark, invention patent."))
+        XCTAssertEqual(patent.title?.hasSuffix("A System to Count Sheep in the Dark"), true, "\(patent.title ?? "")")
+        let remark = try XCTUnwrap(try parsed("Lovelace, A. (2019). Counting sheep [Guest editors' introduction]. Journal of Sheep, 3(2), 1-2."))
+        XCTAssertEqual(remark.title, "Counting sheep [Guest editors' introduction]", "a remark that names no genre stays")
+    }
 }

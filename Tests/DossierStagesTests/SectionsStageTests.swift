@@ -114,4 +114,80 @@ final class SectionsStageTests: XCTestCase {
         ])])
         XCTAssertEqual(result.first?.kind, .publications)
     }
+
+    func testYearSubHeadingsAtTheLevelOfAnEmptyParentAreItsChildren() throws {
+        let result = try sections([
+            heading("Publications"), heading("2024"), list(["Doe, J. (2024). A title. Journal, 1, 2-3."]),
+            heading("2019 - 2021"), list(["Doe, J. (2020). Other. Journal, 1, 2-3."]),
+            heading("Teaching"), list(["Course 101"]),
+        ])
+        XCTAssertEqual(result.map(\.title), ["Publications", "2024", "2019 - 2021", "Teaching"])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .publications, .teaching])
+        XCTAssertEqual(result[0].blocks, [0, 4])
+    }
+
+    func testATopicHeadingOverCitationsUnderAnEmptyPublicationsHeadingIsItsChild() throws {
+        let result = try sections([
+            heading("Publications"), heading("Sheep Counting"),
+            list(["Doe, J. (2024). A title. Journal of Sheep, 1(2), 2-3.", "Roe, R. (2023). Other. Journal of Sheep, 4(1), 5-6."]),
+            heading("Hobbies"), list(["Knitting"]),
+        ])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
+        XCTAssertEqual(result[0].blocks, [0, 2])
+    }
+
+    func testAHeadingWithACounterIsAHeading() throws {
+        let result = try sections([heading("Research"), paragraph("Peer-reviewed research articles (21)"), list(["Doe, J. (2024). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.last?.title, "Peer-reviewed research articles (21)")
+        XCTAssertEqual(result.last?.kind, .publications)
+    }
+
+    func testALongSubHeadingUnderPublicationsIsAPaperTitleNotAKind() throws {
+        let result = try sections([heading("Publications", level: 1), heading("Counting Sheep in Imaginary Language Models at Scale"),
+                                   paragraph("Ada Lovelace, Grace Hopper"), heading("Languages", level: 1), list(["English"])])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .languages])
+    }
+
+    func testPublicationHeadingsInTheSingular() {
+        for title in ["Manuscript in review/revision/preprint", "Book", "Job Market Paper", "Preprint", "Expert reports", "Technical Reports"] {
+            XCTAssertEqual(SectionHeadings.kind(of: title), .publications, title)
+        }
+    }
+
+    func testDisseminationIsServiceAndRefereeReportsAreNotPublications() {
+        XCTAssertEqual(SectionHeadings.kind(of: "Dissemination of research"), .service)
+        XCTAssertEqual(SectionHeadings.kind(of: "Referee reports"), .service)
+    }
+
+    func testPapersPresentedAreTalks() {
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Papers Presented"), .talks)
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Activity"), .talks)
+        XCTAssertEqual(SectionHeadings.kind(of: "Conference Papers"), .publications)
+    }
+
+    func testMoreHeadingsAsPeopleWriteThem() {
+        let expected: [String: SectionKind] = [
+            "PhD Advisees": .teaching, "Postdocs": .teaching, "Refereeing": .service, "Review Panels": .service,
+            "Research Products": .projects, "Open Science": .projects, "International Meetings": .talks, "Keywords": .researchStatement,
+            "Current position": .employment, "Consulting": .employment, "Software skills": .skills,
+        ]
+        for (title, kind) in expected { XCTAssertEqual(SectionHeadings.kind(of: title), kind, title) }
+    }
+
+    func testAStatusSubHeadingQualifiesItsParent() throws {
+        let result = try sections([heading("Conference Talks"), list(["Doe, J. A talk. Meeting X, 2020."]), heading("Submitted", level: 3), list(["Doe, J. Another talk. Meeting Y, 2026."]),
+                                   heading("Publications"), heading("Submitted", level: 3), list(["Doe, J. (2026). A paper. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.map(\.kind), [.talks, .talks, .publications, .publications])
+        let bold = try sections([heading("Conference Talks"), list(["Doe, J. A talk. Meeting X, 2020."]),
+                                 paragraph("Submitted", inlines: [Inline(.strong, text: "Submitted")]), list(["Doe, J. Another talk. Meeting Y, 2026."]),
+                                 heading("Teaching"), list(["Course 101"])])
+        XCTAssertEqual(bold.map(\.kind), [.talks, .talks, .teaching])
+    }
+
+    func testPatentsUnderPublicationsAreNotPublications() throws {
+        let result = try sections([heading("Publications"), heading("Journal Articles", level: 3), list(["Doe, J. (2026). A paper. Journal, 1, 2-3."]),
+                                   heading("Patents", level: 3), list(["Doe, J. A sheep counter. US Patent 1,234,567, 2020."])])
+        XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
+        XCTAssertEqual(SectionHeadings.kind(of: "Patent"), .other)
+    }
 }

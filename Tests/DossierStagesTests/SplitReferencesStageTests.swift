@@ -131,4 +131,211 @@ final class SplitReferencesStageTests: XCTestCase {
                                       "Doe, J. (2018). Third. In Proc. Z (pp. 1-9)."])])
         XCTAssertEqual(result.profile.publications.count, 3)
     }
+
+    // MARK: no silent misses
+
+    private func warnings(_ document: Document) -> [String] {
+        document.diagnostics.filter { $0.severity == .warning && $0.stage == "split-references" }.map(\.message)
+    }
+
+    func testASectionThatYieldsNoPublicationIsAWarning() throws {
+        let result = try split([heading("Publications"), Block(.paragraph, text: "Clever things we built, 2021\nOther clever things, 2019", provenance: .lines(2, 3)),
+                                heading("Teaching"), list(["Course 101, 2020"])])
+        XCTAssertTrue(result.profile.publications.isEmpty)
+        XCTAssertEqual(warnings(result).count, 1)
+        XCTAssertTrue(warnings(result).first?.contains("'Publications' yielded no publication") == true, "\(warnings(result))")
+    }
+
+    func testFarFewerPublicationsThanDOIsIsAWarning() throws {
+        let text = "Doe J, Roe R. First made-up study. J Things. 2020. doi:10.1234/abc.1 Doe J. Second made-up study. J Stuff. 2019. doi:10.1234/abc.2 "
+            + "Roe R, Doe J. Third made-up study. J Other. 2018. doi:10.1234/abc.3 Doe J. Fourth one. J Last. 2017. doi:10.1234/abc.4"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 2))])
+        XCTAssertEqual(result.profile.publications.count, 1)
+        XCTAssertTrue(warnings(result).first?.contains("far fewer than its text suggests (4 DOIs") == true, "\(warnings(result))")
+    }
+
+    func testASectionWhoseReferencesAreAllFoundIsNotWarned() throws {
+        let result = try split([heading("Publications"), list(["Doe, J. (2020). A title. Journal, 1, 2-3. https://doi.org/10.1234/x.1",
+                                                               "Roe, R., & Doe, J. (2019). Another title. Journal, 4, 5-6."])])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertEqual(warnings(result), [])
+    }
+
+    func testLegendsAndSubHeadingCountersAreNotPublications() throws {
+        let result = try split([heading("Publications"), list(["Indicates co-first author", "* Indicates co-first author", "† corresponding author",
+                                                               "(# equal contribution)", "Underlined names denote supervised students", "Preprints (5)",
+                                                               "Peer-reviewed journal articles [12]", "Doe, J.*, & Roe, R.* (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.*, & Roe, R.* (2020). A title. Journal, 1, 2-3."])
+        XCTAssertEqual(warnings(result), [])
+    }
+
+    // MARK: title first, one field per line
+
+    func testTitleAuthorsAndVenueAsSeparateParagraphsAreReadAuthorFirst() throws {
+        var item = Block(.item, text: "", provenance: .lines(1, 1))
+        item.blocks = ["CountingEngines2021", "A Fictional Engine for Counting Sheep", "Ada Lovelace, Alan Turing, and Grace Hopper",
+                       "Journal of Imaginary Machines, 2021", "Abs DOI PDF",
+                       String(repeating: "This abstract goes on about engines and sheep at great length. ", count: 6)]
+            .map { Block(.paragraph, text: $0, provenance: .lines(1, 1)) }
+        item.text = (item.blocks ?? []).map(\.text).joined(separator: "\n")
+        var block = Block(.list, text: item.text, provenance: .lines(1, 1))
+        block.items = [item]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw),
+                       ["Ada Lovelace, Alan Turing, and Grace Hopper. A Fictional Engine for Counting Sheep. Journal of Imaginary Machines, 2021"])
+    }
+
+    func testTitleAuthorsAndVenueOnSeparateLinesOfOneParagraphAreReadAuthorFirst() throws {
+        let text = "Counting Sheep at Scale with Imaginary Engines\nLovelace A, Hopper G\nIn Proceedings of the Made-Up Conference. Nowhere. May 2019.\n[pdf]"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
+        XCTAssertEqual(result.profile.publications.map(\.raw),
+                       ["Lovelace A, Hopper G. Counting Sheep at Scale with Imaginary Engines. In Proceedings of the Made-Up Conference. Nowhere. May 2019."])
+    }
+
+    func testAWrappedAuthorFirstReferenceIsLeftAsWritten() throws {
+        let text = "Lovelace, A., Hopper, G., and Turing, A. (2019). Counting sheep at scale\nwith imaginary engines. Journal of Made-Up Things, 3(2), 1-9."
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 3))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [text.replacingOccurrences(of: "\n", with: " ")])
+    }
+
+    func testAPaperWhoseTitleIsASubHeadingIsOneReference() throws {
+        let result = try split([
+            heading("Publications", level: 1), heading("2021"),
+            heading("Engines That Count Sheep in Fictional Ways"),
+            Block(.paragraph, text: "Ada Lovelace, Grace Hopper, Alan Turing", provenance: .lines(3, 3)),
+            Block(.paragraph, text: "Imaginary Conference on Machines, 2021", provenance: .lines(4, 4)),
+            Block(.paragraph, text: "Paper Project page", provenance: .lines(5, 5)),
+            heading("A Second Study of Sheep and Engines"),
+            Block(.paragraph, text: "Grace Hopper, Ada Lovelace", provenance: .lines(6, 6)),
+            Block(.paragraph, text: "arXiv, 2020", provenance: .lines(7, 7)),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "Ada Lovelace, Grace Hopper, Alan Turing. Engines That Count Sheep in Fictional Ways. Imaginary Conference on Machines, 2021",
+            "Grace Hopper, Ada Lovelace. A Second Study of Sheep and Engines. arXiv, 2020",
+        ])
+    }
+
+    func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
+        let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
+        let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"
+        let result = try split([heading("Publications"), Block(.paragraph, text: first, provenance: .lines(2, 4)),
+                                Block(.paragraph, text: second, provenance: .lines(5, 8))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "A. Lovelace and G. Hopper. Counting sheep with imaginary engines J. Made-Up Phys. 12, 3456 (2021)",
+            "G. Hopper, A. Lovelace, A. Turing, and C. Babbage. A second study of sheep J. Made-Up Phys. 11, 12 (2020)",
+        ])
+    }
+
+    func testATitleInItalicsOnItsOwnLineEndsBeforeTheVenue() throws {
+        var block = Block(.paragraph, text: "3- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)", provenance: .lines(2, 4))
+        block.inlines = [.text("3- "), Inline(.strong, text: "A. Lovelace"), .text(" and G. Hopper"), Inline(.linebreak, text: "\n"),
+                         Inline(.emphasis, text: "Counting sheep with imaginary engines"), Inline(.linebreak, text: "\n"), .text("J. Made-Up Phys. 12, 3456 (2021)")]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace and G. Hopper. Counting sheep with imaginary engines. J. Made-Up Phys. 12, 3456 (2021)"])
+    }
+
+    func testTitleAuthorsAndVenueAsSeparateBlocksAreOneEntry() throws {
+        func line(_ text: String, bold: Bool = false, inlines: [Inline]? = nil) -> Block {
+            var block = Block(.paragraph, text: text, provenance: Provenance(page: 1, bbox: [90, 100, 500, 110]), font: FontInfo(size: 10, bold: bold))
+            block.inlines = inlines ?? [.text(text)]
+            return block
+        }
+        let result = try split([
+            heading("Publications"),
+            line("Lead  Counting sheep with imaginary engines at scale", bold: true,
+                 inlines: [.text("Lead "), Inline(.strong, text: "Counting sheep with imaginary engines at scale")]),
+            line("Lovelace A., Hopper G., Turing A."),
+            line("Mar 2021 - J. Made-Up Phys., 12, 34"),
+            line("A second study of sheep and engines", bold: true),
+            line("Hopper G. et al. (incl. Lovelace A.)"),
+            line("Oct 2020 - Submitted to J. Made-Up Phys."),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "Lovelace A., Hopper G., Turing A. Counting sheep with imaginary engines at scale. Mar 2021 - J. Made-Up Phys., 12, 34",
+            "Hopper G. et al. (incl. Lovelace A.). A second study of sheep and engines. Oct 2020 - Submitted to J. Made-Up Phys.",
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.block), [1, 4])
+    }
+
+    func testAPointerBesideTheListIsNotWarnedButAloneItIs() throws {
+        let pointer = Block(.paragraph, text: "You can find all my papers on my scholar page.", provenance: .lines(2, 2))
+        let beside = try split([heading("Publications"), pointer, heading("Journal Articles"), list(["Doe, J. (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(beside.profile.publications.count, 1)
+        XCTAssertEqual(warnings(beside), [])
+        let alone = try split([heading("Publications"), pointer, heading("Teaching"), list(["Course 101, 2020"])])
+        XCTAssertEqual(warnings(alone), ["publications section 'Publications' yielded no publication"])
+    }
+
+    func testReferencesSetAsHeadingsAreReferencesNotSections() throws {
+        let first = "[1] Ada Lovelace, Grace Hopper and Alan Turing, Counting sheep with imaginary engines. Journal of Made-Up Things, 2014, 48(3): 414-422."
+        let second = "[2] G. Hopper, A. Lovelace, A second study of sheep and engines. Proceedings of the Imaginary Conference, 2012, 3063-3068."
+        let result = try split([heading("Publications"), heading(first, level: 3), heading(second, level: 3), heading("Teaching"), list(["Course 101"])])
+        XCTAssertEqual(result.profile.sections.map(\.title), ["Publications", "Teaching"])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertTrue(result.profile.publications.first?.raw.hasPrefix("Ada Lovelace") == true)
+    }
+
+    func testAnEntryCutIntoParagraphsGoesOnWhereTheNextStartsInLowercase() throws {
+        func line(_ text: String, page: Int = 1) -> Block { Block(.paragraph, text: text, provenance: Provenance(page: page, bbox: [90, 100, 500, 110])) }
+        let result = try split([
+            heading("Publications"),
+            line("2019 Lovelace, A, Hopper, G. Counting sheep with imaginary engines"),
+            line("and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.", page: 2),
+            line("2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things,"),
+            line("Proceedings volume 3. doi:10.1234/abc.2."),
+            line("2017 Grace Hopper, Alan Turing, Ada M."),
+            line("Lovelace (2017). A third study. Journal of Made-Up Things, 2, 10.1234/abc.3"),
+        ])
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "2019 Lovelace, A, Hopper, G. Counting sheep with imaginary engines and other machines. Journal of Made-Up Things. doi:10.1234/abc.1.",
+            "2018 Hopper, G, Lovelace, A. A second study of sheep, Journal of Made-Up Things, Proceedings volume 3. doi:10.1234/abc.2.",
+            "Grace Hopper, Alan Turing, Ada M. Lovelace (2017). A third study. Journal of Made-Up Things, 2, 10.1234/abc.3",
+        ])
+    }
+
+    func testAnItemWhoseFieldsAreSmallHeadingsIsOneReference() throws {
+        var item = Block(.item, text: "2021\nCounting Sheep with Imaginary Engines\nMade-Up Publishing (Sheep-2021)", provenance: .lines(1, 1))
+        item.blocks = [Block(.paragraph, text: "2021", provenance: .lines(1, 1)),
+                       Block(.heading, text: "Counting Sheep with Imaginary Engines", provenance: .lines(1, 1), level: 6),
+                       Block(.heading, text: "Made-Up Publishing (Sheep-2021)", provenance: .lines(1, 1), level: 6)]
+        var block = Block(.list, text: item.text, provenance: .lines(1, 1))
+        block.items = [item, item]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.count, 2)
+    }
+
+    func testATitleFirstParagraphWithFewSignsIsStillAReference() throws {
+        let text = "Sheep and Their Engines\nAda Lovelace, Grace Hopper and Alan Turing\nIn SheepConf’21. Nowhere, Utopia. May 2021.\n[pdf]"
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Ada Lovelace, Grace Hopper and Alan Turing. Sheep and Their Engines. In SheepConf’21. Nowhere, Utopia. May 2021."])
+    }
+
+    func testEntriesRunIntoOneItemAreCutAtTheirDateColumn() throws {
+        let text = "2021 Lovelace, A. “Counting Sheep with Engines.” Journal of Made-Up Things 5, 12.\ndoi:10.1234/abc.1\n"
+            + "2020 Hopper, G., and A. Lovelace. “A Second Study, in the Proceedings of the\n2020 Sheep Conference.” Made-Up Press. doi:10.1234/abc.2"
+        let result = try split([heading("Publications"), list([text])])
+        XCTAssertEqual(result.profile.publications.count, 2)
+        XCTAssertTrue(result.profile.publications.last?.raw.contains("2020 Sheep Conference") == true)
+    }
+
+    func testAListNumberAfterTheDateColumnIsNotPartOfTheTitle() throws {
+        let result = try split([heading("Publications"), list(["2021 J1 Counting sheep with imaginary engines? Journal of Made-Up Things 29 (3): 537–559",
+                                                               "2019 [3] Lovelace, A. (2019). Another study. Journal of Made-Up Things, 2, 3-4."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["2021 Counting sheep with imaginary engines? Journal of Made-Up Things 29 (3): 537–559",
+                                                                "Lovelace, A. (2019). Another study. Journal of Made-Up Things, 2, 3-4."])
+    }
+
+    func testASingleAuthorLineAndASidebarUnderThePageTitle() throws {
+        let result = try split([heading("Publications", level: 1), heading("Ada Lovelace", level: 3), list(["Nowhere, Utopia", "LinkedIn", "Google Scholar"]),
+                                Block(.paragraph, text: "2- A. Lovelace\nCounting sheep with imaginary engines\nSubmitted (2020) arXiv", provenance: .lines(5, 7))])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["A. Lovelace. Counting sheep with imaginary engines Submitted (2020) arXiv"])
+    }
+
+    func testAnIconLinkAtALineEndIsNotPartOfTheTitle() throws {
+        var block = Block(.paragraph, text: "2016 Lovelace, A, Hopper, G. Counting sheep with engines a\nin spherical pens, Geophysics, doi:10.1234/abc.1.", provenance: .lines(2, 3))
+        block.inlines = [.text("2016 Lovelace, A, Hopper, G. Counting sheep with engines "), Inline(.link, text: "a", url: "https://github.com/x/y"),
+                         .text("\nin spherical pens, Geophysics, doi:"), Inline(.link, text: "10.1234/abc.1", url: "https://doi.org/10.1234/abc.1"), .text(".")]
+        let result = try split([heading("Publications"), block])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["2016 Lovelace, A, Hopper, G. Counting sheep with engines in spherical pens, Geophysics, doi:10.1234/abc.1."])
+    }
 }

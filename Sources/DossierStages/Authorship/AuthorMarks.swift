@@ -5,7 +5,32 @@ import Foundation
 
 /// Equal-contribution and corresponding-author marks after author names in a raw reference.
 enum AuthorMarks {
-    static func find(in raw: String, authors: [CSLName]) -> (equal: [Int], corresponding: [Int]) {
+    /// What a mark means, as a legend of the document says it.
+    enum Meaning { case equal, corresponding }
+
+    /// The document's key to its marks: "* Indicates co-first author", "† corresponding author", "(# equal
+    /// contribution)". A legend in words whose mark was taken as a list bullet ("* Indicates co-first author" in
+    /// Markdown) keys "*".
+    static func legend(in blocks: [Block]) -> [Character: Meaning] {
+        var meanings: [Character: Meaning] = [:]
+        func read(_ block: Block, bulleted: Bool) {
+            for line in block.text.split(separator: "\n").map(String.init) where line.count <= 150 && ReferenceUnits.isLegend(line) {
+                let lowered = line.lowercased()
+                let meaning: Meaning? = equalWords.contains(where: lowered.contains) ? .equal : lowered.contains("corresponding") ? .corresponding : nil
+                guard let meaning else { continue }
+                let marks = line.filter { "*†‡#✉§¶".contains($0) }
+                if marks.isEmpty, bulleted { meanings["*"] = meanings["*"] ?? meaning }
+                for mark in marks where meanings[mark] == nil { meanings[mark] = meaning }
+            }
+            for item in block.items ?? [] { read(item, bulleted: block.type == .list) }
+        }
+        for block in blocks { read(block, bulleted: false) }
+        return meanings
+    }
+
+    static let equalWords = ["co-first", "cofirst", "co first", "equal", "joint first", "shared first", "contributed equally", "first co-author"]
+
+    static func find(in raw: String, authors: [CSLName], legend: [Character: Meaning] = [:]) -> (equal: [Int], corresponding: [Int]) {
         var marked: [Character: [Int]] = [:]
         for (offset, author) in authors.enumerated() {
             guard let family = author.family, let range = raw.range(of: family) else { continue }
@@ -16,7 +41,11 @@ enum AuthorMarks {
         }
         var equal: [Int] = [], corresponding: [Int] = []
         for (mark, positions) in marked {
-            if mark == "✉" || positions.count == 1 { corresponding += positions } else { equal += positions }
+            switch legend[mark] {
+            case .equal?: equal += positions
+            case .corresponding?: corresponding += positions
+            case nil: if mark == "✉" || positions.count == 1 { corresponding += positions } else { equal += positions }
+            }
         }
         if raw.lowercased().contains("equal contribution") || raw.lowercased().contains("contributed equally"), equal.isEmpty {
             equal = marked.values.flatMap { $0 }

@@ -19,6 +19,7 @@ public struct AuthorshipStage: Stage {
         let applicant = document.profile.person.name ?? Self.nameFromMetadata(document)
         let applicantForms = applicant.map(Self.writtenForms) ?? []
         let sources = HighlightSources(document)
+        let legend = AuthorMarks.legend(in: document.blocks)
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
             let authors = publication.author ?? []
@@ -34,7 +35,7 @@ public struct AuthorshipStage: Stage {
             } else if positions.count > 1 {
                 document.report(.info, stage: name, "\(positions.count) authors match the applicant; position left empty: \(publication.raw.prefix(60))")
             }
-            let marks = AuthorMarks.find(in: publication.raw, authors: authors)
+            let marks = AuthorMarks.find(in: publication.raw, authors: authors, legend: legend)
             publication.equalContribution = marks.equal.isEmpty ? nil : marks.equal
             publication.corresponding = marks.corresponding.isEmpty ? nil : marks.corresponding
             document.profile.publications[index] = publication

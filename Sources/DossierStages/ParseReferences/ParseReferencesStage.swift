@@ -30,10 +30,64 @@ public struct ParseReferencesStage: Stage {
             if split.type != SplitReferencesStage.untyped { parsed.type = split.type }
             parsed.url = parsed.url ?? split.url
             parsed.doi = parsed.doi ?? split.doi
+            Self.titleBeforeCoauthors(&parsed)
+            Self.venueOutOfTitle(&parsed)
+            Self.genreOutOfTitle(&parsed)
             return parsed
         }
         return document
     }
+
+    /// Economists' shape, the applicant left out of the author list: "A Title (joint with A. Lovelace and G. Hopper),
+    /// 2024: Journal of X" or "A Title, 2025: Work in progress". The title is what comes before the remark naming the
+    /// co-authors, or before ", year:" when no author was read.
+    static func titleBeforeCoauthors(_ publication: inout Publication) {
+        let raw = publication.raw
+        let noAuthors = publication.author?.isEmpty ?? true
+        if let title = coauthorRemark.firstGroups(in: raw).first?.0, noAuthors || publication.title?.contains("with ") == true {
+            publication.title = title.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+            return
+        }
+        guard noAuthors, let found = titleThenYear.firstGroups(in: raw).first?.0 else { return }
+        let title = found.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+        // Only a title that ran on past the year is cut; one the parser read well is kept.
+        guard let current = publication.title else { publication.title = title; return }
+        if current.count > title.count + 3, current.contains(title) { publication.title = title }
+    }
+
+    private static let coauthorRemark = TextPattern(#"^([^()]{8,}?)\s*\((?:joint (?:work )?|co-?authored |together )?with\s+\p{Lu}[^)]+\)"#)
+    private static let titleThenYear = TextPattern(#"^([^:()]{8,}?),\s*(?:19|20)\d\d\s*:\s*\S"#)
+
+    /// A journal without volume or pages run into the title ("… of biological invasions. BioScience" followed by a bare
+    /// DOI): when no container was read and the title's last sentence is a short capitalised name, that sentence is
+    /// the container.
+    static func venueOutOfTitle(_ publication: inout Publication) {
+        guard publication.containerTitle == nil, let title = publication.title,
+              let stop = title.range(of: ". ", options: .backwards) else { return }
+        let head = String(title[..<stop.lowerBound])
+        let venue = String(title[stop.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let words = venue.split(separator: " ")
+        let capitalised = words.filter { $0.first?.isUppercase == true }.count
+        guard (1...6).contains(words.count), words.first?.first?.isUppercase == true, capitalised * 2 >= words.count,
+              !venue.contains(where: { "?!:;,()".contains($0) || $0.isNumber }), head.split(separator: " ").count >= 4 else { return }
+        // The venue must be what follows the title in the reference, up to its end, a DOI or a link.
+        guard let at = publication.raw.range(of: title) else { return }
+        let after = publication.raw[at.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard after.isEmpty || after.first == "." || after.hasPrefix("10.") || after.lowercased().hasPrefix("doi") || after.hasPrefix("http")
+                || after.hasPrefix("---") else { return }
+        publication.title = head
+        publication.containerTitle = venue
+    }
+
+    /// A genre or a description closing the title is not part of it: "… point processes [Doctoral dissertation,
+    /// Université X]", "A System to Prevent the Impact, invention patent".
+    static func genreOutOfTitle(_ publication: inout Publication) {
+        guard let title = publication.title else { return }
+        let trimmed = genreSuffix.replacing(in: title, with: "").trimmingCharacters(in: .whitespaces)
+        if trimmed != title, trimmed.split(separator: " ").count >= 2 { publication.title = trimmed }
+    }
+
+    private static let genreSuffix = TextPattern(#"(\s*\[[^\[\]]*(?i:dissertation|thesis|universit|doctoral|master|phd|unpublished|preprint)[^\[\]]*\]|,\s*(?i:invention patent|patent|patent application|(?:phd |doctoral |master'?s )?thesis|dissertation|technical report))\s*$"#)
 
     /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.

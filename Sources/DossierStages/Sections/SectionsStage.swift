@@ -19,16 +19,22 @@ public struct SectionsStage: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let headings = Self.headings(in: document.blocks)
+        let headings = Self.nestedUnderEmptyParents(Self.headings(in: document.blocks), blocks: document.blocks)
         var sections: [Section] = []
         var parents: [(level: Int, section: Section)] = []
         for (position, heading) in headings.enumerated() {
             let end = Self.end(of: position, in: headings, blockCount: document.blocks.count)
             while let last = parents.last, last.level >= heading.level { parents.removeLast() }
             let title = heading.title
-            let own = SectionHeadings.kind(of: title)
+            // Under a publication list, a long sub-heading is a paper's title ("… in Diffusion Language Models"), not a kind.
+            let paperTitle = parents.last?.section.kind == .publications && title.split(separator: " ").count >= 7
+            let own = paperTitle ? nil : SectionHeadings.kind(of: title)
             var section = Section(kind: own ?? .other, title: title, blocks: [heading.index, end])
-            if let parent = parents.last?.section, parent.kind != .other, own == nil || own == .other || own == parent.kind || (parent.kind == .researchStatement && own == .summary) {
+            // A status alone ("Submitted", "Under review") qualifies its parent: submitted grants, talks or papers.
+            let status = Self.statusHeadings.contains(SectionHeadings.normalize(title))
+            if let parent = parents.last?.section, parent.kind != .other,
+               own == nil || (own == .other && !Self.explicitlyOther(title)) || own == parent.kind || status
+                || (parent.kind == .researchStatement && own == .summary) {
                 section.kind = parent.kind
                 section.subkind = Self.subkind(title, kind: parent.kind) ?? SectionHeadings.normalize(title)
             } else if section.kind == .publications {
@@ -50,6 +56,14 @@ public struct SectionsStage: Stage {
         return document
     }
 
+    /// Headings that name something else than the kinds ("Patents", "Memberships", "Press"): not a sub-list of their parent.
+    static func explicitlyOther(_ title: String) -> Bool {
+        ["patents", "patent", "memberships", "professional memberships", "press", "media"].contains(SectionHeadings.normalize(title))
+    }
+
+    static let statusHeadings: Set<String> = ["submitted", "under review", "in review", "in preparation", "in prep", "accepted", "in press",
+                                              "pending", "forthcoming", "ongoing", "current", "past", "completed"]
+
     /// A heading found among the top-level blocks.
     struct Heading {
         var index: Int
@@ -63,17 +77,54 @@ public struct SectionsStage: Stage {
         // Under a lone title heading (the applicant's name), paragraph headings are its children.
         let titleOnly = blocks.first?.type == .heading && headingLevels.filter { $0 == topLevel }.count == 1
         let paragraphHeadingLevel = titleOnly ? topLevel + 1 : topLevel
-        return blocks.enumerated().compactMap { index, block in
+        var found: [Heading] = []
+        for (index, block) in blocks.enumerated() {
             switch block.type {
-            case .heading:
-                return Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text))
+            case .heading where !ReferenceUnits.readsAsReference(block):
+                found.append(Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text)))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
-                return Heading(index: index, level: paragraphHeadingLevel, title: cleanTitle(firstLine))
+                let title = cleanTitle(firstLine)
+                // A bold status line ("Submitted") under a heading is that heading's sub-list, not a sibling.
+                var level = paragraphHeadingLevel
+                if statusHeadings.contains(SectionHeadings.normalize(title)), let last = found.last(where: { !statusHeadings.contains(SectionHeadings.normalize($0.title)) }) {
+                    level = max(level, last.level + 1)
+                }
+                found.append(Heading(index: index, level: level, title: title))
             default:
-                return nil
+                break
             }
         }
+        return found
+    }
+
+    /// Sub-headings set at their parent's level: a known heading with nothing under it ("Publications") followed by
+    /// headings of the same level that name no kind — years ("2024"), or topics whose blocks read like citations —
+    /// makes them its children, until a heading that names a kind again.
+    static func nestedUnderEmptyParents(_ headings: [Heading], blocks: [Block]) -> [Heading] {
+        var result = headings
+        var parent: (level: Int, kind: SectionKind)?
+        for position in result.indices {
+            let heading = result[position]
+            let kind = SectionHeadings.kind(of: heading.title)
+            if let current = parent {
+                if kind == nil, heading.level == current.level {
+                    let end = position + 1 < result.count ? result[position + 1].index - 1 : blocks.count - 1
+                    let isYear = Patterns.yearHeading.matches(heading.title)
+                    if isYear || (current.kind == .publications && holdsCitations(blocks, from: heading.index + 1, to: end)) {
+                        result[position].level = current.level + 1
+                        continue
+                    }
+                }
+                if heading.level <= current.level { parent = nil }
+            }
+            guard let kind, kind != .other, position + 1 < result.count else { continue }
+            let next = result[position + 1]
+            if next.index == heading.index + 1, next.level == heading.level, SectionHeadings.kind(of: next.title) == nil {
+                parent = (heading.level, kind)
+            }
+        }
+        return result
     }
 
     /// A paragraph that is a known section title, set apart as a heading would be.
@@ -87,6 +138,9 @@ public struct SectionsStage: Stage {
         if block.text.count <= 120, !block.text.contains("\n"), block.text.last == "]" || block.text.last == ")" {
             let unbracketed = Patterns.bracketedRemark.replacing(in: block.text, with: "")
             if unbracketed != block.text, SectionHeadings.isWholePhrase(unbracketed) { return true }
+            // "Peer-reviewed research articles (21)": a heading with a counter.
+            if Patterns.counter.matches(block.text), unbracketed.split(separator: " ").count <= 6, !isFragment(unbracketed),
+                SectionHeadings.kind(of: unbracketed) != nil { return true }
         }
         let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
@@ -166,10 +220,13 @@ public struct SectionsStage: Stage {
 
     /// The expressions of this stage, compiled once.
     enum Patterns {
+        static let counter = TextPattern(#"[(\[]\s*\d{1,3}\s*[)\]]\s*$"#)
         static let bracketedRemark = TextPattern(#"\s*[\[(].*[\])]\s*$"#)
         static let latexIcons = TextPattern(#"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#)
         static let personWords = TextPattern(#"\b(prof|professor|dr|phone|tel|email|e-mail)\b"#)
         static let year = TextPattern(#"\b(19|20)\d\d[a-z]?\b"#)
+        // "2024", "2019–2021", "2020 - present", "Before 2015", "2015 and earlier".
+        static let yearHeading = TextPattern(#"^((?i:before|until|since|pre-?)\s*)?(19|20)\d\d(\s*[–—-]\s*((19|20)?\d\d|(?i:present|now|today)))?(\s*(?i:and|or)\s*(?i:earlier|before|older|later))?$"#)
         static let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
             .map { TextPattern($0) }
     }

@@ -12,6 +12,8 @@ struct ReferenceUnit {
     var urls: [String]
     /// Index of the top-level block it came from.
     var block: Int
+    /// Whether its lines were recognised as the fields of one entry (an author line among them): a sign of a reference.
+    var fielded = false
 }
 
 /// How publication sections are cut into single references.
@@ -21,7 +23,7 @@ enum ReferenceUnits {
                                          "project", "project page", "data", "dataset", "preprint", "paper", "link", "url", "abstract",
                                          "github", "talk", "demo", "supplement", "supplementary", "ssrn", "blog", "media", "press",
                                          "download", "full text", "publisher", "journal", "open access", "repository"]
-    static let numbering = #"^\s*(\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d+\s*[.)]|[A-Z]\d+[.)]?)\s+"#
+    static let numbering = #"^\s*(\[\s*[A-Za-z]*\d+[a-z]?\s*\]|\(\s*\d+\s*\)|\d+\s*[.)]|\d{1,3}\s?[-–]|[A-Z]\d+[.)]?)\s+"#
     static let placeholders = [#"\\bibentry\{"#, #"\{%\s*cite"#, #"\{%\s*bibliography"#, #"\\cite\{"#, #"\\nocite"#, #"\{\{<\s*cite"#]
 
     /// The units of one top-level block.
@@ -35,20 +37,35 @@ enum ReferenceUnits {
                 }
                 // One item holding several "title heading + reference" pairs (academicpages' archive list).
                 let children = item.blocks ?? []
-                if children.filter({ $0.type == .heading }).count >= 2 {
+                // Each heading must have its reference under it: headings alone are the fields of one entry
+                // ("2026" / title heading / venue heading).
+                let pairs = groupedByHeading(children).filter { $0.first?.type == .heading && $0.count >= 2 }.count
+                if children.filter({ $0.type == .heading }).count >= 2, pairs >= 2 {
                     return groupedByHeading(children).map { group in
                         var part = Block(.item, text: group.map(\.text).joined(separator: "\n"), provenance: item.provenance)
                         part.blocks = group
                         return unit(itemText(part), inlines: allInlines(part), block: index)
                     }
                 }
+                // Several entries the reader ran into one item, each opening with its year in a date column.
+                let dated = splitDated(item.text.split(separator: "\n").map(String.init))
+                if dated.count >= 2 { return dated.map { unit($0, inlines: allInlines(item), block: index) } }
                 return [unit(itemText(item), inlines: allInlines(item), block: index)]
             }
+        case .heading where readsAsReference(block):
+            return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .paragraph, .quote:
             let lines = block.text.split(separator: "\n").map(String.init)
             let numbered = lines.filter { Patterns.numbering.matches($0) }
             if numbered.count >= 2 {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
+            }
+            let dated = splitDated(lines)
+            if dated.count >= 2 { return dated.map { unit($0, inlines: block.inlines ?? [], block: index) } }
+            if let fields = ReferenceFieldOrder.authorFirst(lines) {
+                var fielded = unit(ReferenceFieldOrder.sentences(fields), inlines: block.inlines ?? [], block: index)
+                fielded.fielded = true
+                return [fielded]
             }
             return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .table:
@@ -65,9 +82,13 @@ enum ReferenceUnits {
     /// paragraph is repeated in the rest it is dropped; otherwise paragraphs are joined as sentences.
     static func itemText(_ item: Block) -> String {
         let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph || $0.type == .heading }.map(\.text)
+        // Title, authors and venue as separate paragraphs or lines: put back author first.
+        let fields = paragraphs.count >= 2 ? paragraphs.flatMap { $0.split(separator: "\n").map(String.init) } : item.text.split(separator: "\n").map(String.init)
+        if let ordered = ReferenceFieldOrder.authorFirst(fields) { return ReferenceFieldOrder.sentences(ordered) }
         guard paragraphs.count >= 2 else { return item.text }
         let rest = paragraphs.dropFirst().joined(separator: " ")
-        if fold(rest).contains(fold(paragraphs[0])) { return rest }
+        // A title repeated, not a year or a badge that the venue happens to hold.
+        if paragraphs[0].split(separator: " ").count >= 3, fold(rest).contains(fold(paragraphs[0])) { return rest }
         return paragraphs.reduce("") { text, paragraph in
             guard let last = text.last else { return paragraph }
             return text + (".!?:;,".contains(last) ? " " : ". ") + paragraph
@@ -104,6 +125,24 @@ enum ReferenceUnits {
         return groups
     }
 
+    /// Lines grouped at each line that opens with a year in a date column ("2020 Doe, J. …") — when the first line does,
+    /// and the line before ends an entry (a full stop, a bracket, a number or an identifier), so that a wrapped
+    /// "… Proceedings of the\n2020 Conference on …" is not cut. One group when there is nothing to cut.
+    static func splitDated(_ lines: [String]) -> [String] {
+        guard lines.count >= 2, let first = lines.first, Patterns.datedStart.matches(first) else { return [lines.joined(separator: "\n")] }
+        var groups: [String] = []
+        for line in lines {
+            let previous = groups.last?.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let ended = previous.last.map { ".)]".contains($0) || $0.isNumber } == true || previous.lowercased().contains("doi") || previous.contains("http")
+            if groups.isEmpty || (Patterns.datedStart.matches(line) && ended) {
+                groups.append(line)
+            } else {
+                groups[groups.count - 1] += "\n" + line
+            }
+        }
+        return groups
+    }
+
     /// The inlines of an item: its children's when it has children (an item's own inlines repeat its first
     /// paragraph's), else its own.
     static func allInlines(_ block: Block) -> [Inline] {
@@ -112,8 +151,11 @@ enum ReferenceUnits {
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
-        var raw = written.replacingOccurrences(of: "\n", with: " ")
+        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
+        var raw = fields.replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
+        // A list number after the date column: "2021 J1 A title" → "2021 A title".
+        raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
         if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
             let year = raw[match].trimmingCharacters(in: .whitespaces)
@@ -138,6 +180,16 @@ enum ReferenceUnits {
         return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
     }
 
+    /// Links drawn as one glyph of an icon font (a code or a preprint icon in the right margin) come out of a PDF as a
+    /// lone letter at the end of a line ("… gravitational a\nfields …"): removed where a one-character link stands so.
+    static func withoutIconLinks(_ text: String, inlines: [Inline]) -> String {
+        let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 1 })
+        guard !icons.isEmpty else { return text }
+        // Several icons may stand side by side ("… spherical a Ƃ\ncoordinates").
+        let pattern = TextPattern(#"([ \t]+("# + icons.map(TextPattern.escaped).joined(separator: "|") + #"))+[ \t]*(?=\n|$)"#)
+        return pattern.replacing(in: text, with: "")
+    }
+
     /// A space put back where an italic or bold run starts right after a sentence's period: Markdown
     /// "in Images._Methods in Ecology_" reads "Images.Methods in Ecology"; the markup, not the text, made the break.
     static func separatingGluedEmphasis(_ text: String, inlines: [Inline]) -> String {
@@ -152,8 +204,21 @@ enum ReferenceUnits {
     }
 
     /// Whether a unit is the key to the marks of a list ("* = PhD student; † = Masters student"), not a reference.
+    /// Also the key written in words: "* Indicates co-first author", "† corresponding author", "(* equal contribution)",
+    /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
-        Patterns.legend.matches(text)
+        if Patterns.legend.matches(text) { return true }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 150, !Patterns.year.matches(trimmed) else { return false }
+        return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))
+    }
+
+    /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
+    static func isCounterHeading(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= 80, let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
+        let heading = String(trimmed[..<counter.lowerBound])
+        return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
     }
 
     static func flatten(_ inlines: [Inline]) -> [Inline] {
@@ -172,6 +237,17 @@ enum ReferenceUnits {
         return trimmed.isEmpty || Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
+    /// A heading that is a whole reference ("### [3] Doe J, Roe R. A title. Journal, 2014, 48(3): 414-422."): long and
+    /// citation-like, so neither a section title nor a paper's title alone.
+    static func readsAsReference(_ block: Block) -> Bool {
+        guard block.type == .heading, block.text.count >= 60 else { return false }
+        // "[12]" numbers citations, never sections.
+        if Patterns.citationNumber.matches(block.text) { return true }
+        guard block.text.count >= 80 else { return false }
+        let score = citationScore(block.text)
+        return score >= 3 || (score >= 2 && Patterns.numbering.matches(block.text))
+    }
+
     /// Signs that a text is a reference: a year or a status, author-like initials, a venue, pages, an identifier.
     static func citationScore(_ text: String) -> Int {
         let lowered = text.lowercased()
@@ -188,10 +264,19 @@ enum ReferenceUnits {
     /// The expressions of splitting, compiled once.
     enum Patterns {
         static let numbering = TextPattern(ReferenceUnits.numbering)
+        static let citationNumber = TextPattern(#"^\s*\[\s*\d{1,3}\s*\]\s+\S"#)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
+        static let yearThenLabel = TextPattern(#"^(\s*(?:19|20)\d\d[a-z]?\s+)(?:\[\s*[A-Za-z]*\d+\s*\]|[A-Z]{1,2}\d+[.)]?|\d{1,3}[.)])\s+"#)
+        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?\s+\p{Lu}\p{L}+,"#)
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
+        // "* Indicates co-first author", "†: corresponding author", "(# equal contribution)", "Note: * denotes …".
+        static let markLegend = TextPattern(#"^[(\[]?\s*((?i:note|legend|key)\s*:\s*)?[*†‡§¶#✉]+\s*[=:–-]?\s*(?i:indicates?|denotes?|marks?|means|equal(ly)?|co-?first|shared first|joint first|corresponding|contributed|these authors|student|mentee|supervised|trainee|undergrad|graduate|postdoc|senior author|last author)"#)
+        // "Underlined names denote students", "Authors in bold indicate mentees": names the marks, cites nothing.
+        static let wordLegend = TextPattern(#"(?i:^(note|legend|key)\s*:|\b(names?|authors?|students?|mentees?|trainees?|asterisks?|bold|underlined?)\b.*\b(indicates?|denotes?)\b|\b(indicates?|denotes?)\b.*\b(authors?|students?|mentees?|trainees?|contribution|contributed)\b)"#)
+        // A counter closing a heading: "(5)", "[21]", "(n = 12)".
+        static let trailingCounter = TextPattern(#"\s*[(\[]\s*(n\s*=\s*)?\d{1,3}\s*[)\]]\s*:?$"#)
         static let spaces = TextPattern(#"\s{2,}"#)
         static let bracketedLinkWords = TextPattern(#"(\s*[\[(]\s*(?i:pdf|code|slides|video|poster|bibtex|bib|html|arxiv|doi|project|data|talk|demo)\s*[\])])+\s*$"#)
         static let emptyBrackets = TextPattern(#"\s*[\[(]\s*(?:[,;|/]\s*)*[\])]\s*$"#)

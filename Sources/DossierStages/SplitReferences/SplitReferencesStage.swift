@@ -19,9 +19,49 @@ public struct SplitReferencesStage: Stage {
         var indices = map.blocks(of: [.publications], in: document)
         if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
         var publications: [Publication] = []
+        var titleSections: Set<Int> = [], otherSections: Set<Int> = []
+        let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
+        var members = Set(fieldGroups.values.joined())
+        let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
+        members.formUnion(continued.values.flatMap { $0 })
         for index in indices {
-            let block = document.blocks[index]
+            var block = document.blocks[index]
+            if members.contains(index) { continue }
+            if let rest = continued[index] {
+                let parts = [block] + rest.map { document.blocks[$0] }
+                block.text = parts.map(\.text).joined(separator: "\n")
+                block.inlines = parts.flatMap { $0.inlines ?? [] }
+            }
+            if let rest = fieldGroups[index] {
+                let lines = Self.startLines(block) + rest.map { document.blocks[$0].text.replacingOccurrences(of: "\n", with: " ") }
+                let inlines = ([block] + rest.map { document.blocks[$0] }).flatMap { $0.inlines ?? [] }
+                let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(ReferenceFieldOrder.authorFirst(lines) ?? lines), inlines: inlines, block: index)
+                var publication = Publication(id: "ref\(publications.count + 1)", type: map.section(ofBlock: index)?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
+                publication.block = index
+                publication.url = unit.urls.first { !$0.contains("doi.org/") }
+                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                    publication.doi = String(doiURL[range.lowerBound...])
+                }
+                publications.append(publication)
+                continue
+            }
             let section = map.section(ofBlock: index)
+            if let section, let heading = section.blocks.first, !otherSections.contains(heading) {
+                if titleSections.contains(heading) { continue }
+                otherSections.insert(heading)
+                if let unit = Self.titleHeadingUnit(section, in: document) {
+                    otherSections.remove(heading)
+                    titleSections.insert(heading)
+                    var publication = Publication(id: "ref\(publications.count + 1)", type: Self.untyped, raw: unit.text)
+                    publication.block = index
+                    publication.url = unit.urls.first { !$0.contains("doi.org/") }
+                    if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                        publication.doi = String(doiURL[range.lowerBound...])
+                    }
+                    publications.append(publication)
+                    continue
+                }
+            }
             for unit in ReferenceUnits.units(of: block, index: index) {
                 if ReferenceUnits.isPlaceholder(unit.raw) {
                     if !unit.raw.isEmpty {
@@ -29,11 +69,14 @@ public struct SplitReferencesStage: Stage {
                     }
                     continue
                 }
-                if ReferenceUnits.isLegend(unit.text) { continue }
+                if ReferenceUnits.isLegend(unit.text) || ReferenceUnits.isCounterHeading(unit.text) { continue }
+                // A few words without a number ("LinkedIn", "Tallahassee, FL, USA"): a sidebar under the page's title, not a reference.
+                if unit.text.split(separator: " ").count < 4, !unit.text.contains(where: \.isNumber) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
                 if block.type == .paragraph,
-                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0) < 2 { continue }
+                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0)
+                    + (unit.fielded ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
@@ -45,7 +88,21 @@ public struct SplitReferencesStage: Stage {
             }
         }
         document.profile.publications = publications
+        if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications) }
         return document
+    }
+
+    /// A warning for every publications section that yields no publication, or far fewer than its text suggests.
+    func reportShortfalls(in document: inout Document, blocks: [Int], publications: [Publication]) {
+        for section in PublicationCoverage.outermostPublicationSections(document.profile.sections) {
+            guard let first = section.blocks.first, let last = section.blocks.last else { continue }
+            let own = blocks.filter { first <= $0 && $0 <= last }
+            let found = publications.filter { ($0.block).map { first <= $0 && $0 <= last } ?? false }.count
+            let signs = PublicationCoverage.signs(of: own.map { document.blocks[$0] })
+            if let message = PublicationCoverage.warning(title: section.title, found: found, signs: signs, documentFound: publications.count) {
+                document.report(.warning, stage: name, message, provenance: document.blocks[first].provenance)
+            }
+        }
     }
 
     /// CSL's type for "a document of no known kind", until parsing says more.
@@ -65,6 +122,114 @@ public struct SplitReferencesStage: Stage {
             guard name.family != nil else { return false }
             return AuthorMatcher.matches(CSLName(family: name.family, given: name.given), applicant: applicant)
         }
+    }
+
+    /// Entries whose title, authors and venue are separate paragraphs (PDF CVs that set each field on its own line
+    /// with space between): a paragraph set wholly in bold starts an entry and the plain ones after it continue it.
+    /// Read so only when most bold paragraphs of a run have such followers; returns start → its followers.
+    static func fieldGroups(_ indices: [Int], in document: Document, map: SectionMap) -> [Int: [Int]] {
+        var runs: [[Int]] = []
+        for index in indices where document.blocks[index].type == .paragraph {
+            if let last = runs.last?.last, last + 1 == index, map.section(ofBlock: last)?.blocks == map.section(ofBlock: index)?.blocks {
+                runs[runs.count - 1].append(index)
+            } else {
+                runs.append([index])
+            }
+        }
+        var result: [Int: [Int]] = [:]
+        for run in runs {
+            // A title has words; a bold year ("2018") or label over the entries is not one.
+            let starts = Set(run.filter { isWhollyBold(document.blocks[$0]) && document.blocks[$0].text.split(separator: " ").count >= 3 })
+            guard starts.count >= 2 else { continue }
+            // Entries that open with a year column or a number are started by those, not by a bold title within them.
+            let marked = run.contains { !starts.contains($0) && (ReferenceUnits.Patterns.leadingYear.matches(document.blocks[$0].text)
+                || ReferenceUnits.Patterns.numbering.matches(document.blocks[$0].text)) }
+            guard !marked else { continue }
+            var groups: [[Int]] = []
+            for index in run {
+                if starts.contains(index) { groups.append([index]) } else if !groups.isEmpty { groups[groups.count - 1].append(index) }
+            }
+            let entries = groups.filter { (2...5).contains($0.count) }
+            guard Double(entries.count) >= 2.0 / 3.0 * Double(groups.count) else { continue }
+            for group in entries { result[group[0]] = Array(group.dropFirst()) }
+        }
+        return result
+    }
+
+    /// Paragraphs that go on with the one before them — an entry the reader cut at a page break, a column edge or a
+    /// line of its own: the next starts with a lowercase letter, or the previous ends in a comma, a hyphen or "and".
+    /// Returns first paragraph → the paragraphs that continue it.
+    static func continuedParagraphs(_ indices: [Int], in document: Document, map: SectionMap) -> [Int: [Int]] {
+        var result: [Int: [Int]] = [:]
+        var start: Int?
+        var previous: Int?
+        for index in indices {
+            let block = document.blocks[index]
+            defer { previous = index }
+            guard block.type == .paragraph else { start = nil; continue }
+            if let previous, let first = start ?? Optional(previous), previous + 1 == index, document.blocks[previous].type == .paragraph,
+               map.section(ofBlock: previous)?.blocks == map.section(ofBlock: index)?.blocks,
+               goesOn(from: document.blocks[previous].text, to: block.text) {
+                result[first, default: []].append(index)
+                start = first
+            } else {
+                start = nil
+            }
+        }
+        return result
+    }
+
+    static func goesOn(from previous: String, to next: String) -> Bool {
+        let before = previous.trimmingCharacters(in: .whitespacesAndNewlines)
+        let after = next.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
+        // A sentence going on in lowercase ("with application to …"), not a label or numbering ("xx. Doe J", "a) …").
+        let word = after.prefix { $0.isLetter }
+        let mark = after.dropFirst(word.count).first
+        if after.first?.isLetter == true, firstLetter.isLowercase, mark != "." && mark != ")", !ReferenceUnits.isLegend(after) { return true }
+        // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
+        let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
+        // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
+        let initial = before.count >= 3 && last == "." && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
+        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
+    }
+
+    /// A paragraph set in bold: by its font (PDF) or by markup over all its text.
+    static func isWhollyBold(_ block: Block) -> Bool {
+        if block.font?.bold == true { return true }
+        let inlines = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        return !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong }
+    }
+
+    /// The lines of an entry's first paragraph: a title wrapped over lines is one field; a short label from a
+    /// margin column run into the first line ("First-author  A title in bold") is left out.
+    static func startLines(_ block: Block) -> [String] {
+        var text = block.text
+        let inlines = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if inlines.count >= 2, inlines[0].type == .text, inlines[1].type == .strong,
+           inlines[0].text.split(separator: " ").count <= 2, inlines[1].text.split(separator: " ").count >= 3,
+           let range = text.range(of: inlines[1].text) {
+            text = String(text[range.lowerBound...])
+        }
+        let lines = text.split(separator: "\n").map(String.init)
+        return lines.contains(where: ReferenceFieldOrder.looksLikeAuthorList) ? lines : [lines.joined(separator: " ")]
+    }
+
+    /// One reference whose title is a sub-heading and whose authors, venue and year are the paragraphs under it
+    /// (publication pages that give each paper a heading), or nil when the section is not such an entry.
+    static func titleHeadingUnit(_ section: Section, in document: Document) -> ReferenceUnit? {
+        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
+              document.blocks[first].type == .heading, section.title.split(separator: " ").count >= 3,
+              SectionHeadings.kind(of: section.title) == nil || section.title.split(separator: " ").count >= 7 else { return nil }
+        let content = document.blocks[(first + 1)...last]
+        guard content.allSatisfy({ $0.type == .paragraph }) else { return nil }
+        // One entry: its authors right under the title, one line with a year (abstracts aside), not a list of references.
+        let lines = [section.title] + content.flatMap { $0.text.split(separator: "\n").map(String.init) }
+        guard lines.count >= 2, ReferenceFieldOrder.looksLikeAuthorList(lines[1]),
+              lines.filter({ $0.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0) }).count <= 1 else { return nil }
+        guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
+        let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
+        return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
     }
 
     /// A document without headings whose list items or paragraphs are mostly references.

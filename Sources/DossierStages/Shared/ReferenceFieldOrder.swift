@@ -1,0 +1,138 @@
+import DossierText
+import DossierModel
+import Foundation
+
+/// References written one field per line, title first, as publication pages set them: a title (often bold or a
+/// link, sometimes a heading of its own), the authors on the next line, then the venue and year, link words and an
+/// abstract. The parser reads references author first, so the fields are put back in that order:
+/// "Authors. Title. Venue, year." Badges ("AFT2024"), lines of link words ("Abs DOI PDF") and abstracts are left out.
+enum ReferenceFieldOrder {
+    /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
+    static func authorFirst(_ lines: [String]) -> [String]? {
+        var fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
+        guard fields.count >= 2 else { return nil }
+        fields[0] = ReferenceUnits.Patterns.numbering.replacing(in: fields[0], with: "")
+        guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeAuthorList(fields[$0]) }) else { return nil }
+        var before = Array(fields[..<authorIndex])
+        // A line ending in a comma or "and" runs on into the next: the authors started above.
+        guard !before.contains(where: looksLikeAuthorList), let above = before.last?.trimmingCharacters(in: .whitespaces),
+              let end = above.last, !",;&".contains(end), !above.hasSuffix(" and") else { return nil }
+        // A badge above the title: one word, no spaces ("ICML2024", "SecurityAnalysis2026").
+        if before.count == 2, !before[0].contains(" "), before[0].count <= 30 { before.removeFirst() }
+        guard before.count == 1, before[0].split(separator: " ").count >= 2, !Patterns.year.matches(before[0]) || before[0].count > 40 else { return nil }
+        // What follows the venue: an abstract is long prose, not a field.
+        let after = fields[(authorIndex + 1)...].filter { $0.count <= 300 }
+        return [fields[authorIndex]] + before + after
+    }
+
+    /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
+    /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
+    static func separatingAuthorLine(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.count >= 2 else { return text }
+        var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingCharacters(in: .whitespaces)
+        // The authors may wrap over a few lines, each but the last ending in a comma or "and".
+        for index in 0..<min(lines.count - 1, 6) {
+            if index > 0 { authors += " " + lines[index].trimmingCharacters(in: .whitespaces) }
+            guard let last = authors.last else { return text }
+            if ",;&".contains(last) || authors.hasSuffix(" and") { continue }
+            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            guard !next.isEmpty, looksLikeAuthorList(authors, single: true), !looksLikeAuthorList(next) else { return text }
+            if !".!?:".contains(last) { lines[index] = lines[index].trimmingCharacters(in: .whitespaces) + "." }
+            return lines.joined(separator: "\n")
+        }
+        return text
+    }
+
+    /// A line that is wholly one italic, bold or linked run (a title or a venue set on its own line) is a field:
+    /// it ends with a full stop before the next line.
+    static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
+        var lines = text.components(separatedBy: "\n")
+        guard lines.count >= 2 else { return text }
+        let runs = Set(ReferenceUnits.flatten(inlines).filter { [.emphasis, .strong, .link].contains($0.type) }.map { squeezed($0.text) })
+        guard !runs.isEmpty else { return text }
+        for index in lines.indices.dropLast() {
+            let line = squeezed(lines[index])
+            guard let last = line.last, !".!?:;,".contains(last), line.split(separator: " ").count >= 2, runs.contains(line) else { continue }
+            lines[index] = line + "."
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Fields joined as sentences: "Authors. Title. Venue, 2024."
+    static func sentences(_ fields: [String]) -> String {
+        fields.reduce("") { text, field in
+            guard let last = text.last else { return field }
+            return text + (".!?:;,".contains(last) ? " " : ". ") + field
+        }
+    }
+
+    /// "[pdf] [code]", "Abs DOI PDF", "Paper Project page": nothing but the words of links.
+    static func isLinkWordsOnly(_ line: String) -> Bool {
+        let words = line.lowercased().split { !$0.isLetter }.map(String.init)
+        guard !line.contains(where: \.isNumber), !words.isEmpty, words.count <= 8 else { return false }
+        var index = 0
+        while index < words.count {
+            if index + 1 < words.count, ReferenceUnits.linkWords.contains(words[index] + " " + words[index + 1]) {
+                index += 2
+            } else if ReferenceUnits.linkWords.contains(words[index]) || extraLinkWords.contains(words[index]) {
+                index += 1
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    static let extraLinkWords: Set<String> = ["abs", "bibtex", "cite", "pdf", "html", "page", "site", "web", "award", "best", "spotlight", "oral"]
+
+    /// A line that is nothing but two or more person names: "Ada Lovelace, Alan Turing and Grace Hopper",
+    /// "Lovelace A, Turing AM", "A. Lovelace*, A. M. Turing†". No digits, no lowercase words but name particles.
+    static func looksLikeAuthorList(_ line: String) -> Bool {
+        looksLikeAuthorList(line, single: false)
+    }
+
+    /// With `single`, one name with an initial ("K. Lovelace", "Lovelace K", "Lovelace, K.") is an author line too.
+    static func looksLikeAuthorList(_ line: String, single: Bool) -> Bool {
+        var text = line.trimmingCharacters(in: .whitespaces)
+        if single, Patterns.singleName.matches(text.filter { !"*†‡§¶#✉".contains($0) }) { return true }
+        guard text.count <= 600, !text.contains(where: \.isNumber) else { return false }
+        text = String(text.filter { !"*†‡§¶#✉".contains($0) })
+        // "Boco L. et al. (incl. Korb E.)": a remark in brackets and "et al." say nothing against a list of names.
+        text = Patterns.remark.replacing(in: text, with: "")
+        let cut = Patterns.etAl.matches(text)
+        text = Patterns.etAl.replacing(in: text, with: "")
+        while let last = text.last, ".;, ".contains(last) { text.removeLast() }
+        let segments = Patterns.separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .filter { $0.lowercased() != "et al" && $0.lowercased() != "et al." }
+        guard segments.count >= 2 || (cut && segments.count == 1) else { return false }
+        var full = 0, initials = 0
+        for segment in segments {
+            let words = segment.split(separator: " ").map(String.init)
+            guard (1...5).contains(words.count) else { return false }
+            for word in words {
+                let isParticle = NameParticles.all.contains(word.lowercased()) && word.first?.isLowercase == true
+                guard isParticle || Patterns.nameWord.matches(word) else { return false }
+            }
+            if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
+        }
+        // Every segment a name or an initial ("Lovelace, A."): a last word run on from the title below is neither.
+        guard full + initials == segments.count else { return false }
+        return full * 2 >= segments.count || initials * 3 >= segments.count
+    }
+
+    enum Patterns {
+        static let separators = TextPattern(#"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+"#)
+        // "Lovelace", "O'Neil", "Pérez-Solà", "J.", "J.-P.", "JA": no quotes, colons or full stops inside a word.
+        static let nameWord = TextPattern(#"^(\p{Lu}[\p{L}'’-]*|(\p{Lu}\.\s?-?)+)$"#)
+        static let singleName = TextPattern(#"^((\p{Lu}\.\s?-?)+\s?\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+,?\s(\p{Lu}\.?){1,3})\.?$"#)
+        static let remark = TextPattern(#"\s*\([^)]*\)"#)
+        static let etAl = TextPattern(#",?\s*\bet\s+al\.?"#)
+        static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
+        static let year = TextPattern(#"\b(19|20)\d\d\b"#)
+    }
+}

@@ -1,0 +1,90 @@
+import DossierText
+import DossierModel
+import Foundation
+
+/// What a publications section's text promises, against what splitting found in it: a section that yields no
+/// publication, or far fewer than its list items, DOIs or lines with a year suggest, is said, never passed over.
+enum PublicationCoverage {
+    /// The signs of references in a run of blocks.
+    struct Signs: Equatable {
+        /// List items and table rows that are not legends, counters or placeholders.
+        var items = 0
+        /// Distinct DOIs in the text and the links.
+        var dois = 0
+        /// Lines that hold a year.
+        var yearLines = 0
+        /// Whether any block has text at all.
+        var hasText = false
+
+        /// How many references the signs suggest at the least: every item, every DOI, one reference per two year lines.
+        var expected: Int { max(items, dois, (yearLines + 1) / 2) }
+    }
+
+    static func signs(of blocks: [Block]) -> Signs {
+        var signs = Signs()
+        var dois: Set<String> = []
+        for block in blocks where block.type != .heading {
+            let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { signs.hasText = true }
+            if block.type == .list || block.type == .table {
+                let units = ReferenceUnits.units(of: block, index: 0)
+                signs.items += units.filter { unit in
+                    !ReferenceUnits.isPlaceholder(unit.raw) && !ReferenceUnits.isLegend(unit.text) && !ReferenceUnits.isCounterHeading(unit.text)
+                        && unit.text.split(separator: " ").count >= 5
+                }.count
+            }
+            let links = ReferenceUnits.flatten(allInlines(block)).compactMap(\.url)
+            for found in Identifiers.all(in: ([block.text] + links).joined(separator: "\n")) where found.kind == .doi && found.valid {
+                dois.insert(found.value.lowercased())
+            }
+            signs.yearLines += block.text.split(separator: "\n").filter { line in
+                ReferenceUnits.Patterns.year.matches(String(line)) && !ReferenceUnits.isLegend(String(line))
+            }.count
+        }
+        signs.dois = dois.count
+        return signs
+    }
+
+    /// The warning for a section with `found` publications and these signs, or nil when they agree well enough.
+    /// A section without any sign of a reference (a legend, "see my Google Scholar page") is said only when the
+    /// whole document yields no publication (`documentFound`).
+    static func warning(title: String, found: Int, signs: Signs, documentFound: Int) -> String? {
+        let expected = signs.expected
+        if found == 0, signs.hasText, expected > 0 || documentFound == 0 {
+            let evidence = describe(signs)
+            return "publications section '\(title)' yielded no publication\(evidence.isEmpty ? "" : " (its text holds \(evidence))")"
+        }
+        if expected >= 3, Double(found) < 0.6 * Double(expected) {
+            return "publications section '\(title)' yielded \(found) publication\(found == 1 ? "" : "s"), far fewer than its text suggests (\(describe(signs)))"
+        }
+        return nil
+    }
+
+    static func describe(_ signs: Signs) -> String {
+        var parts: [String] = []
+        if signs.items > 0 { parts.append("\(signs.items) list item\(signs.items == 1 ? "" : "s")") }
+        if signs.dois > 0 { parts.append("\(signs.dois) DOI\(signs.dois == 1 ? "" : "s")") }
+        if signs.yearLines > 0 { parts.append("\(signs.yearLines) line\(signs.yearLines == 1 ? "" : "s") with a year") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// A block's inlines with those of its items, rows and children.
+    static func allInlines(_ block: Block) -> [Inline] {
+        let children = (block.items ?? []) + (block.blocks ?? []) + (block.rows ?? []) + (block.rows ?? []).flatMap { $0.cells ?? [] }
+        return (block.inlines ?? []) + children.flatMap(allInlines)
+    }
+
+    /// The outermost publications sections: each with the range of its blocks.
+    static func outermostPublicationSections(_ sections: [Section]) -> [Section] {
+        var result: [Section] = []
+        for section in sections where section.kind == .publications {
+            guard let first = section.blocks.first, let last = section.blocks.last else { continue }
+            let nested = result.contains { outer in
+                guard let outerFirst = outer.blocks.first, let outerLast = outer.blocks.last else { return false }
+                return outerFirst <= first && last <= outerLast
+            }
+            if !nested { result.append(section) }
+        }
+        return result
+    }
+}
