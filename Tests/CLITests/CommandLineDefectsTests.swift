@@ -56,4 +56,14 @@ final class CommandLineDefectsTests: XCTestCase {
         XCTAssertTrue(verbose.stderr.contains("samples/markdown/apa-cv-bold-name.md: json-resume: "), verbose.stderr)
         XCTAssertFalse(verbose.stderr.contains("json-resume: json-resume"), verbose.stderr)
     }
+
+    /// A publication list that yields nothing is said out loud on stderr, not only inside the document.
+    func testAnUnreadPublicationListIsAWarningOnStderrByDefault() throws {
+        let input = "# Jane Roe\n\n## Publications\n\nSee my Google Scholar page for the list.\n\n## Teaching\n\nStatistics.\n"
+        let output = try CLIRunner.run(["convert", "-t", "ndjson"], stdin: input)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(output.stderr, "-: warning: [split-references] publications section 'Publications' yielded no publication\n")
+        let quiet = try CLIRunner.run(["convert", "-t", "ndjson", "-q"], stdin: input)
+        XCTAssertEqual(quiet.stderr, "")
+    }
 }
