@@ -37,6 +37,12 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(publications[0].block, 2)
     }
 
+    /// Years, ranges of years and bare numbers as list items label the list; they are not references.
+    func testYearItemsAreNotReferences() throws {
+        let result = try split([heading("Publications"), list(["2021", "Doe J. A title. J Things. 2021;1:2-3.", "2019–2020", "[12]"])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe J. A title. J Things. 2021;1:2-3."])
+    }
+
     func testNumberedLinesInOneParagraphAreSplit() throws {
         let text = "[1] K. Xu, \"First paper,\" in Proc. A, 2020.\n[2] K. Xu and J. Roe, \"Second paper,\"\nJ. Things, vol. 2, 2021.\n[3] J. Roe, \"Third paper on things,\" 2022."
         let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(2, 5))])
