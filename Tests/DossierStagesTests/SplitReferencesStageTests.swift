@@ -37,6 +37,24 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(publications[0].block, 2)
     }
 
+    /// A page about one paper (academicpages' `_publications/*.md`): the citation in its front matter is the publication,
+    /// and the title and venue it states as fields win over the parser's reading.
+    func testAPerPaperPageIsItsPublication() throws {
+        var base = Document(source: Source(path: "p.md", format: .markdown, bytes: 0, sha256: ""),
+                            blocks: [Block(.paragraph, text: "We study things.", provenance: .lines(8, 8))])
+        base.metadata = [
+            "title": .string("Sparse things in dense places"), "venue": .string("Journal of Things"), "collection": .string("publications"),
+            "citation": .string("Roe, J. &amp; Poe, E. (2019). &quot;Sparse things in dense places.&quot; <i>Journal of Things</i>. 4(2)."),
+        ]
+        let split = try SplitReferencesStage().run(try SectionsStage().run(base, context: StageContext()), context: StageContext())
+        XCTAssertEqual(split.profile.publications.map(\.raw), [#"Roe, J. & Poe, E. (2019). "Sparse things in dense places." Journal of Things. 4(2)."#])
+        let parsed = try ParseReferencesStage().run(split, context: StageContext())
+        XCTAssertEqual(parsed.profile.publications.first?.title, "Sparse things in dense places")
+        XCTAssertEqual(parsed.profile.publications.first?.containerTitle, "Journal of Things")
+        XCTAssertEqual(parsed.profile.publications.first?.author?.map(\.family), ["Roe", "Poe"])
+        XCTAssertEqual(parsed.profile.publications.first?.issued?.dateParts, [[2019]])
+    }
+
     /// Years, ranges of years and bare numbers as list items label the list; they are not references.
     func testYearItemsAreNotReferences() throws {
         let result = try split([heading("Publications"), list(["2021", "Doe J. A title. J Things. 2021;1:2-3.", "2019–2020", "[12]"])])

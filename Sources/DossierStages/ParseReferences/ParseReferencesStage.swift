@@ -30,6 +30,15 @@ public struct ParseReferencesStage: Stage {
             if split.type != SplitReferencesStage.untyped { parsed.type = split.type }
             parsed.url = parsed.url ?? split.url
             parsed.doi = parsed.doi ?? split.doi
+            // Fields the source states as fields (a per-paper page's front matter) win over the parser's reading.
+            if let title = split.title {
+                parsed.title = title
+                parsed.confidence["title"] = 1
+            }
+            if let container = split.containerTitle {
+                parsed.containerTitle = container
+                parsed.confidence["container-title"] = 1
+            }
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)
             Self.genreOutOfTitle(&parsed)

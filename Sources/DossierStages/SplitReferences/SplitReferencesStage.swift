@@ -89,6 +89,8 @@ public struct SplitReferencesStage: Stage {
                 publications.append(publication)
             }
         }
+        // A page about one paper, whose front matter holds its citation, is that paper.
+        if publications.isEmpty, let page = PerPaperPage.publication(document.metadata) { publications = [page] }
         document.profile.publications = publications
         if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications) }
         return document
