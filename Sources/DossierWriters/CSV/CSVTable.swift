@@ -8,7 +8,9 @@ import Foundation
 /// with "; ". Empty cells mean "not known", never zero.
 ///
 /// - `publications`: document, applicant, applicant_position, type, authors, title, container, year, volume,
-///   issue, pages, doi, pmid, arxiv, url, status, confidence (the lowest per-field confidence, two decimals), raw.
+///   issue, pages, doi, pmid, arxiv, url, status, confidence (the lowest per-field confidence, two decimals), raw,
+///   then for committees first_author, last_author, equal_contribution (`true`/`false` about the applicant, empty
+///   when the applicant was not found in the author list) and et_al (`true` when the list was cut).
 /// - `entries`: document, applicant, kind, title, organization, place, start, end, dates (as written), raw.
 /// - `sections`: document, kind, subkind, title, first_block, last_block.
 /// - `people`: one row per document for the applicant: document, name, given, family, emails, phones,
@@ -22,7 +24,8 @@ public enum CSVTable: String, CaseIterable, Sendable {
         switch self {
         case .publications:
             return ["document", "applicant", "applicant_position", "type", "authors", "title", "container", "year", "volume",
-                    "issue", "pages", "doi", "pmid", "arxiv", "url", "status", "confidence", "raw"]
+                    "issue", "pages", "doi", "pmid", "arxiv", "url", "status", "confidence", "raw",
+                    "first_author", "last_author", "equal_contribution", "et_al"]
         case .entries:
             return ["document", "applicant", "kind", "title", "organization", "place", "start", "end", "dates", "raw"]
         case .sections:
@@ -34,6 +37,17 @@ public enum CSVTable: String, CaseIterable, Sendable {
             return ["document", "applicant", "name", "given", "family", "title", "institution", "email", "phone",
                     "relation", "raw"]
         }
+    }
+
+    /// first_author, last_author, equal_contribution, et_al. Last author only when the list was not cut by "et al.";
+    /// equal contribution when the applicant's position carries a co-first (or equal-contribution) mark.
+    static func committeeColumns(_ publication: Publication) -> [String] {
+        let etAl = publication.etAl == true
+        guard let position = publication.applicantPosition else { return ["", "", "", String(etAl)] }
+        let count = publication.author?.count ?? 0
+        let last = etAl ? "" : String(position == count)
+        let equal = publication.equalContribution?.contains(position) ?? false
+        return [String(position == 1), last, String(equal), String(etAl)]
     }
 
     /// The table called `name` (nil: the default, publications); the error names the known tables.
@@ -58,7 +72,7 @@ public enum CSVTable: String, CaseIterable, Sendable {
                  publication.title ?? "", publication.containerTitle ?? "", publication.year.map(String.init) ?? "",
                  publication.volume ?? "", publication.issue ?? "", publication.page ?? "", publication.doi ?? "",
                  publication.pmid ?? "", publication.arxiv ?? "", publication.url ?? "", publication.status ?? "",
-                 CSVTable.lowest(publication.confidence), publication.raw]
+                 CSVTable.lowest(publication.confidence), publication.raw] + CSVTable.committeeColumns(publication)
             }
         case .entries:
             return profile.entries.map { entry in
