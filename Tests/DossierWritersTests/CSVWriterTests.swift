@@ -14,8 +14,10 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(article, [
             "cvs/ada-lovelace.md", "Ada Lovelace", "1", "article-journal", "Lovelace, Ada; Babbage, Charles",
             "Notes on the Analytical Engine of DNA", "Scientific Memoirs", "1843", "3", "2", "666–731", "10.1000/xyz123",
-            "12345678", "", "", "", "0.75", TestDocuments.plainPublications[0].raw,
+            "12345678", "", "", "", "0.75", TestDocuments.plainPublications[0].raw, "true", "false", "false", "false",
         ])
+        // A cut list has no last author; an applicant not found leaves the committee columns empty but et_al.
+        XCTAssertEqual(Array(records[3].suffix(4)).last, "true")
         XCTAssertEqual(records[3][4], "Lovelace, Ada; The Analytical Engine Consortium; et al.")
         XCTAssertEqual(records[3][13], "2101.00001")
     }
