@@ -12,6 +12,19 @@ if ! swift package plugin --list 2>/dev/null | grep -q "export-documents"; then
   echo "test.sh: the export-documents command plugin is not listed by 'swift package plugin --list'" >&2
   status=1
 fi
+# The fuzz smoke (Fuzz/run.sh --smoke: every libFuzzer harness for a few seconds, about 3 minutes from a clean
+# state with its instrumented build in .build-fuzz/). Skipped, with a line saying why, when the toolchain cannot
+# build libFuzzer binaries, when arguments narrow the run (--filter ...), or with DOSSIER_FUZZ_SMOKE=0.
+if [ "${DOSSIER_FUZZ_SMOKE:-1}" = 0 ]; then
+  echo "test.sh: fuzz smoke skipped (DOSSIER_FUZZ_SMOKE=0)"
+elif [ $# -gt 0 ]; then
+  echo "test.sh: fuzz smoke skipped (arguments given: $*)"
+elif ! why=$(bash Fuzz/run.sh --check 2>&1); then
+  echo "test.sh: fuzz smoke skipped: ${why#fuzz: }"
+elif ! bash Fuzz/run.sh --smoke; then
+  echo "test.sh: the fuzz smoke failed: a finding under .build-fuzz/findings/ or a build error in .build-fuzz/logs/" >&2
+  status=1
+fi
 summary=$(grep -a -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
 if [ -n "$summary" ]; then
   executed=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')

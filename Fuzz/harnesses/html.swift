@@ -1,0 +1,16 @@
+// libFuzzer harness: the HTML reader (libxml2's HTML parser, the tree walker, <meta>/JSON-LD metadata, style
+// hints) on arbitrary bytes, then the document encoded as JSON. Must never crash.
+import Foundation
+import DossierModel
+import DossierPipeline
+import HTMLReader
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzHTML(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let data = Data(bytes: bytes, count: count)
+    let source = Source(path: "fuzz.html", format: .html, bytes: count, sha256: "")
+    if let document = try? HTMLReader().read(data, source: source) {
+        _ = try? JSONEncoder().encode(document)
+    }
+    return 0
+}
