@@ -142,8 +142,8 @@ build_seconds=$(( $(date +%s) - build_started ))
 [ "$build" = 1 ] && echo "fuzz: build took ${build_seconds}s"
 
 # --- seeds --------------------------------------------------------------------------------------------------------
-# samples/ is copied into the corpus at run time (never committed as seeds); Fuzz/seeds/NAME/ holds small
-# hand-written seeds.
+# samples/ and Tests/Fixtures/hostile/ are copied into the corpus at run time (never committed as seeds);
+# Fuzz/seeds/NAME/ holds small hand-written seeds.
 seed() {
   local h=$1 dir=$2 f i=0
   case "$h" in
@@ -164,6 +164,19 @@ seed() {
         grep -E '^ *([-*+]|[0-9]+\.) +[^ ]' "$f" | sed -E 's/^ *([-*+]|[0-9]+\.) +//' | while IFS= read -r line; do
           i=$((i + 1)); printf '%s\n' "$line" >"$dir/$(basename "$f" .md)-$i.txt"
         done
+      done ;;
+  esac
+  # The known hostile inputs (Tests/Fixtures/hostile/, each fixed) so that mutations start near the limits.
+  case "$h" in
+    markdown) for f in Tests/Fixtures/hostile/*.md; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
+    html) for f in Tests/Fixtures/hostile/*.html; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
+    pdf) for f in Tests/Fixtures/hostile/*.pdf; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
+    frontmatter)
+      for f in Tests/Fixtures/hostile/*.md; do
+        awk 'NR==1 && ($0=="---" || $0=="+++") {fence=$0; inside=1; next}
+             inside && ($0==fence || (fence=="---" && $0=="...")) {exit}
+             inside {print}' "$f" >"$dir/hostile-$(basename "$f" .md).fm"
+        [ -s "$dir/hostile-$(basename "$f" .md).fm" ] || rm -f "$dir/hostile-$(basename "$f" .md).fm"
       done ;;
   esac
   if [ -d "Fuzz/seeds/$h" ]; then

@@ -5,11 +5,14 @@ import DossierModel
 import DossierPipeline
 import HTMLReader
 
+/// One reader for the run, as the registry builds one for a batch.
+private let reader = HTMLReader()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTML(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     let source = Source(path: "fuzz.html", format: .html, bytes: count, sha256: "")
-    if let document = try? HTMLReader().read(data, source: source) {
+    if let document = try? reader.read(data, source: source) {
         _ = try? JSONEncoder().encode(document)
     }
     return 0

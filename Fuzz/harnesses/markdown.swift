@@ -5,11 +5,14 @@ import DossierModel
 import DossierPipeline
 import MarkdownReader
 
+/// One reader for the run, as the registry builds one for a batch.
+private let reader = MarkdownReader()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMarkdown(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     let source = Source(path: "fuzz.md", format: .markdown, bytes: count, sha256: "")
-    if let document = try? MarkdownReader().read(data, source: source) {
+    if let document = try? reader.read(data, source: source) {
         _ = try? JSONEncoder().encode(document)
     }
     return 0

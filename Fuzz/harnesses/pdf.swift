@@ -6,11 +6,14 @@ import DossierModel
 import DossierPipeline
 import PDFReader
 
+/// One reader for the run, as the registry builds one for a batch.
+private let reader = PDFReader()
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPDF(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     let source = Source(path: "fuzz.pdf", format: .pdf, bytes: count, sha256: "")
-    if let document = try? PDFReader().read(data, source: source) {
+    if let document = try? reader.read(data, source: source) {
         _ = try? JSONEncoder().encode(document)
     }
     return 0
