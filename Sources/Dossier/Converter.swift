@@ -23,7 +23,8 @@ public struct Converter: Sendable {
 
     /// Converts one input; `path` is how the input is named in the document and in errors.
     public func convert(_ data: Data, path: String, format: SourceFormat? = nil) throws -> Document {
-        let document = try read(data, path: path, format: format)
+        var document = try read(data, path: path, format: format)
+        TextBudget.apply(to: &document)
         return pipeline.run(document, context: context)
     }
 

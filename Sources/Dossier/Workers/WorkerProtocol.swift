@@ -60,7 +60,8 @@ public enum WorkerServer {
                 if data.isEmpty { throw ReadError("empty input") }
                 let format = try request.format ?? FormatSniffer.format(of: data, path: request.label)
                 send(message: WorkerProtocol.Message(phase: "read", format: format), encoder: encoder)
-                let blocks = try converter.read(data, path: request.label, format: format)
+                var blocks = try converter.read(data, path: request.label, format: format)
+                TextBudget.apply(to: &blocks)
                 send(message: WorkerProtocol.Message(phase: "stages"), encoder: encoder)
                 let document = converter.pipeline.run(blocks, context: converter.context)
                 var bytes = WorkerProtocol.documentPrefix
