@@ -23,9 +23,14 @@ public struct Converter: Sendable {
 
     /// Converts one input; `path` is how the input is named in the document and in errors.
     public func convert(_ data: Data, path: String, format: SourceFormat? = nil) throws -> Document {
+        pipeline.run(try readForStages(data, path: path, format: format), context: context)
+    }
+
+    /// The reader step as the stages take it: the blocks cut to the text budget (`TextBudget`), with a warning.
+    public func readForStages(_ data: Data, path: String, format: SourceFormat? = nil) throws -> Document {
         var document = try read(data, path: path, format: format)
         TextBudget.apply(to: &document)
-        return pipeline.run(document, context: context)
+        return document
     }
 
     /// Only the reader step: the blocks as the source gives them.

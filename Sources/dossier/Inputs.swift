@@ -28,7 +28,7 @@ struct Input: Sendable {
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
             } catch let error as CocoaError {
-                throw ReadError(InputCollector.reason(for: error, path: path))
+                throw ReadError(InputReason.describe(error, path: path))
             }
         }
     }
@@ -143,20 +143,6 @@ struct InputCollector {
             default:
                 if wanted { problems.append("\(childPath): not a regular file (a FIFO, socket or device); not read") }
             }
-        }
-    }
-
-    /// Why a file could not be read, phrased to follow "PATH: ".
-    static func reason(for error: CocoaError, path: String) -> String {
-        switch error.code {
-        case .fileReadNoPermission: return "permission denied"
-        case .fileReadNoSuchFile: return "no such file or directory"
-        default:
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return "is a directory"
-            }
-            return "cannot be read (\(error.localizedDescription))"
         }
     }
 }

@@ -201,20 +201,7 @@ enum OutputFiles {
 
     /// Writes every byte, retrying after signals; returns the errno of a failure.
     static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { buffer -> Int32? in
-            guard var pointer = buffer.baseAddress else { return nil }
-            var remaining = buffer.count
-            while remaining > 0 {
-                let written = Foundation.write(descriptor, pointer, remaining)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                remaining -= written
-                pointer += written
-            }
-            return nil
-        }
+        data.withUnsafeBytes { DescriptorWriting.writeAll($0, to: descriptor) }
     }
 
     /// "No space left on device" for ENOSPC.

@@ -130,19 +130,7 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     private func send(_ bytes: [UInt8]) -> Bool {
-        let descriptor = requests.fileHandleForWriting.fileDescriptor
-        return bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
-            }
-            return true
-        }
+        bytes.withUnsafeBytes { DescriptorWriting.writeAll($0, to: requests.fileHandleForWriting.fileDescriptor) == nil }
     }
 
     private enum Reception { case data, timeout, closed }

@@ -60,8 +60,7 @@ public enum WorkerServer {
                 if data.isEmpty { throw ReadError("empty input") }
                 let format = try request.format ?? FormatSniffer.format(of: data, path: request.label)
                 send(message: WorkerProtocol.Message(phase: "read", format: format), encoder: encoder)
-                var blocks = try converter.read(data, path: request.label, format: format)
-                TextBudget.apply(to: &blocks)
+                let blocks = try converter.readForStages(data, path: request.label, format: format)
                 send(message: WorkerProtocol.Message(phase: "stages"), encoder: encoder)
                 let document = converter.pipeline.run(blocks, context: converter.context)
                 var bytes = WorkerProtocol.documentPrefix
@@ -83,18 +82,27 @@ public enum WorkerServer {
 
     /// Writes every byte to standard output; false when the parent is gone.
     private static func writeAll(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(1, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        bytes.withUnsafeBytes { DescriptorWriting.writeAll($0, to: 1) == nil }
+    }
+}
+
+/// Writing every byte to a file descriptor, retrying after signals: the worker's answers, the parent's requests,
+/// the CLI's output files.
+public enum DescriptorWriting {
+    /// nil when every byte was written, else the `errno` of the failure.
+    public static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        guard var pointer = bytes.baseAddress else { return nil }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let written = write(descriptor, pointer, remaining)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
             }
-            return true
+            remaining -= written
+            pointer += written
         }
+        return nil
     }
 }
 
