@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # libFuzzer harnesses for Dossier's readers, front matter and the reference parser (see Fuzz/README.md).
 #
-#   bash Fuzz/run.sh [--seconds N] [--smoke] [--only NAME[,NAME]] [--no-build] [--keep-corpus] [--check]
+#   bash Fuzz/run.sh [--seconds N] [--smoke] [--seed N] [--only NAME[,NAME]] [--no-build] [--keep-corpus] [--check]
 #
 # Builds the package's library modules once with coverage + AddressSanitizer into .build-fuzz/ (SwiftPM, debug),
 # links one libFuzzer binary per harness (Fuzz/harnesses/NAME.swift) with swiftc -sanitize=fuzzer,address, then
-# runs each harness for N seconds (default 60; --smoke: 5) on a corpus seeded at run time from samples/ and
+# runs each harness for N seconds (default 60; --smoke: 5, with --seed 1 so that a CI gate mutates the same way on
+# every run; otherwise libFuzzer picks a random seed) on a corpus seeded at run time from samples/ and
 # Fuzz/seeds/NAME/ (a temporary directory, or .build-fuzz/corpus/NAME with --keep-corpus). Crashes, timeouts and
 # out-of-memory inputs are kept under .build-fuzz/findings/NAME/; a harness that finds something is restarted
 # for the rest of its time. Prints executions and findings per harness; exit status 1 if anything was found,
@@ -22,21 +23,28 @@ only=""
 build=1
 keep_corpus=0
 check_only=0
+seed_value=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --seconds) seconds=${2:?--seconds needs a number}; shift 2 ;;
     --seconds=*) seconds=${1#--seconds=}; shift ;;
     --smoke) smoke=1; shift ;;
+    --seed) seed_value=${2:?--seed needs a number}; shift 2 ;;
+    --seed=*) seed_value=${1#--seed=}; shift ;;
     --only) only=${2:?--only needs harness names}; shift 2 ;;
     --only=*) only=${1#--only=}; shift ;;
     --no-build) build=0; shift ;;
     --keep-corpus) keep_corpus=1; shift ;;
     --check) check_only=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "fuzz: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
-[ "$smoke" = 1 ] && seconds=5
+if [ "$smoke" = 1 ]; then
+  seconds=5
+  seed_value=${seed_value:-1}
+fi
+case "$seed_value" in *[!0-9]*) echo "fuzz: --seed needs a whole number, not '$seed_value'" >&2; exit 2 ;; esac
 case "$seconds" in ''|*[!0-9]*) echo "fuzz: --seconds needs a whole number of seconds, not '$seconds'" >&2; exit 2 ;; esac
 harnesses=("${all_harnesses[@]}")
 if [ -n "$only" ]; then
@@ -220,7 +228,7 @@ for h in "${harnesses[@]}"; do
     attempt=$((attempt + 1))
     one=$work/$h-$attempt.log
     "$out/fuzz-$h" "$corpus" -max_total_time="$left" -max_len="$(max_len_for "$h")" -timeout="$per_input_timeout" \
-      -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 \
+      -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=0 -print_final_stats=1 ${seed_value:+-seed="$seed_value"} \
       -artifact_prefix="$findings/$h/" >"$one" 2>&1
     status=$?
     cat "$one" >>"$log"

@@ -1,15 +1,26 @@
-/// A quick look at a PDF's objects, before poppler reads it, for pages and Form XObjects that draw each other
-/// an absurd number of times: a form that draws the next one three times, 40 levels deep, is 3⁴⁰ draws, and
-/// poppler (which offers poppler-glib callers no way to stop it) spins on it for minutes.
+/// A quick look at a PDF's objects, before poppler reads it, for pages that make poppler spin for minutes
+/// (poppler-glib offers its callers no way to stop it):
+/// - Form XObjects that draw each other an absurd number of times: a form that draws the next one three times,
+///   40 levels deep, is 3⁴⁰ draws, and even 3¹⁰ of them cost poppler 32 s;
+/// - pages that show text an absurd number of times, directly or through forms: poppler's text layout is
+///   quadratic in words drawn at one place (20,000 shows of one word at one spot: 2.5 s; 60,000 through 10 levels
+///   of forms drawn three times: 46 s, from 9 KB of PDF).
 ///
 /// Each page and each form is a node; its `/Name Do` operators, counted in its content stream (inflated when
-/// `/FlateDecode`), are edges to the XObjects its resources name. The draws a node causes are one plus those of
-/// every edge; more than `drawLimit` anywhere, or a form that draws itself, refuses the document. The look is
-/// best effort — objects inside object streams, other filters and inherited resources are not followed — and
-/// linear in the size of the file.
+/// `/FlateDecode`), are edges to the XObjects its resources name, and its `Tj`, `TJ`, `'` and `"` operators are
+/// its own text shows. The draws a node causes are one plus those of every edge, its text shows its own plus
+/// those of every edge; more than `drawLimit` draws anywhere, more than `pageTextLimit` text shows from one page
+/// or `documentTextLimit` from all pages, or a form that draws itself, refuses the document. The look is best
+/// effort — objects inside object streams, other filters and inherited resources are not followed — and linear
+/// in the size of the file.
 enum FormFanOut {
-    /// More draws than this from one page or form is refused (real CVs draw a few forms a few times).
-    static let drawLimit = 100_000
+    /// More draws than this from one page or form is refused (real CVs draw a few forms a few times). Each draw of
+    /// a form with its own font resources costs poppler's text layout a little more than the last: 59,000 took 32 s.
+    static let drawLimit = 10_000
+    /// More text shows than this from one page is refused (a dense page of a Word export has about 2,000).
+    static let pageTextLimit = 30_000
+    /// More text shows than this from all pages is refused (300 dense pages).
+    static let documentTextLimit = 600_000
     /// Content streams are inflated up to this many bytes each, and this many in all.
     static let streamLimit = 4 << 20
     static let totalLimit = 64 << 20
@@ -34,9 +45,9 @@ enum FormFanOut {
             }
             guard !content.isEmpty else { continue }
             let names = file.xobjectNames(of: dictionary)
-            let draws = ContentScan.drawCounts(content)
-            let edges = draws.compactMap { name, count in names[name].map { (target: $0, count: count) } }
-            nodes[number] = Node(isForm: isForm, edges: edges)
+            let scan = ContentScan.scan(content)
+            let edges = scan.draws.compactMap { name, count in names[name].map { (target: $0, count: count) } }
+            nodes[number] = Node(isForm: isForm, edges: edges, textShows: scan.textShows)
         }
         return evaluate(nodes)
     }
@@ -44,11 +55,21 @@ enum FormFanOut {
     struct Node {
         var isForm: Bool
         var edges: [(target: Int, count: Int)]
+        var textShows = 0
     }
 
-    /// The draws of every node, depth first without recursion (a chain of forms may be thousands long).
+    /// `count × each + total`, saturating at `limit + 1`.
+    private static func adding(_ count: Int, times each: Int, to total: Int, limit: Int) -> Int {
+        let (product, overflow) = count.multipliedReportingOverflow(by: each)
+        return overflow ? limit + 1 : min(limit + 1, total + min(limit + 1, product))
+    }
+
+    /// The draws and text shows of every node, depth first without recursion (a chain of forms may be thousands
+    /// long).
     static func evaluate(_ nodes: [Int: Node]) -> String? {
         var draws: [Int: Int] = [:]
+        var shows: [Int: Int] = [:]
+        var documentShows = 0
         var onPath: Set<Int> = []
         for start in nodes.keys.sorted() where draws[start] == nil {
             var stack: [(node: Int, next: Int)] = [(start, 0)]
@@ -66,16 +87,28 @@ enum FormFanOut {
                     continue
                 }
                 var total = 1
+                var text = min(pageTextLimit + 1, nodes[node]?.textShows ?? 0)
                 for edge in edges {
-                    let each = draws[edge.target] ?? 1
-                    total = min(drawLimit + 1, total + min(drawLimit + 1, edge.count.multipliedReportingOverflow(by: each).overflow ? drawLimit + 1 : edge.count * each))
+                    total = adding(edge.count, times: draws[edge.target] ?? 1, to: total, limit: drawLimit)
+                    text = adding(edge.count, times: shows[edge.target] ?? 0, to: text, limit: pageTextLimit)
                 }
                 draws[node] = total
+                shows[node] = text
                 onPath.remove(node)
                 stack.removeLast()
+                let isForm = nodes[node]?.isForm == true
+                let what = isForm ? "a Form XObject (object \(node))" : "a page (object \(node))"
                 if total > drawLimit {
-                    let what = nodes[node]?.isForm == true ? "a Form XObject (object \(node))" : "a page (object \(node))"
                     return "\(what) draws nested forms more than \(drawLimit) times (a fan-out bomb?); refused"
+                }
+                if text > pageTextLimit {
+                    return "\(what) shows text more than \(pageTextLimit) times (poppler would spin on it); refused"
+                }
+                if !isForm {
+                    documentShows += text
+                    if documentShows > documentTextLimit {
+                        return "the pages show text more than \(documentTextLimit) times (poppler would spin on them); refused"
+                    }
                 }
             }
         }
@@ -83,10 +116,13 @@ enum FormFanOut {
     }
 }
 
-/// The `Do` operators of a content stream, by the XObject name they draw.
+/// The `Do` operators of a content stream, by the XObject name they draw, and its text-showing operators.
 enum ContentScan {
-    static func drawCounts(_ content: [UInt8]) -> [String: Int] {
+    static func drawCounts(_ content: [UInt8]) -> [String: Int] { scan(content).draws }
+
+    static func scan(_ content: [UInt8]) -> (draws: [String: Int], textShows: Int) {
         var counts: [String: Int] = [:]
+        var textShows = 0
         var lastName: String?
         var index = 0
         while index < content.count {
@@ -116,12 +152,15 @@ enum ContentScan {
                 let end = PDFObjects.endOfToken(content, from: index)
                 if end - index == 2, content[index] == 0x44, content[index + 1] == 0x6F, let name = lastName {  // Do
                     counts[name, default: 0] += 1
+                } else if (end - index == 2 && content[index] == 0x54 && (content[index + 1] == 0x6A || content[index + 1] == 0x4A))
+                    || (end - index == 1 && (content[index] == 0x27 || content[index] == 0x22)) {  // Tj TJ ' "
+                    textShows += 1
                 }
                 lastName = nil
                 index = max(end, index + 1)
             }
         }
-        return counts
+        return (counts, textShows)
     }
 }
 

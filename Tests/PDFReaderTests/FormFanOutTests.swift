@@ -26,11 +26,11 @@ final class FormFanOutTests: XCTestCase {
 
     func testFormsDrawingTheNextThreeTimes40DeepAreRefusedAtOnce() {
         // 10 KB that kept poppler busy for minutes (3⁴⁰ draws).
-        assertRefused("hostile-pdf-xobject-fanout-HANG.pdf", "a Form XObject (object 38) draws nested forms more than 100000 times (a fan-out bomb?); refused")
+        assertRefused("hostile-pdf-xobject-fanout-HANG.pdf", "a Form XObject (object 40) draws nested forms more than 10000 times (a fan-out bomb?); refused")
     }
 
     func testCompressedFanOutIsRefusedToo() {
-        assertRefused("fanout-flate-30x3.pdf", "a Form XObject (object 28) draws nested forms more than 100000 times (a fan-out bomb?); refused")
+        assertRefused("fanout-flate-30x3.pdf", "a Form XObject (object 30) draws nested forms more than 10000 times (a fan-out bomb?); refused")
     }
 
     func testModestReuseOfFormsIsRead() throws {
@@ -54,12 +54,16 @@ final class FormFanOutTests: XCTestCase {
     }
 
     func testLongChainsAreWalkedWithoutRecursion() {
-        var chain: [Int: FormFanOut.Node] = [:]
-        for number in 0..<50_000 { chain[number] = FormFanOut.Node(isForm: true, edges: number + 1 < 50_000 ? [(number + 1, 1)] : []) }
-        XCTAssertNil(FormFanOut.evaluate(chain))
+        func chain(_ length: Int) -> [Int: FormFanOut.Node] {
+            var nodes: [Int: FormFanOut.Node] = [:]
+            for number in 0..<length { nodes[number] = FormFanOut.Node(isForm: true, edges: number + 1 < length ? [(number + 1, 1)] : []) }
+            return nodes
+        }
+        XCTAssertNil(FormFanOut.evaluate(chain(9_000)))
+        XCTAssertEqual(FormFanOut.evaluate(chain(50_000)), "a Form XObject (object 39999) draws nested forms more than 10000 times (a fan-out bomb?); refused")
         var doubling: [Int: FormFanOut.Node] = [:]
         for number in 0..<20 { doubling[number] = FormFanOut.Node(isForm: true, edges: number + 1 < 20 ? [(number + 1, 2)] : []) }
-        XCTAssertEqual(FormFanOut.evaluate(doubling), "a Form XObject (object 3) draws nested forms more than 100000 times (a fan-out bomb?); refused")
+        XCTAssertEqual(FormFanOut.evaluate(doubling), "a Form XObject (object 6) draws nested forms more than 10000 times (a fan-out bomb?); refused")
     }
 
     func testInflateReadsThePageContentsOfTheSamples() throws {
@@ -78,6 +82,44 @@ final class FormFanOutTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(pagesRead, 5)
+    }
+
+    func testFormsDrawnTensOfThousandsOfTimesAreRefused() throws {
+        // Found by the fuzzer from fanout-flate-30x3.pdf: damaged objects cut the chain of forms to 3¹⁰ draws (under
+        // the draw limit of the time, 100,000), each with its own font resources; poppler took 46 s on it.
+        let name = "hostile-pdf-forms-drawn-59k-times-46s.pdf"
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent(name))
+        let refusal = try XCTUnwrap(FormFanOut.refusal(Array(data)))
+        XCTAssertTrue(refusal.hasSuffix("draws nested forms more than 10000 times (a fan-out bomb?); refused"), refusal)
+        assertRefused(name, refusal)
+    }
+
+    private func pageShowingText(_ shows: Int, operator textOperator: String = "Tj") -> [UInt8] {
+        let operand = textOperator == "TJ" ? "[(word)]" : "(word)"
+        let content = Array(repeating: "BT 72 700 Td \(operand) \(textOperator) ET", count: shows).joined(separator: "\n")
+        return Array("""
+            %PDF-1.7
+            3 0 obj << /Type /Page /Contents 4 0 R >> endobj
+            4 0 obj << /Length \(content.utf8.count) >> stream
+            \(content)
+            endstream endobj
+            """.utf8)
+    }
+
+    func testPagesShowingTextTooOftenAreRefusedWhateverTheOperator() {
+        for textOperator in ["Tj", "TJ", "'", "\""] {
+            XCTAssertNil(FormFanOut.refusal(pageShowingText(5_000, operator: textOperator)), textOperator)
+            XCTAssertEqual(FormFanOut.refusal(pageShowingText(30_001, operator: textOperator)),
+                "a page (object 3) shows text more than 30000 times (poppler would spin on it); refused", textOperator)
+        }
+    }
+
+    func testTextShowsAddUpOverThePagesOfADocument() {
+        var pages: [Int: FormFanOut.Node] = [:]
+        for number in 0..<25 { pages[number] = FormFanOut.Node(isForm: false, edges: [], textShows: 25_000) }
+        XCTAssertEqual(FormFanOut.evaluate(pages), "the pages show text more than 600000 times (poppler would spin on them); refused")
+        pages[24] = nil
+        XCTAssertNil(FormFanOut.evaluate(pages))
     }
 
     func testInflateStopsAtItsLimitAndOnDamage() {
