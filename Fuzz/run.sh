@@ -178,7 +178,15 @@ seed() {
   case "$h" in
     markdown) for f in Tests/Fixtures/hostile/*.md; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
     html) for f in Tests/Fixtures/hostile/*.html; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
-    pdf) for f in Tests/Fixtures/hostile/*.pdf; do [ -f "$f" ] && cp "$f" "$dir/"; done ;;
+    pdf)
+      # The Form XObject fan-outs are left out of the smoke: a damaged object hides part of a fan-out from the
+      # pre-check while poppler's repair still draws it, and poppler then spins for tens of seconds — the class
+      # the worker timeout exists for (`dossier convert` isolates every PDF file), not a defect a CI gate can fix.
+      for f in Tests/Fixtures/hostile/*.pdf; do
+        [ -f "$f" ] || continue
+        [ "$smoke" = 1 ] && case "$(basename "$f")" in *fanout*|*forms-drawn*) continue ;; esac
+        cp "$f" "$dir/"
+      done ;;
     frontmatter)
       for f in Tests/Fixtures/hostile/*.md; do
         awk 'NR==1 && ($0=="---" || $0=="+++") {fence=$0; inside=1; next}

@@ -115,11 +115,16 @@ enum ColumnDetector {
         }
     }
 
-    /// A fragment that has a word gap where the gutter is becomes two (poppler joins lines across a narrow gutter).
+    /// A fragment that has a wide gap where the gutter is becomes two (poppler joins lines across a narrow gutter).
+    /// A gap no wider than a word space of its words' size stays: a heading set larger than the body that runs
+    /// across a column of margin dates ("Prizes and Grants") is one line, not a label and a line.
     private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>) -> [TextLine] {
         guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
               let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
               fragment.words[cut - 1].rect.x1 <= gutter.lowerBound + 1 else { return [fragment] }
+        let gap = fragment.words[cut].rect.x0 - fragment.words[cut - 1].rect.x1
+        let size = max(fragment.words[cut].size, fragment.words[cut - 1].size)
+        guard gap > 0.5 * size else { return [fragment] }
         var left = TextLine(words: Array(fragment.words[..<cut]), page: fragment.page)
         var right = TextLine(words: Array(fragment.words[cut...]), page: fragment.page)
         left.row = fragment.row

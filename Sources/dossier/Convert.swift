@@ -30,7 +30,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
 
-    @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs).")
+    @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs or a PDF file).")
     var isolation: IsolationMode = .auto
 
     @Option(help: "Seconds one input may take in a worker before it is stopped and named on stderr.")
@@ -91,7 +91,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: isolation.isolates(batch: batch) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: isolation.isolates(batch: batch, pdf: readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -107,6 +107,26 @@ struct Convert: ParsableCommand {
             StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)")
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// Whether a file input is a PDF (by `--from pdf` or its extension): poppler can spin for minutes on a hostile
+    /// one, and only a worker process can be stopped at `--timeout`.
+    private func readsPDFFile(_ inputs: [Input]) -> Bool {
+        inputs.contains { input in
+            guard case .file(let path) = input.origin else { return false }
+            if let from = pipeline.from { return from.sourceFormat == .pdf }
+            return path.lowercased().hasSuffix(".pdf") || Self.startsLikePDF(path)
+        }
+    }
+
+    /// "%PDF-" in the first kilobyte, as the format sniffer looks for it.
+    private static func startsLikePDF(_ path: String) -> Bool {
+        // Only a regular file is opened here: opening a FIFO would wait for a writer.
+        guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
+              let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
+        return head.range(of: Data("%PDF-".utf8)) != nil
     }
 
     /// `dossier conver x`: a first input that is no file but a near miss of a command is a usage error naming the
@@ -164,9 +184,9 @@ enum InputFormat: String, ExpressibleByArgument, CaseIterable {
 enum IsolationMode: String, ExpressibleByArgument, CaseIterable {
     case auto, process, none
 
-    func isolates(batch: Bool) -> Bool {
+    func isolates(batch: Bool, pdf: Bool) -> Bool {
         switch self {
-        case .auto: return batch
+        case .auto: return batch || pdf
         case .process: return true
         case .none: return false
         }

@@ -36,6 +36,18 @@ final class IsolationTests: XCTestCase {
         XCTAssertLessThan(elapsed, 30, "the hang must cost its timeout, not the batch")
     }
 
+    /// One PDF on its own (known by its bytes, not its name) is read in a worker too, so `--timeout` ends a PDF poppler
+    /// spins on: one line on stderr naming it, exit 1.
+    func testASinglePDFThatPopplerSpinsOnEndsAtTheTimeout() throws {
+        let spinning = CLIRunner.repository.appendingPathComponent("Tests/Fixtures/slow/damaged-fanout-poppler-spins").path
+        let started = Date()
+        let output = try CLIRunner.run(["convert", spinning, "--timeout", "2"])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertTrue(output.stderr.hasPrefix(spinning + ": timed out after 2 s"), output.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertEqual(output.stdout, "")
+    }
+
     func testOutputKeepsInputOrderAcrossWorkers() throws {
         let directory = try batch(good: 12)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("crash.md"))

@@ -239,6 +239,58 @@ final class SplitReferencesStageTests: XCTestCase {
         ])
     }
 
+    /// academicpages' archive with some papers' author lines left out: among paper headings with authors, a paper
+    /// heading with only a venue line (and an abstract) under it is a paper with its title and no authors.
+    func testAPaperHeadingWithOnlyAVenueAmongPaperHeadingsIsAPaperWithoutAuthors() throws {
+        let paragraph = { (text: String) in Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+        let papers = [
+            heading("Engines That Count Sheep in Fictional Ways"), paragraph("Ada Lovelace, Grace Hopper, Alan Turing"),
+            paragraph("Imaginary Conference on Machines, 2021"),
+            heading("Performing Sheep Counts Based on Fictional Engines With Fuzzy Wool"),
+            paragraph("High-Performance Counting: Second International Congress, TopCount 2019, 2019"),
+            paragraph("This work introduces a novel way of counting sheep, aimed at automating the counting process."),
+            paragraph("Paper PDF"),
+            heading("A Second Study of Sheep and Engines"), paragraph("Grace Hopper, Ada Lovelace"), paragraph("arXiv, 2020"),
+        ]
+        let result = try split([heading("Publications", level: 1)] + papers)
+        let publications = try ParseReferencesStage().run(result, context: StageContext()).profile.publications
+        XCTAssertEqual(publications.map(\.raw), [
+            "Ada Lovelace, Grace Hopper, Alan Turing. Engines That Count Sheep in Fictional Ways. Imaginary Conference on Machines, 2021",
+            "Performing Sheep Counts Based on Fictional Engines With Fuzzy Wool. High-Performance Counting: Second International Congress, TopCount 2019, 2019",
+            "Grace Hopper, Ada Lovelace. A Second Study of Sheep and Engines. arXiv, 2020",
+        ])
+        XCTAssertEqual(publications[1].title, "Performing Sheep Counts Based on Fictional Engines With Fuzzy Wool")
+        XCTAssertNil(publications[1].author, "no author is read out of a title")
+        XCTAssertEqual(publications.map(\.id), ["ref1", "ref2", "ref3"])
+
+        // Alone (no sibling paper heading with authors), such a heading is a sub-heading, not a paper.
+        let alone = try split([heading("Publications", level: 1)] + papers[3...6] + [heading("Talks"), paragraph("A talk, 2020")])
+        XCTAssertTrue(alone.profile.publications.allSatisfy { !$0.raw.hasPrefix("Performing Sheep Counts") }, "\(alone.profile.publications.map(\.raw))")
+    }
+
+    /// Web pages that set each field of an entry as its own paragraph (`<p class="title">`, `<p class="authors">`,
+    /// `<p class="venue">`), in APA, initials-first and full-name styles, a legend line first, a title with a year in
+    /// it, an author list too long to judge whole: one publication per entry, read author first.
+    func testEntriesWrittenOneFieldPerParagraphAreOneReferenceEach() throws {
+        let paragraph = { (text: String) in Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+        let letters = Array("abcdefghij")
+        let many = (0..<60).map { "Q. Person\(letters[$0 / 10])\(letters[$0 % 10])" }.joined(separator: ", ")
+        let fields = [
+            ["Counting sheep with imaginary engines", "Boswell, R., & Di Grande, L.", "Journal of Made-Up Studies, 33, 64–68, 2015"],
+            ["The cost of counting sheep among adults in England in 2000", "A. Lovelace, G. Hopper and C. Babbage", "Br J Counting, 183, 514–519, 2003"],
+            ["A very large collaboration counts sheep", "Ada Lovelace, \(many) and Grace Hopper", "Phys Rev Sheep, 81, 449–94, 2001"],
+        ]
+        let result = try split([heading("Publications"), paragraph("* Equal contribution")] + fields.flatMap { $0.map(paragraph) })
+        XCTAssertEqual(result.profile.publications.map(\.raw), [
+            "Boswell, R., & Di Grande, L. Counting sheep with imaginary engines. Journal of Made-Up Studies, 33, 64–68, 2015",
+            "A. Lovelace, G. Hopper and C. Babbage. The cost of counting sheep among adults in England in 2000. Br J Counting, 183, 514–519, 2003",
+            "Ada Lovelace, \(many) and Grace Hopper. A very large collaboration counts sheep. Phys Rev Sheep, 81, 449–94, 2001",
+        ])
+        // One entry alone after a legend is read the same way.
+        let alone = try split([heading("Journal Articles"), paragraph("* Equal contribution")] + fields[1].map(paragraph))
+        XCTAssertEqual(alone.profile.publications.map(\.raw), ["A. Lovelace, G. Hopper and C. Babbage. The cost of counting sheep among adults in England in 2000. Br J Counting, 183, 514–519, 2003"])
+    }
+
     func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
         let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
         let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"

@@ -73,6 +73,30 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(blocks.last?.text.hasPrefix("2009–2012 BSc in Physics") == true, blocks.last?.text ?? "")
     }
 
+    /// A heading set larger than the body, starting in a column of margin dates and running across its gutter, is
+    /// one heading: a word space of its size is no gutter (it was cut into a margin label "Prizes and" and "Grants").
+    func testALargeHeadingAcrossTheGutterOfAMarginDateColumnStaysWhole() {
+        var page = SyntheticPage()
+        var y = 100.0
+        for (index, entry) in ["Doctoral grant of the Imaginary Foundation for the study of sheep", "Prize for the best thesis in counting sheep, second edition",
+                               "Travel grant to the Made-Up Conference on Engines and Wool"].enumerated() {
+            page.line("Sep \(2024 - index)", x: 67, y: y)
+            page.line(entry, x: 112, y: y)
+            y += 16
+        }
+        // "Prizes and" ends at 106, "Grants" starts at 111: the gap lies in the gutter between the dates (to 107) and
+        // the entries (from 112).
+        page.line("Prizes and Grants", x: 24.4, y: y + 10, size: 17)
+        y += 34
+        for (index, entry) in ["Research assistant at the Institute of Imaginary Studies", "Teaching assistant for the course on counting engines"].enumerated() {
+            page.line("Oct \(2020 - index)", x: 67, y: y)
+            page.line(entry, x: 112, y: y)
+            y += 16
+        }
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertTrue(blocks.contains { $0.type == .heading && $0.text == "Prizes and Grants" }, texts(blocks).joined(separator: "\n"))
+    }
+
     func testNumberedReferencesWithHangingIndentsBecomeOneItemEach() {
         var page = SyntheticPage()
         page.line("[1] Doe, J. and Roe, R. (2020). A first paper with a rather long", x: 50, y: 100, bold: ["Doe,", "J."])

@@ -35,6 +35,8 @@ public struct ParseReferencesStage: Stage {
                 parsed.title = title
                 parsed.confidence["title"] = 1
             }
+            // An author list the source says is not given (a paper heading with only a venue under it): none read.
+            if split.author?.isEmpty == true { parsed.author = nil }
             if let container = split.containerTitle {
                 parsed.containerTitle = container
                 parsed.confidence["container-title"] = 1

@@ -12,7 +12,7 @@ enum ReferenceFieldOrder {
         var fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
         guard fields.count >= 2 else { return nil }
         fields[0] = ReferenceUnits.Patterns.numbering.replacing(in: fields[0], with: "")
-        guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeAuthorList(fields[$0]) }) else { return nil }
+        guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeLongAuthorList(fields[$0]) }) else { return nil }
         var before = Array(fields[..<authorIndex])
         // A line ending in a comma or "and" runs on into the next: the authors started above.
         guard !before.contains(where: looksLikeAuthorList), let above = before.last?.trimmingCharacters(in: .whitespaces),
@@ -96,6 +96,14 @@ enum ReferenceFieldOrder {
         looksLikeAuthorList(line, single: false)
     }
 
+    /// An author list of any length: one over 500 characters (a collaboration's hundreds of names) is judged by its
+    /// first names, cut at a comma.
+    static func looksLikeLongAuthorList(_ line: String, single: Bool = false) -> Bool {
+        guard line.count > 500 else { return looksLikeAuthorList(line, single: single) }
+        guard line.count <= 20_000, !line.contains("\n") else { return false }
+        return looksLikeAuthorList(String(line.prefix(500)).components(separatedBy: ",").dropLast().joined(separator: ","), single: single)
+    }
+
     /// With `single`, one name with an initial ("K. Lovelace", "Lovelace K", "Lovelace, K.") is an author line too.
     static func looksLikeAuthorList(_ line: String, single: Bool) -> Bool {
         var text = line.trimmingCharacters(in: .whitespaces)
@@ -111,7 +119,19 @@ enum ReferenceFieldOrder {
             .filter { $0.lowercased() != "et al" && $0.lowercased() != "et al." }
         guard segments.count >= 2 || (cut && segments.count == 1) else { return false }
         var full = 0, initials = 0
+        // "Boswell, R., & Di Grande, L.": a family name and its initials are two segments of one name.
+        var merged: [String] = []
         for segment in segments {
+            if let last = merged.last, last.split(separator: " ").count <= 3, !Patterns.looseInitials.matches(last), Patterns.looseInitials.matches(segment) {
+                merged[merged.count - 1] = segment + " " + last
+            } else {
+                merged.append(segment)
+            }
+        }
+        let pairs = segments.count - merged.count
+        // Only when every name is so written: "Lovelace, Ada, Babbage" stays three segments.
+        let names = pairs >= 2 && pairs * 2 == segments.count ? merged : segments
+        for segment in names {
             let words = segment.split(separator: " ").map(String.init)
             guard (1...5).contains(words.count) else { return false }
             for word in words {
@@ -121,8 +141,8 @@ enum ReferenceFieldOrder {
             if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
         }
         // Every segment a name or an initial ("Lovelace, A."): a last word run on from the title below is neither.
-        guard full + initials == segments.count else { return false }
-        return full * 2 >= segments.count || initials * 3 >= segments.count
+        guard full + initials == names.count else { return false }
+        return full * 2 >= names.count || initials * 3 >= names.count
     }
 
     enum Patterns {
@@ -133,6 +153,8 @@ enum ReferenceFieldOrder {
         static let remark = TextPattern(#"\s*\([^)]*\)"#)
         static let etAl = TextPattern(#",?\s*\bet\s+al\.?"#)
         static let initial = TextPattern(#"^(\p{Lu}\.\s?-?)+$"#)
+        /// Initials whose last full stop may have been trimmed: "R.", "J. R", "V".
+        static let looseInitials = TextPattern(#"^(\p{Lu}\.?\s?-?){1,3}$"#)
         static let year = TextPattern(#"\b(19|20)\d\d\b"#)
     }
 }

@@ -21,6 +21,9 @@ public struct SplitReferencesStage: Stage {
         var publications: [Publication] = []
         var titleSections: Set<Int> = [], otherSections: Set<Int> = []
         let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
+        // Pages that give each paper a heading with its authors under it: there, a paper heading with only a venue
+        // line under it is a paper too (its author line left out), not a section.
+        let paperHeadings = document.profile.sections.filter { $0.kind == .publications && Self.titleHeadingUnit($0, in: document) != nil }.count
         var members = Set(fieldGroups.values.joined())
         let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
         members.formUnion(continued.values.flatMap { $0 })
@@ -49,10 +52,16 @@ public struct SplitReferencesStage: Stage {
             if let section, let heading = section.blocks.first, !otherSections.contains(heading) {
                 if titleSections.contains(heading) { continue }
                 otherSections.insert(heading)
-                if let unit = Self.titleHeadingUnit(section, in: document) {
+                let venueOnly = paperHeadings >= 2 ? Self.titleHeadingVenueUnit(section, in: document) : nil
+                if let unit = Self.titleHeadingUnit(section, in: document) ?? venueOnly?.unit {
                     otherSections.remove(heading)
                     titleSections.insert(heading)
                     var publication = Publication(id: "ref\(publications.count + 1)", type: Self.untyped, raw: unit.text)
+                    if let venueOnly {
+                        // The source says which line is the title and which the venue, and that no author line is given.
+                        publication.title = venueOnly.title
+                        publication.author = []
+                    }
                     publication.block = index
                     publication.url = unit.urls.first { !$0.contains("doi.org/") }
                     if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
@@ -142,6 +151,10 @@ public struct SplitReferencesStage: Stage {
         }
         var result: [Int: [Int]] = [:]
         for run in runs {
+            if let cycles = repeatingFields(run, in: document) {
+                for group in cycles { result[group[0]] = Array(group.dropFirst()) }
+                continue
+            }
             // A title has words; a bold year ("2018") or label over the entries is not one.
             let starts = Set(run.filter { isWhollyBold(document.blocks[$0]) && document.blocks[$0].text.split(separator: " ").count >= 3 })
             guard starts.count >= 2 else { continue }
@@ -158,6 +171,41 @@ public struct SplitReferencesStage: Stage {
             for group in entries { result[group[0]] = Array(group.dropFirst()) }
         }
         return result
+    }
+
+    /// Entries written one field per paragraph in the same order every time (a web page's `<p class="title">`,
+    /// `<p class="authors">`, `<p class="venue">`; a PDF's title, author and venue lines set apart): after any lines
+    /// before the first entry (a legend, a note), the paragraphs of the run fall into cycles of two to four with an
+    /// author list at the same place in each, no other author list, and a year somewhere in each (a title may hold
+    /// one too). Two cycles at least, or one of three that is the whole run (title and authors, then the dated
+    /// venue). Returns the cycles, or nil.
+    static func repeatingFields(_ run: [Int], in document: Document) -> [[Int]]? {
+        guard run.count >= 3 else { return nil }
+        let texts = run.map { document.blocks[$0].text }
+        let authors = texts.map { text -> Bool in
+            // "Paper PDF", "Slides Code": the links under an entry, not a name with initials.
+            let words = text.lowercased().split(separator: " ").map(String.init)
+            return !words.allSatisfy { ReferenceUnits.linkWords.contains($0) } && ReferenceFieldOrder.looksLikeLongAuthorList(text, single: true)
+        }
+        let dated = texts.map { $0.count <= 500 && ReferenceFieldOrder.Patterns.year.matches($0) }
+        for period in 2...4 {
+            for offset in 0..<period where (run.count - offset) % period == 0 {
+                let cycles = (run.count - offset) / period
+                guard cycles >= 2 || (cycles == 1 && period == 3) else { continue }
+                // Lines before the first entry must not be author lists themselves.
+                guard !authors[..<offset].contains(true) else { continue }
+                let starts = Array(stride(from: offset, to: run.count, by: period))
+                guard let place = (0..<period).first(where: { authors[offset + $0] }) else { continue }
+                let fits = starts.allSatisfy { start in
+                    (0..<period).allSatisfy { authors[start + $0] == ($0 == place) } && (0..<period).contains { dated[start + $0] }
+                }
+                // One entry alone must read title and authors (either order), then the dated venue: not authors, venue
+                // and the links under a paper heading.
+                if cycles == 1, !(dated[offset + 2] && place < 2) { continue }
+                if fits { return starts.map { Array(run[$0..<($0 + period)]) } }
+            }
+        }
+        return nil
     }
 
     /// Paragraphs that go on with the one before them — an entry the reader cut at a page break, a column edge or a
@@ -234,6 +282,22 @@ public struct SplitReferencesStage: Stage {
         guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
         let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
         return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
+    }
+
+    /// A paper heading with a venue line under it and no author line ("Performing Software Test Oracle …" /
+    /// "High-Performance Computing …, TopHPC 2019, 2019" / an abstract): the title, and the unit "Title. Venue".
+    static func titleHeadingVenueUnit(_ section: Section, in document: Document) -> (title: String, unit: ReferenceUnit)? {
+        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
+              document.blocks[first].type == .heading, section.title.split(separator: " ").count >= 4,
+              SectionHeadings.kind(of: section.title) == nil || section.title.split(separator: " ").count >= 7 else { return nil }
+        let content = document.blocks[(first + 1)...last]
+        guard content.allSatisfy({ $0.type == .paragraph }), let venue = content.first?.text, !venue.contains("\n"),
+              venue.count <= 250, ReferenceFieldOrder.Patterns.year.matches(venue), !ReferenceFieldOrder.looksLikeAuthorList(venue),
+              content.dropFirst().filter({ $0.text.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0.text) }).isEmpty
+        else { return nil }
+        let title = section.title.trimmingCharacters(in: CharacterSet(charactersIn: " .")), separator = title.last.map { ".!?".contains($0) } == true ? " " : ". "
+        let unit = ReferenceUnits.unit(title + separator + venue, inlines: content.first?.inlines ?? [], block: first + 1)
+        return ReferenceUnits.isPlaceholder(unit.raw) ? nil : (title, unit)
     }
 
     /// A document without headings whose list items or paragraphs are mostly references.
