@@ -124,6 +124,12 @@ struct BlockAssembler {
            lead.text.unicodeScalars.filter(\.properties.isAlphabetic).count >= 3 {
             return lead.size
         }
+        // A bold heading wrapped in a left margin: its lines flush right, ragged left ("Academic" / "Positions").
+        if group.lines.count >= 2, words.count <= 8, group.lines.allSatisfy(\.isBold),
+           group.lines.allSatisfy({ abs($0.rect.x1 - first.rect.x1) <= 2 }), !group.lines.allSatisfy({ abs($0.rect.x0 - first.rect.x0) <= 2 }),
+           !text.contains("@"), !Self.year.matches(text) {
+            return size
+        }
         guard group.lines.count == 1, words.count <= 7, text.count <= 60 else { return nil }
         if let end = text.last, ".,;".contains(end) { return nil }
         if hasYear { return nil }

@@ -175,10 +175,29 @@ enum ColumnDetector {
                 return copy
             }
             return [lines]
+        case .marginHeadings(let onLeft):
+            return [interleaved(headings: onLeft ? left : right, text: onLeft ? right : left)]
         case .columns:
             break
         }
         return order(left, depth: depth + 1) + order(right, depth: depth + 1)
+    }
+
+    /// Margin headings and the text beside them as one flow: each heading (its wrapped lines kept together) before
+    /// the first line of text that starts below its top, never merged into that line's row.
+    static func interleaved(headings: [TextLine], text: [TextLine]) -> [TextLine] {
+        let clusters = headingClusters(headings)
+        var result: [TextLine] = []
+        var pending = clusters[...]
+        for line in LineBuilder.merge(text) {
+            while let cluster = pending.first, let top = cluster.first?.rect.y0, top <= line.rect.y0 + 0.5 * line.rect.height {
+                result += cluster
+                pending = pending.dropFirst()
+            }
+            result.append(line)
+        }
+        for cluster in pending { result += cluster }
+        return result
     }
 
     /// The best gutter: a low-coverage x-interval with fragments wholly on both sides.

@@ -8,6 +8,9 @@ extension ColumnDetector {
         case table
         /// A narrow column of labels (dates) for the lines beside them; `onLeft` says where it is.
         case labels(onLeft: Bool)
+        /// Section headings set in a margin column beside their sections, not on their rows (a LaTeX CV's
+        /// `\marginpar` or tabular headings): read in line with the text, each heading above what it sits beside.
+        case marginHeadings(onLeft: Bool)
     }
 
     /// Whether the sides are two columns, rows of a table, or labels and the text they label.
@@ -27,6 +30,7 @@ extension ColumnDetector {
             return .table
         }
         let aligned = alignedShare(labels, with: main)
+        if isMarginHeadingColumn(labels, beside: main, narrow: narrow(leftWidth, rightWidth)) { return .marginHeadings(onLeft: labelsOnLeft) }
         guard aligned >= 0.6, medianWords(labels) <= 5 else { return .columns }
         let mainAligned = alignedShare(main, with: labels)
         let narrow = narrow(leftWidth, rightWidth)
@@ -53,6 +57,31 @@ extension ColumnDetector {
         guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
         let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
         return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    /// A narrow side of short bold or capitalised lines, far fewer than the other side's, mostly off its rows and
+    /// flush against the gutter (right-aligned on the left, left-aligned on the right): headings in a margin.
+    static func isMarginHeadingColumn(_ labels: [TextLine], beside main: [TextLine], narrow: Bool) -> Bool {
+        guard narrow, labels.count >= 2, headingClusters(labels).count * 2 <= main.count, labels.allSatisfy({ $0.words.count <= 4 }),
+              labels.filter({ $0.isBold || $0.isAllCaps }).count * 10 >= labels.count * 9,
+              labels.filter({ $0.text.contains(where: \.isNumber) }).count * 10 <= labels.count * 2,
+              alignedShare(labels, with: main) < 0.5 else { return false }
+        let labelsOnLeft = (labels.map(\.rect.x0).min() ?? 0) < (main.map(\.rect.x0).min() ?? 0)
+        let edges = labels.map { labelsOnLeft ? $0.rect.x1 : $0.rect.x0 }
+        return (edges.max() ?? 0) - (edges.min() ?? 0) <= 3
+    }
+
+    /// Lines grouped where they follow each other closely (a heading wrapped over two or three lines).
+    static func headingClusters(_ lines: [TextLine]) -> [[TextLine]] {
+        var clusters: [[TextLine]] = []
+        for line in lines.sorted(by: { $0.rect.y0 < $1.rect.y0 }) {
+            if let last = clusters.last?.last, line.rect.y0 - last.rect.y1 <= 0.5 * line.rect.height {
+                clusters[clusters.count - 1].append(line)
+            } else {
+                clusters.append([line])
+            }
+        }
+        return clusters
     }
 
     static func narrow(_ leftWidth: Double, _ rightWidth: Double) -> Bool {

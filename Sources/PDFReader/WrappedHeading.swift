@@ -1,4 +1,5 @@
-/// A heading set larger than the body and wrapped over two or three lines ("Grants and" / "Awards"), often in a
+/// A heading set larger than the body (or in bold, flush right in a left margin) and wrapped over two or three
+/// lines ("Grants and" / "Awards"), often in a
 /// narrow margin column whose lines the reading order interleaves with the text beside it: its lines are put
 /// back together so that they make one heading.
 enum WrappedHeading {
@@ -10,14 +11,16 @@ enum WrappedHeading {
     /// Whether `next` goes on the heading line `last`: the same font, size and colour, a display size, at most a
     /// line height below, on the same left edge, right edge or centre, and `last` does not end a sentence.
     static func continues(_ last: TextLine, _ next: TextLine, metrics: LayoutMetrics) -> Bool {
-        guard last.page == next.page, last.size >= metrics.bodySize + 1, sameFont(last.font, next.font),
+        // At body size only bold lines set flush right and ragged left, as headings in a left margin are.
+        let tolerance = max(2, 0.15 * last.size)
+        let flushRight = last.isBold && abs(last.rect.x1 - next.rect.x1) <= tolerance && abs(last.rect.x0 - next.rect.x0) > tolerance
+        guard last.page == next.page, last.size >= metrics.bodySize + 1 || flushRight, sameFont(last.font, next.font),
               last.isBold == next.isBold, last.isItalic == next.isItalic,
               last.words.count <= maximumWords, next.words.count <= maximumWords,
               !last.words.contains(where: \.isLabel), !next.words.contains(where: \.isLabel) else { return false }
         let gap = next.rect.y0 - last.rect.y1
         guard gap >= -0.2 * last.size, gap <= last.rect.height else { return false }
         if let end = last.text.last, ".!?:;".contains(end) { return false }
-        let tolerance = max(2, 0.15 * last.size)
         return abs(last.rect.x0 - next.rect.x0) <= tolerance || abs(last.rect.x1 - next.rect.x1) <= tolerance
             || abs(last.rect.midX - next.rect.midX) <= tolerance
     }

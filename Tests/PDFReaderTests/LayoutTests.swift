@@ -97,6 +97,32 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(blocks.contains { $0.type == .heading && $0.text == "Prizes and Grants" }, texts(blocks).joined(separator: "\n"))
     }
 
+    /// Section headings in a left margin, bold at body size, flush right against the gutter and off the rows of the
+    /// text (a LaTeX CV's margin headings): each is read before the text it sits beside, a wrapped one as one heading.
+    func testMarginHeadingsAreReadInLineWithTheirSections() {
+        var page = SyntheticPage()
+        // Right edges at 125: "Degrees" is 7 glyphs of 5 pt.
+        page.line("Degrees", x: 90, y: 100, font: "Times-Bold")
+        page.line("PhD in Physics, University of Somewhere, with a thesis on heat", x: 142, y: 108)
+        page.line("MSc in Marine Sciences, University of Elsewhere, with distinction", x: 142, y: 120)
+        page.line("Academic", x: 85, y: 150, font: "Times-Bold")
+        page.line("Positions", x: 80, y: 161, font: "Times-Bold")
+        page.line("Postdoctoral researcher, Institute of Imaginary Studies, Nowhere", x: 142, y: 166)
+        page.line("Research fellow, University of Elsewhere, Somewhere Else, Farland", x: 142, y: 178)
+        page.line("Assistant professor, University of Somewhere, Somewhere, Farland", x: 142, y: 190)
+        page.line("Awards", x: 95, y: 220, font: "Times-Bold")
+        page.line("Best poster award of the Made-Up Conference on Counting Sheep", x: 142, y: 228)
+        page.line("Outstanding reviewer award of the Journal of Imaginary Engines", x: 142, y: 240)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let headings = blocks.enumerated().filter { $0.element.type == .heading }.map { ($0.offset, $0.element.text) }
+        XCTAssertEqual(headings.map(\.1), ["Degrees", "Academic Positions", "Awards"], texts(blocks).joined(separator: "\n"))
+        // Each heading comes right before the text beside it.
+        for (offset, _) in headings {
+            XCTAssertTrue(blocks.indices.contains(offset + 1) && blocks[offset + 1].type != .heading, texts(blocks).joined(separator: "\n"))
+        }
+        XCTAssertTrue(blocks.last?.text.contains("Outstanding reviewer") == true)
+    }
+
     func testNumberedReferencesWithHangingIndentsBecomeOneItemEach() {
         var page = SyntheticPage()
         page.line("[1] Doe, J. and Roe, R. (2020). A first paper with a rather long", x: 50, y: 100, bold: ["Doe,", "J."])
