@@ -291,6 +291,18 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(alone.profile.publications.map(\.raw), ["A. Lovelace, G. Hopper and C. Babbage. The cost of counting sheep among adults in England in 2000. Br J Counting, 183, 514–519, 2003"])
     }
 
+    /// An applicant's own list set as paragraphs with a year column and entry labels ("2022 J2 …"), naming no author:
+    /// each labelled paragraph is an entry, even with few signs of a citation; one such paragraph alone is not enough.
+    func testLabelledParagraphsWithAYearColumnAreEntries() throws {
+        let paragraph = { (text: String) in Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+        let result = try split([heading("Journal Articles"),
+                                paragraph("2022 J2 Rules as constitutive practices of counting sheep\nImaginary Inquiry"),
+                                paragraph("2021 J1 Contradictions and falling engines: a reply to Lovelace\nJournal of Made-Up Philosophy 29 (3): 537–559")])
+        XCTAssertEqual(result.profile.publications.count, 2, "\(result.profile.publications.map(\.raw))")
+        let alone = try split([heading("Journal Articles"), paragraph("2022 J2 Rules as constitutive practices of counting sheep\nImaginary Inquiry")])
+        XCTAssertEqual(alone.profile.publications.count, 0, "\(alone.profile.publications.map(\.raw))")
+    }
+
     func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
         let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
         let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"

@@ -24,6 +24,7 @@ public struct SplitReferencesStage: Stage {
         // Pages that give each paper a heading with its authors under it: there, a paper heading with only a venue
         // line under it is a paper too (its author line left out), not a section.
         let paperHeadings = document.profile.sections.filter { $0.kind == .publications && Self.titleHeadingUnit($0, in: document) != nil }.count
+        let labelled = Self.labelledParagraphs(indices, in: document, map: map)
         var members = Set(fieldGroups.values.joined())
         let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
         members.formUnion(continued.values.flatMap { $0 })
@@ -87,7 +88,7 @@ public struct SplitReferencesStage: Stage {
                 // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
                 if block.type == .paragraph,
                    ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0)
-                    + (unit.fielded ? 1 : 0) < 2 { continue }
+                    + (unit.fielded ? 1 : 0) + (labelled.contains(index) ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
@@ -282,6 +283,21 @@ public struct SplitReferencesStage: Stage {
         guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
         let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
         return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
+    }
+
+    /// Paragraphs that open with an entry label ("J2", "C14", "[3]", "12."), after a year column or not, where a section
+    /// has two such paragraphs at least: a numbered list set as paragraphs ("2022 J2 Rules as constitutive practices …"),
+    /// each an entry even when it names no author (the applicant's own list, single-authored).
+    static func labelledParagraphs(_ indices: [Int], in document: Document, map: SectionMap) -> Set<Int> {
+        var bySection: [[Int]: [Int]] = [:]
+        for index in indices where document.blocks[index].type == .paragraph && Patterns.entryLabel.matches(document.blocks[index].text) {
+            bySection[map.section(ofBlock: index)?.blocks ?? [], default: []].append(index)
+        }
+        return Set(bySection.values.filter { $0.count >= 2 }.joined())
+    }
+
+    enum Patterns {
+        static let entryLabel = TextPattern(#"^\s*((19|20)\d\d\s+)?(\p{Lu}{1,2}\d{1,3}|\[\s*\p{Lu}{0,2}\d{1,3}\s*\])\s+\p{L}"#)
     }
 
     /// A paper heading with a venue line under it and no author line ("Performing Software Test Oracle …" /
