@@ -25,6 +25,12 @@ struct Convert: ParsableCommand {
     @Option(help: "Which table the csv writer emits.")
     var table: String?
 
+    @Option(help: "Write one record per applicant: folder (every folder of inputs is one applicant) or file.")
+    var groupBy: PacketGrouping?
+
+    @Option(help: "All inputs are this applicant's documents: one record, and their name found in author lists.")
+    var applicant: String?
+
     @OptionGroup var pipeline: PipelineOptions
 
     @Option(help: "Inputs converted in parallel (default: number of cores).")
@@ -66,6 +72,10 @@ struct Convert: ParsableCommand {
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
         if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
         if table != nil, to != "csv" { throw ValidationError("--table chooses a CSV table: give it with --to csv") }
+        if groupBy != nil, applicant != nil {
+            throw ValidationError("--group-by and --applicant both say whose documents these are: give one")
+        }
+        if let applicant, applicant.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--applicant needs a name") }
         if nullSeparated, !stdinPaths { throw ValidationError("--null (-0) separates the paths of --stdin-paths: give both") }
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
@@ -79,13 +89,18 @@ struct Convert: ParsableCommand {
         let converter = try pipeline.converter()
         try refuseMistypedCommand()
         let collector = InputCollector(arguments: inputs, pathsFromStandardInput: stdinPaths, nullSeparated: nullSeparated)
-        let batch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
+        // Packet mode: one record per applicant (--group-by, --applicant, or the applicants table, a packet per file).
+        let grouping = groupBy ?? (applicant == nil && table == "applicants" ? .file : nil)
+        let packets = grouping != nil || applicant != nil
+            ? PacketKeys(inputs: collector.inputs, grouping: grouping, applicant: applicant) : nil
+        let batch = packets.map { Set($0.groups).count > 1 }
+            ?? (collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) })
         let writerName = to ?? (batch ? "ndjson" : "json")
         let writer = try Registry.standard.writer(named: writerName)
         let onePerFile = writer.batchStyle == .filePerDocument && batch
         let target = OutputTarget.resolve(output, perInput: onePerFile)
         if onePerFile, case .standardOutput = target {
-            throw UsageError("--to \(writerName) writes one file per input: give -o DIRECTORY for several inputs")
+            throw UsageError("--to \(writerName) writes one file per \(packets == nil ? "input" : "applicant"): give -o DIRECTORY for several")
         }
         var run = ConversionRun(
             converter: converter, writer: writer, target: target,
@@ -95,6 +110,7 @@ struct Convert: ParsableCommand {
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
+        run.packets = packets.map { PacketCollector(keys: $0.groups, names: $0.names, merger: ApplicantMerger(applicantName: applicant)) }
         for problem in collector.problems { StandardStreams.error(problem) }
         if !quiet { for note in collector.notes { StandardStreams.error(note) } }
         if failFast && !collector.problems.isEmpty { throw ExitCode(1) }

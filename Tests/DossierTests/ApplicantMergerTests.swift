@@ -172,3 +172,19 @@ extension ApplicantMergerTests {
         XCTAssertEqual(record.publications.map { $0.sources.map(\.id) }, [["p1", "p1"], ["p2", "p2"]])
     }
 }
+
+extension ApplicantMergerTests {
+    func testADOICutAtALineEndDoesNotKeepCopiesApartAndTheWholeDOIWins() {
+        let record = ApplicantMerger().merge(key: "a", documents: [
+            Self.document("a/cv.pdf", name: "Jonas Lindqvist", publications: [
+                Self.paper("p1", title: "Verified compilation of probabilistic programs", year: 2023, doi: "10.5555/pacmpl"),
+            ]),
+            Self.document("a/site.html", publications: [
+                Self.paper("p1", title: "Verified compilation of probabilistic programs", year: 2023, doi: "10.5555/PACMPL.2023.0201"),
+            ]),
+        ])
+        XCTAssertEqual(record.publications.count, 1)
+        XCTAssertEqual(record.publications[0].publication.doi, "10.5555/PACMPL.2023.0201")
+        XCTAssertEqual(record.publications[0].fieldSources["DOI"], 1)
+    }
+}

@@ -2,7 +2,7 @@ import DossierModel
 
 /// Merges the publications of a packet's documents into one list, each paper once: copies with the same DOI, then
 /// the same reference text, then (in different documents) the same normalized title and year, then close titles whose
-/// years agree, are one paper — never two copies whose DOIs differ. Each merged paper keeps every copy as a source and takes each field from the copy most confident of it.
+/// years agree, are one paper — never two copies whose DOIs differ (a DOI cut short at a line end does not differ). Each merged paper keeps every copy as a source and takes each field from the copy most confident of it.
 struct PublicationDeduplication {
     /// One publication as found in one document.
     struct Copy {
@@ -63,7 +63,8 @@ struct PublicationDeduplication {
         result.id = id
         result.block = nil
         for (key, path) in stringFields {
-            guard let chosen = best(key, has: { $0[keyPath: path] != nil }) else { continue }
+            guard var chosen = best(key, has: { $0[keyPath: path] != nil }) else { continue }
+            if key == "DOI", let longer = longestDOI(publications, extending: chosen) { chosen = longer }
             result[keyPath: path] = publications[chosen][keyPath: path]
             fieldSources[key] = chosen
             if let value = publications[chosen].confidence[key] { confidence[key] = value }
@@ -88,6 +89,15 @@ struct PublicationDeduplication {
         fieldSources["title"] = titleSource
         result.confidence = confidence
         return MergedPublication(publication: result, sources: sources, fieldSources: fieldSources)
+    }
+
+    /// A copy whose DOI continues the chosen one (which was cut at a line end), if any.
+    private static func longestDOI(_ publications: [Publication], extending chosen: Int) -> Int? {
+        guard let short = publications[chosen].doi.map(TitleMatching.normalizedDOI) else { return nil }
+        return publications.indices.filter { index in
+            guard let doi = publications[index].doi.map(TitleMatching.normalizedDOI) else { return false }
+            return doi.count > short.count && doi.hasPrefix(short)
+        }.max { (publications[$0].doi?.count ?? 0) < (publications[$1].doi?.count ?? 0) }
     }
 
     /// Prefers a list where the applicant was found, then the more confident, then one not cut by "et al.", then the
@@ -136,7 +146,7 @@ private struct Groups {
     /// `keepingDocumentsApart` — both hold a copy from the same document.
     mutating func join(_ a: Int, _ b: Int, by why: String, keepingDocumentsApart: Bool = false) {
         let left = root(a), right = root(b)
-        guard left != right, dois[left].isEmpty || dois[right].isEmpty || dois[left] == dois[right] else { return }
+        guard left != right, Self.compatible(dois[left], dois[right]) else { return }
         if keepingDocumentsApart, !documents[left].isDisjoint(with: documents[right]) { return }
         let (keep, absorb) = left < right ? (left, right) : (right, left)
         parent[absorb] = keep
@@ -144,6 +154,11 @@ private struct Groups {
         documents[keep].formUnion(documents[absorb])
         if reason[b] == nil { reason[b] = why }
         if reason[absorb] == nil { reason[absorb] = why }
+    }
+
+    /// DOIs that can be one paper's: the same, or one cut short of the other (a PDF line that broke inside the DOI).
+    static func compatible(_ left: Set<String>, _ right: Set<String>) -> Bool {
+        left.allSatisfy { a in right.allSatisfy { b in a.hasPrefix(b) || b.hasPrefix(a) } }
     }
 
     /// The groups, each a list of copy indices in order, ordered by their first copy.
