@@ -16,6 +16,7 @@ packages=(
   python3-bibtexparser                           # reads BibTeX output back
   pandoc                                         # pandoc --citeproc reads our CSL-JSON
   qpdf                                           # makes the encrypted sample in samples/pdf/make-pdfs.sh
+  chromium                                       # headless browser: the tests load the review site in it
 )
 
 missing=()

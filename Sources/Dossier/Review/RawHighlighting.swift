@@ -32,7 +32,7 @@ enum RawHighlighting {
     /// earlier one) wrapped in `<mark class="f-FIELD">`; everything escaped.
     static func html(_ raw: String, marks: [Mark]) -> String {
         var taken: [(range: Range<String.Index>, field: String)] = []
-        for mark in marks where mark.text.count >= 1 {
+        for mark in marks.flatMap(spellings) {
             var searchStart = raw.startIndex
             while searchStart < raw.endIndex,
                   let found = raw.range(of: mark.text, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<raw.endIndex) {
@@ -53,6 +53,14 @@ enum RawHighlighting {
         }
         html += HTMLText.escape(String(raw[position...]))
         return html
+    }
+
+    /// The mark as parsed, then with its hyphens written as the en and em dashes a typesetter may have used ("201-229"
+    /// is "201–229" in the PDF).
+    private static func spellings(_ mark: Mark) -> [Mark] {
+        guard !mark.text.isEmpty else { return [] }
+        guard mark.text.contains("-") else { return [mark] }
+        return [mark] + ["–", "—"].map { Mark(text: mark.text.replacingOccurrences(of: "-", with: $0), field: mark.field) }
     }
 
     /// A field name as a CSS class fragment: lowercase letters, digits and dashes.

@@ -97,7 +97,8 @@ public struct ReviewSite: Sendable {
             """)
     }
 
-    /// Sorts the table by the clicked column (numbers as numbers), toggling the direction on a second click.
+    /// Sorts the table by the clicked column (numbers as numbers), toggling the direction on a second click; the
+    /// order is kept in the address (`#sort=N`) so that a sorted view can be bookmarked or sent.
     static let sortScript = """
         document.querySelectorAll('#applicants th button').forEach(function (button) {
           button.addEventListener('click', function () {
@@ -113,8 +114,17 @@ public struct ReviewSite: Sendable {
               return descending ? -order : order;
             });
             rows.forEach(function (row) { body.appendChild(row); });
+            if (history.replaceState) history.replaceState(null, '', '#sort=' + column + (descending ? '' : '-asc'));
           });
         });
+        // index.html#sort=3 opens sorted by column 3, largest first (#sort=3-asc: smallest first).
+        (function () {
+          var wanted = /^#sort=(\\d+)(-asc)?$/.exec(location.hash);
+          var button = wanted && document.querySelector('#applicants th button[data-column="' + wanted[1] + '"]');
+          if (!button) return;
+          button.click();
+          if (wanted[2]) button.click();
+        })();
         """
 
     // MARK: applicant page
@@ -302,7 +312,8 @@ public struct ReviewSite: Sendable {
     }
 
     static let style = """
-        body{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:72em;padding:0 1em;color:#1b1b1b}
+        body{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:84em;padding:0 1em;color:#1b1b1b}
+        #applicants{font-size:.92em}#applicants td small{color:#555;white-space:nowrap}
         h1{margin-bottom:.2em}h2{border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
         table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25em .5em;vertical-align:top;text-align:left}
         th button{font:inherit;font-weight:bold;background:none;border:0;cursor:pointer;padding:0}
