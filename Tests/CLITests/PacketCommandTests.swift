@@ -138,3 +138,31 @@ final class PacketCommandTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0, output)
     }
 }
+
+extension PacketCommandTests {
+    func testInspectOverlayWritesOnePNGPerPage() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let out = directory.appendingPathComponent("pages").path
+        let result = try CLIRunner.run(["inspect", "samples/pdf/publications.pdf", "--overlay", out])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["page-1.png", "page-2.png"])
+        let markdown = try CLIRunner.run(["inspect", "samples/markdown/apa-cv-bold-name.md", "--overlay", out])
+        XCTAssertEqual(markdown.status, 2, "only PDFs have pages to draw")
+    }
+
+    func testReviewWritesOnlyInsideItsFolder() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = directory.appendingPathComponent("in")
+        let folder = inputs.appendingPathComponent("dots & <tags>")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "# Dot Person\n\n## Publications\n\n1. Person, D. (2020). A title of a paper. Journal, 1, 1-2.\n"
+            .write(to: folder.appendingPathComponent("cv.md"), atomically: true, encoding: .utf8)
+        let site = directory.appendingPathComponent("site")
+        let result = try CLIRunner.run(["review", inputs.path, "-o", site.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["in", "site"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("applicants").path), ["dots----tags-.html"])
+    }
+}
