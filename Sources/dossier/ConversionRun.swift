@@ -23,6 +23,8 @@ struct ConversionRun {
     private var namer = OutputNamer()
     /// Warning diagnostics met in the batch, for the summary line.
     private(set) var warnings = 0
+    /// Applicant records written (packet mode), for the summary line.
+    private(set) var applicants = 0
     private var written = 0
 
     init(
@@ -140,6 +142,7 @@ struct ConversionRun {
             stream.write(try writer.writeApplicant(record, index: written, options: options))
         }
         written += 1
+        applicants += 1
         for warning in record.warnings where warning.document == nil && diagnostics.shows(warning.diagnostic.severity) {
             StandardStreams.error("\(record.key): \(warning.diagnostic.severity.rawValue): [\(warning.diagnostic.stage)] \(warning.diagnostic.message)")
         }

@@ -93,8 +93,9 @@ struct Convert: ParsableCommand {
         let grouping = groupBy ?? (applicant == nil && table == "applicants" ? .file : nil)
         let packets = grouping != nil || applicant != nil
             ? PacketKeys(inputs: collector.inputs, grouping: grouping, applicant: applicant) : nil
-        let batch = packets.map { Set($0.groups).count > 1 }
-            ?? (collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) })
+        let inputBatch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
+        // What the writer sees as a batch: several documents, or several applicants.
+        let batch = packets.map { Set($0.groups).count > 1 } ?? inputBatch
         let writerName = to ?? (batch ? "ndjson" : "json")
         let writer = try Registry.standard.writer(named: writerName)
         let onePerFile = writer.batchStyle == .filePerDocument && batch
@@ -106,7 +107,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: isolation.isolates(batch: batch) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: isolation.isolates(batch: inputBatch) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -118,9 +119,10 @@ struct Convert: ParsableCommand {
         let failures = counts.failed + collector.problems.count
         if collector.inputs.isEmpty, collector.problems.isEmpty {
             StandardStreams.error("dossier: no inputs: no Markdown, HTML or PDF file was given or found")
-        } else if batch, !quiet {
+        } else if inputBatch, !quiet {
             let warnings = run.warnings > 0 ? ", \(run.warnings) warning\(run.warnings == 1 ? "" : "s")" : ""
-            StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)")
+            let records = packets == nil ? "" : ", \(run.applicants) applicant\(run.applicants == 1 ? "" : "s")"
+            StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)\(records)")
         }
         if failures > 0 { throw ExitCode(1) }
     }
