@@ -188,3 +188,18 @@ extension ApplicantMergerTests {
         XCTAssertEqual(record.publications[0].fieldSources["DOI"], 1)
     }
 }
+
+extension ApplicantMergerTests {
+    func testAVenueWrittenOutBeatsItsAbbreviationOnANearTie() {
+        var short = Self.paper("p1", title: "Verified compilation of probabilistic programs", year: 2023, confidence: ["container-title": 0.99])
+        short.containerTitle = "Proc. ACM Program. Lang"
+        var long = Self.paper("p1", title: "Verified compilation of probabilistic programs", year: 2023, confidence: ["container-title": 0.97])
+        long.containerTitle = "Proceedings of the ACM on Programming Languages"
+        let record = ApplicantMerger().merge(key: "a", documents: [
+            Self.document("a/site.html", name: "Jonas Lindqvist", publications: [short]),
+            Self.document("a/cv.pdf", publications: [long]),
+        ])
+        XCTAssertEqual(record.publications[0].publication.containerTitle, "Proceedings of the ACM on Programming Languages")
+        XCTAssertEqual(record.publications[0].fieldSources["container-title"], 1)
+    }
+}

@@ -55,6 +55,14 @@ struct PublicationDeduplication {
                 let score = publications[index].confidence[key] ?? 0.5
                 if chosen.map({ score > $0.score }) ?? true { chosen = (index, score) }
             }
+            // A venue written out beats its abbreviation when both were read about as surely.
+            if key == "container-title", let best = chosen {
+                let spelledOut = publications.indices.filter { index in
+                    (publications[index].confidence[key] ?? 0.5) >= best.score - 0.1
+                        && (publications[index].containerTitle?.count ?? 0) > (publications[best.index].containerTitle?.count ?? 0)
+                }.max { (publications[$0].containerTitle?.count ?? 0) < (publications[$1].containerTitle?.count ?? 0) }
+                if let spelledOut { return spelledOut }
+            }
             return chosen?.index
         }
 
