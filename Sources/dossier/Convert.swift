@@ -9,6 +9,8 @@ struct Convert: ParsableCommand {
         discussion: """
             With no INPUT, or with -, reads standard input. Directories are walked for .md, .html and .pdf files.
             One input goes to stdout as JSON; several go as NDJSON (one document per line) unless --to says otherwise.
+            With --group-by folder (every folder one applicant) or --applicant NAME, writes one record per applicant: the
+            documents merged, each publication once with its sources (`dossier review` makes a site of them).
             Exit status: 0 all inputs converted, 1 some inputs failed (each named on stderr), 2 usage error.
             """
     )

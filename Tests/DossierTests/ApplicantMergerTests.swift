@@ -203,3 +203,15 @@ extension ApplicantMergerTests {
         XCTAssertEqual(record.publications[0].fieldSources["container-title"], 1)
     }
 }
+
+extension ApplicantMergerTests {
+    func testCopiesThatGiveDifferentYearsAreAWarning() {
+        let record = ApplicantMerger().merge(key: "a", documents: [
+            Self.document("a/cv.md", name: "Alice Okafor", publications: [Self.paper("p1", title: "Soil microbes in drought", year: 2022, doi: "10.1234/x")]),
+            Self.document("a/site.html", publications: [Self.paper("p1", title: "Soil microbes in drought", year: 2023, doi: "10.1234/x")]),
+        ])
+        XCTAssertEqual(record.publications.count, 1)
+        XCTAssertEqual(record.warnings.map(\.diagnostic.message),
+                       ["copies of \"Soil microbes in drought\" give different years: 2022 (a/cv.md), 2023 (a/site.html); kept 2022"])
+    }
+}

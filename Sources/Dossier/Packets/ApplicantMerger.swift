@@ -44,7 +44,9 @@ public struct ApplicantMerger: Sendable {
             record.diagnostics += document.diagnostics.filter { $0.severity != .info }
                 .map { ApplicantDiagnostic(document: index, diagnostic: $0) }
         }
-        record.publications = PublicationDeduplication.merge(copies)
+        let (publications, conflicts) = PublicationDeduplication.merge(copies)
+        record.publications = publications
+        record.diagnostics += conflicts.map { ApplicantDiagnostic(document: nil, diagnostic: Diagnostic(severity: .warning, stage: Self.stageName, message: $0)) }
         record.referees = Self.mergedReferees(documents)
         let duplicates = copies.count - record.publications.count
         if duplicates > 0 {

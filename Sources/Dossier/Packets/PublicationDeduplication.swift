@@ -12,8 +12,9 @@ struct PublicationDeduplication {
         var provenance: Provenance?
     }
 
-    /// The merged papers, in the order their first copy was found.
-    static func merge(_ copies: [Copy]) -> [MergedPublication] {
+    /// The merged papers, in the order their first copy was found, and a warning for each paper whose copies give
+    /// different years.
+    static func merge(_ copies: [Copy]) -> (publications: [MergedPublication], conflicts: [String]) {
         var groups = Groups(copies)
         let dois = copies.map { $0.publication.doi.map(TitleMatching.normalizedDOI) }
         let titles = copies.map { $0.publication.title.map(TitleMatching.normalizedTitle) ?? "" }
@@ -33,9 +34,28 @@ struct PublicationDeduplication {
             let yearsAgree = years[i] == nil || years[j] == nil || years[i] == years[j]
             if yearsAgree, TitleMatching.closeTitles(titles[i], titles[j]) { groups.join(i, j, by: "close-title", keepingDocumentsApart: true) }
         }
-        return groups.members().enumerated().map { number, members in
-            merged(members.map { copies[$0] }, reasons: members.map { groups.reason[$0] }, id: "p\(number + 1)")
+        var conflicts: [String] = []
+        let publications = groups.members().enumerated().map { number, members in
+            let paper = merged(members.map { copies[$0] }, reasons: members.map { groups.reason[$0] }, id: "p\(number + 1)")
+            if let conflict = yearConflict(paper, copies: members.map { copies[$0].publication }) { conflicts.append(conflict) }
+            return paper
         }
+        return (publications, conflicts)
+    }
+
+    /// Copies of one paper that give it different years: a warning naming each year and where it was written, since
+    /// the record keeps only one.
+    static func yearConflict(_ merged: MergedPublication, copies: [Publication]) -> String? {
+        var years: [(Int, String)] = []
+        for (copy, source) in zip(copies, merged.sources) {
+            guard let year = copy.issued?.year, !years.contains(where: { $0.0 == year }) else { continue }
+            years.append((year, source.path))
+        }
+        guard years.count > 1 else { return nil }
+        let kept = merged.publication.issued?.year.map(String.init) ?? "none"
+        let title = merged.publication.title ?? merged.publication.raw
+        return "copies of \"\(title.prefix(80))\" give different years: "
+            + years.map { "\($0.0) (\($0.1))" }.joined(separator: ", ") + "; kept \(kept)"
     }
 
     /// One paper from its copies: every field from the copy most confident of it (the earliest on a tie).
