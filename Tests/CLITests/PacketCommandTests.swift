@@ -11,7 +11,7 @@ final class PacketCommandTests: XCTestCase {
     func assertGolden(_ actual: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let url = Self.goldens.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["DOSSIER_UPDATE_GOLDENS"] == "1" {
-            try FileManager.default.createDirectory(at: Self.goldens, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try actual.write(to: url, atomically: true, encoding: .utf8)
             XCTFail("rewrote \(name); unset DOSSIER_UPDATE_GOLDENS and run again", file: file, line: line)
             return
@@ -164,5 +164,28 @@ extension PacketCommandTests {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["in", "site"])
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("applicants").path), ["dots----tags-.html"])
+    }
+}
+
+extension PacketCommandTests {
+    func testTheReviewSiteMatchesItsGoldens() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let site = directory.appendingPathComponent("review")
+        let result = try CLIRunner.run(["review", Self.packets, "-o", site.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let pages = ["index.html", "applicants/amara-okafor.html", "applicants/jonas-lindqvist.html", "applicants/lucia-ferrante.html"]
+        let images = ["pages/amara-okafor/2/page-1.png", "pages/jonas-lindqvist/1/page-1.png", "pages/lucia-ferrante/3/page-1.png"]
+        for image in images {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(image).path), image)
+        }
+        for page in pages {
+            let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            for image in images where page.hasSuffix(image.split(separator: "/")[1] + ".html") {
+                XCTAssertTrue(html.contains("<img src=\"../\(image)\""), "\(page) shows \(image)")
+            }
+            // Named .expected so that walking samples/ never takes a golden page for an applicant's document.
+            try assertGolden(html, "review/" + page.replacingOccurrences(of: "applicants/", with: "") + ".expected")
+        }
     }
 }
