@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
         .target(name: "PDFReader", dependencies: ["DossierPipeline", "DossierText", "CPoppler"]),
         .target(name: "HTMLReader", dependencies: ["DossierPipeline", "DossierText", "CLibXML2"]),
+        .target(name: "PDFOverlay", dependencies: ["DossierModel", "CPoppler"]),
         .target(name: "DossierStages", dependencies: ["DossierPipeline", "DossierText", "ReferenceParser"]),
         .target(name: "DossierWriters", dependencies: ["DossierPipeline", "DossierText"]),
         .target(name: "ReferenceParser", dependencies: ["DossierModel", "DossierText"]),
@@ -39,7 +40,7 @@ let package = Package(
             name: "Dossier",
             dependencies: [
                 "DossierModel", "DossierText", "DossierPipeline", "MarkdownReader", "HTMLReader", "PDFReader", "DossierStages",
-                "DossierWriters", "ReferenceParser", "ReferenceTraining",
+                "DossierWriters", "ReferenceParser", "ReferenceTraining", "PDFOverlay",
             ]),
         .executableTarget(
             name: "dossier",

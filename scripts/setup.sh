@@ -16,6 +16,7 @@ packages=(
   python3-bibtexparser                           # reads BibTeX output back
   pandoc                                         # pandoc --citeproc reads our CSL-JSON
   qpdf                                           # makes the encrypted sample in samples/pdf/make-pdfs.sh
+  chromium                                       # headless browser: the tests load the review site in it
 )
 
 missing=()
@@ -47,4 +48,7 @@ set -e
 echo "setup: wrote out/samples.ndjson ($(wc -l < out/samples.ndjson) documents; exit status $status: the samples include deliberately broken PDFs)" >&2
 echo "setup: the first publications found in samples/ (dossier convert samples/ --to csv, cut to 160 columns):" >&2
 "$dossier" convert samples/ --to csv -q 2>/dev/null | head -8 | cut -c1-160 || true
+echo "setup: a committee's view of samples/packets/ (three fictional applicants), one row per applicant:" >&2
+"$dossier" convert samples/packets/ --group-by folder --to csv --table applicants -q | cut -c1-160 || true
+"$dossier" review samples/packets/ -o out/review -q && echo "setup: review site: out/review/index.html" >&2
 echo "setup: try: $dossier convert samples/markdown/apa-cv-bold-name.md | head -40" >&2

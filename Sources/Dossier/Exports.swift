@@ -7,6 +7,7 @@
 @_exported import DossierWriters
 @_exported import HTMLReader
 @_exported import MarkdownReader
+@_exported import PDFOverlay
 @_exported import PDFReader
 @_exported import ReferenceParser
 @_exported import ReferenceTraining

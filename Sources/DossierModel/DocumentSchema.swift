@@ -6,39 +6,109 @@ public enum DocumentSchema {
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://dossier.invalid/schema/dossier-1.json",
-  "title": "Dossier document",
-  "description": "One applicant document as Dossier models it: the source's blocks with provenance, the profile that stages fill, and diagnostics. Version 1 of the JSON contract.",
-  "type": "object",
-  "required": ["dossier", "source", "metadata", "blocks", "profile", "diagnostics"],
-  "additionalProperties": false,
-  "properties": {
-    "dossier": {"const": "1"},
-    "source": {
+  "title": "Dossier document or applicant record",
+  "description": "One applicant document as Dossier models it (the source's blocks with provenance, the profile that stages fill, and diagnostics), or one applicant record (\"kind\": \"applicant\") that merges an applicant's documents. Version 1 of the JSON contract.",
+  "oneOf": [{"$ref": "#/$defs/document"}, {"$ref": "#/$defs/applicant"}],
+  "$defs": {
+    "document": {
       "type": "object",
-      "required": ["path", "format", "bytes", "sha256"],
+      "required": ["dossier", "source", "metadata", "blocks", "profile", "diagnostics"],
       "additionalProperties": false,
       "properties": {
-        "path": {"type": "string"},
-        "format": {"enum": ["markdown", "html", "pdf"]},
-        "bytes": {"type": "integer", "minimum": 0},
-        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
-        "pages": {"type": "integer", "minimum": 0}
+        "dossier": {"const": "1"},
+        "source": {
+          "type": "object",
+          "required": ["path", "format", "bytes", "sha256"],
+          "additionalProperties": false,
+          "properties": {
+            "path": {"type": "string"},
+            "format": {"enum": ["markdown", "html", "pdf"]},
+            "bytes": {"type": "integer", "minimum": 0},
+            "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "pages": {"type": "integer", "minimum": 0}
+          }
+        },
+        "metadata": {
+          "type": "object",
+          "description": "Front matter, HTML <meta> and JSON-LD, PDF info: as found. title, author and date are strings when present.",
+          "properties": {
+            "title": {"type": "string"},
+            "author": {"type": ["string", "array", "object"]},
+            "date": {"type": ["string", "integer"]}
+          }
+        },
+        "blocks": {"type": "array", "items": {"$ref": "#/$defs/block"}},
+        "profile": {"$ref": "#/$defs/profile"},
+        "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/diagnostic"}}
       }
     },
-    "metadata": {
+    "applicant": {
       "type": "object",
-      "description": "Front matter, HTML <meta> and JSON-LD, PDF info: as found. title, author and date are strings when present.",
+      "description": "One applicant's documents merged: the person (conflicts in diagnostics), every document's sections and entries, referees once each, publications deduplicated across documents with their sources.",
+      "required": ["dossier", "kind", "key", "documents", "person", "sections", "entries", "publications", "referees", "diagnostics"],
+      "additionalProperties": false,
       "properties": {
-        "title": {"type": "string"},
-        "author": {"type": ["string", "array", "object"]},
-        "date": {"type": ["string", "integer"]}
+        "dossier": {"const": "1"},
+        "kind": {"const": "applicant"},
+        "key": {"type": "string"},
+        "documents": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["source", "publications"],
+            "additionalProperties": false,
+            "properties": {
+              "source": {"$ref": "#/$defs/document/properties/source"},
+              "documentKind": {"type": "string"},
+              "publications": {"type": "integer", "minimum": 0}
+            }
+          }
+        },
+        "person": {"$ref": "#/$defs/profile/properties/person"},
+        "sections": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["document", "kind", "title", "blocks"],
+            "additionalProperties": false,
+            "properties": {
+              "document": {"type": "integer", "minimum": 0},
+              "kind": {"$ref": "#/$defs/sectionKind"},
+              "title": {"type": "string"},
+              "blocks": {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2},
+              "subkind": {"type": "string"}
+            }
+          }
+        },
+        "entries": {
+          "type": "array",
+          "items": {
+            "allOf": [{"$ref": "#/$defs/profile/properties/entries/items"}],
+            "required": ["document"]
+          }
+        },
+        "publications": {
+          "type": "array",
+          "items": {
+            "allOf": [{"$ref": "#/$defs/publication"}],
+            "required": ["sources", "fieldSources"]
+          }
+        },
+        "referees": {
+          "type": "array",
+          "items": {
+            "allOf": [{"$ref": "#/$defs/profile/properties/referees/items"}],
+            "required": ["documents"]
+          }
+        },
+        "diagnostics": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/diagnostic"
+          }
+        }
       }
     },
-    "blocks": {"type": "array", "items": {"$ref": "#/$defs/block"}},
-    "profile": {"$ref": "#/$defs/profile"},
-    "diagnostics": {"type": "array", "items": {"$ref": "#/$defs/diagnostic"}}
-  },
-  "$defs": {
     "provenance": {
       "type": "object",
       "additionalProperties": false,
@@ -180,7 +250,8 @@ public enum DocumentSchema {
                 }
               },
               "raw": {"type": "string"},
-              "block": {"type": "integer", "minimum": 0}
+              "block": {"type": "integer", "minimum": 0},
+              "document": {"description": "In applicant records: index into documents.", "type": "integer", "minimum": 0}
             }
           }
         },
@@ -198,7 +269,8 @@ public enum DocumentSchema {
               "email": {"type": "string"},
               "phone": {"type": "string"},
               "relation": {"type": "string"},
-              "raw": {"type": "string"}
+              "raw": {"type": "string"},
+              "documents": {"description": "In applicant records: the documents that name this referee.", "type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 1}
             }
           }
         }
@@ -257,7 +329,30 @@ public enum DocumentSchema {
         "etAl": {"type": "boolean"},
         "equalContribution": {"type": "array", "items": {"type": "integer", "minimum": 1}},
         "corresponding": {"type": "array", "items": {"type": "integer", "minimum": 1}},
-        "block": {"type": "integer", "minimum": 0}
+        "block": {"type": "integer", "minimum": 0},
+        "sources": {
+          "description": "In applicant records: every document the paper was found in.",
+          "type": "array",
+          "minItems": 1,
+          "items": {
+            "type": "object",
+            "required": ["document", "path", "id", "raw"],
+            "additionalProperties": false,
+            "properties": {
+              "document": {"type": "integer", "minimum": 0},
+              "path": {"type": "string"},
+              "id": {"type": "string"},
+              "raw": {"type": "string"},
+              "provenance": {"$ref": "#/$defs/provenance"},
+              "matchedBy": {"enum": ["doi", "raw", "title-year", "close-title"]}
+            }
+          }
+        },
+        "fieldSources": {
+          "description": "In applicant records: field name → index into sources of the copy the value was taken from.",
+          "type": "object",
+          "additionalProperties": {"type": "integer", "minimum": 0}
+        }
       }
     },
     "diagnostic": {
@@ -268,7 +363,8 @@ public enum DocumentSchema {
         "severity": {"enum": ["info", "warning", "error"]},
         "stage": {"type": "string"},
         "message": {"type": "string"},
-        "provenance": {"$ref": "#/$defs/provenance"}
+        "provenance": {"$ref": "#/$defs/provenance"},
+        "document": {"description": "In applicant records: index into documents; absent for what the merge found.", "type": "integer", "minimum": 0}
       }
     }
   }

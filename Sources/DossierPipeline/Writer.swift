@@ -17,6 +17,8 @@ public protocol Writer: Sendable {
     func begin(_ options: WriterOptions) throws -> Data
     /// Writes one document; `index` is its 0-based position in the batch.
     func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data
+    /// Writes one applicant's merged record (`--group-by folder`, `--applicant`); by default as its merged document.
+    func writeApplicant(_ record: ApplicantRecord, index: Int, options: WriterOptions) throws -> Data
     func end(_ options: WriterOptions) throws -> Data
 }
 

@@ -18,9 +18,13 @@ struct ConversionRun {
     let diagnostics: DiagnosticEcho
     let progress: ProgressBar
 
+    /// In packet mode (`--group-by`, `--applicant`): documents held per applicant, written as one record each.
+    var packets: PacketCollector?
     private var namer = OutputNamer()
     /// Warning diagnostics met in the batch, for the summary line.
     private(set) var warnings = 0
+    /// Applicant records written (packet mode), for the summary line.
+    private(set) var applicants = 0
     private var written = 0
 
     init(
@@ -70,7 +74,11 @@ struct ConversionRun {
                     converted += 1
                 }
                 do {
-                    try emit(document, label: input.label, outputPath: outputPath, stream: stream)
+                    if packets != nil {
+                        for record in packets?.add(document) ?? [] { try emit(record, stream: stream) }
+                    } else {
+                        try emit(document, label: input.label, outputPath: outputPath, stream: stream)
+                    }
                 } catch let error as OutputError {
                     failures += 1
                     StandardStreams.error("\(error)")
@@ -81,6 +89,12 @@ struct ConversionRun {
             case .failure(let error):
                 failures += 1
                 StandardStreams.error("\(input.label): \(error)")
+                do {
+                    for record in packets?.add(nil) ?? [] { try emit(record, stream: stream) }
+                } catch {
+                    failures += 1
+                    StandardStreams.error("\(error)")
+                }
             }
             return !(failFast && failures > 0)
         }
@@ -110,6 +124,31 @@ struct ConversionRun {
         let notes = options.session.takeNotes()
         if diagnostics == .all {
             for note in notes { StandardStreams.error("\(label): \(note)") }
+        }
+    }
+
+    /// One applicant record: to the stream, or to `DIR/KEY.EXT` with `-o DIR/`.
+    private mutating func emit(_ record: ApplicantRecord, stream: OutputStream) throws {
+        if case .directory(let directory) = target {
+            var single = options
+            single.batch = false
+            let data = try writer.renderApplicants([record], options: single)
+            let name = namer.name(for: record.key + ".applicant", extension: writer.fileExtension)
+            let path = (directory as NSString).appendingPathComponent(name)
+            let folder = (path as NSString).deletingLastPathComponent
+            if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try OutputFiles.write(data, to: path)
+        } else {
+            stream.write(try writer.writeApplicant(record, index: written, options: options))
+        }
+        written += 1
+        applicants += 1
+        for warning in record.warnings where warning.document == nil && diagnostics.shows(warning.diagnostic.severity) {
+            StandardStreams.error("\(record.key): \(warning.diagnostic.severity.rawValue): [\(warning.diagnostic.stage)] \(warning.diagnostic.message)")
+        }
+        let notes = options.session.takeNotes()
+        if diagnostics == .all {
+            for note in notes { StandardStreams.error("\(record.key): \(note)") }
         }
     }
 

@@ -9,6 +9,8 @@ struct Convert: ParsableCommand {
         discussion: """
             With no INPUT, or with -, reads standard input. Directories are walked for .md, .html and .pdf files.
             One input goes to stdout as JSON; several go as NDJSON (one document per line) unless --to says otherwise.
+            With --group-by folder (every folder one applicant) or --applicant NAME, writes one record per applicant: the
+            documents merged, each publication once with its sources (`dossier review` makes a site of them).
             Exit status: 0 all inputs converted, 1 some inputs failed (each named on stderr), 2 usage error.
             """
     )
@@ -24,6 +26,12 @@ struct Convert: ParsableCommand {
 
     @Option(help: "Which table the csv writer emits.")
     var table: String?
+
+    @Option(help: "Write one record per applicant: folder (every folder of inputs is one applicant) or file.")
+    var groupBy: PacketGrouping?
+
+    @Option(help: "All inputs are this applicant's documents: one record, and their name found in author lists.")
+    var applicant: String?
 
     @OptionGroup var pipeline: PipelineOptions
 
@@ -66,6 +74,10 @@ struct Convert: ParsableCommand {
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
         if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
         if table != nil, to != "csv" { throw ValidationError("--table chooses a CSV table: give it with --to csv") }
+        if groupBy != nil, applicant != nil {
+            throw ValidationError("--group-by and --applicant both say whose documents these are: give one")
+        }
+        if let applicant, applicant.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--applicant needs a name") }
         if nullSeparated, !stdinPaths { throw ValidationError("--null (-0) separates the paths of --stdin-paths: give both") }
         do {
             if let to { _ = try Registry.standard.writer(named: to) }
@@ -79,22 +91,29 @@ struct Convert: ParsableCommand {
         let converter = try pipeline.converter()
         try refuseMistypedCommand()
         let collector = InputCollector(arguments: inputs, pathsFromStandardInput: stdinPaths, nullSeparated: nullSeparated)
-        let batch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
+        // Packet mode: one record per applicant (--group-by, --applicant, or the applicants table, a packet per file).
+        let grouping = groupBy ?? (applicant == nil && table == "applicants" ? .file : nil)
+        let packets = grouping != nil || applicant != nil
+            ? PacketKeys(inputs: collector.inputs, grouping: grouping, applicant: applicant) : nil
+        let inputBatch = collector.inputs.count + collector.problems.count > 1 || inputs.contains { isDirectory($0) }
+        // What the writer sees as a batch: several documents, or several applicants.
+        let batch = packets.map { Set($0.groups).count > 1 } ?? inputBatch
         let writerName = to ?? (batch ? "ndjson" : "json")
         let writer = try Registry.standard.writer(named: writerName)
         let onePerFile = writer.batchStyle == .filePerDocument && batch
         let target = OutputTarget.resolve(output, perInput: onePerFile)
         if onePerFile, case .standardOutput = target {
-            throw UsageError("--to \(writerName) writes one file per input: give -o DIRECTORY for several inputs")
+            throw UsageError("--to \(writerName) writes one file per \(packets == nil ? "input" : "applicant"): give -o DIRECTORY for several")
         }
         var run = ConversionRun(
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: isolation.isolates(batch: batch, pdf: readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: isolation.isolates(batch: inputBatch, pdf: readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
+        run.packets = packets.map { PacketCollector(keys: $0.groups, names: $0.names, merger: ApplicantMerger(applicantName: applicant)) }
         for problem in collector.problems { StandardStreams.error(problem) }
         if !quiet { for note in collector.notes { StandardStreams.error(note) } }
         if failFast && !collector.problems.isEmpty { throw ExitCode(1) }
@@ -102,9 +121,10 @@ struct Convert: ParsableCommand {
         let failures = counts.failed + collector.problems.count
         if collector.inputs.isEmpty, collector.problems.isEmpty {
             StandardStreams.error("dossier: no inputs: no Markdown, HTML or PDF file was given or found")
-        } else if batch, !quiet {
+        } else if inputBatch, !quiet {
             let warnings = run.warnings > 0 ? ", \(run.warnings) warning\(run.warnings == 1 ? "" : "s")" : ""
-            StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)")
+            let records = packets == nil ? "" : ", \(run.applicants) applicant\(run.applicants == 1 ? "" : "s")"
+            StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)\(records)")
         }
         if failures > 0 { throw ExitCode(1) }
     }

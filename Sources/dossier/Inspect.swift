@@ -14,12 +14,43 @@ struct Inspect: ParsableCommand {
     @Option(name: [.short, .customLong("from")], help: "Input format (md, html, pdf); sniffed when absent.")
     var from: InputFormat?
 
+    @Option(help: ArgumentHelp("For a PDF: write each page as DIR/page-N.png with boxes where the stages found sections (blue), entries (green) and publications (red).", valueName: "dir"))
+    var overlay: String?
+
     func run() throws {
+        if let overlay { return try drawOverlay(into: overlay) }
         let source = input == "-" ? Input(origin: .standardInput, label: "-") : Input(origin: .file(input), label: input)
         let converter = try Converter(stages: ["normalize"])
         do {
             let document = try converter.convert(try source.load(), path: input, format: from?.sourceFormat)
             print(BlockTreeDump.render(document), terminator: "")
+        } catch {
+            StandardStreams.error("\(input): \(error)")
+            throw ExitCode(1)
+        }
+    }
+
+    /// `--overlay DIR`: the default pipeline on the PDF, then its pages drawn with what was found.
+    private func drawOverlay(into directory: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw UsageError("\(directory): is not a directory; --overlay names the folder the page images go into")
+        }
+        let source = input == "-" ? Input(origin: .standardInput, label: "-") : Input(origin: .file(input), label: input)
+        do {
+            let data = try source.load()
+            let document = try Converter().convert(data, path: input, format: from?.sourceFormat)
+            guard document.source.format == .pdf else {
+                throw UsageError("\(input): --overlay draws PDF pages; this is \(document.source.format.rawValue)")
+            }
+            let pages = try PageOverlay.render(pdf: data, boxes: PageBoxes.boxes(in: document))
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for (index, png) in pages.enumerated() {
+                try OutputFiles.write(png, to: (directory as NSString).appendingPathComponent("page-\(index + 1).png"))
+            }
+            StandardStreams.error("\(input): \(pages.count) page image\(pages.count == 1 ? "" : "s") in \(directory)")
+        } catch let error as UsageError {
+            throw error
         } catch {
             StandardStreams.error("\(input): \(error)")
             throw ExitCode(1)

@@ -14,10 +14,11 @@ final class CSVWriterTests: XCTestCase {
         XCTAssertEqual(article, [
             "cvs/ada-lovelace.md", "Ada Lovelace", "1", "article-journal", "Lovelace, Ada; Babbage, Charles",
             "Notes on the Analytical Engine of DNA", "Scientific Memoirs", "1843", "3", "2", "666–731", "10.1000/xyz123",
-            "12345678", "", "", "", "0.75", TestDocuments.plainPublications[0].raw, "true", "false", "false", "false",
+            "12345678", "", "", "", "0.75", TestDocuments.plainPublications[0].raw, "true", "false", "false", "false", "cvs/ada-lovelace.md",
         ])
         // A cut list has no last author; an applicant not found leaves the committee columns empty but et_al.
-        XCTAssertEqual(Array(records[3].suffix(4)).last, "true")
+        XCTAssertEqual(Array(records[3].suffix(5)).first(where: { $0 == "true" }), "true")
+        XCTAssertEqual(records[3][21], "true")
         XCTAssertEqual(records[3][4], "Lovelace, Ada; The Analytical Engine Consortium; et al.")
         XCTAssertEqual(records[3][13], "2101.00001")
     }
@@ -57,7 +58,7 @@ final class CSVWriterTests: XCTestCase {
 
     func testAnUnknownTableIsAnErrorThatNamesTheKnownOnes() {
         XCTAssertThrowsError(try CSVWriter().render([TestDocuments.plain], options: WriterOptions(table: "pubs"))) { error in
-            XCTAssertEqual("\(error)", "unknown table 'pubs'; known: publications, entries, sections, people, referees")
+            XCTAssertEqual("\(error)", "unknown table 'pubs'; known: publications, entries, sections, people, referees, applicants")
         }
         XCTAssertThrowsError(try CSVWriter().begin(WriterOptions(table: "Publications")))
     }

@@ -10,14 +10,19 @@ import Foundation
 /// - `publications`: document, applicant, applicant_position, type, authors, title, container, year, volume,
 ///   issue, pages, doi, pmid, arxiv, url, status, confidence (the lowest per-field confidence, two decimals), raw,
 ///   then for committees first_author, last_author, equal_contribution (`true`/`false` about the applicant, empty
-///   when the applicant was not found in the author list) and et_al (`true` when the list was cut).
+///   when the applicant was not found in the author list), et_al (`true` when the list was cut) and sources (the
+///   documents the paper was found in: the document itself, or every document of an applicant record).
 /// - `entries`: document, applicant, kind, title, organization, place, start, end, dates (as written), raw.
 /// - `sections`: document, kind, subkind, title, first_block, last_block.
 /// - `people`: one row per document for the applicant: document, name, given, family, emails, phones,
 ///   affiliation, address, orcid, links ("kind url"), identifiers ("scheme:value").
 /// - `referees`: document, applicant, name, given, family, title, institution, email, phone, relation, raw.
+/// - `applicants`: one row per applicant record (`--group-by folder`, `--applicant`) for a committee: applicant (the
+///   packet's folder or name), name, emails, documents, publications (each paper once), first_author, last_author,
+///   co_first (counts of papers), with_doi, first_year, last_year, referees, warnings (count). A document written
+///   outside packet mode is a packet of one, without deduplication.
 public enum CSVTable: String, CaseIterable, Sendable {
-    case publications, entries, sections, people, referees
+    case publications, entries, sections, people, referees, applicants
 
     /// The header row.
     public var columns: [String] {
@@ -25,7 +30,7 @@ public enum CSVTable: String, CaseIterable, Sendable {
         case .publications:
             return ["document", "applicant", "applicant_position", "type", "authors", "title", "container", "year", "volume",
                     "issue", "pages", "doi", "pmid", "arxiv", "url", "status", "confidence", "raw",
-                    "first_author", "last_author", "equal_contribution", "et_al"]
+                    "first_author", "last_author", "equal_contribution", "et_al", "sources"]
         case .entries:
             return ["document", "applicant", "kind", "title", "organization", "place", "start", "end", "dates", "raw"]
         case .sections:
@@ -36,6 +41,9 @@ public enum CSVTable: String, CaseIterable, Sendable {
         case .referees:
             return ["document", "applicant", "name", "given", "family", "title", "institution", "email", "phone",
                     "relation", "raw"]
+        case .applicants:
+            return ["applicant", "name", "emails", "documents", "publications", "first_author", "last_author", "co_first",
+                    "with_doi", "first_year", "last_year", "referees", "warnings"]
         }
     }
 
@@ -59,8 +67,34 @@ public enum CSVTable: String, CaseIterable, Sendable {
         return table
     }
 
-    /// The rows of one document, each as long as `columns`.
-    func rows(_ document: Document) -> [[String]] {
+    /// The rows of one applicant record: its one row for `applicants`, else the rows of its merged document, whose
+    /// publications name every document they were found in.
+    func rows(_ record: ApplicantRecord) -> [[String]] {
+        guard self == .applicants else {
+            let sources = Dictionary(record.publications.map { merged in
+                (merged.publication.id, CSVTable.uniquePaths(merged.sources.map(\.path)).joined(separator: "; "))
+            }, uniquingKeysWith: { first, _ in first })
+            return rows(record.mergedDocument, sources: sources)
+        }
+        let publications = record.publications.map(\.publication)
+        let committee = publications.map(CSVTable.committeeColumns)
+        let years = publications.compactMap(\.year)
+        return [[record.key, record.person.name?.literal ?? "", record.person.emails.joined(separator: "; "),
+                 record.documents.map(\.source.path).joined(separator: "; "), String(publications.count),
+                 String(committee.filter { $0[0] == "true" }.count), String(committee.filter { $0[1] == "true" }.count),
+                 String(committee.filter { $0[2] == "true" }.count), String(publications.filter { $0.doi != nil }.count),
+                 years.min().map(String.init) ?? "", years.max().map(String.init) ?? "", String(record.referees.count),
+                 String(record.warnings.count)]]
+    }
+
+    private static func uniquePaths(_ paths: [String]) -> [String] {
+        var seen: Set<String> = []
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// The rows of one document, each as long as `columns`; `sources` gives the sources cell by publication id
+    /// (default: the document's own path).
+    func rows(_ document: Document, sources: [String: String] = [:]) -> [[String]] {
         let path = document.source.path
         let profile = document.profile
         let applicant = profile.person.name?.literal ?? ""
@@ -73,6 +107,7 @@ public enum CSVTable: String, CaseIterable, Sendable {
                  publication.volume ?? "", publication.issue ?? "", publication.page ?? "", publication.doi ?? "",
                  publication.pmid ?? "", publication.arxiv ?? "", publication.url ?? "", publication.status ?? "",
                  CSVTable.lowest(publication.confidence), publication.raw] + CSVTable.committeeColumns(publication)
+                    + [sources[publication.id] ?? path]
             }
         case .entries:
             return profile.entries.map { entry in
@@ -97,6 +132,15 @@ public enum CSVTable: String, CaseIterable, Sendable {
                  referee.title ?? "", referee.institution ?? "", referee.email ?? "", referee.phone ?? "",
                  referee.relation ?? "", referee.raw ?? ""]
             }
+        case .applicants:
+            let sources = profile.publications.map { PublicationSource(document: 0, path: path, id: $0.id, raw: $0.raw) }
+            let record = ApplicantRecord(
+                key: path, documents: [ApplicantDocument(source: document.source, publications: profile.publications.count)],
+                person: profile.person,
+                publications: zip(profile.publications, sources).map { MergedPublication(publication: $0, sources: [$1]) },
+                referees: profile.referees.map { MergedReferee(referee: $0, documents: [0]) },
+                diagnostics: document.diagnostics.map { ApplicantDiagnostic(document: 0, diagnostic: $0) })
+            return rows(record)
         }
     }
 

@@ -11,7 +11,7 @@ import Foundation
 /// a plain number with a sign ("-3", "+1.5") and a lone "-". NUL characters, which CSV readers refuse, are dropped.
 public struct CSVWriter: Writer {
     public let name = "csv"
-    public let summary = "one table (--table publications|entries|sections|people|referees) as RFC 4180 CSV"
+    public let summary = "one table (--table publications|entries|sections|people|referees|applicants) as RFC 4180 CSV"
     public let fileExtension = "csv"
     public let batchStyle = BatchStyle.stream
 
@@ -23,6 +23,12 @@ public struct CSVWriter: Writer {
 
     public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
         let rows = try CSVTable.named(options.table).rows(document)
+        return Data(rows.map(CSVWriter.record).joined().utf8)
+    }
+
+    /// The rows of one applicant record (`--table applicants`: its one row).
+    public func writeApplicant(_ record: ApplicantRecord, index: Int, options: WriterOptions) throws -> Data {
+        let rows = try CSVTable.named(options.table).rows(record)
         return Data(rows.map(CSVWriter.record).joined().utf8)
     }
 

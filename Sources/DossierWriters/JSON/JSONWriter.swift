@@ -19,6 +19,11 @@ public struct JSONWriter: Writer {
         JSONArrayFraming.element(try document.encoded(pretty: true), index: index, options: options)
     }
 
+    /// The applicant record itself (`"kind": "applicant"`), pretty.
+    public func writeApplicant(_ record: ApplicantRecord, index: Int, options: WriterOptions) throws -> Data {
+        JSONArrayFraming.element(try record.encoded(pretty: true), index: index, options: options)
+    }
+
     public func end(_ options: WriterOptions) throws -> Data {
         JSONArrayFraming.end(options)
     }
@@ -35,6 +40,13 @@ public struct NDJSONWriter: Writer {
 
     public func write(_ document: Document, index: Int, options: WriterOptions) throws -> Data {
         var data = try document.encoded(pretty: false)
+        data.append(Data("\n".utf8))
+        return data
+    }
+
+    /// One applicant record per line.
+    public func writeApplicant(_ record: ApplicantRecord, index: Int, options: WriterOptions) throws -> Data {
+        var data = try record.encoded(pretty: false)
         data.append(Data("\n".utf8))
         return data
     }
