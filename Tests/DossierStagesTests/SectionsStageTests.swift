@@ -24,6 +24,18 @@ final class SectionsStageTests: XCTestCase {
         return try SectionsStage().run(document, context: StageContext()).profile.sections
     }
 
+    /// moderncv's banking style sets sub-headings as a small title followed by a dotted leader across the line.
+    func testASubHeadingWithADottedLeaderIsAHeading() throws {
+        let found = try sections([
+            heading("Publications"), paragraph("PEER-REVIEWED JOURNAL PAPERS" + String(repeating: " .", count: 40)),
+            paragraph("2011: Lovelace A, Hopper G. Counting sheep. J Things 2011;1:2-3."),
+            paragraph("Conference papers (archival)" + String(repeating: ". ", count: 30)),
+            paragraph("1993: Lovelace A. Engines. In: Proc. Made-Up Conf.; 1993. p. 1-2."),
+        ])
+        XCTAssertEqual(found.map(\.title), ["Publications", "PEER-REVIEWED JOURNAL PAPERS", "Conference papers (archival)"])
+        XCTAssertEqual(found.map(\.kind), [.publications, .publications, .publications])
+    }
+
     func testEnglishHeadingsAsPeopleWriteThem() {
         let expected: [String: SectionKind] = [
             "Papers": .publications, "Selected Publications": .publications, "Peer-reviewed journal articles": .publications,

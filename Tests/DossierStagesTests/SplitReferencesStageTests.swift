@@ -303,6 +303,25 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(alone.profile.publications.count, 0, "\(alone.profile.publications.map(\.raw))")
     }
 
+    /// A DOI broken at a line end after a full stop, slash, hyphen or underscore goes on on the next line.
+    func testADOIBrokenAtALineEndIsJoined() throws {
+        let text = "Lovelace A, Hopper G. Counting sheep. Proc Imaginary Lang. 2023;7:1-20. https://doi.org/10.5555/pacmpl.\n2023.123\n[PDF]"
+        let result = try split([heading("Publications"), list([text])])
+        XCTAssertEqual(result.profile.publications.first?.raw,
+                       "Lovelace A, Hopper G. Counting sheep. Proc Imaginary Lang. 2023;7:1-20. https://doi.org/10.5555/pacmpl.2023.123.")
+        // The next field is not a DOI's continuation.
+        let next = "Lovelace A. Counting sheep. J Things. 2020;1:2-3. doi:10.5555/abc.\nPMID: 12345678"
+        XCTAssertEqual(try split([heading("Publications"), list([next])]).profile.publications.first?.raw,
+                       "Lovelace A. Counting sheep. J Things. 2020;1:2-3. doi:10.5555/abc. PMID: 12345678")
+    }
+
+    /// Two entries the reader ran into one paragraph, each opening with "YEAR:" and a Vancouver author list.
+    func testEntriesOpeningWithAYearAndAColonAreSplit() throws {
+        let text = "2007: Elboury S, Couteau C, Lovelace A, et al. Counting sheep by engines. Int J Things 2007;340:1–5.\n2003: Hopper G, Lovelace A. Engines that\ncount. APMIS 2003;111:252."
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(1, 3))])
+        XCTAssertEqual(result.profile.publications.count, 2, "\(result.profile.publications.map(\.raw))")
+    }
+
     func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
         let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
         let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"

@@ -129,6 +129,14 @@ public struct SectionsStage: Stage {
 
     /// A paragraph that is a known section title, set apart as a heading would be.
     static func looksLikeHeading(_ block: Block) -> Bool {
+        // "PEER-REVIEWED JOURNAL PAPERS. . . . . . . .": a sub-heading with a dotted leader (moderncv's banking style).
+        if !block.text.contains("\n"), let leader = Patterns.dotLeader.firstMatch(in: block.text)?.range {
+            var title = block
+            title.text = String(block.text[..<leader.lowerBound])
+            title.inlines = nil
+            title.font?.bold = true
+            return !title.text.isEmpty && looksLikeHeading(title)
+        }
         // A heading line the reader ran into the text below it: "In Preparation\nAdditional manuscripts …".
         if let firstLine = block.text.split(separator: "\n").first, block.text.contains("\n"),
             firstLine.split(separator: " ").count <= 4, SectionHeadings.isWholePhrase(String(firstLine)) {
@@ -166,6 +174,7 @@ public struct SectionsStage: Stage {
     static func cleanTitle(_ text: String) -> String {
         // LaTeX icon commands that leaked into the text layer: "\faFile *[regular]: Publications".
         var title = Patterns.latexIcons.replacing(in: text, with: "")
+        title = Patterns.dotLeader.replacing(in: title, with: "")
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
         return title.trimmingCharacters(in: .whitespaces)
@@ -220,6 +229,7 @@ public struct SectionsStage: Stage {
 
     /// The expressions of this stage, compiled once.
     enum Patterns {
+        static let dotLeader = TextPattern(#"(\s?\.){6,}\s*$"#)
         static let counter = TextPattern(#"[(\[]\s*\d{1,3}\s*[)\]]\s*$"#)
         static let bracketedRemark = TextPattern(#"\s*[\[(].*[\])]\s*$"#)
         static let latexIcons = TextPattern(#"^(\\[A-Za-z]+\s*\*?\s*(\[[^\]]*\])?\s*:?\s*)+"#)

@@ -152,7 +152,8 @@ enum ReferenceUnits {
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
         let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
-        var raw = fields.replacingOccurrences(of: "\n", with: " ")
+        // A DOI broken at a line end after ".", "/", "-" or "_" goes on at the start of the next line, no space between.
+        var raw = Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ")
         raw = Patterns.numbering.replacing(in: raw, with: "")
         // A list number after the date column: "2021 J1 A title" → "2021 A title".
         raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1")
@@ -266,8 +267,10 @@ enum ReferenceUnits {
         static let numbering = TextPattern(ReferenceUnits.numbering)
         static let citationNumber = TextPattern(#"^\s*\[\s*\d{1,3}\s*\]\s+\S"#)
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
+        static let brokenDOI = TextPattern(#"(10\.[0-9]{4,9}/[^\s"<>]*[./_-])[ \t]*\n[ \t]*(?=[0-9a-z][^\s"<>]{0,40}(\s|$))"#)
         static let yearThenLabel = TextPattern(#"^(\s*(?:19|20)\d\d[a-z]?\s+)(?:\[\s*[A-Za-z]*\d+\s*\]|[A-Z]{1,2}\d+[.)]?|\d{1,3}[.)])\s+"#)
-        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?\s+\p{Lu}\p{L}+,"#)
+        // "2020 Doe, J. …", "2007: Elboury S, Couteau C, …" (a year column, then a family name and a comma or initials).
+        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?[:.]?\s+\p{Lu}\p{L}+(,|\s\p{Lu}{1,3}[,.]?\s)"#)
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
