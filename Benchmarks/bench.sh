@@ -14,7 +14,8 @@
 #      mode, and installs PyMuPDF from PyPI into a virtual environment in .build-bench/venv (gitignored);
 #   2. builds a corpus from samples/ and, when present, ../shared/corpus/dev (skipped cleanly when absent):
 #      every Markdown, HTML and PDF file that both Dossier and the reference tool read without error,
-#      replicated round-robin (hard links) to 400 Markdown, 300 HTML and 80 PDF files;
+#      replicated round-robin (copies: `convert DIR` converts a hard-linked file once) to 400 Markdown, 300 HTML
+#      and 80 PDF files;
 #   3. times each row's commands interleaved (dossier, reference, reference, dossier, ... alternating the
 #      order every repetition so that a change of load hits both) and prints the median of N runs:
 #        Markdown / HTML → JATS and → JSON, dossier --jobs 2   vs pandoc, one process per file, 2 in parallel
@@ -185,7 +186,8 @@ for format in markdown html pdf; do
     (($(count "$base/$format") > 0)) || { say "no usable $format file in the corpus"; exit 1; }
 done
 
-replicate() { # TARGET_DIR N SOURCE_DIR...: N hard links (copies across file systems), round-robin over the files
+replicate() { # TARGET_DIR N SOURCE_DIR...: N copies, round-robin over the files. Never hard links: a folder walk
+    # converts the same file (device and inode) once, so linked copies would time a handful of conversions.
     python3 - "$@" <<'PY'
 import os, shutil, sys
 target, n, sources = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
@@ -194,10 +196,7 @@ os.makedirs(target, exist_ok=True)
 for i in range(n):
     source = files[i % len(files)]
     destination = os.path.join(target, "%05d-%s" % (i, os.path.basename(source)))
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copyfile(source, destination)
+    shutil.copyfile(source, destination)
 PY
 }
 replicate "$work/md" "$n_md" "$base/markdown"

@@ -24,15 +24,51 @@ public enum Identifiers {
     /// Every identifier in `text` (percent-decoded first), in order, without duplicates (compared case-insensitively).
     /// Invalid ISBNs and ORCIDs after their label are included with `valid` false; a bare ORCID only when valid.
     public static func all(in text: String) -> [Match] {
-        let decoded = text.removingPercentEncoding ?? text
+        // Without a "%" there is nothing to decode (and nothing Foundation could refuse).
+        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         var found: [Match] = []
-        for kind in Kind.allCases {
+        for kind in Kind.allCases where mayHold(kind, decoded) {
             for match in matches(kind, in: decoded)
             where !found.contains(where: { $0.kind == kind && $0.value.lowercased() == match.value.lowercased() }) {
                 found.append(match)
             }
         }
         return found.sorted { $0.position < $1.position }
+    }
+
+    /// Whether the expression of `kind` could match `text`: false only when a literal it needs is missing from the
+    /// bytes, so that most texts skip most of the seven expressions. The case-insensitive literals are searched
+    /// with ASCII case folding, which is exact for them: no other character folds to their letters, but for "ſ"
+    /// (U+017F folds to "s", in "isbn").
+    static func mayHold(_ kind: Kind, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            func has(_ literal: StaticString) -> Bool {
+                ByteSearch.contains(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), in: hay)
+            }
+            func hasFolded(_ literal: StaticString) -> Bool {
+                ByteSearch.containsFoldingASCIICase(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount), in: hay)
+            }
+            switch kind {
+            case .doi: return has("10.")
+            case .pmid: return hasFolded("pmid") || hasFolded("pubmed")
+            case .pmcid: return has("PMC")
+            case .arxiv: return hasFolded("arxiv")
+            case .isbn: return hasFolded("isbn") || longS(in: hay)
+            // Both forms, bare and labelled, need an iD with three ASCII hyphens.
+            case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3
+            }
+        }
+    }
+
+    /// Whether the bytes hold "ſ" (U+017F, C5 BF).
+    private static func longS(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in hay {
+            if previous == 0xC5 && byte == 0xBF { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The first DOI in `text`, without "https://doi.org/" or "doi:", trailing punctuation trimmed.

@@ -103,21 +103,32 @@ struct Word: Sendable, Hashable {
 
     var size: Double { font.size }
 
+    /// The font most of `fonts` are in. A word or a line has a handful of distinct fonts, so they are counted in
+    /// a short list compared by `==` (the reader shares one value per font, so that is mostly a pointer check)
+    /// rather than hashed: hashing two strings per glyph was a sixth of the layout analysis.
     static func dominant(_ fonts: [GlyphFont]) -> GlyphFont {
-        var counts: [GlyphFont: Int] = [:]
-        var order: [GlyphFont] = []
+        guard let first = fonts.first else { return GlyphFont(name: "", size: 0) }
+        var order: [GlyphFont] = [first]
+        var counts: [Int] = [0]
+        var last = 0
         for font in fonts {
-            if counts[font] == nil { order.append(font) }
-            counts[font, default: 0] += 1
+            if order[last] == font { counts[last] += 1; continue }
+            if let seen = order.firstIndex(of: font) {
+                last = seen
+            } else {
+                order.append(font)
+                counts.append(0)
+                last = order.count - 1
+            }
+            counts[last] += 1
         }
-        // Ties go to the larger size, then to the font met first: never to the dictionary's (per-run) order.
-        var best: GlyphFont?
-        for font in order {
-            guard let current = best else { best = font; continue }
-            let count = counts[font] ?? 0, bestCount = counts[current] ?? 0
-            if count > bestCount || (count == bestCount && font.size > current.size) { best = font }
+        // Ties go to the larger size, then to the font met first.
+        var best = 0
+        for index in order.indices.dropFirst() {
+            let count = counts[index], bestCount = counts[best]
+            if count > bestCount || (count == bestCount && order[index].size > order[best].size) { best = index }
         }
-        return best ?? GlyphFont(name: "", size: 0)
+        return order[best]
     }
 }
 

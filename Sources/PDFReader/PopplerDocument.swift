@@ -34,6 +34,17 @@ final class PopplerDocument {
 
     private var handle: OpaquePointer { document }
 
+    /// The fonts met so far in this document by name, size and colour: every run of one font gets the same value
+    /// (its strings one storage, so comparing the fonts of two glyphs is mostly a pointer check), and the style
+    /// of a font name and the `#rrggbb` of a colour are worked out once per document, not once per run.
+    private var fontCache: [FontKey: GlyphFont] = [:]
+
+    private struct FontKey: Hashable {
+        var name: String
+        var size: Double
+        var rgb: UInt64
+    }
+
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
 
     /// The info dictionary: title, author, subject, keywords, creator, producer and dates (ISO 8601).
@@ -74,7 +85,7 @@ final class PopplerDocument {
         var truncated = false
         if poppler_page_get_text_layout(page, &rectangles, &count) != 0, let rectangles {
             defer { g_free(rectangles) }
-            let fonts = PopplerDocument.fonts(of: page)
+            let fonts = self.fonts(of: page)
             let scalars = Array(text.unicodeScalars)
             let usable = min(scalars.count, Int(count))
             truncated = usable > glyphLimit
@@ -94,7 +105,7 @@ final class PopplerDocument {
     }
 
     /// Font runs as character ranges (inclusive) of the page text.
-    private static func fonts(of page: OpaquePointer) -> [(start: Int, end: Int, font: GlyphFont)] {
+    private func fonts(of page: OpaquePointer) -> [(start: Int, end: Int, font: GlyphFont)] {
         guard let list = poppler_page_get_text_attributes(page) else { return [] }
         defer { poppler_page_free_text_attributes(list) }
         var runs: [(Int, Int, GlyphFont)] = []
@@ -104,9 +115,17 @@ final class PopplerDocument {
                 let attributes = raw.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
                 let name = attributes.font_name.map { String(cString: $0) } ?? ""
                 let c = attributes.color
-                let color = String(format: "#%02x%02x%02x", Int(c.red >> 8), Int(c.green >> 8), Int(c.blue >> 8))
-                runs.append((Int(attributes.start_index), Int(attributes.end_index),
-                             GlyphFont(name: name, size: (attributes.font_size * 10).rounded() / 10, color: color)))
+                let size = (attributes.font_size * 10).rounded() / 10
+                let key = FontKey(name: name, size: size, rgb: UInt64(c.red >> 8) << 16 | UInt64(c.green >> 8) << 8 | UInt64(c.blue >> 8))
+                let font: GlyphFont
+                if let known = fontCache[key] {
+                    font = known
+                } else {
+                    let color = String(format: "#%02x%02x%02x", Int(c.red >> 8), Int(c.green >> 8), Int(c.blue >> 8))
+                    font = GlyphFont(name: name, size: size, color: color)
+                    fontCache[key] = font
+                }
+                runs.append((Int(attributes.start_index), Int(attributes.end_index), font))
             }
             cell = node.pointee.next
         }

@@ -25,28 +25,47 @@ package enum Base64 {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Each byte's 6-bit value; -1 for a byte outside the alphabet.
+    private static let lookup: [Int16] = {
+        var table = [Int16](repeating: -1, count: 256)
+        for (index, byte) in alphabet.enumerated() { table[Int(byte)] = Int16(index) }
+        return table
+    }()
+
     /// The bytes of `text`; characters outside the alphabet (newlines) are skipped; nil when malformed.
+    /// One pass over the UTF-8 in place into a buffer of the final size (the model's 4 MB decode runs on every
+    /// process that parses a reference, so it avoids the per-byte growth checks of `append`).
     static func decode(_ text: String) -> [UInt8]? {
-        var lookup = [Int16](repeating: -1, count: 256)
-        for (index, byte) in alphabet.enumerated() { lookup[Int(byte)] = Int16(index) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count / 4 * 3)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "=") { break }
-            let value = lookup[Int(byte)]
-            if value < 0 {
-                if byte == 10 || byte == 13 || byte == 32 { continue }
-                return nil
+        var text = text
+        return text.withUTF8 { decode(utf8: $0) }
+    }
+
+    private static func decode(utf8 input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        lookup.withUnsafeBufferPointer { lookup -> [UInt8]? in
+            var malformed = false
+            let out = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { buffer, initialized in
+                var written = 0
+                var value: UInt32 = 0
+                var bits = 0
+                for byte in input {
+                    if byte == UInt8(ascii: "=") { break }
+                    let sextet = lookup[Int(byte)]
+                    if sextet < 0 {
+                        if byte == 10 || byte == 13 || byte == 32 { continue }
+                        malformed = true
+                        break
+                    }
+                    value = value << 6 | UInt32(sextet)
+                    bits += 6
+                    if bits >= 8 {
+                        bits -= 8
+                        buffer[written] = UInt8(truncatingIfNeeded: value >> UInt32(bits))
+                        written += 1
+                    }
+                }
+                initialized = written
             }
-            buffer = buffer << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
-            }
+            return malformed ? nil : out
         }
-        return out
     }
 }

@@ -28,6 +28,12 @@ package struct FeatureTable: Sendable {
         self.keys = keys
         packedSlots = Array(repeating: FeatureTable.empty, count: capacity)
         entries = []
+        // Sized once: the embedded model has about 100,000 rows, built in every process that parses a reference.
+        let pairCount = pairs.reduce(0) { $0 + $1.count }
+        rowStart.reserveCapacity(keys.count + 1)
+        labels.reserveCapacity(pairCount)
+        weights.reserveCapacity(pairCount)
+        entries.reserveCapacity(keys.count + 2 * pairCount)
         for (row, key) in keys.enumerated() {
             var slot = FeatureTable.slot(for: key, mask: mask)
             while rows[slot] >= 0 { slot = (slot + 1) & mask }

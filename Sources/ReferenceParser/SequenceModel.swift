@@ -56,21 +56,32 @@ public struct SequenceModel: Sendable {
         let labelCount = self.labelCount
         guard length > 0 else { return ([], []) }
         let byGap = transitionsByGap
+        // The same sums in the same order as ever (so the same path and confidences to the last bit), over raw
+        // buffers: the bounds checks of the inner loops were most of the time of a reference.
         var forward = [Float](repeating: 0, count: length * labelCount)
         var back = [Int32](repeating: 0, count: length * labelCount)
-        for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
-        for token in 1..<max(length, 1) {
-            let base = token * labelCount, previousBase = base - labelCount
-            let transitions = byGap[gaps[token]]
-            for label in 0..<labelCount {
-                var best = -Float.greatestFiniteMagnitude
-                var bestFrom = 0
-                for from in 0..<labelCount {
-                    let score = forward[previousBase + from] + transitions[from * labelCount + label]
-                    if score > best { best = score; bestFrom = from }
+        emissions.withUnsafeBufferPointer { emissions in
+            forward.withUnsafeMutableBufferPointer { forward in
+                back.withUnsafeMutableBufferPointer { back in
+                    for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
+                    for token in 1..<max(length, 1) {
+                        let base = token * labelCount, previousBase = base - labelCount
+                        byGap[gaps[token]].withUnsafeBufferPointer { transitions in
+                            for label in 0..<labelCount {
+                                var best = -Float.greatestFiniteMagnitude
+                                var bestFrom = 0
+                                var cell = label
+                                for from in 0..<labelCount {
+                                    let score = forward[previousBase + from] + transitions[cell]
+                                    if score > best { best = score; bestFrom = from }
+                                    cell += labelCount
+                                }
+                                forward[base + label] = best + emissions[base + label]
+                                back[base + label] = Int32(bestFrom)
+                            }
+                        }
+                    }
                 }
-                forward[base + label] = best + emissions[base + label]
-                back[base + label] = Int32(bestFrom)
             }
         }
         var path = [Int](repeating: 0, count: length)
@@ -86,34 +97,44 @@ public struct SequenceModel: Sendable {
         guard wantMargins else { return (path, []) }
 
         var backward = [Float](repeating: 0, count: length * labelCount)
-        token = length - 2
-        while token >= 0 {
-            let base = token * labelCount, nextBase = base + labelCount
-            let transitions = byGap[gaps[token + 1]]
-            for label in 0..<labelCount {
-                var best = -Float.greatestFiniteMagnitude
-                for to in 0..<labelCount {
-                    let score = transitions[label * labelCount + to] + emissions[nextBase + to] + backward[nextBase + to]
-                    if score > best { best = score }
+        emissions.withUnsafeBufferPointer { emissions in
+            backward.withUnsafeMutableBufferPointer { backward in
+                var token = length - 2
+                while token >= 0 {
+                    let base = token * labelCount, nextBase = base + labelCount
+                    byGap[gaps[token + 1]].withUnsafeBufferPointer { transitions in
+                        for label in 0..<labelCount {
+                            var best = -Float.greatestFiniteMagnitude
+                            let row = label * labelCount
+                            for to in 0..<labelCount {
+                                let score = transitions[row + to] + emissions[nextBase + to] + backward[nextBase + to]
+                                if score > best { best = score }
+                            }
+                            backward[base + label] = best
+                        }
+                    }
+                    token -= 1
                 }
-                backward[base + label] = best
             }
-            token -= 1
         }
         var confidence = [Double](repeating: 0, count: length)
-        for token in 0..<length {
-            let base = token * labelCount
-            var best = -Float.greatestFiniteMagnitude
-            for label in 0..<labelCount { best = max(best, forward[base + label] + backward[base + label]) }
-            var sum = 0.0
-            var chosen = 0.0
-            for label in 0..<labelCount {
-                let value = Double(forward[base + label] + backward[base + label] - best) / SequenceModel.temperature
-                let weight = value < -30 ? 0 : exp(value)
-                sum += weight
-                if label == path[token] { chosen = weight }
+        forward.withUnsafeBufferPointer { forward in
+            backward.withUnsafeBufferPointer { backward in
+                for token in 0..<length {
+                    let base = token * labelCount
+                    var best = -Float.greatestFiniteMagnitude
+                    for label in 0..<labelCount { best = max(best, forward[base + label] + backward[base + label]) }
+                    var sum = 0.0
+                    var chosen = 0.0
+                    for label in 0..<labelCount {
+                        let value = Double(forward[base + label] + backward[base + label] - best) / SequenceModel.temperature
+                        let weight = value < -30 ? 0 : exp(value)
+                        sum += weight
+                        if label == path[token] { chosen = weight }
+                    }
+                    confidence[token] = sum > 0 ? chosen / sum : 0
+                }
             }
-            confidence[token] = sum > 0 ? chosen / sum : 0
         }
         return (path, confidence)
     }

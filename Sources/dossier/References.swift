@@ -38,6 +38,23 @@ struct References: ParsableCommand {
             FileHandle.standardOutput.write(Data(References.tokenTable(lines, parser: parser).utf8))
             return
         }
+        if to == .ndjson {
+            // Streamed: each line goes out (in 64 KiB writes) as soon as it is parsed; nothing is held but the input.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(1 << 16)
+            for (index, text) in lines.enumerated() {
+                var publication = parser.parse(text)
+                publication.id = "ref\(index + 1)"
+                PublicationJSONLine.append(publication, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+                if bytes.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(bytes))
+                    bytes.removeAll(keepingCapacity: true)
+                }
+            }
+            if !bytes.isEmpty { FileHandle.standardOutput.write(Data(bytes)) }
+            return
+        }
         var publications: [Publication] = []
         for text in lines {
             var publication = parser.parse(text)
@@ -46,14 +63,7 @@ struct References: ParsableCommand {
         }
         let output: Data
         switch to {
-        case .ndjson:
-            var bytes: [UInt8] = []
-            for publication in publications {
-                PublicationJSONLine.append(publication, to: &bytes)
-                bytes.append(UInt8(ascii: "\n"))
-            }
-            output = Data(bytes)
-        case .cslJSON, .csv, .bibtex, .tokens:
+        case .cslJSON, .csv, .bibtex, .tokens, .ndjson:
             let document = Document(
                 source: Source(path: path, format: .markdown, bytes: data.count, sha256: ""),
                 profile: Profile(publications: publications))

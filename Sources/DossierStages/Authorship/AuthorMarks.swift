@@ -14,10 +14,12 @@ enum AuthorMarks {
     static func legend(in blocks: [Block]) -> [Character: Meaning] {
         var meanings: [Character: Meaning] = [:]
         func read(_ block: Block, bulleted: Bool) {
-            for line in block.text.split(separator: "\n").map(String.init) where line.count <= 150 && ReferenceUnits.isLegend(line) {
+            for line in block.text.split(separator: "\n").map(String.init) where FastText.hasAtMostCharacters(line, 150) {
+                // The meaning first, by byte prechecks (most lines name none), then the legend's expressions.
                 let lowered = line.lowercased()
-                let meaning: Meaning? = equalWords.contains(where: lowered.contains) ? .equal : lowered.contains("corresponding") ? .corresponding : nil
-                guard let meaning else { continue }
+                let meaning: Meaning? = equalWords.contains(where: { lowered.mayMatch($0) && lowered.contains($0) }) ? .equal
+                    : lowered.mayMatch("corresponding") && lowered.contains("corresponding") ? .corresponding : nil
+                guard let meaning, ReferenceUnits.isLegend(line) else { continue }
                 let marks = line.filter { "*†‡#✉§¶".contains($0) }
                 if marks.isEmpty, bulleted { meanings["*"] = meanings["*"] ?? meaning }
                 for mark in marks where meanings[mark] == nil { meanings[mark] = meaning }

@@ -72,7 +72,7 @@ struct ApplicantNameFinder {
     private var isCallForApplications: Bool {
         let title = document.metadata["title"]?.stringValue ?? ""
         let firstHeading = lines.first { $0.node.type == .heading }?.text ?? lines.first?.text ?? ""
-        return callForApplications.matches(title) || callForApplications.matches(firstHeading)
+        return Self.callForApplications.matches(title) || Self.callForApplications.matches(firstHeading)
     }
 
     /// "Name: Jane Doe", "姓名：张三", or a "Full Name" cell followed by the name in the next cell.
@@ -115,7 +115,7 @@ struct ApplicantNameFinder {
     }
 
     private func separatedParts(_ text: String) -> [String] {
-        let parts = titleSeparator.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
+        let parts = Self.titleSeparator.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
         return parts.count > 1 ? parts.map { $0.trimmingCharacters(in: .whitespaces) } : []
     }
 
@@ -177,10 +177,10 @@ struct ApplicantNameFinder {
     static let nameLabelAlone = TextPattern(
         #"^(?:full\s+name|name|nombre(?:\s+completo)?|nom(?:\s+complet)?|nome(?:\s+completo)?|naam|姓名)\s*[:：]?$"#,
         caseInsensitive: true)
-    private let callForApplications = TextPattern(
+    private static let callForApplications = TextPattern(
         #"\b(?:call for applications|positions? (?:available|open)|open positions?|vacanc(?:y|ies)|job (?:opening|offer|posting|advert)|we are hiring|(?:phd|ph\.d\.|doctoral|postdoc(?:toral)?|faculty|tenure[- ]track|research(?:er)?|assistant|associate)\s+(?:student\s+)?(?:position|opening|fellowship|vacancy)s?|stellenausschreibung|stellenangebot|offre de (?:thèse|poste|postdoc)|convocatoria|bando di)\b"#,
         caseInsensitive: true)
-    private let titleSeparator = TextPattern(#"\s*[|–—:·•]\s*|\s+-\s+"#)
+    private static let titleSeparator = TextPattern(#"\s*[|–—:·•]\s*|\s+-\s+"#)
 }
 
 /// Finds `Person` objects in JSON-LD as the HTML reader stores it (one object, an array, or an `@graph`).

@@ -68,7 +68,7 @@ public struct ContactStage: Stage {
         }
         if emails.isEmpty {
             // A sidebar at the end of a page: an "Email" link (or an icon) is the page owner's.
-            let sidebarLinks = own.links.filter { emailLabel.matches($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let sidebarLinks = own.links.filter { Self.emailLabel.matches($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
             let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:])
             emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) || sidebar.contains($0) }
         }
@@ -149,7 +149,7 @@ public struct ContactStage: Stage {
         }
         if website == nil {
             let candidates = classified.filter { $0.0.kind == .other && !ProfileLinkKinds.isThirdPartySite($0.0.url) }
-            let personal = candidates.first { personalWord.matches($0.text) } ?? candidates.first { homepageWords.matches($0.text) }
+            let personal = candidates.first { Self.personalWord.matches($0.text) } ?? candidates.first { Self.homepageWords.matches($0.text) }
             website = (personal ?? candidates.first)?.0.url
         }
         if let website { append(Link(kind: .website, url: website), to: &person) }
@@ -170,9 +170,9 @@ public struct ContactStage: Stage {
                 let url: String
                 if label.contains("orcid") {
                     url = "https://orcid.org/\(value)"
-                } else if label.contains("github"), githubLogin.matches(value) {
+                } else if label.contains("github"), Self.githubLogin.matches(value) {
                     url = "https://github.com/\(value)"
-                } else if label.contains("linkedin"), linkedInHandle.matches(value) {
+                } else if label.contains("linkedin"), Self.linkedInHandle.matches(value) {
                     url = "https://www.linkedin.com/in/\(value)"
                 } else {
                     continue
@@ -197,7 +197,7 @@ public struct ContactStage: Stage {
     /// itself ("GitHub", "orcid.org/…", an icon) — not a co-author's name linked to their own profile.
     private func namesTheService(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-        if serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
+        if Self.serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
         if trimmed.contains(" ") { return false }
         return !(trimmed.first?.isUppercase ?? false && trimmed.allSatisfy(\.isLetter))
     }
@@ -209,13 +209,13 @@ public struct ContactStage: Stage {
 
     private func isEmailLike(_ url: String) -> Bool { EmailFinder.email(inLinkTarget: url) != nil }
 
-    private let emailLabel = TextPattern(#"^(?:e-?mail(?: me)?|mail|contact(?: me)?|\W*)$"#, caseInsensitive: true)
-    private let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
-    private let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
-    private let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)
+    private static let emailLabel = TextPattern(#"^(?:e-?mail(?: me)?|mail|contact(?: me)?|\W*)$"#, caseInsensitive: true)
+    private static let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
+    private static let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
+    private static let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)
     static let labelledProfile = TextPattern(
         #"(orcid(?:\s*i[dD])?\s*:?|\\faOrcid\s*:?|github\s*:|\\faGithub\s*:?|linkedin\s*:|\\faLinkedin\s*:?)\s*((?:\d{4}-){3}\d{3}[\dXx]|[A-Za-z0-9-]+(?![\w./@]))"#,
         caseInsensitive: true)
-    private let githubLogin = TextPattern(#"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"#)
-    private let linkedInHandle = TextPattern(#"^[A-Za-z0-9-]{3,100}$"#)
+    private static let githubLogin = TextPattern(#"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"#)
+    private static let linkedInHandle = TextPattern(#"^[A-Za-z0-9-]{3,100}$"#)
 }

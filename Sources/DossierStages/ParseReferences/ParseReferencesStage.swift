@@ -9,10 +9,20 @@ import ReferenceParser
 public struct ParseReferencesStage: Stage {
     public let name = "parse-references"
     public let summary = "each reference → CSL-JSON fields with a confidence each (trained CRF-style model + rules)"
-    let parser: ReferenceParser?
+    private let parserSource: @Sendable () -> ReferenceParser?
 
-    public init(parser: ReferenceParser? = ReferenceParser.standard) {
-        self.parser = parser
+    /// The parser it uses: the one given, or the model compiled in, decoded the first time a document with
+    /// references reaches this stage (never when the stage is only registered: start-up stays cheap).
+    var parser: ReferenceParser? { parserSource() }
+
+    /// The stage with the model compiled in (`ReferenceParser.standard`), loaded lazily.
+    public init() {
+        parserSource = { ReferenceParser.standard }
+    }
+
+    /// The stage with `parser` (nil: every document with references gets an error diagnostic).
+    public init(parser: ReferenceParser?) {
+        parserSource = { parser }
     }
 
     public func run(_ document: Document, context: StageContext) throws -> Document {

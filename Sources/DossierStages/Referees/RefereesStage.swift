@@ -106,7 +106,10 @@ public struct RefereesStage: Stage {
         let stripped = PersonNames.stripTitles(written)
         var referee = Referee(name: PersonNames.split(stripped.name), email: email, phone: phone, raw: raw)
         let rest = pieces[(nameIndex + 1)...]
-        referee.relation = rest.first { piece in relationWords.contains { piece.lowercased().contains($0) } }
+        referee.relation = rest.first { piece in
+            let lowered = piece.lowercased()
+            return relationWords.contains { lowered.mayMatch($0) && lowered.contains($0) }
+        }
         referee.institution = rest.first { EntryFields.contains(any: EntryFields.organizationWords, in: $0) && !$0.lowercased().hasPrefix("department") }
             ?? rest.first { EntryFields.contains(any: EntryFields.organizationWords, in: $0) }
         let roles = rest.filter { EntryFields.contains(any: EntryFields.positionWords, in: $0) && $0 != referee.relation && $0 != referee.institution }

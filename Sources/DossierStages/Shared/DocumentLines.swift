@@ -54,7 +54,7 @@ enum DocumentLines {
         var seen = Set(found.map(\.url))
         var joinedURLs = found.map(\.url).joined(separator: "\n")
         for line in lines(of: block, topLevel: topLevel) {
-            for match in bareURL.matches(in: line.text) {
+            for match in mayHoldBareURL(line.text) ? bareURL.matches(in: line.text) : [] {
                 let url = trimURL(match.group(0) ?? "")
                 guard url.count > 4, !seen.contains(url), !(joinedURLs.mayMatch(url) && joinedURLs.contains(url)) else { continue }
                 seen.insert(url)
@@ -102,6 +102,21 @@ enum DocumentLines {
     private static let htmlAnchor = TextPattern(
         #"<a\s[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)</a>"#, caseInsensitive: true)
     private static let tag = TextPattern(#"<[^>]+>"#)
+    /// Whether `bareURL` could match: an ASCII line needs one of its literals ("://", "www.", "orcid.org",
+    /// "scholar.google.", "linkedin.com", "github."), compared with ASCII case folding; a line with other bytes is
+    /// always tried (a non-ASCII letter may fold to an ASCII one).
+    static func mayHoldBareURL(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            if hay.contains(where: { $0 >= 0x80 }) { return true }
+            return urlLiterals.contains { literal in
+                literal.withUnsafeBufferPointer { ByteSearch.containsFoldingASCIICase($0, in: hay) }
+            }
+        }
+    }
+
+    private static let urlLiterals: [[UInt8]] = ["://", "www.", "orcid.org", "scholar.google.", "linkedin.com", "github."].map { Array($0.utf8) }
+
     private static let bareURL = TextPattern(
         #"(?:https?://|www\.)[^\s<>"'|]+|(?<![\w.@/-])(?:orcid\.org|scholar\.google\.[a-z.]+|(?:[a-z]{2,3}\.)?linkedin\.com|github\.com|[a-z0-9-]+\.github\.io)(?:/[^\s<>"'|,;]*)?"#,
         caseInsensitive: true)

@@ -84,7 +84,10 @@ public enum EntryFields {
         let padded = " " + segment.lowercased() + " "
         return words.contains { word in
             if word.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return padded.contains(word) }
-            if word.hasSuffix(" ") || word.hasSuffix(".") { return padded.contains(" " + word) }
+            if word.hasSuffix(" ") || word.hasSuffix(".") {
+                let spaced = " " + word
+                return padded.mayMatch(spaced) && padded.contains(spaced)
+            }
             // A word ending in * is a stem: "licenciad*" matches Licenciado and Licenciada.
             let isStem = word.hasSuffix("*")
             return containsWord(isStem ? String(word.dropLast()) : word, in: padded, asStem: isStem)
@@ -94,6 +97,8 @@ public enum EntryFields {
     /// Whether `word` stands in `text` with no letter right before it (nor right after it, unless a stem).
     /// Plain string search: this runs for every segment of every entry, where regular expressions were too slow.
     private static func containsWord(_ word: String, in text: String, asStem: Bool) -> Bool {
+        // Most words are not in a given segment: a byte search says so without Foundation.
+        guard text.mayMatch(word) else { return false }
         var searchStart = text.startIndex
         while let range = text.range(of: word, range: searchStart..<text.endIndex) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
@@ -108,6 +113,10 @@ public enum EntryFields {
     static func looksLikePlace(_ segment: String) -> Bool {
         let words = segment.split(separator: " ")
         guard (1...4).contains(words.count), let first = segment.first, first.isUppercase else { return false }
-        return !contains(any: organizationWords + positionWords + degreeWords, in: segment) && segment.rangeOfCharacter(from: .decimalDigits) == nil
+        return !contains(any: organizationPositionAndDegreeWords, in: segment) && segment.rangeOfCharacter(from: .decimalDigits) == nil
     }
+
+    /// The lists joined once, for the checks that ask about all of them.
+    static let organizationAndPositionWords = organizationWords + positionWords
+    static let organizationPositionAndDegreeWords = organizationWords + positionWords + degreeWords
 }

@@ -10,7 +10,7 @@ extension PersonNames {
         let name = stripTitles(text).name
         let words = name.split(separator: " ")
         guard (2...5).contains(words.count), name.rangeOfCharacter(from: .decimalDigits) == nil, !name.contains("@") else { return false }
-        guard !EntryFields.contains(any: EntryFields.organizationWords + EntryFields.positionWords, in: name) else { return false }
+        guard !EntryFields.contains(any: EntryFields.organizationAndPositionWords, in: name) else { return false }
         return words.allSatisfy { word in
             guard let first = word.first else { return false }
             return first.isUppercase || particles.contains(word.lowercased())

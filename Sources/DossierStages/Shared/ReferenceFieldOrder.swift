@@ -9,7 +9,7 @@ import Foundation
 enum ReferenceFieldOrder {
     /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
     static func authorFirst(_ lines: [String]) -> [String]? {
-        var fields = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !isLinkWordsOnly($0) }
+        var fields = lines.map(FastText.trimmingSpaces).filter { !$0.isEmpty && !isLinkWordsOnly($0) }
         guard fields.count >= 2 else { return nil }
         fields[0] = ReferenceUnits.Patterns.numbering.replacing(in: fields[0], with: "")
         guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeLongAuthorList(fields[$0]) }) else { return nil }
@@ -73,8 +73,9 @@ enum ReferenceFieldOrder {
 
     /// "[pdf] [code]", "Abs DOI PDF", "Paper Project page": nothing but the words of links.
     static func isLinkWordsOnly(_ line: String) -> Bool {
+        guard !FastText.holdsNumber(line) else { return false }
         let words = line.lowercased().split { !$0.isLetter }.map(String.init)
-        guard !line.contains(where: \.isNumber), !words.isEmpty, words.count <= 8 else { return false }
+        guard !words.isEmpty, words.count <= 8 else { return false }
         var index = 0
         while index < words.count {
             if index + 1 < words.count, ReferenceUnits.linkWords.contains(words[index] + " " + words[index + 1]) {
@@ -106,16 +107,17 @@ enum ReferenceFieldOrder {
 
     /// With `single`, one name with an initial ("K. Lovelace", "Lovelace K", "Lovelace, K.") is an author line too.
     static func looksLikeAuthorList(_ line: String, single: Bool) -> Bool {
-        var text = line.trimmingCharacters(in: .whitespaces)
-        if single, Patterns.singleName.matches(text.filter { !"*†‡§¶#✉".contains($0) }) { return true }
-        guard text.count <= 600, !text.contains(where: \.isNumber) else { return false }
-        text = String(text.filter { !"*†‡§¶#✉".contains($0) })
+        var text = FastText.trimmingSpaces(line)
+        if single, Patterns.singleName.matches(withoutMarks(text)) { return true }
+        guard FastText.hasAtMostCharacters(text, 600), !FastText.holdsNumber(text) else { return false }
+        text = withoutMarks(text)
         // "Boco L. et al. (incl. Korb E.)": a remark in brackets and "et al." say nothing against a list of names.
-        text = Patterns.remark.replacing(in: text, with: "")
-        let cut = Patterns.etAl.matches(text)
-        text = Patterns.etAl.replacing(in: text, with: "")
+        // (Each expression is tried only when the bytes it needs are there: "(", and "et".)
+        if text.utf8.contains(UInt8(ascii: "(")) { text = Patterns.remark.replacing(in: text, with: "") }
+        let cut = text.containsBytes("et") && Patterns.etAl.matches(text)
+        if cut { text = Patterns.etAl.replacing(in: text, with: "") }
         while let last = text.last, ".;, ".contains(last) { text.removeLast() }
-        let segments = Patterns.separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let segments = Patterns.separators.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}").map { FastText.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
             .filter { $0.lowercased() != "et al" && $0.lowercased() != "et al." }
         guard segments.count >= 2 || (cut && segments.count == 1) else { return false }
         var full = 0, initials = 0
@@ -135,14 +137,44 @@ enum ReferenceFieldOrder {
             let words = segment.split(separator: " ").map(String.init)
             guard (1...5).contains(words.count) else { return false }
             for word in words {
-                let isParticle = NameParticles.all.contains(word.lowercased()) && word.first?.isLowercase == true
-                guard isParticle || Patterns.nameWord.matches(word) else { return false }
+                let isParticle = word.first?.isLowercase == true && NameParticles.all.contains(word.lowercased())
+                guard isParticle || isNameWord(word) else { return false }
             }
             if words.count >= 2 { full += 1 } else if Patterns.initial.matches(segment) { initials += 1 }
         }
         // Every segment a name or an initial ("Lovelace, A."): a last word run on from the title below is neither.
         guard full + initials == names.count else { return false }
         return full * 2 >= names.count || initials * 3 >= names.count
+    }
+
+    /// The line without the marks of corresponding and equal authors ("*†‡§¶#✉"); the same string when it has none.
+    static func withoutMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { authorMarks.contains($0) }) else { return text }
+        return String(text.filter { !"*†‡§¶#✉".contains($0) })
+    }
+
+    private static let authorMarks: Set<Unicode.Scalar> = ["*", "†", "‡", "§", "¶", "#", "✉"]
+
+    /// `Patterns.nameWord.matches(word)`, decided from the bytes for a word of ASCII letters, "'", "-" and "."
+    /// (no space, no line end, so `$` can only be the end): a capital then letters, "'" and "-"; or initials
+    /// "J." with an optional "-" after each. Any other word goes to the expression.
+    static func isNameWord(_ word: String) -> Bool {
+        let bytes = word.utf8
+        func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+        func isLetter(_ byte: UInt8) -> Bool { isUpper(byte) || (byte >= 0x61 && byte <= 0x7A) }
+        guard !bytes.isEmpty, bytes.allSatisfy({ isLetter($0) || $0 == 0x27 || $0 == 0x2D || $0 == 0x2E }) else {
+            return Patterns.nameWord.matches(word)
+        }
+        let all = Array(bytes)
+        guard isUpper(all[0]) else { return false }
+        if !all.contains(0x2E) { return true }
+        var index = 0
+        while index < all.count {
+            guard index + 1 < all.count, isUpper(all[index]), all[index + 1] == 0x2E else { return false }
+            index += 2
+            if index < all.count, all[index] == 0x2D { index += 1 }
+        }
+        return true
     }
 
     enum Patterns {
