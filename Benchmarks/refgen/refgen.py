@@ -390,7 +390,7 @@ def main():
     ap.add_argument("--out", default=".build-refgen")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--references", default=os.path.join(HERE, "..", "..", "..", "shared", "corpus", "dev", "references"))
-    ap.add_argument("--per-style", type=int, default=160, help="training references rendered per style")
+    ap.add_argument("--per-style", type=int, default=80, help="training references rendered per style")
     ap.add_argument("--test-per-style", type=int, default=60, help="test references rendered per style")
     ap.add_argument("--noise", type=float, default=0.35, help="share of strings given PDF-extraction damage")
     args = ap.parse_args()
