@@ -14,12 +14,7 @@ package enum IdentifierAndNumberRules {
         if known.contains("note") {
             for index in tokens.indices where labels[index] == "journal" || labels[index] == "container-title" || labels[index] == "title" {
                 let lowered = tokens[index].text.lowercasedFast()
-                if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil {
-                    labels[index] = "note"
-                } else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
-                          isArxivCategory(tokens[index].text) {
-                    labels[index] = "note"  // "arXiv:2405.01234 [cs.IR]"
-                }
+                if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil { labels[index] = "note" }
             }
         }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
@@ -36,14 +31,6 @@ package enum IdentifierAndNumberRules {
                 for index in first...end { labels[index] = "journal" }
             }
         }
-    }
-
-    /// "[cs.IR]", "[hep-th]", "[astro-ph.CO]," and the like.
-    static func isArxivCategory(_ text: String) -> Bool {
-        var body = Substring(text)
-        if let last = body.last, last == "." || last == "," || last == ";" { body = body.dropLast() }
-        guard body.hasPrefix("["), body.hasSuffix("]"), body.count >= 4, body.count <= 20 else { return false }
-        return body.dropFirst().dropLast().allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ".") }
     }
 
     /// Digits (1–6) with at most a trailing "." or ",".

@@ -12,8 +12,6 @@ final class IdentifierAndNumberRulesTests: XCTestCase {
 
     func testAnArxivIdentifierIsNeverTheVenue() {
         XCTAssertEqual(apply("A title. arXiv:2203.04567.", ["title", "title", "journal"]), ["title", "title", "note"])
-        XCTAssertEqual(apply("A title, arXiv:2405.01234 [cs.IR], 2024.", ["title", "title", "journal", "journal", "date"]),
-                       ["title", "title", "note", "note", "date"])
     }
 
     func testALoneNumberAfterTheVolumeIsThePage() {
