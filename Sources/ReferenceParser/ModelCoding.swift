@@ -5,7 +5,8 @@ import DossierText
 ///
 /// Layout (little-endian): "DRM1", feature-extractor version (u32), label count (u8), each label (u8 length +
 /// UTF-8), weight scale (f32), start weights (f32 × L), transitions (f32 × (1 + GapClass.count) × L²), row count (u32), then each
-/// row: key (u32), pair count (u8), pairs (label u8, weight i16 × scale).
+/// row: key (u32), pair count (u8), pairs (label u8, weight i16 × scale); then, for a calibrated model, "CAL1",
+/// point count (u16) and the points (raw f32, calibrated f32).
 public enum ModelCoding {
     /// Why a model could not be read.
     public enum DecodingError: Error, CustomStringConvertible {
@@ -51,6 +52,17 @@ public enum ModelCoding {
                 bytes.append(UInt8(raw >> 8))
             }
         }
+        let calibration = model.calibration
+        if !calibration.isIdentity {
+            bytes.append(contentsOf: Array("CAL1".utf8))
+            let count = min(calibration.raw.count, Int(UInt16.max))
+            bytes.append(UInt8(count & 0xFF))
+            bytes.append(UInt8(count >> 8))
+            for index in 0..<count {
+                appendF32(&bytes, Float(calibration.raw[index]))
+                appendF32(&bytes, Float(calibration.calibrated[index]))
+            }
+        }
         return bytes
     }
 
@@ -85,7 +97,17 @@ public enum ModelCoding {
             }
             pairs.append(row)
         }
-        return SequenceModel(labels: labels, table: FeatureTable(keys: keys, pairs: pairs), transitions: transitions, starts: starts)
+        var model = SequenceModel(labels: labels, table: FeatureTable(keys: keys, pairs: pairs), transitions: transitions, starts: starts)
+        if reader.position + 4 <= bytes.count, Array(try reader.take(4)) == Array("CAL1".utf8) {
+            let count = Int(try reader.u8()) | Int(try reader.u8()) << 8
+            var raw: [Double] = [], calibrated: [Double] = []
+            for _ in 0..<count {
+                raw.append(Double(try reader.f32()))
+                calibrated.append(Double(try reader.f32()))
+            }
+            model.calibration = ConfidenceCalibration(raw: raw, calibrated: calibrated)
+        }
+        return model
     }
 
     static func appendU32(_ bytes: inout [UInt8], _ value: UInt32) {

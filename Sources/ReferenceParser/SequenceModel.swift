@@ -14,6 +14,8 @@ public struct SequenceModel: Sendable {
     let starts: [Float]
     /// `transitions(gap:)` for every gap class, computed once.
     let transitionsByGap: [[Float]]
+    /// Maps raw confidences to calibrated ones (identity for models trained without `--calibration`).
+    public package(set) var calibration = ConfidenceCalibration.identity
 
     package init(labels: [String], table: FeatureTable, transitions: [Float], starts: [Float]) {
         self.labels = labels

@@ -16,6 +16,8 @@ public struct FieldEvaluation: Sendable {
     public private(set) var tokens = 0
     public private(set) var tokensRight = 0
     public private(set) var confidenceSum = 0.0
+    /// Every predicted field's confidence and whether it was right (for the reliability table and the ECE).
+    public private(set) var reliability = Reliability()
     /// Renames labels before scoring (e.g. ParsCit's `booktitle` → `container-title`); a label mapped to "" is ignored.
     public var labelMap: [String: String]
 
@@ -25,23 +27,27 @@ public struct FieldEvaluation: Sendable {
     }
 
     /// Adds one reference: its tokens, the gold label of each and the predicted label of each.
-    public mutating func add(raw: String, tokens: [ReferenceToken], gold: [String], predicted: [String]) {
+    public mutating func add(raw: String, tokens: [ReferenceToken], gold: [String], predicted: [String], confidence: [Double] = []) {
         let goldFields = fields(raw: raw, tokens: tokens, labels: gold)
         let predictedFields = fields(raw: raw, tokens: tokens, labels: predicted)
+        let fieldConfidence = confidence.count == tokens.count ? confidences(tokens: tokens, labels: predicted, confidence: confidence) : []
         var remaining: [String: Int] = [:]
         for field in goldFields {
             remaining[field, default: 0] += 1
         }
         var allRight = goldFields.count == predictedFields.count
-        for field in predictedFields {
+        for (index, field) in predictedFields.enumerated() {
             let label = String(field.prefix(while: { $0 != "\u{1F}" }))
             counts[label, default: (0, 0, 0)].predicted += 1
+            var right = false
             if let left = remaining[field], left > 0 {
                 remaining[field] = left - 1
                 counts[label, default: (0, 0, 0)].correct += 1
+                right = true
             } else {
                 allRight = false
             }
+            if index < fieldConfidence.count { reliability.add(confidence: fieldConfidence[index], right: right) }
         }
         for field in goldFields {
             let label = String(field.prefix(while: { $0 != "\u{1F}" }))
@@ -58,7 +64,7 @@ public struct FieldEvaluation: Sendable {
             let (tokens, gold) = reference.labelledTokens
             let predicted = parser.label(reference.text)
             guard predicted.tokens.count == gold.count else { continue }
-            add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels)
+            add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels, confidence: predicted.confidence)
             for (index, label) in predicted.labels.enumerated() {
                 let expected = labelMap[gold[index]] ?? gold[index]
                 guard !expected.isEmpty else { continue }
@@ -82,6 +88,24 @@ public struct FieldEvaluation: Sendable {
                 let text = String(decoding: utf8[tokens[index].start..<tokens[end - 1].end], as: UTF8.self)
                 result.append(label + "\u{1F}" + FieldEvaluation.normalize(text))
             }
+            index = end
+        }
+        return result
+    }
+
+    /// The confidence of every field `fields` returns for these labels: the lowest of its tokens'.
+    func confidences(tokens: [ReferenceToken], labels: [String], confidence: [Double]) -> [Double] {
+        var result: [Double] = []
+        var index = 0
+        while index < tokens.count {
+            let label = labelMap[labels[index]] ?? labels[index]
+            var end = index + 1
+            var lowest = confidence[index]
+            while end < tokens.count, (labelMap[labels[end]] ?? labels[end]) == label {
+                lowest = min(lowest, confidence[end])
+                end += 1
+            }
+            if !label.isEmpty { result.append(lowest) }
             index = end
         }
         return result

@@ -57,4 +57,21 @@ extension TrainingSplit {
         }
         return (kept, validation)
     }
+
+    /// Splits the training share into references still trained on and a calibration share (its own salt, so it is
+    /// independent of the held-out and validation shares), on which `train-references --calibration` fits the
+    /// confidence calibration.
+    public func carvingCalibration(_ fraction: Double) -> (training: [LabelledReference], calibration: [LabelledReference]) {
+        let threshold = UInt64(max(0, min(1, fraction)) * 10_000)
+        var kept: [LabelledReference] = []
+        var calibration: [LabelledReference] = []
+        for reference in training {
+            if TrainingSplit.bucket(of: "calibration\u{1F}" + reference.normalizedText) < threshold {
+                calibration.append(reference)
+            } else {
+                kept.append(reference)
+            }
+        }
+        return (kept, calibration)
+    }
 }

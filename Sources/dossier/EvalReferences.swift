@@ -42,6 +42,9 @@ struct EvalReferences: ParsableCommand {
         evaluation.add(references, parsedBy: parser)
         let seconds = Date().timeIntervalSince(started)
         print(evaluation.table())
+        print("")
+        print("reliability of field confidences (a field: a run of tokens with one label; right: a gold field matches it)")
+        print(evaluation.reliability.table())
         StandardStreams.error("\(references.count) references from \(paths.count) files in \(String(format: "%.2f", seconds)) s")
     }
 

@@ -43,17 +43,26 @@ struct TrainReferences: ParsableCommand {
     @Option(help: ArgumentHelp("Also keep this share of the training references out, and score it after every pass (to choose --epochs without touching the held-out share).", valueName: "fraction"))
     var validation: Double?
 
+    @Option(help: ArgumentHelp("Keep this share of the training references out, train on the rest, and fit the confidence calibration (isotonic, field by field) on it; the model stores it.", valueName: "fraction"))
+    var calibration: Double?
+
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file or directory") }
         guard holdout >= 0, holdout < 1 else { throw ValidationError("--holdout must be in [0, 1)") }
         if let validation, !(validation > 0 && validation < 1) { throw ValidationError("--validation must be in (0, 1)") }
+        if let calibration, !(calibration > 0 && calibration < 1) { throw ValidationError("--calibration must be in (0, 1)") }
     }
 
     func run() throws {
         let paths = try LabelledFiles.paths(data)
-        let split = TrainingSplit(try LabelledFiles.read(paths), holdout: holdout)
+        var split = TrainingSplit(try LabelledFiles.read(paths), holdout: holdout)
         StandardStreams.error("\(paths.count) files: \(split.training.count) references to train on, \(split.heldOut.count) held out, \(split.duplicates) duplicates dropped")
-        let model: SequenceModel
+        var calibrating: [LabelledReference] = []
+        if let calibration {
+            (split.training, calibrating) = split.carvingCalibration(calibration)
+            StandardStreams.error("calibration: \(calibrating.count) of the training references kept out, \(split.training.count) trained on")
+        }
+        var model: SequenceModel
         if trainer == .crf {
             model = trainCRF(split)
         } else if let validation {
@@ -69,10 +78,14 @@ struct TrainReferences: ParsableCommand {
         } else {
             model = perceptron.train(split.training) { StandardStreams.error($0) }
         }
+        if !calibrating.isEmpty {
+            model.calibration = TrainReferences.fitCalibration(model, on: calibrating)
+        }
         let bytes = ModelCoding.encode(model)
         let output: Data
         if out.hasSuffix(".swift") {
-            let settings = trainer == .crf ? "--trainer crf --iterations \(iterations) --l2 \(l2)" : "--trainer perceptron --epochs \(epochs)"
+            var settings = trainer == .crf ? "--trainer crf --iterations \(iterations) --l2 \(l2)" : "--trainer perceptron --epochs \(epochs)"
+            if let calibration { settings += " --calibration \(calibration)" }
             let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) \(settings) --out \(out)"
             output = Data(ModelCoding.swiftSource(bytes, command: command).utf8)
         } else {
@@ -100,6 +113,22 @@ struct TrainReferences: ParsableCommand {
             let score = TrainReferences.score(ReferenceParser(model: model), on: validating)
             StandardStreams.error(String(format: "  validation after iteration %d: micro-F1 %.4f, exact %.1f %%", iteration, score.f1, score.exact * 100))
         }
+    }
+
+    /// The isotonic calibration of `model`'s field confidences on `references` (kept out of its training); prints
+    /// the reliability table before and after (after is fitted on the same references: the honest figure is
+    /// `eval-references` on the held-out share).
+    static func fitCalibration(_ model: SequenceModel, on references: [LabelledReference]) -> ConfidenceCalibration {
+        var before = FieldEvaluation()
+        before.add(references, parsedBy: ReferenceParser(model: model))
+        let fitted = before.reliability.isotonicFit()
+        var calibrated = model
+        calibrated.calibration = fitted
+        var after = FieldEvaluation()
+        after.add(references, parsedBy: ReferenceParser(model: calibrated))
+        StandardStreams.error("calibration share, raw confidences:\n\(before.reliability.table())")
+        StandardStreams.error("calibration share, calibrated (\(fitted.raw.count) points, fitted here):\n\(after.reliability.table())")
+        return fitted
     }
 
     /// Micro-F1 and exact-reference rate of `parser` on `references`.

@@ -88,8 +88,11 @@ final class StandardModelTests: XCTestCase {
         var evaluation = FieldEvaluation()
         for reference in heldOut {
             let (tokens, gold) = reference.labelledTokens
-            evaluation.add(raw: reference.text, tokens: tokens, gold: gold, predicted: parser.label(reference.text).labels)
+            let labelled = parser.label(reference.text)
+            evaluation.add(raw: reference.text, tokens: tokens, gold: gold, predicted: labelled.labels, confidence: labelled.confidence)
         }
+        XCTAssertFalse(parser.model.calibration.isIdentity, "the committed model is trained with --calibration")
+        XCTAssertLessThanOrEqual(evaluation.reliability.expectedCalibrationError, 0.03, evaluation.reliability.table())
         XCTAssertGreaterThan(evaluation.references, 1000)
         XCTAssertGreaterThanOrEqual(evaluation.scores().f1, 0.94, evaluation.table())
         XCTAssertGreaterThanOrEqual(evaluation.exactRate, 0.80, evaluation.table())

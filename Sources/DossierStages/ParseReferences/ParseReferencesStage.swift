@@ -61,11 +61,17 @@ public struct ParseReferencesStage: Stage {
 
     /// Economists' shape, the applicant left out of the author list: "A Title (joint with A. Lovelace and G. Hopper),
     /// 2024: Journal of X" or "A Title, 2025: Work in progress". The title is what comes before the remark naming the
-    /// co-authors, or before ", year:" when no author was read.
+    /// co-authors (whatever the parser read as authors before it), or before ", year:" when no author was read.
     static func titleBeforeCoauthors(_ publication: inout Publication) {
         let raw = publication.raw
         let noAuthors = publication.author?.isEmpty ?? true
-        if let title = coauthorRemark.firstGroups(in: raw).first?.0, noAuthors || publication.title?.contains("with ") == true {
+        if let title = coauthorRemark.firstGroups(in: raw).first?.0,
+           noAuthors || publication.title == nil || publication.title?.contains("with ") == true {
+            // No title read: the parser took the title and the remark for authors, which they are not.
+            if publication.title == nil, !noAuthors {
+                publication.author = nil
+                publication.confidence["author"] = nil
+            }
             publication.title = title.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
             return
         }

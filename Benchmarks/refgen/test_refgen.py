@@ -1,0 +1,95 @@
+"""Label recovery and noise of refgen.py, without pandoc or the corpus: python3 -m unittest Benchmarks/refgen/test_refgen.py"""
+import os
+import random
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import refgen  # noqa: E402
+from refgen import mark  # noqa: E402
+
+ITEM = {"type": "article-journal", "title": "A study of things", "container-title": "Nucl. Phys. B", "volume": "12",
+        "issue": "3", "page": "45–67", "issued": {"date-parts": [[1999]]},
+        "author": [{"family": "Smith", "given": "John A."}, {"family": "Doe", "given": "B."}]}
+
+
+def labelled(marked, item=ITEM):
+    text, fields = refgen.strip_marks(marked)
+    spans, labels = refgen.label_tokens(text, fields, item)
+    return [(text[s:e], lab) for (s, e), lab in zip(spans, labels)]
+
+
+class LabelRecovery(unittest.TestCase):
+    def test_vancouver(self):
+        marked = "1. %s JA, %s B. %s. %s 1999;%s(%s):%s." % (mark("family", "Smith"), mark("family", "Doe"), mark("title", "A study of things"),
+                                                      mark("container-title", "Nucl. Phys. B"), mark("volume", "12"), mark("issue", "3"), mark("page", "45–67"))
+        got = labelled(marked)
+        self.assertEqual(got[0], ("1.", "citation-number"))
+        self.assertEqual([lab for _, lab in got[1:5]], ["author"] * 4)
+        self.assertIn(("1999;", "date"), got)
+        self.assertIn(("12(3):", "volume"), got)
+        self.assertEqual(got[-1], ("45–67.", "pages"))
+        self.assertEqual([t for t, lab in got if lab == "journal"], ["Nucl.", "Phys.", "B"])
+
+    def test_label_words_join_the_next_field(self):
+        marked = "J. A. %s and B. %s, “%s,” %s, vol. %s, pp. %s, 1999." % (mark("family", "Smith"), mark("family", "Doe"), mark("title", "A study of things"),
+                                                                   mark("container-title", "Nucl. Phys. B"), mark("volume", "12"), mark("page", "45–67"))
+        got = dict(labelled(marked))
+        self.assertEqual(got["J."], "author")
+        self.assertEqual(got["vol."], "volume")
+        self.assertEqual(got["pp."], "pages")
+        self.assertEqual(got["1999."], "date")
+
+    def test_first_page_only_closes_its_marker(self):
+        marked = "[1] J. %s, %s %s, %s (1999)." % (mark("family", "Smith"), mark("container-title", "Nucl. Phys. B"), mark("volume", "12"),
+                                           refgen.mark("page", "45")[:-1])
+        got = labelled(marked)
+        self.assertIn(("45", "pages"), got)
+        self.assertNotIn("title", [lab for _, lab in got])
+
+    def test_two_fields_in_one_token_are_dropped(self):
+        marked = "%s J. %s[C]//%s, 1999." % (mark("family", "Smith"), mark("title", "A study of things"), mark("container-title", "Proceedings"))
+        text, fields = refgen.strip_marks(marked)
+        self.assertIsNone(refgen.label_tokens(text, fields, ITEM))
+
+    def test_tokenizer_splits_like_the_parser(self):
+        text = "2009;106:4894 1,234 doi:10.1/a:b"
+        self.assertEqual([text[s:e] for s, e in refgen.tokenize(text)], ["2009;", "106:", "4894", "1,234", "doi:10.1/a:b"])
+
+
+class Noise(unittest.TestCase):
+    def test_noise_keeps_one_label_per_character(self):
+        marked = "%s, J. A. (1999). %s. %s, %s, 45–67." % (mark("family", "Smith"), mark("title", "Efficient classification of interactions"),
+                                                     mark("container-title", "Nucl. Phys. B"), mark("volume", "12"))
+        text, fields = refgen.strip_marks(marked)
+        for seed in range(50):
+            noisy, labs = refgen.noise(text, fields, random.Random(seed))
+            self.assertEqual(len(noisy), len(labs))
+            self.assertNotEqual(noisy, "")
+
+    def test_separator_moves_onto_the_next_token(self):
+        text = "Title, Journal"
+        fields = ["title"] * 6 + [None] + ["container-title"] * 7
+        noisy, labs = refgen.noise(text, fields, _Fixed(["move"]))
+        self.assertEqual(noisy, "Title ,Journal")
+        self.assertEqual(labs[6], "title")
+
+
+class _Fixed(random.Random):
+    """A random source whose noise kinds are fixed."""
+    def __init__(self, kinds):
+        super().__init__(0)
+        self.kinds = kinds
+
+    def sample(self, population, k):
+        population = list(population)
+        if population and isinstance(population[0], str) and population[0] in ("move", "glue"):
+            return self.kinds
+        return population[:k]
+
+    def randint(self, a, b):
+        return a
+
+
+if __name__ == "__main__":
+    unittest.main()
