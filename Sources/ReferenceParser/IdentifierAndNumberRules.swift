@@ -1,20 +1,20 @@
 import DossierText
 
-/// Three corrections the rendered training styles made necessary, each about a shape the model is unsure of:
-/// an arXiv identifier is never a venue (it is `note`; the builder reads the identifier from the whole string),
-/// a lone number after "Journal, 11," is the page or article number when the reference has no pages
-/// ("Frontiers in Neural Circuits, 11, 32."), and a doubtful publisher right after the title, with no venue
-/// and no place, is the venue ("… networks. NeurIPS, 2021.").
+/// Two corrections about shapes the model is unsure of: an arXiv identifier (and its subject class) is never a
+/// venue (it is `note`; the builder reads the identifier from the whole string), and a lone number after "Journal, 11," is the page or
+/// article number when the reference has no pages ("Frontiers in Neural Circuits, 11, 32."). (A third, a doubtful
+/// publisher right after the title taken as the venue, was made for the model trained on rendered styles; with
+/// the model that ships it turned a book's publisher, "Routledge", into a journal, and was taken out.)
 package enum IdentifierAndNumberRules {
-    /// Below this (raw) confidence a publisher is doubtful.
-    static let doubt = 0.5
-
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], confidence: [Double], known: Set<String>) {
         guard tokens.count == labels.count else { return }
         if known.contains("note") {
             for index in tokens.indices where labels[index] == "journal" || labels[index] == "container-title" || labels[index] == "title" {
                 let lowered = tokens[index].text.lowercasedFast()
                 if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil { labels[index] = "note" }
+                // Its subject class right after it ("arXiv:2405.01234 [cs.IR]") goes with it.
+                else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
+                        isArxivCategory(tokens[index].text) { labels[index] = "note" }
             }
         }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
@@ -22,15 +22,15 @@ package enum IdentifierAndNumberRules {
            isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())) {
             labels[last] = "pages"
         }
-        if known.contains("journal"), confidence.count == labels.count,
-           !labels.contains(where: { $0 == "journal" || $0 == "container-title" || $0 == "location" }),
-           let first = labels.firstIndex(of: "publisher"), first > 0, labels[first - 1] == "title" {
-            var end = first
-            while end + 1 < labels.count, labels[end + 1] == "publisher" { end += 1 }
-            if end - first < 4, (first...end).allSatisfy({ confidence[$0] < doubt }), !labels[(end + 1)...].contains("publisher") {
-                for index in first...end { labels[index] = "journal" }
-            }
-        }
+    }
+
+    /// "[cs.IR]", "[hep-th]", "[math.AG]." — an arXiv subject class in brackets.
+    static func isArxivCategory(_ text: String) -> Bool {
+        var body = Substring(text)
+        if let last = body.last, last == "." || last == "," { body = body.dropLast() }
+        guard body.count >= 4, body.count <= 20, body.first == "[", body.last == "]" else { return false }
+        let inner = body.dropFirst().dropLast()
+        return inner.first?.isLowercase == true && inner.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "." || $0 == "-") }
     }
 
     /// Digits (1–6) with at most a trailing "." or ",".

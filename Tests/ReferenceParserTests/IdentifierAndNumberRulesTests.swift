@@ -12,18 +12,13 @@ final class IdentifierAndNumberRulesTests: XCTestCase {
 
     func testAnArxivIdentifierIsNeverTheVenue() {
         XCTAssertEqual(apply("A title. arXiv:2203.04567.", ["title", "title", "journal"]), ["title", "title", "note"])
+        XCTAssertEqual(apply("A title. arXiv:2405.01234 [cs.IR].", ["title", "title", "journal", "journal"]), ["title", "title", "note", "note"])
+        XCTAssertEqual(apply("A title. Journal [Online].", ["title", "title", "journal", "journal"]), ["title", "title", "journal", "journal"])
     }
 
     func testALoneNumberAfterTheVolumeIsThePage() {
         XCTAssertEqual(apply("Frontiers, 11, 32.", ["journal", "volume", "volume"]), ["journal", "volume", "pages"])
         XCTAssertEqual(apply("Frontiers, 11, 32. pp. 1", ["journal", "volume", "volume", "pages", "pages"]),
                        ["journal", "volume", "volume", "pages", "pages"], "pages already found")
-    }
-
-    func testADoubtfulPublisherAfterTheTitleIsTheVenue() {
-        let labels = ["title", "title", "publisher", "date"]
-        XCTAssertEqual(apply("Graph networks. NeurIPS, 2021.", labels, confidence: [0.99, 0.99, 0.36, 0.99]),
-                       ["title", "title", "journal", "date"])
-        XCTAssertEqual(apply("Graph networks. Springer, 2021.", labels, confidence: [0.99, 0.99, 0.9, 0.99]), labels)
     }
 }
