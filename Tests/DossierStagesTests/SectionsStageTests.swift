@@ -36,6 +36,18 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(found.map(\.kind), [.publications, .publications, .publications])
     }
 
+    /// A heading that names two kinds is the kind it names first, in Chinese as in English; a legend of the marks
+    /// used in a list is not that list; schools attended are education.
+    func testTheKindNamedFirstAndHeadingsThatAreNoList() {
+        XCTAssertEqual(SectionHeadings.kind(of: "工作经历与教育背景"), .employment)
+        XCTAssertEqual(SectionHeadings.kind(of: "教育背景与工作经历"), .education)
+        XCTAssertEqual(SectionHeadings.kind(of: "Education and Employment"), .education)
+        XCTAssertEqual(SectionHeadings.kind(of: "Publications Legend"), .other)
+        XCTAssertEqual(SectionHeadings.kind(of: "Legend"), nil)
+        XCTAssertEqual(SectionHeadings.kind(of: "Schools"), .education)
+        XCTAssertEqual(SectionHeadings.kind(of: "Summer Schools and Workshops"), .education)
+    }
+
     func testEnglishHeadingsAsPeopleWriteThem() {
         let expected: [String: SectionKind] = [
             "Papers": .publications, "Selected Publications": .publications, "Peer-reviewed journal articles": .publications,

@@ -39,7 +39,7 @@ public enum SectionHeadings {
                          "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
                          "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
         (.projects, ["projects", "software", "research products", "open science", "open source", "repositories", "projekte", "projets", "proyectos", "progetti", "projetos", "projecten", "项目"]),
-        (.education, ["education", "summer schools", "summer school", "academic background", "educational background", "qualifications", "degrees", "academic training",
+        (.education, ["education", "summer schools", "summer school", "schools", "doctoral schools", "academic background", "educational background", "qualifications", "degrees", "academic training",
                       "ausbildung", "studium", "bildungsweg", "formation", "etudes", "formacion", "estudios", "istruzione", "formazione",
                       "educacao", "formacao", "opleiding", "opleidingen", "教育", "学历"]),
         (.employment, ["experience", "experiences", "employment", "appointments", "positions", "work history", "career", "berufserfahrung",
@@ -102,12 +102,20 @@ public enum SectionHeadings {
             }
         }
         if best == nil, normalized.unicodeScalars.contains(where: { $0.value >= 0x3000 }) {
-            // Chinese headings have no spaces between words: substring search, kinds in table order.
-            for (kind, phrases) in containmentOrder
-            where phrases.contains(where: { $0.unicodeScalars.contains { $0.value >= 0x3000 } && normalized.contains($0) }) {
-                return kind
+            // Chinese headings have no spaces between words: substring search; as with words, the kind named first
+            // wins ("工作经历与教育背景", work and education, is employment), then table order.
+            var first: (kind: SectionKind, offset: Int, order: Int)?
+            for (order, entry) in containmentOrder.enumerated() {
+                for phrase in entry.1 where phrase.unicodeScalars.contains(where: { $0.value >= 0x3000 }) {
+                    guard let range = normalized.range(of: phrase) else { continue }
+                    let offset = normalized.distance(from: normalized.startIndex, to: range.lowerBound)
+                    if first == nil || (offset, order) < (first?.offset ?? .max, first?.order ?? .max) { first = (entry.0, offset, order) }
+                }
             }
+            return first?.kind
         }
+        // "Publications Legend", "Key to the marks": what the marks in a list mean, not a list.
+        if let last = words.last, ["legend", "legende", "leyenda"].contains(last), words.count >= 2 { return .other }
         return best?.kind
     }
 
