@@ -1,10 +1,12 @@
 import DossierText
 
-/// Two corrections about shapes the model is unsure of: an arXiv identifier (and its subject class) is never a
-/// venue (it is `note`; the builder reads the identifier from the whole string), and a lone number after "Journal, 11," is the page or
-/// article number when the reference has no pages ("Frontiers in Neural Circuits, 11, 32."). (A third, a doubtful
-/// publisher right after the title taken as the venue, was made for the model trained on rendered styles; with
-/// the model that ships it turned a book's publisher, "Routledge", into a journal, and was taken out.)
+/// Three corrections about shapes the model is unsure of: the initials that end an author list in a colon
+/// ("Lovelace, J.T.: A title", Springer LNCS and DIN) are the author's; an arXiv identifier (and its subject class)
+/// is never a venue (it is `note`; the builder reads the identifier from the whole string); and a lone number after
+/// "Journal, 11," is the page or article number when the reference has no pages ("Frontiers in Neural Circuits,
+/// 11, 32."). (A rule that took a doubtful publisher right after the title as the venue was made for the model
+/// trained on rendered styles; with the model that ships it turned a book's publisher, "Routledge", into a
+/// journal, and was taken out.)
 package enum IdentifierAndNumberRules {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], confidence: [Double], known: Set<String>) {
         guard tokens.count == labels.count else { return }
@@ -16,6 +18,11 @@ package enum IdentifierAndNumberRules {
                 else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
                         isArxivCategory(tokens[index].text) { labels[index] = "note" }
             }
+        }
+        // "…, Lovelace, J.T.: Cell migration: …" (Springer LNCS, DIN): the last author's initials end in the colon that
+        // opens the title; they are the author's, not the title's first word.
+        if let first = labels.firstIndex(of: "title"), first > 0, labels[first - 1] == "author", isInitialsBeforeColon(tokens[first].text) {
+            labels[first] = "author"
         }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
            labels[last - 1] == "volume", tokens[last - 1].text.hasSuffix(","),
@@ -31,6 +38,24 @@ package enum IdentifierAndNumberRules {
         guard body.count >= 4, body.count <= 20, body.first == "[", body.last == "]" else { return false }
         let inner = body.dropFirst().dropLast()
         return inner.first?.isLowercase == true && inner.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "." || $0 == "-") }
+    }
+
+    /// "J.T.:", "A.:", "J.-P.:" — initials, each with its full stop, then a colon.
+    static func isInitialsBeforeColon(_ text: String) -> Bool {
+        guard text.count >= 3, text.count <= 12, text.hasSuffix(".:") else { return false }
+        var expectLetter = true
+        for character in text.dropLast() {
+            if expectLetter {
+                if character == "-" { continue }  // "J.-P."
+                guard character.isUppercase else { return false }
+                expectLetter = false
+            } else if character == "." {
+                expectLetter = true
+            } else {
+                return false
+            }
+        }
+        return expectLetter
     }
 
     /// Digits (1–6) with at most a trailing "." or ",".

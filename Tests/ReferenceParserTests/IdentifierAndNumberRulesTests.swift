@@ -21,4 +21,15 @@ final class IdentifierAndNumberRulesTests: XCTestCase {
         XCTAssertEqual(apply("Frontiers, 11, 32. pp. 1", ["journal", "volume", "volume", "pages", "pages"]),
                        ["journal", "volume", "volume", "pages", "pages"], "pages already found")
     }
+
+    func testInitialsBeforeTheColonThatOpensTheTitleAreTheAuthors() {
+        XCTAssertEqual(apply("Weinberger, D., Lovelace, J.T.: Cell migration.", ["author", "author", "author", "title", "title", "title"]),
+                       ["author", "author", "author", "author", "title", "title"])
+        XCTAssertEqual(apply("Lovelace, J.-P.: Engines.", ["author", "title", "title"]), ["author", "author", "title"])
+        XCTAssertEqual(apply("Lovelace, A. Notes: on engines.", ["author", "author", "title", "title", "title"]),
+                       ["author", "author", "title", "title", "title"], "a word with a colon is the title's")
+        XCTAssertTrue(IdentifierAndNumberRules.isInitialsBeforeColon("A.:"))
+        XCTAssertFalse(IdentifierAndNumberRules.isInitialsBeforeColon("AB.:"))
+        XCTAssertFalse(IdentifierAndNumberRules.isInitialsBeforeColon("Notes:"))
+    }
 }
