@@ -118,8 +118,6 @@ enum FormFanOut {
 
 /// The `Do` operators of a content stream, by the XObject name they draw, and its text-showing operators.
 enum ContentScan {
-    static func drawCounts(_ content: [UInt8]) -> [String: Int] { scan(content).draws }
-
     static func scan(_ content: [UInt8]) -> (draws: [String: Int], textShows: Int) {
         var counts: [String: Int] = [:]
         var textShows = 0

@@ -108,19 +108,32 @@ struct ConversionRun {
 
     private mutating func emit(_ document: Document, label: String, outputPath: String, stream: OutputStream) throws {
         if case .directory(let directory) = target {
-            var single = options
-            single.batch = false
-            let data = try writer.render([document], options: single)
-            let name = namer.name(for: outputPath, extension: writer.fileExtension)
-            let path = (directory as NSString).appendingPathComponent(name)
-            let folder = (path as NSString).deletingLastPathComponent
-            if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try OutputFiles.write(data, to: path)
+            try writeFile(try writer.render([document], options: singleOptions), named: outputPath, in: directory)
         } else {
             stream.write(try writer.write(document, index: written, options: options))
         }
         written += 1
-        // What the writer had to leave out or change (e.g. characters XML forbids) is said with --verbose.
+        echoWriterNotes(label: label)
+    }
+
+    /// The options for one file of its own under `-o DIR/`.
+    private var singleOptions: WriterOptions {
+        var single = options
+        single.batch = false
+        return single
+    }
+
+    /// `DIR/NAME.EXT`, its folders made as needed (the name is made unique by the namer).
+    private mutating func writeFile(_ data: Data, named outputPath: String, in directory: String) throws {
+        let name = namer.name(for: outputPath, extension: writer.fileExtension)
+        let path = (directory as NSString).appendingPathComponent(name)
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try OutputFiles.write(data, to: path)
+    }
+
+    /// What the writer had to leave out or change (e.g. characters XML forbids), said with --verbose.
+    private func echoWriterNotes(label: String) {
         let notes = options.session.takeNotes()
         if diagnostics == .all {
             for note in notes { StandardStreams.error("\(label): \(note)") }
@@ -130,14 +143,7 @@ struct ConversionRun {
     /// One applicant record: to the stream, or to `DIR/KEY.EXT` with `-o DIR/`.
     private mutating func emit(_ record: ApplicantRecord, stream: OutputStream) throws {
         if case .directory(let directory) = target {
-            var single = options
-            single.batch = false
-            let data = try writer.renderApplicants([record], options: single)
-            let name = namer.name(for: record.key + ".applicant", extension: writer.fileExtension)
-            let path = (directory as NSString).appendingPathComponent(name)
-            let folder = (path as NSString).deletingLastPathComponent
-            if folder != directory { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try OutputFiles.write(data, to: path)
+            try writeFile(try writer.renderApplicants([record], options: singleOptions), named: record.key + ".applicant", in: directory)
         } else {
             stream.write(try writer.writeApplicant(record, index: written, options: options))
         }
@@ -146,10 +152,7 @@ struct ConversionRun {
         for warning in record.warnings where warning.document == nil && diagnostics.shows(warning.diagnostic.severity) {
             StandardStreams.error("\(record.key): \(warning.diagnostic.severity.rawValue): [\(warning.diagnostic.stage)] \(warning.diagnostic.message)")
         }
-        let notes = options.session.takeNotes()
-        if diagnostics == .all {
-            for note in notes { StandardStreams.error("\(record.key): \(note)") }
-        }
+        echoWriterNotes(label: record.key)
     }
 
     private func report(_ document: Document) {

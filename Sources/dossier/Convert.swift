@@ -109,7 +109,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: isolation.isolates(batch: inputBatch, pdf: readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: isolation.isolates(batch: inputBatch, pdf: pipeline.readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -127,26 +127,6 @@ struct Convert: ParsableCommand {
             StandardStreams.error("dossier: \(counts.converted) converted, \(failures) failed\(warnings)\(records)")
         }
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// Whether a file input is a PDF (by `--from pdf` or its extension): poppler can spin for minutes on a hostile
-    /// one, and only a worker process can be stopped at `--timeout`.
-    private func readsPDFFile(_ inputs: [Input]) -> Bool {
-        inputs.contains { input in
-            guard case .file(let path) = input.origin else { return false }
-            if let from = pipeline.from { return from.sourceFormat == .pdf }
-            return path.lowercased().hasSuffix(".pdf") || Self.startsLikePDF(path)
-        }
-    }
-
-    /// "%PDF-" in the first kilobyte, as the format sniffer looks for it.
-    private static func startsLikePDF(_ path: String) -> Bool {
-        // Only a regular file is opened here: opening a FIFO would wait for a writer.
-        guard (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular,
-              let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1024)) ?? Data()
-        return head.range(of: Data("%PDF-".utf8)) != nil
     }
 
     /// `dossier conver x`: a first input that is no file but a near miss of a command is a usage error naming the
@@ -175,10 +155,7 @@ struct Convert: ParsableCommand {
 
     /// This very binary as `dossier worker` with the same pipeline options.
     private func workerSettings() throws -> WorkerSettings {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return WorkerSettings(executable: URL(fileURLWithPath: executable), arguments: ["worker"] + pipeline.arguments,
-                              timeout: timeout, memoryLimit: memoryLimit << 20)
+        pipeline.workerSettings(timeout: timeout, memoryLimit: memoryLimit << 20)
     }
 
     private func isDirectory(_ path: String) -> Bool {

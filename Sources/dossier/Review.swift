@@ -120,9 +120,6 @@ struct Review: ParsableCommand {
 
     /// This very binary as `dossier worker` with the same pipeline options.
     private func workerSettings() -> WorkerSettings {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
-        return WorkerSettings(executable: URL(fileURLWithPath: executable), arguments: ["worker"] + pipeline.arguments,
-                              timeout: 60, memoryLimit: 2048 << 20)
+        pipeline.workerSettings(timeout: 60, memoryLimit: 2048 << 20)
     }
 }

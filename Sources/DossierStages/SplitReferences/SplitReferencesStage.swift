@@ -23,7 +23,13 @@ public struct SplitReferencesStage: Stage {
         let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
         // Pages that give each paper a heading with its authors under it: there, a paper heading with only a venue
         // line under it is a paper too (its author line left out), not a section.
-        let paperHeadings = document.profile.sections.filter { $0.kind == .publications && Self.titleHeadingUnit($0, in: document) != nil }.count
+        var paperUnits: [Int: ReferenceUnit] = [:]  // heading block → its paper, for sections that are one paper
+        var paperHeadings = 0
+        for section in document.profile.sections {
+            guard let heading = section.blocks.first, let unit = Self.titleHeadingUnit(section, in: document) else { continue }
+            paperUnits[heading] = unit
+            if section.kind == .publications { paperHeadings += 1 }
+        }
         let labelled = Self.labelledParagraphs(indices, in: document, map: map)
         var members = Set(fieldGroups.values.joined())
         let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
@@ -54,7 +60,7 @@ public struct SplitReferencesStage: Stage {
                 if titleSections.contains(heading) { continue }
                 otherSections.insert(heading)
                 let venueOnly = paperHeadings >= 2 ? Self.titleHeadingVenueUnit(section, in: document) : nil
-                if let unit = Self.titleHeadingUnit(section, in: document) ?? venueOnly?.unit {
+                if let unit = paperUnits[heading] ?? venueOnly?.unit {
                     otherSections.remove(heading)
                     titleSections.insert(heading)
                     var publication = Publication(id: "ref\(publications.count + 1)", type: Self.untyped, raw: unit.text)
@@ -183,11 +189,8 @@ public struct SplitReferencesStage: Stage {
     static func repeatingFields(_ run: [Int], in document: Document) -> [[Int]]? {
         guard run.count >= 3 else { return nil }
         let texts = run.map { document.blocks[$0].text }
-        let authors = texts.map { text -> Bool in
-            // "Paper PDF", "Slides Code": the links under an entry, not a name with initials.
-            let words = text.lowercased().split(separator: " ").map(String.init)
-            return !words.allSatisfy { ReferenceUnits.linkWords.contains($0) } && ReferenceFieldOrder.looksLikeLongAuthorList(text, single: true)
-        }
+        // "Paper PDF", "Slides Code": the links under an entry, not a name with initials.
+        let authors = texts.map { !ReferenceFieldOrder.isLinkWordsOnly($0) && ReferenceFieldOrder.looksLikeLongAuthorList($0, single: true) }
         let dated = texts.map { $0.count <= 500 && ReferenceFieldOrder.Patterns.year.matches($0) }
         for period in 2...4 {
             for offset in 0..<period where (run.count - offset) % period == 0 {
@@ -271,11 +274,7 @@ public struct SplitReferencesStage: Stage {
     /// One reference whose title is a sub-heading and whose authors, venue and year are the paragraphs under it
     /// (publication pages that give each paper a heading), or nil when the section is not such an entry.
     static func titleHeadingUnit(_ section: Section, in document: Document) -> ReferenceUnit? {
-        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
-              document.blocks[first].type == .heading, section.title.split(separator: " ").count >= 3,
-              SectionHeadings.kind(of: section.title) == nil || section.title.split(separator: " ").count >= 7 else { return nil }
-        let content = document.blocks[(first + 1)...last]
-        guard content.allSatisfy({ $0.type == .paragraph }) else { return nil }
+        guard let (first, content) = paperHeadingContent(section, in: document, minimumWords: 3) else { return nil }
         // One entry: its authors right under the title, one line with a year (abstracts aside), not a list of references.
         let lines = [section.title] + content.flatMap { $0.text.split(separator: "\n").map(String.init) }
         guard lines.count >= 2, ReferenceFieldOrder.looksLikeAuthorList(lines[1]),
@@ -283,6 +282,17 @@ public struct SplitReferencesStage: Stage {
         guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
         let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
         return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
+    }
+
+    /// A sub-heading of a publication list that may be a paper's title (`minimumWords` words at least, naming no
+    /// section kind unless it is long) with nothing but paragraphs under it: its block and those paragraphs.
+    static func paperHeadingContent(_ section: Section, in document: Document, minimumWords: Int) -> (first: Int, content: ArraySlice<Block>)? {
+        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
+              document.blocks[first].type == .heading else { return nil }
+        let words = section.title.split(separator: " ").count
+        guard words >= minimumWords, SectionHeadings.kind(of: section.title) == nil || words >= 7 else { return nil }
+        let content = document.blocks[(first + 1)...last]
+        return content.allSatisfy({ $0.type == .paragraph }) ? (first, content) : nil
     }
 
     /// Paragraphs that open with an entry label ("J2", "C14", "[3]", "12."), after a year column or not, where a section
@@ -303,11 +313,8 @@ public struct SplitReferencesStage: Stage {
     /// A paper heading with a venue line under it and no author line ("Performing Software Test Oracle …" /
     /// "High-Performance Computing …, TopHPC 2019, 2019" / an abstract): the title, and the unit "Title. Venue".
     static func titleHeadingVenueUnit(_ section: Section, in document: Document) -> (title: String, unit: ReferenceUnit)? {
-        guard let first = section.blocks.first, let last = section.blocks.last, first < last, section.subkind != nil,
-              document.blocks[first].type == .heading, section.title.split(separator: " ").count >= 4,
-              SectionHeadings.kind(of: section.title) == nil || section.title.split(separator: " ").count >= 7 else { return nil }
-        let content = document.blocks[(first + 1)...last]
-        guard content.allSatisfy({ $0.type == .paragraph }), let venue = content.first?.text, !venue.contains("\n"),
+        guard let (first, content) = paperHeadingContent(section, in: document, minimumWords: 4),
+              let venue = content.first?.text, !venue.contains("\n"),
               venue.count <= 250, ReferenceFieldOrder.Patterns.year.matches(venue), !ReferenceFieldOrder.looksLikeAuthorList(venue),
               content.dropFirst().filter({ $0.text.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0.text) }).isEmpty
         else { return nil }
