@@ -89,6 +89,24 @@ final class SectionsStageTests: XCTestCase {
         }
     }
 
+    /// German and Dutch compounds and inflected Romance head nouns that no whole phrase names.
+    func testCompoundAndInflectedHeadingsByTheirStems() {
+        let expected: [String: SectionKind] = [
+            "Fachzeitschriftenbeiträge": .publications, "Konferenzbeiträge": .publications, "Buchkapitel": .publications,
+            "Sammelbände": .publications, "Publikationsverzeichnis": .publications, "Tijdschriftartikelen": .publications,
+            "Ouvrages collectifs": .publications, "Actas de congresos internacionales": .publications,
+            "Capítulos de libro": .publications, "Artigos em periódicos": .publications, "Monografías": .publications,
+            "Prépublications": .publications, "Diplômes et qualifications": .education, "Förderungen": .grants,
+            "Forschungsmittel": .grants, "Lehrveranstaltungen": .teaching, "Gastvorträge": .talks,
+            "Personnes de référence": .referees, "Pending review": .publications,
+        ]
+        for (heading, kind) in expected {
+            XCTAssertEqual(SectionHeadings.kind(of: heading), kind, heading)
+        }
+        // A long line is not a heading because a word in it starts like one.
+        XCTAssertNil(SectionHeadings.kind(of: "Actes in this line go on and on with many things nobody writes as a heading here"))
+    }
+
     func testUnknownHeadingIsOtherWithItsTitleKept() throws {
         let result = try sections([heading("Hobbies and Pets"), paragraph("Cats")])
         XCTAssertEqual(result, [Section(kind: .other, title: "Hobbies and Pets", blocks: [0, 1])])

@@ -34,7 +34,7 @@ public enum SectionHeadings {
                     "professional activities", "gutachtertatigkeit", "gremien", "selbstverwaltung", "responsabilites", "expertises",
                     "servicio", "gestion", "actividades de evaluacion", "servizio", "attivita editoriale", "servico", "atividades editoriais",
                     "nevenfuncties", "commissies", "学术服务", "学术兼职", "社会服务", "审稿"]),
-        (.publications, ["publications", "publication", "published", "under review", "in review", "in revision", "under revision", "preprint", "manuscript", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
+        (.publications, ["publications", "publication", "published", "under review", "pending review", "in review", "in revision", "under revision", "preprint", "manuscript", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
                          "refereed", "proceedings", "preprints", "working papers", "manuscripts", "book chapters", "books", "monographs", "reports",
                          "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
                          "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
@@ -116,7 +116,42 @@ public enum SectionHeadings {
         }
         // "Publications Legend", "Key to the marks": what the marks in a list mean, not a list.
         if let last = words.last, ["legend", "legende", "leyenda"].contains(last), words.count >= 2 { return .other }
-        return best?.kind
+        return best?.kind ?? stemKind(of: words)
+    }
+
+    /// Word stems for headings no phrase matches: German and Dutch compounds ("Publikationsliste",
+    /// "Zeitschriftenartikel", "Tagungsbände", "Fördermittel") and the inflected head nouns of Romance headings
+    /// ("Diplômes", "Actas de congresos", "Chapitres d'ouvrages", "Prépublications"). A word matches when it starts
+    /// with a prefix or (compounds) ends with a suffix; the first word that matches decides, then the table order.
+    static let stems: [(kind: SectionKind, prefixes: [String], suffixes: [String])] = [
+        (.referees, ["referenzperson", "personnes de reference", "referent"], []),
+        (.talks, ["vortrag", "vortrage", "vortraege", "konferenzteilnahm", "gastvortr"], ["vortrage", "vortrag"]),
+        (.grants, ["forderung", "fordermittel", "drittmittel", "subvencion", "sovvenzion"], ["forderung", "fordermittel", "mittel"]),
+        (.awards, ["auszeichnung", "preistrag", "stipendi", "premiacao"], ["preise", "stipendien"]),
+        (.publications, ["publica", "publika", "pubblica", "prepublica", "veroffentlich", "zeitschrift", "tagungsb",
+                         "konferenzbeitr", "manuskript", "manuscri", "monograph", "monografi", "buchkapitel", "aufsatz",
+                         "sammelband", "fachartikel", "chapitres", "ouvrages", "capitulos", "capitoli", "libros", "livres",
+                         "actas", "actes", "articul", "artigo", "artikel", "tijdschrift"],
+         ["artikel", "beitrage", "beitraege", "kapitel", "publikationen", "schriften"]),
+        (.education, ["diplom", "abschlus", "titulos", "titoli di studio", "hochschul"], ["studium"]),
+        (.employment, ["berufserfahr", "beschaftigung", "anstellung", "taetigkeit", "tatigkeit"], ["tatigkeiten", "laufbahn"]),
+        (.teaching, ["lehrveranstalt", "lehrtatig", "lehrerfahr"], ["betreuung"]),
+        (.skills, ["competenc", "competenz", "habilidad", "kompetenz"], ["kenntnisse", "kompetenzen"]),
+    ]
+
+    /// The kind whose stem one of `words` starts (or, for compounds of eight letters or more, ends) with.
+    static func stemKind(of words: [String]) -> SectionKind? {
+        guard words.count <= 8 else { return nil }
+        for (index, word) in words.enumerated() {
+            let rest = words[index...].joined(separator: " ")
+            for entry in stems {
+                if entry.prefixes.contains(where: { $0.contains(" ") ? rest.hasPrefix($0) : word.hasPrefix($0) }) { return entry.kind }
+                if word.count >= 8, entry.suffixes.contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) {
+                    return entry.kind
+                }
+            }
+        }
+        return nil
     }
 
     /// Alphabetic phrases by their first word, with their kind and the kind's place in `containmentOrder`
