@@ -41,4 +41,35 @@ final class ParseReferencesStageTests: XCTestCase {
         let remark = try XCTUnwrap(try parsed("Lovelace, A. (2019). Counting sheep [Guest editors' introduction]. Journal of Sheep, 3(2), 1-2."))
         XCTAssertEqual(remark.title, "Counting sheep [Guest editors' introduction]", "a remark that names no genre stays")
     }
+
+    /// A reference whose venue the source set in italics, parsed from a list block.
+    private func parsedWithItalics(_ before: String, _ italic: String, _ after: String) throws -> Publication? {
+        let raw = before + italic + after
+        let paragraph = Block(.paragraph, text: raw, provenance: Provenance(lines: [1, 1]),
+                              inlines: [.text(before), Inline(.emphasis, text: italic, children: [.text(italic)]), .text(after)])
+        var item = Block(.item, text: raw, provenance: Provenance(lines: [1, 1]), inlines: paragraph.inlines)
+        item.blocks = [paragraph]
+        var list = Block(.list, text: raw, provenance: Provenance(lines: [1, 1]))
+        list.items = [item]
+        var document = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""), blocks: [list])
+        var split = Publication(id: "ref1", type: SplitReferencesStage.untyped, raw: raw)
+        split.block = 0
+        document.profile.publications = [split]
+        return try ParseReferencesStage().run(document, context: StageContext()).profile.publications.first
+    }
+
+    func testAnItalicVenueEndsATitleNothingElseEnds() throws {
+        // IOP's shape: no punctuation between title and journal, only the italics.
+        let iop = try XCTUnwrap(try parsedWithItalics("Lovelace A, Hopper G and Turing A 1994 A sheep-counting interface to the Internet ",
+                                                      "Comm. of the Sheep Society", " 37 72–6"))
+        XCTAssertEqual(iop.title, "A sheep-counting interface to the Internet")
+        XCTAssertEqual(iop.containerTitle, "Comm. of the Sheep Society")
+        // A title that holds the journal's name as a word of its own keeps it.
+        let inside = try XCTUnwrap(try parsedWithItalics("Lovelace A, Hopper G. 2011. Very early counting after Stroke improves sheep outcomes. ",
+                                                         "Stroke", ". 42:1–9."))
+        XCTAssertEqual(inside.title, "Very early counting after Stroke improves sheep outcomes")
+        // A book title in italics is the title the parser read: left alone.
+        let book = try XCTUnwrap(try parsedWithItalics("Lovelace, A. (2001). ", "Counting sheep in imaginary pens", ". Sheep Press."))
+        XCTAssertEqual(book.title, "Counting sheep in imaginary pens")
+    }
 }

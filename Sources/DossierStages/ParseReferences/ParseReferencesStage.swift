@@ -32,8 +32,10 @@ public struct ParseReferencesStage: Stage {
             document.report(.error, stage: name, ReferenceParser.standardProblem ?? "no reference model")
             return document
         }
+        var italics = ItalicVenue.Runs(blocks: document.blocks)
         document.profile.publications = document.profile.publications.map { split in
-            var parsed = parser.parse(Self.typographyFolded(split.raw))
+            let folded = Self.typographyFolded(split.raw)
+            var parsed = parser.parse(folded)
             parsed.id = split.id
             parsed.raw = split.raw
             parsed.block = split.block
@@ -50,6 +52,9 @@ public struct ParseReferencesStage: Stage {
             if let container = split.containerTitle {
                 parsed.containerTitle = container
                 parsed.confidence["container-title"] = 1
+            }
+            if split.title == nil, split.containerTitle == nil {
+                ItalicVenue.apply(&parsed, italics: italics.next(in: split.block, raw: folded), raw: folded)
             }
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)
