@@ -44,9 +44,13 @@ final class ParseReferencesStageTests: XCTestCase {
 
     /// A reference whose venue the source set in italics, parsed from a list block.
     private func parsedWithItalics(_ before: String, _ italic: String, _ after: String) throws -> Publication? {
-        let raw = before + italic + after
-        let paragraph = Block(.paragraph, text: raw, provenance: Provenance(lines: [1, 1]),
-                              inlines: [.text(before), Inline(.emphasis, text: italic, children: [.text(italic)]), .text(after)])
+        try parsedWithRuns([.text(before), Inline(.emphasis, text: italic, children: [.text(italic)]), .text(after)])
+    }
+
+    /// A reference made of `inlines` (bold and italic runs among them), parsed from a list block.
+    private func parsedWithRuns(_ inlines: [Inline]) throws -> Publication? {
+        let raw = inlines.map(\.text).joined()
+        let paragraph = Block(.paragraph, text: raw, provenance: Provenance(lines: [1, 1]), inlines: inlines)
         var item = Block(.item, text: raw, provenance: Provenance(lines: [1, 1]), inlines: paragraph.inlines)
         item.blocks = [paragraph]
         var list = Block(.list, text: raw, provenance: Provenance(lines: [1, 1]))
@@ -71,5 +75,20 @@ final class ParseReferencesStageTests: XCTestCase {
         // A book title in italics is the title the parser read: left alone.
         let book = try XCTUnwrap(try parsedWithItalics("Lovelace, A. (2001). ", "Counting sheep in imaginary pens", ". Sheep Press."))
         XCTAssertEqual(book.title, "Counting sheep in imaginary pens")
+    }
+
+    func testATitleFirstReferenceKeepsTheAuthorsAfterItsTitle() throws {
+        let bold = { (text: String) in Inline(.strong, text: text, children: [.text(text)]) }
+        let italic = { (text: String) in Inline(.emphasis, text: text, children: [.text(text)]) }
+        // "**Title**. Authors. *Venue*, year": the parser alone reads "N. Yeung and A. Lovelace" as a title.
+        let first = try XCTUnwrap(try parsedWithRuns([bold("Motivation of counting sheep by the anterior cortex"),
+                                                      .text(". C. B. Holroyd, N. Yeung and "), bold("Ada Lovelace"),
+                                                      .text(". "), italic("Trends in Sheep Sciences"), .text(", 2012.")]))
+        XCTAssertEqual(first.title, "Motivation of counting sheep by the anterior cortex")
+        XCTAssertEqual(first.author?.compactMap(\.family), ["Holroyd", "Yeung", "Lovelace"])
+        // The bold run that opens an author-first reference is the applicant's name, not a title.
+        let named = try XCTUnwrap(try parsedWithRuns([bold("de la Fuente S"), .text(", Hopper G, Turing A. Counting sheep in imaginary pens. "),
+                                                      italic("Sheep Science"), .text(" 2019;12:1–9.")]))
+        XCTAssertEqual(named.title, "Counting sheep in imaginary pens")
     }
 }

@@ -7,26 +7,29 @@ import Foundation
 /// into the italic run (or read title and venue as one venue), the run is the venue and what precedes it the title.
 /// Book styles set the title itself in italics: that reading agrees with the parser's and is left alone.
 enum ItalicVenue {
-    /// The emphasis runs of each top-level block in document order, walked once per block with a cursor, so a
-    /// list of n references costs O(n) however many it holds.
+    /// The emphasis and strong runs of each top-level block in document order, walked once per block with a
+    /// cursor, so a list of n references costs O(n) however many it holds.
     struct Runs {
         private let blocks: [Block]
-        private var runs: [Int: [String]] = [:]
+        private var runs: [Int: [Run]] = [:]
         private var cursor: [Int: Int] = [:]
 
         init(blocks: [Block]) { self.blocks = blocks }
 
-        /// The italic runs of `block` that occur in `raw`, taken from the next few runs after the last one used.
-        mutating func next(in block: Int?, raw: String) -> [String] {
+        /// The runs of `block` that occur in `raw`, taken from the next few runs after the last one used.
+        mutating func next(in block: Int?, raw: String) -> [Run] {
             guard let block, blocks.indices.contains(block) else { return [] }
-            if runs[block] == nil { runs[block] = ItalicVenue.emphasisTexts(of: blocks[block]) }
+            if runs[block] == nil { runs[block] = ItalicVenue.runs(of: blocks[block]) }
             let all = runs[block] ?? []
             var at = cursor[block] ?? 0
-            var found: [String] = []
+            var found: [Run] = []
             var index = at
-            while index < all.count, index < at + 6 {
-                if raw.contains(all[index]) {
+            var group: Int?
+            // Runs of one item only: the applicant's bold name in the next item must not be taken for this one's.
+            while index < all.count, index < at + 8, group == nil || all[index].group == group {
+                if raw.contains(all[index].text) {
                     found.append(all[index])
+                    group = all[index].group
                     at = index + 1
                 }
                 index += 1
@@ -36,15 +39,26 @@ enum ItalicVenue {
         }
     }
 
-    /// The text of every emphasis inline under `block`, outermost only, trimmed; runs shorter than four letters
-    /// or without letters ("*et al.*" aside) are not fields.
-    static func emphasisTexts(of block: Block) -> [String] {
-        var texts: [String] = []
+    /// A run of italic or bold text in a reference.
+    struct Run: Equatable {
+        var text: String
+        var italic: Bool
+        /// Which item of a list block it is in (0 for other blocks).
+        var group: Int = 0
+    }
+
+    /// The text of every emphasis and strong inline under `block`, outermost only, trimmed; runs shorter than four
+    /// letters ("*et al.*" aside) are not fields.
+    static func runs(of block: Block) -> [Run] {
+        var found: [Run] = []
+        var group = 0
         func visit(_ inlines: [Inline]) {
             for inline in inlines {
-                if inline.type == .emphasis {
+                if inline.type == .emphasis || inline.type == .strong {
                     let text = balanced(inline.text.trimmingCharacters(in: edge))
-                    if text.filter(\.isLetter).count >= 4, text.lowercased() != "et al" { texts.append(text) }
+                    if text.filter(\.isLetter).count >= 4, text.lowercased() != "et al" {
+                        found.append(Run(text: text, italic: inline.type == .emphasis, group: group))
+                    }
                 } else if let children = inline.children {
                     visit(children)
                 }
@@ -54,10 +68,13 @@ enum ItalicVenue {
             visit(block.inlines ?? [])
             // An item's inlines are those of its paragraphs again: only its nested lists are walked.
             let ownInlines = block.type == .item && block.inlines != nil
-            for child in block.children where !ownInlines || child.type == .list { walk(child) }
+            for child in block.children where !ownInlines || child.type == .list {
+                if child.type == .item || child.type == .row { group += 1 }
+                walk(child)
+            }
         }
         walk(block)
-        return texts
+        return found
     }
 
     private static let edge = CharacterSet(charactersIn: " ,.;:").union(.whitespacesAndNewlines)

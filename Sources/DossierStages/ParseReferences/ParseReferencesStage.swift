@@ -54,7 +54,9 @@ public struct ParseReferencesStage: Stage {
                 parsed.confidence["container-title"] = 1
             }
             if split.title == nil, split.containerTitle == nil {
-                ItalicVenue.apply(&parsed, italics: italics.next(in: split.block, raw: folded), raw: folded)
+                let runs = italics.next(in: split.block, raw: folded)
+                TitleFirstAuthors.apply(&parsed, raw: folded, runs: runs)
+                ItalicVenue.apply(&parsed, italics: runs.filter(\.italic).map(\.text), raw: folded)
             }
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)

@@ -1,0 +1,107 @@
+import DossierModel
+import DossierText
+import Foundation
+
+/// CVs often put the title first: "**Cellular decision making and noise**. G. Balázsi, A. Lovelace and J. Collins.
+/// *Cell*, 2011." The parser, trained on author-first references, reads that title but loses most of the authors
+/// after it (it reads "N. Yeung and A. Lovelace" as a title). When the title opens the reference, the sentence after
+/// it is read as an author list; its names are taken when they are more than the parser found and every one of
+/// them reads as a person's name.
+enum TitleFirstAuthors {
+    static func apply(_ publication: inout Publication, raw: String, runs: [ItalicVenue.Run]) {
+        guard let opening = leadingMarks.firstMatch(in: raw) else { return }
+        let start = raw[opening.range.upperBound...]
+        // A bold or italic run that opens the reference and reads as a title is the title, whatever the parser ran
+        // into it ("**N-gram feature selection for authorship identification**. J. Houvardas, …").
+        if let run = runs.first(where: { start.hasPrefix($0.text) && endsASentence(start.dropFirst($0.text.count)) && readsAsTitle($0.text) }),
+           publication.title != run.text, !continuesTitle(publication.title, run: run.text) {
+            publication.title = withoutOwnYear(run.text, raw: raw)
+            publication.confidence["title"] = 0.8
+        }
+        guard let title = publication.title, title.split(separator: " ").count >= 3, start.hasPrefix(title) else { return }
+        let after = start.dropFirst(title.count)
+        let rest = after.drop { " .,:;\"”’*".contains($0) }
+        guard rest.first?.isUppercase == true, let span = authorSentence(rest) else { return }
+        let found = publication.author ?? []
+        let (names, etAl) = PersonNames.authorList(span.filter { !"#*†‡§¶".contains($0) })
+        guard names.count >= found.count, !names.isEmpty, names.allSatisfy(isPersonName) else { return }
+        publication.author = names
+        publication.confidence["author"] = min(publication.confidence["author"] ?? 0.8, 0.8)
+        if etAl { publication.etAl = true }
+    }
+
+    /// The first sentence of `text`: up to a full stop after a word that is not an initial ("C. B. Holroyd, N.
+    /// Yeung and P. Xenakis." ends after "Xenakis"), at most 600 characters.
+    static func authorSentence(_ text: Substring) -> String? {
+        var index = text.startIndex
+        var wordStart = text.startIndex
+        var count = 0
+        while index < text.endIndex, count < 600 {
+            let character = text[index]
+            if character == " " {
+                wordStart = text.index(after: index)
+            } else if character == ".", index > wordStart {
+                let word = text[wordStart..<index]
+                let next = text.index(after: index)
+                let atEnd = next == text.endIndex || text[next] == " "
+                let initial = word.count <= 2 && word.first?.isUppercase == true
+                if atEnd, !initial, word.lowercased() != "al" { return String(text[..<index]) }
+            }
+            index = text.index(after: index)
+            count += 1
+        }
+        return nil
+    }
+
+    /// Four words or more besides initials, or three with one in lower case: not a bold name ("**A. F. G. Rosen**",
+    /// "**Jean-Baptiste S. Szymańska**").
+    static func readsAsTitle(_ text: String) -> Bool {
+        let words = text.split(separator: " ").filter { word in
+            !(word.allSatisfy { $0.isUppercase || $0 == "." || $0 == "-" } && word.count <= 4)
+        }
+        guard words.count >= 4 || (words.count == 3 && words.contains { $0.first?.isLowercase == true }) else { return false }
+        // "de la Fuente S", "Umarov, P. K. et al": names, however many words.
+        let (names, etAl) = PersonNames.authorList(text)
+        let nameList = !names.isEmpty && names.allSatisfy { name in
+            isPersonName(name) && (name.given?.split(separator: " ").count ?? 0) <= 3 && name.given != nil
+        }
+        return !(nameList || etAl)
+    }
+
+    /// What follows a title run: a full stop or colon, a line end, or nothing (not a comma: "**Lovelace A**, Hopper G").
+    static func endsASentence(_ after: Substring) -> Bool {
+        let next = after.drop { "\"”’*_".contains($0) }.first
+        return next == nil || next == "." || next == ":" || next == "\n" || next == "?" || next == "!"
+    }
+
+    /// A name with a family name of letters that starts with a capital (or a particle: "van Oudenaarden").
+    static func isPersonName(_ name: CSLName) -> Bool {
+        guard name.literal == nil, let family = name.family, !family.isEmpty,
+              family.split(separator: " ").count <= 3, family.allSatisfy({ $0.isLetter || "-' ’.".contains($0) }) else { return false }
+        return family.first?.isUppercase == true || name.particle != nil
+    }
+
+    /// Whether the parser's title is the run and more that is not a list of names: a bold title set one line per
+    /// run in a PDF ("Membrane protein GARP is a receptor for" + "latent TGF-beta …") is the parser's to keep.
+    static func continuesTitle(_ title: String?, run: String) -> Bool {
+        guard let title, title.count > run.count, title.hasPrefix(run) else { return false }
+        let more = title.dropFirst(run.count).drop { " .,:;".contains($0) }
+        let (names, _) = PersonNames.authorList(String(more))
+        return names.isEmpty || !names.allSatisfy(isPersonName)
+    }
+
+    /// A run closed by the reference's only year ("**Efficient Sovereign Debt Buybacks, 2025**") without it; a year
+    /// the reference gives again is the title's ("Cancer statistics, 2015 … 2015").
+    static func withoutOwnYear(_ run: String, raw: String) -> String {
+        guard let match = yearTail.firstMatch(in: run) else { return run }
+        let year = run[match.range].filter(\.isNumber)
+        let elsewhere = raw.components(separatedBy: year).count - 1
+        return elsewhere > 1 ? run : String(run[..<match.range.lowerBound])
+    }
+
+    /// ", 2025" closing a bold title and year.
+    private static let yearTail = TextPattern(#"[,.]?\s*\(?(?:19|20)\d\d\)?$"#)
+
+    /// A list number, bullet or opening quote before the title: "12. ", "[3] ", "• ", "“".
+    private static let leadingMarks = TextPattern(#"^\s*(?:\[?\d{1,4}[.)\]]?\s+|[•◦▪\-–*+]\s+)?["“‘'*]*"#)
+}
