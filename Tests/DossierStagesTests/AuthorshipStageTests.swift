@@ -19,6 +19,26 @@ final class AuthorshipStageTests: XCTestCase {
         return try AuthorshipStage().run(document, context: StageContext()).profile.publications
     }
 
+    /// A publications page with no name on it: the author in nearly every list is the applicant; a list shared
+    /// by two frequent co-authors names no one.
+    func testWithoutANameTheAuthorOfNearlyEveryListIsTheApplicant() throws {
+        let ada = { CSLName(family: "Lovelace", given: $0) }
+        let lists: [[CSLName]] = [
+            [ada("A."), CSLName(family: "Hopper", given: "G.")],
+            [CSLName(family: "Turing", given: "A."), ada("A. A.")],
+            [CSLName(family: "Babbage", given: "C."), CSLName(family: "Hopper", given: "G."), ada("Ada")],
+            [CSLName(family: "Noether", given: "E.")],
+            [ada("A.")],
+        ]
+        let positions = try run(lists.map { publication($0) }, applicant: nil).map(\.applicantPosition)
+        XCTAssertEqual(positions, [1, 2, 3, nil, 1])
+        let shared: [[CSLName]] = [
+            [ada("A."), CSLName(family: "Hopper", given: "G.")], [ada("A."), CSLName(family: "Hopper", given: "G.")],
+            [CSLName(family: "Hopper", given: "G."), ada("A.")], [ada("A.")],
+        ]
+        XCTAssertEqual(try run(shared.map { publication($0) }, applicant: nil).map(\.applicantPosition), [nil, nil, nil, nil])
+    }
+
     func testInitialsAccentsHyphensAndParticlesMatch() throws {
         let kai = PersonName(literal: "Kai Xu", given: "Kai", family: "Xu")
         let maria = PersonName(literal: "María José Fernández-Núñez", given: "María José", family: "Fernández-Núñez")

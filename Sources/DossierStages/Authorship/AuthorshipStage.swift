@@ -17,7 +17,12 @@ public struct AuthorshipStage: Stage {
         var document = document
         guard !document.profile.publications.isEmpty else { return document }
         let applicant = document.profile.person.name ?? Self.nameFromMetadata(document)
-        let applicantForms = applicant.map(Self.writtenForms) ?? []
+        var applicantForms = applicant.map(Self.writtenForms) ?? []
+        if applicantForms.isEmpty, let (author, count, total) = Self.commonAuthor(of: document.profile.publications) {
+            applicantForms = [author]
+            document.report(.info, stage: name, "no applicant name found; the author of \(count) of \(total) references, "
+                + "\(author.literal), is taken as the applicant")
+        }
         let sources = HighlightSources(document)
         let legend = AuthorMarks.legend(in: document.blocks)
         for index in document.profile.publications.indices {
@@ -56,6 +61,31 @@ public struct AuthorshipStage: Stage {
             forms.append(PersonName(literal: name.literal, given: inner, family: name.family))
         }
         return forms
+    }
+
+    /// A publication list without a name (a "publications" page): the author who is in nearly every author list
+    /// is the person whose list it is. At least four lists with authors; that author in three of them and in at
+    /// least 60 %, every other author in at most half as many. Family name and first initial are compared.
+    static func commonAuthor(of publications: [Publication]) -> (PersonName, Int, Int)? {
+        var counts: [String: (name: CSLName, count: Int)] = [:]
+        var total = 0
+        for publication in publications {
+            guard let authors = publication.author, !authors.isEmpty else { continue }
+            total += 1
+            var seen = Set<String>()
+            for author in authors {
+                guard let family = author.family, family.count >= 2, let initial = author.given?.first(where: \.isLetter) else { continue }
+                let key = AuthorMatcher.fold(family) + " " + AuthorMatcher.fold(String(initial))
+                guard seen.insert(key).inserted else { continue }
+                counts[key, default: (author, 0)].count += 1
+            }
+        }
+        let ranked = counts.values.sorted { $0.count > $1.count }
+        guard total >= 4, let top = ranked.first, top.count >= 3, Double(top.count) >= 0.6 * Double(total),
+              ranked.count < 2 || ranked[1].count * 2 <= top.count,
+              let family = top.name.family, let given = top.name.given else { return nil }
+        let initial = given.first(where: \.isLetter).map { "\($0)." } ?? given
+        return (PersonName(literal: "\(initial) \(family)", given: initial, family: family), top.count, total)
     }
 
     private static let alternateGiven = TextPattern(#"\([^)]*\)|["“][^"”]*["”]"#)
