@@ -12,9 +12,16 @@ enum ListMarker {
         "⋅", "◆", "◇", "♦", "\u{F0B7}", "\u{F0A7}", "\u{F076}", "\u{F0D8}", "\u{F0FC}",
     ]
 
+    /// Bullets a symbol font maps to ASCII punctuation (moderncv's banking style: its bullet comes out as "{"); only a
+    /// lone one before text is a marker.
+    static let loneBullets: Set<String> = ["{"]
+
     /// The marker that opens `words` (the first word's text, or a bullet glued to it) and whether it is a number.
     static func marker(of words: [String]) -> Marker? {
         guard let first = words.first, let scalar = first.unicodeScalars.first else { return nil }
+        if loneBullets.contains(first), words.count >= 2, words[1].first?.isLetter == true || words[1].first?.isNumber == true {
+            return Marker(text: "•", number: nil, glued: false)
+        }
         if bullets.contains(scalar) {
             if first.unicodeScalars.count == 1 { return words.count >= 2 ? Marker(text: first, number: nil, glued: false) : nil }
             // "•Python": a bullet glued to its text (not "-1.5" or "--").

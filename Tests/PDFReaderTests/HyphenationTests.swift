@@ -37,6 +37,10 @@ final class HyphenationTests: XCTestCase {
         XCTAssertEqual(ListMarker.marker(of: ["(4)", "Doe"])?.number, 4)
         XCTAssertEqual(ListMarker.marker(of: ["•", "Python"])?.text, "•")
         XCTAssertEqual(ListMarker.marker(of: ["•Python"])?.glued, true)
+        // moderncv banking's bullet, which its symbol font maps to "{", before text; not a brace glued to a word.
+        XCTAssertEqual(ListMarker.marker(of: ["{", "Lovelace", "A."])?.text, "•")
+        XCTAssertNil(ListMarker.marker(of: ["{x}", "Doe"]))
+        XCTAssertNil(ListMarker.marker(of: ["{", "}"]))
         XCTAssertNil(ListMarker.marker(of: ["2019.", "Doe"]))
         XCTAssertNil(ListMarker.marker(of: ["Doe,", "J."]))
     }
