@@ -27,6 +27,9 @@ extension ColumnDetector {
         let mainSize = main.map(\.size).sorted()[main.count / 2]
         if narrow(leftWidth, rightWidth), labels.filter({ $0.size >= mainSize + 1 }).count * 5 >= labels.count * 2,
            medianWords(labels) <= 5 {
+            // A title wrapped over lines of the margin ("SELECTED" / "PUBLICA-" / "TIONS") is one heading, not one
+            // per row it sits beside.
+            if headingClusters(labels).contains(where: { $0.count >= 2 }) { return .marginHeadings(onLeft: labelsOnLeft) }
             return .table
         }
         let aligned = alignedShare(labels, with: main)

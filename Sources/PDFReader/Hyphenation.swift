@@ -32,7 +32,12 @@ struct Hyphenation: Sendable {
         let left = Hyphenation.bare(String(head.dropLast()))
         let right = Hyphenation.bare(tail)
         guard let lastLeft = head.dropLast().last, lastLeft.isLetter,
-              let firstRight = tail.first, firstRight.isLetter, firstRight.isLowercase else { return false }
+              let firstRight = tail.first, firstRight.isLetter else { return false }
+        // A word split in lower case, or a long one in capitals throughout ("PUBLICA-" / "TIONS", a heading in
+        // capitals; not the acronyms of "LREC-" / "COLING").
+        let capitals = { (word: String, least: Int) in word.count >= least && word.allSatisfy { $0.isLetter && $0.isUppercase } }
+        guard firstRight.isLowercase || (capitals(String(head.dropLast()), 5) && capitals(String(tail.prefix(while: \.isLetter)), 3))
+        else { return false }
         if Hyphenation.isIdentifierPart(head) || Hyphenation.isIdentifierPart(tail) { return false }
         let leftPart = left.split(separator: "-").last.map(String.init) ?? left
         if known.contains(leftPart + right) || known.contains(left + right) { return true }

@@ -21,8 +21,12 @@ enum WrappedHeading {
         let gap = next.rect.y0 - last.rect.y1
         guard gap >= -0.2 * last.size, gap <= last.rect.height else { return false }
         if let end = last.text.last, ".!?:;".contains(end) { return false }
+        // A hyphen that ends a line hangs past the right edge the other lines keep ("PUBLICA-" over "TIONS"), by
+        // at most its width.
+        let hyphenated = { (line: TextLine) in line.words.last.map { $0.text.hasSuffix("-") || $0.endsInSoftHyphen } == true }
+        let overhang = hyphenated(last) ? last.rect.x1 - next.rect.x1 : hyphenated(next) ? next.rect.x1 - last.rect.x1 : -1
         return abs(last.rect.x0 - next.rect.x0) <= tolerance || abs(last.rect.x1 - next.rect.x1) <= tolerance
-            || abs(last.rect.midX - next.rect.midX) <= tolerance
+            || (overhang >= 0 && overhang <= 0.4 * last.size) || abs(last.rect.midX - next.rect.midX) <= tolerance
     }
 
     /// The flow with each line of a wrapped heading moved up to the line it continues, over the lines of another

@@ -53,6 +53,13 @@ final class HeadingLayoutTests: XCTestCase {
         let publications = line("Publications", x: 72, y: 130, size: 14)
         let flow = WrappedHeading.reunite([selected, beside1, peer, beside2, publications], metrics: metrics)
         XCTAssertEqual(flow.map(\.text), ["Selected", "Peer-Reviewed", "Publications", beside1.text, beside2.text])
+        // A word hyphenated at the end of a flush-right line hangs its hyphen past the edge ("PUBLICA-" / "TIONS").
+        let hyphenated = line("PUBLICA-", x: 100, y: 115, size: 14)
+        let flushRight = line("SELECTED", x: hyphenated.rect.x1 - 2.4 - 56, y: 100, size: 14)
+        XCTAssertTrue(WrappedHeading.continues(flushRight, hyphenated, metrics: metrics), "\(flushRight.rect) \(hyphenated.rect)")
+        XCTAssertTrue(Hyphenation(documentWords: []).joins(head: "PUBLICA-", tail: "TIONS"), "a word in capitals split by the typesetter")
+        XCTAssertFalse(Hyphenation(documentWords: []).joins(head: "PUBLICA-", tail: "Tions"))
+        XCTAssertFalse(Hyphenation(documentWords: []).joins(head: "LREC-", tail: "COLING"), "acronyms keep their hyphen")
         // A line that ends a sentence, a line in another size and a line two line heights down do not go on.
         XCTAssertFalse(WrappedHeading.continues(line("Awards.", x: 100, y: 100, size: 14), line("Teaching", x: 100, y: 115, size: 14), metrics: metrics))
         XCTAssertFalse(WrappedHeading.continues(selected, line("Peer-Reviewed", x: 100, y: 115, size: 12), metrics: metrics))
