@@ -19,12 +19,34 @@ public struct HTMLReader: Reader {
         LibXMLHTMLParser.initialize()
     }
 
+    /// 16 MiB of UTF-8 source: past it a page is cut at the end of a tag or line, with a warning. libxml2's tree
+    /// and its copy cost up to 60 bytes a byte of markup (a 10 MB paragraph of `<em>` was 611 MB), and the stages
+    /// see at most 4 MiB of text (`TextBudget`); real pages, scripts and styles included, are a few megabytes.
+    static let maximumBytes = 16 << 20
+
+    /// The first `limit` bytes or fewer of `utf8`, ending after a `>` or a newline when one is there, else on a
+    /// character boundary.
+    static func cut(_ utf8: [UInt8], limit: Int) -> [UInt8] {
+        guard utf8.count > limit else { return utf8 }
+        if let end = utf8[..<limit].lastIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }) { return Array(utf8[...end]) }
+        var end = limit
+        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return Array(utf8[..<end])
+    }
+
     /// Reads one page; never throws: trouble (bad bytes, invalid JSON-LD, no text) becomes a diagnostic.
     public func read(_ data: Data, source: Source) throws -> Document {
         var document = Document(source: source)
         let decoded = HTMLTextDecoder.decode(data)
         if let problem = decoded.problem { document.report(.warning, stage: Self.stage, problem) }
-        let (root, flattened) = LibXMLHTMLParser.parse(decoded.utf8)
+        var utf8 = decoded.utf8
+        if utf8.count > Self.maximumBytes {
+            let whole = utf8.count
+            utf8 = Self.cut(utf8, limit: Self.maximumBytes)
+            document.report(.warning, stage: Self.stage, String(
+                format: "the page is %.1f MB; only its first %.1f MB were read", Double(whole) / 1_048_576, Double(utf8.count) / 1_048_576))
+        }
+        let (root, flattened) = LibXMLHTMLParser.parse(utf8)
         if flattened > 0 {
             document.report(
                 .warning, stage: Self.stage,

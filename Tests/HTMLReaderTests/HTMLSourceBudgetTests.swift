@@ -1,0 +1,13 @@
+@testable import HTMLReader
+import XCTest
+
+/// Past `HTMLReader.maximumBytes` a page is cut at the end of a tag or line (and a warning says so).
+final class HTMLSourceBudgetTests: XCTestCase {
+    func testTheCutEndsAfterATagOrANewlineOrOnACharacterBoundary() {
+        let page = Array("<p>one</p>\n<p>two</p><p>three".utf8)
+        XCTAssertEqual(String(decoding: HTMLReader.cut(page, limit: 23), as: UTF8.self), "<p>one</p>\n<p>two</p>")
+        XCTAssertEqual(String(decoding: HTMLReader.cut(page, limit: 12), as: UTF8.self), "<p>one</p>\n")
+        XCTAssertEqual(HTMLReader.cut(Array(String(repeating: "é", count: 10).utf8), limit: 5).count, 4)
+        XCTAssertEqual(HTMLReader.cut(page, limit: 1_000), page)
+    }
+}
