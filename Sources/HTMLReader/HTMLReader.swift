@@ -43,11 +43,13 @@ public struct HTMLReader: Reader {
         }
     }
 
-    /// The first `limit` bytes or fewer of `utf8`, ending after a `>` or a newline when one is there, else on a
-    /// character boundary.
+    /// The first `limit` bytes or fewer of `utf8`, ending after a `>` or a newline when one is in the last 64 KiB
+    /// before the limit, else on a character boundary (inside a huge paragraph).
     static func cut(_ utf8: [UInt8], limit: Int) -> [UInt8] {
         guard utf8.count > limit else { return utf8 }
-        if let end = utf8[..<limit].lastIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }) { return Array(utf8[...end]) }
+        if let end = utf8[max(0, limit - (64 << 10))..<limit].lastIndex(where: { $0 == UInt8(ascii: ">") || $0 == 0x0A }) {
+            return Array(utf8[...end])
+        }
         var end = limit
         while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
         return Array(utf8[..<end])

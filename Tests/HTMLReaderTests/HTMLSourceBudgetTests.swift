@@ -9,6 +9,8 @@ final class HTMLSourceBudgetTests: XCTestCase {
         XCTAssertEqual(String(decoding: HTMLReader.cut(page, limit: 12), as: UTF8.self), "<p>one</p>\n")
         XCTAssertEqual(HTMLReader.cut(Array(String(repeating: "é", count: 10).utf8), limit: 5).count, 4)
         XCTAssertEqual(HTMLReader.cut(page, limit: 1_000), page)
+        let paragraph = Array(("<p>" + String(repeating: "word ", count: 40_000)).utf8)
+        XCTAssertEqual(HTMLReader.cut(paragraph, limit: 150_000).count, 150_000, "inside a huge paragraph: its text is kept")
     }
 
     func testTheLimitIsTheByteLimitOrTheTagPastTheTagLimit() {
