@@ -19,12 +19,12 @@ public struct HTMLReader: Reader {
         LibXMLHTMLParser.initialize()
     }
 
-    /// 64 MiB of UTF-8 source, or 500,000 tags (`<`; a 5,000-row table has 50,000), whichever comes first: past
+    /// 32 MiB of UTF-8 source, or 500,000 tags (`<`; a 5,000-row table has 50,000), whichever comes first: past
     /// it a page is cut at the end of a tag or line, with a warning. libxml2's tree and its copy cost about 600
     /// bytes a tag (a 10 MB paragraph of `<em>` was 611 MB) and about 10 bytes a byte of text, and the stages see
     /// at most 4 MiB of text (`TextBudget`). Tags are counted, not bytes alone, so that a page saved whole, with
     /// its fonts and images inline as data URIs (tens of megabytes, few tags), is still read to its end.
-    static let maximumBytes = 64 << 20
+    static let maximumBytes = 32 << 20
     static let maximumTags = 500_000
 
     /// Where `utf8` must end: its length, or the byte limit, or the start of the tag past the tag limit.
