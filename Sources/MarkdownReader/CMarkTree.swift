@@ -21,8 +21,8 @@ struct CMarkNode {
     var isHeaderRow = false
     var children: [CMarkNode] = []
 
-    /// Parses CommonMark with the GFM table, autolink and strikethrough extensions.
-    static func parse(_ text: String) -> CMarkNode {
+    /// Parses CommonMark with the GFM table, autolink (unless `autolinks` is false) and strikethrough extensions.
+    static func parse(_ text: String, autolinks: Bool = true) -> CMarkNode {
         _ = extensionsRegistered
         parseLock.lock()
         defer { parseLock.unlock() }
@@ -30,7 +30,7 @@ struct CMarkNode {
             return CMarkNode(type: "document", startLine: 1, endLine: 1)
         }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "autolink", "strikethrough"] {
+        for name in ["table", "autolink", "strikethrough"] where autolinks || name != "autolink" {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }

@@ -12,12 +12,15 @@ public struct MarkdownReader: Reader {
 
     public func read(_ data: Data, source: Source) throws -> Document {
         var document = Document(source: source)
-        let decoded = TextDecoder.decode(data)
+        let budgeted = SourceBudget.apply(to: TextDecoder.normalizing(data))
+        for problem in budgeted.problems { document.report(.warning, stage: "read-markdown", problem) }
+        let decoded = TextDecoder.decode(normalized: budgeted.bytes)
         if let problem = decoded.problem { document.report(.warning, stage: "read-markdown", problem) }
         let frontMatter = FrontMatter(splitting: decoded.text)
         if let problem = frontMatter.problem { document.report(.warning, stage: "read-markdown", problem) }
         document.metadata = frontMatter.metadata
-        let root = CMarkNode.parse(frontMatter.body)
+        if let problem = budgeted.autolinkProblem { document.report(.warning, stage: "read-markdown", problem) }
+        let root = CMarkNode.parse(frontMatter.body, autolinks: budgeted.autolinks)
         if root.flattened {
             document.report(.warning, stage: "read-markdown", "structure nested deeper than \(CMarkNode.maximumDepth) levels was flattened into paragraphs")
         }
@@ -52,9 +55,18 @@ extension MarkdownReader {
 /// reports must agree with every line table built from the text afterwards (front matter, heading lines).
 enum TextDecoder {
     static func decode(_ data: Data) -> (text: String, problem: String?) {
+        decode(normalized: normalizing(data))
+    }
+
+    /// The bytes without a UTF-8 BOM, with `\n` line endings.
+    static func normalizing(_ data: Data) -> Data {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        bytes = normalizingLineEndings(bytes)
+        return normalizingLineEndings(bytes)
+    }
+
+    /// Bytes already `normalizing` → text.
+    static func decode(normalized bytes: Data) -> (text: String, problem: String?) {
         if let text = String(data: bytes, encoding: .utf8) { return (text, nil) }
         if let text = String(data: bytes, encoding: .windowsCP1252) {
             return (text, "input is not UTF-8; read as Windows-1252")
@@ -65,7 +77,8 @@ enum TextDecoder {
     /// `\r\n` and a bare `\r` → `\n`, in one pass over the bytes (0x0D and 0x0A mean the same in UTF-8 and
     /// Windows-1252, and never occur inside a UTF-8 multi-byte sequence).
     static func normalizingLineEndings(_ bytes: Data) -> Data {
-        guard bytes.contains(0x0D) else { return bytes }
+        let hasCR = bytes.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }
+        guard hasCR else { return bytes }
         var result = Data()
         result.reserveCapacity(bytes.count)
         var afterCR = false

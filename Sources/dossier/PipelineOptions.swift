@@ -61,3 +61,34 @@ struct PipelineOptions: ParsableArguments {
         }
     }
 }
+
+/// Where inputs are converted and what a worker may spend: the options `review` takes, with the same names,
+/// defaults and meaning as `convert`'s.
+struct IsolationOptions: ParsableArguments {
+    @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs or a PDF file).")
+    var isolation: IsolationMode = .auto
+
+    @Option(help: "Seconds one input may take in a worker before it is stopped and named on stderr.")
+    var timeout: Double = 60
+
+    @Option(help: "Megabytes of memory a worker may use.")
+    var memoryLimit: Int = 2048
+
+    func validate() throws {
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
+    }
+}
+
+extension PipelineOptions {
+    /// The decision `convert` takes for `--isolation auto`: worker processes for a batch (several inputs, or any
+    /// folder given) or for a PDF file, which poppler may spin on; nil to convert in this process.
+    func workerSettings(_ options: IsolationOptions, arguments: [String], collector: InputCollector) -> WorkerSettings? {
+        let batch = collector.inputs.count + collector.problems.count > 1 || arguments.contains { argument in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) && isDirectory.boolValue
+        }
+        guard options.isolation.isolates(batch: batch, pdf: readsPDFFile(collector.inputs)) else { return nil }
+        return workerSettings(timeout: options.timeout, memoryLimit: options.memoryLimit << 20)
+    }
+}

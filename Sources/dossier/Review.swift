@@ -11,7 +11,9 @@ struct Review: ParsableCommand {
             (--applicant NAME). DIR/index.html lists the applicants (sortable); DIR/applicants/NAME.html shows the
             warnings first, then every publication with its fields marked in the reference as written, the merged
             copies and their sources, the referees and the documents, with page images for PDFs (DIR/pages/).
-            The site needs no network and opens from file://.
+            The site needs no network and opens from file://. As with convert, several inputs or a PDF file are
+            converted in worker processes (--isolation auto), so an input that crashes or runs past --timeout is
+            named on stderr and the site is still written.
             """
     )
 
@@ -28,6 +30,8 @@ struct Review: ParsableCommand {
     var applicant: String?
 
     @OptionGroup var pipeline: PipelineOptions
+
+    @OptionGroup var workers: IsolationOptions
 
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
@@ -61,7 +65,8 @@ struct Review: ParsableCommand {
         var failures = collector.problems.count
         var boxes: [String: [PageBox]] = [:]
         let batch = BatchConversion(converter: converter, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                    format: pipeline.from?.sourceFormat, workers: collector.inputs.count > 1 ? workerSettings() : nil)
+                                    format: pipeline.from?.sourceFormat,
+                                    workers: pipeline.workerSettings(workers, arguments: inputs, collector: collector))
         batch.run(collector.inputs.map(\.batchInput)) { input, result in
             switch result {
             case .success(let document):
@@ -116,10 +121,5 @@ struct Review: ParsableCommand {
             }
         }
         return images
-    }
-
-    /// This very binary as `dossier worker` with the same pipeline options.
-    private func workerSettings() -> WorkerSettings {
-        pipeline.workerSettings(timeout: 60, memoryLimit: 2048 << 20)
     }
 }

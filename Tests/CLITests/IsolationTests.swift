@@ -48,6 +48,18 @@ final class IsolationTests: XCTestCase {
         XCTAssertEqual(output.stdout, "")
     }
 
+    func testReviewOfASinglePDFThatPopplerSpinsOnEndsAtTheTimeout() throws {
+        let spinning = CLIRunner.repository.appendingPathComponent("Tests/Fixtures/slow/damaged-fanout-poppler-spins").path
+        let site = try makeTemporaryDirectory().appendingPathComponent("site")
+        let started = Date()
+        let output = try CLIRunner.run(["review", spinning, "-o", site.path, "--timeout", "2", "--quiet"])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertEqual(output.stderr.split(separator: "\n").count, 1, output.stderr)
+        XCTAssertTrue(output.stderr.hasPrefix(spinning + ": timed out after 2 s"), output.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path), "the site is still written")
+    }
+
     func testOutputKeepsInputOrderAcrossWorkers() throws {
         let directory = try batch(good: 12)
         try FileManager.default.removeItem(at: directory.appendingPathComponent("crash.md"))

@@ -1,7 +1,7 @@
 import DossierModel
 import DossierPipeline
 import Foundation
-import MarkdownReader
+@testable import MarkdownReader
 import XCTest
 
 /// The hostile Markdown inputs of issue 12 (`Tests/Fixtures/hostile/`): each is read without crashing, in
@@ -116,6 +116,55 @@ final class MarkdownHostileInputTests: XCTestCase {
         let document = try read(Data("<div>a<SCRIPT type=x>hidden</script >b<!-- c -->d<BR/>e</P>f<span>g</span> <x\n\n".utf8))
         XCTAssertEqual(document.blocks.first?.text, "abd\ne\nfg <x")
     }
+
+    // MARK: Huge lines (issue 12: a 100 MB one-line file took 126 s and 1.57 GB)
+
+    /// Each shape of a huge one-line file keeps its first MiB, says so, and reads in bounded time and memory.
+    func testAHugeLineKeepsItsFirstMegabyteAndSaysSo() throws {
+        let pieces = ["word ", "x", "*emph* word ", "j.doe@example.org ", "https://example.org/a?b=1 ", "é"]
+        for piece in pieces {
+            let line = String(repeating: piece, count: 1_200_000 / piece.utf8.count)
+            let document = try read(Data(("# Jane Roe\n\n" + line + "\n\nafter\n").utf8), seconds: 20)
+            XCTAssertEqual(document.blocks.first?.text, "Jane Roe", piece)
+            XCTAssertEqual(document.blocks.last?.text, "after", "the lines after the cut one are read: \(piece)")
+            XCTAssertEqual(document.blocks.last?.provenance.lines, [5, 5], "line numbers stay true")
+            XCTAssertLessThanOrEqual(document.blocks[1].text.utf8.count, SourceBudgetFigures.line, piece)
+            let messages = warnings(document)
+            XCTAssertTrue(messages.contains("line 3 is 1.1 MB long; only its first 1.0 MB were read"), "\(piece): \(messages)")
+            XCTAssertTrue(messages.contains { $0.hasPrefix("line 3 is longer than 64 KB; bare web and e-mail addresses") }, "\(piece): \(messages)")
+        }
+    }
+
+    func testACutLineEndsOnACharacterBoundary() throws {
+        let line = "a" + String(repeating: "é", count: 600_000)
+        let document = try read(Data((line + "\n").utf8), seconds: 20)
+        let text = try XCTUnwrap(document.blocks.first?.text)
+        XCTAssertEqual(text.utf8.count, SourceBudgetFigures.line - 1, "the last two-byte é does not fit")
+        XCTAssertFalse(text.contains("\u{FFFD}"))
+    }
+
+    func testPastItsLimitTheSourceIsCutAtTheEndOfALine() {
+        let source = Data((String(repeating: "word word end\n", count: 10) + String(repeating: "é", count: 100)).utf8)
+        let cut = SourceBudget.apply(to: source, lineLimit: 1_000, limit: 100)
+        XCTAssertEqual(String(decoding: cut.bytes, as: UTF8.self), String(repeating: "word word end\n", count: 7))
+        XCTAssertEqual(cut.problems, ["the source is 0.0 MB; only its first 0.0 MB (7 lines) were read"])
+        let oneLine = SourceBudget.apply(to: Data(String(repeating: "é", count: 100).utf8), lineLimit: 1_000, limit: 51)
+        XCTAssertEqual(oneLine.bytes.count, 50, "no newline: cut on a character boundary")
+        XCTAssertTrue(SourceBudget.apply(to: source).problems.isEmpty)
+        XCTAssertEqual(SourceBudget.apply(to: source).bytes, source)
+    }
+
+    func testManyAddressesOnOrdinaryLinesAreStillLinks() throws {
+        let line = (0..<500).map { "user\($0)@example.org" }.joined(separator: " ") + " " + String(repeating: "word ", count: 10_000)
+        let document = try read(Data(("# Jane\n\n" + line + "\n").utf8), seconds: 20)
+        XCTAssertEqual(warnings(document), [], "a 60 KB line is under every limit")
+        XCTAssertEqual(document.blocks[1].inlines?.filter { $0.type == .link }.count, 500)
+    }
+}
+
+/// The reader's limits as the tests expect them (`SourceBudget`, internal to the reader).
+private enum SourceBudgetFigures {
+    static let line = 1 << 20
 }
 
 private final class DocumentBox: @unchecked Sendable {

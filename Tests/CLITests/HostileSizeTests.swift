@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// The large hostile inputs of issue 12, made at run time (nothing big is committed): a one-line Markdown file of
+/// many megabytes in its shapes, a 5,000-row publication table (Markdown and HTML), a 4,000-item reference list
+/// and 20,000 e-mail addresses in one paragraph. Each converts with its expected lines on stderr and exit code,
+/// in a time bounded generously for a loaded CI machine running a debug build.
+final class HostileSizeTests: XCTestCase {
+    private func write(_ text: String, _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    private func ndjson(_ output: String) -> [String: [String: Any]] {
+        var documents: [String: [String: Any]] = [:]
+        for line in output.split(separator: "\n") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let source = object["source"] as? [String: Any], let path = source["path"] as? String else { continue }
+            documents[(path as NSString).lastPathComponent] = object
+        }
+        return documents
+    }
+
+    private func publications(_ document: [String: Any]?) -> Int {
+        ((document?["profile"] as? [String: Any])?["publications"] as? [Any])?.count ?? -1
+    }
+
+    /// A 3 MB line (the 100 MB file behaves the same: only the first MiB of a line is read) and 2 MB lines of
+    /// other shapes: each reads its first MiB, makes no autolinks, and the stages see 64 KiB of the line.
+    func testHugeOneLineMarkdownFilesEndEarlyAndSaySo() throws {
+        let directory = try makeTemporaryDirectory()
+        let shapes: [(name: String, piece: String, bytes: Int)] = [
+            ("words.md", "word ", 3_000_000), ("no-spaces.md", "x", 2_000_000), ("emphasis.md", "*emph* word ", 2_000_000),
+            ("addresses.md", "j.doe@example.org ", 2_000_000), ("urls.md", "https://example.org/a?b=1 ", 2_000_000),
+        ]
+        var paths: [String: String] = [:]
+        for shape in shapes {
+            let line = String(repeating: shape.piece, count: shape.bytes / shape.piece.utf8.count)
+            paths[shape.name] = try write("# Jane Roe\n\n" + line + "\n", shape.name, in: directory)
+        }
+        let started = Date()
+        let output = try CLIRunner.run(["convert", directory.path, "--to", "ndjson"])
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let documents = ndjson(output.stdout)
+        XCTAssertEqual(documents.count, shapes.count, output.stderr)
+        let lines = output.stderr.split(separator: "\n").map(String.init)
+        for shape in shapes {
+            let path = try XCTUnwrap(paths[shape.name])
+            let size = String(format: "%.1f", Double(shape.bytes) / 1_048_576)
+            let expected = [
+                "\(path): warning: [read-markdown] line 3 is \(size) MB long; only its first 1.0 MB were read",
+                "\(path): warning: [read-markdown] line 3 is longer than 64 KB; bare web and e-mail addresses in the document were left as text, not made links",
+            ]
+            for line in expected { XCTAssertTrue(lines.contains(line), "\(line)\n\(output.stderr)") }
+            XCTAssertTrue(lines.contains { $0.hasPrefix("\(path): warning: [reader] a line of text is ") && $0.hasSuffix("; only its first 64 KB were kept for the stages") },
+                          output.stderr)
+            XCTAssertEqual(lines.filter { $0.hasPrefix(path + ":") }.count, 3, output.stderr)
+        }
+        XCTAssertEqual(lines.last, "dossier: \(shapes.count) converted, 0 failed, \(3 * shapes.count) warnings")
+        XCTAssertLessThan(elapsed, 90, "a release build takes well under a second a file")
+    }
+
+    /// Many publications and addresses: no super-linear step (each took tens of seconds before).
+    func testLargeTablesListsAndAddressListsConvertInBoundedTime() throws {
+        let directory = try makeTemporaryDirectory()
+        var table = "# Jane Roe\n\njane@example.org\n\n# Publications\n\n| Year | Authors | Title | Venue |\n|---|---|---|---|\n"
+        var html = "<html><body><h1>Jane Roe</h1><p>jane@example.org</p><h2>Publications</h2><table>\n<tr><th>Year</th><th>Authors</th><th>Title</th><th>Venue</th></tr>\n"
+        for index in 0..<5_000 {
+            let venue = "Journal of Things \(index % 40), 12(3):\(index)-\(index + 10), doi:10.1000/x\(index)"
+            table += "| \(2000 + index % 25) | Roe, J., Doe, A. and Lee, K. | A study of thing number \(index) in systems | \(venue) |\n"
+            html += "<tr><td>\(2000 + index % 25)</td><td>Roe, J., Doe, A. and Lee, K.</td><td>A study of thing number \(index) in systems</td><td>\(venue)</td></tr>\n"
+        }
+        html += "</table></body></html>\n"
+        var list = "# Jane Roe\n\n## Publications\n\n"
+        for index in 0..<4_000 {
+            list += "\(index + 1). Roe, J., Doe, A., and Lee, K. (\(2000 + index % 25)). A study of thing number \(index) in systems. *Journal of Things*, \(index % 40)(3), \(index)-\(index + 10). https://doi.org/10.1000/x\(index)\n"
+        }
+        let addresses = "# Jane Roe\n\n" + (0..<20_000).map { "user\($0)@example\($0 % 97).org" }.joined(separator: " ") + "\n"
+        _ = try write(table, "table.md", in: directory)
+        _ = try write(html, "table.html", in: directory)
+        _ = try write(list, "references.md", in: directory)
+        let paragraph = try write(addresses, "addresses.md", in: directory)
+        let started = Date()
+        let output = try CLIRunner.run(["convert", directory.path, "--to", "ndjson", "--timeout", "240"])
+        let elapsed = Date().timeIntervalSince(started)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let documents = ndjson(output.stdout)
+        XCTAssertEqual(publications(documents["table.md"]), 5_000)
+        XCTAssertEqual(publications(documents["table.html"]), 5_000)
+        XCTAssertEqual(publications(documents["references.md"]), 4_000)
+        // The paragraph is one 455 KB line: the stages see its first 64 KB, and two warnings say why.
+        XCTAssertEqual(output.stderr.split(separator: "\n").map(String.init), [
+            "\(paragraph): warning: [read-markdown] line 3 is longer than 64 KB; bare web and e-mail addresses in the document were left as text, not made links",
+            "\(paragraph): warning: [reader] a line of text is 455 KB long; only its first 64 KB were kept for the stages",
+            "dossier: 4 converted, 0 failed, 2 warnings",
+        ])
+        XCTAssertLessThan(elapsed, 200, "a release build takes about a second a file")
+    }
+}
