@@ -54,6 +54,11 @@ enum PublicationCoverage {
             let evidence = describe(signs)
             return "publications section '\(title)' yielded no publication\(evidence.isEmpty ? "" : " (its text holds \(evidence))")"
         }
+        // A heading with nothing under it where no list was found anywhere: the list may be set apart from it (a
+        // margin heading read before a column of text), and the reader must not take the silence for none.
+        if found == 0, !signs.hasText, documentFound == 0 {
+            return "publications section '\(title)' is empty and no publication was found anywhere in the document"
+        }
         if expected >= 3, Double(found) < 0.6 * Double(expected) {
             return "publications section '\(title)' yielded \(found) publication\(found == 1 ? "" : "s"), far fewer than its text suggests (\(describe(signs)))"
         }
