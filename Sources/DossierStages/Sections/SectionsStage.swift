@@ -150,7 +150,7 @@ public struct SectionsStage: Stage {
             if Patterns.counter.matches(block.text), unbracketed.split(separator: " ").count <= 6, !isFragment(unbracketed),
                 SectionHeadings.kind(of: unbracketed) != nil { return true }
         }
-        let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
         guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
             !isFragment(text), SectionHeadings.kind(of: text) != nil
         else { return false }
@@ -203,7 +203,7 @@ public struct SectionsStage: Stage {
         guard lines.count >= 2 else { return false }
         let roles = ["committee", "chair", "member of", "reviewer", "referee for", "editor", "editorial board", "organizer",
                      "organiser", "board member", "program committee", "steering"]
-        let service = lines.filter { line in let lowered = line.lowercased(); return roles.contains { lowered.contains($0) } }.count
+        let service = lines.filter { line in let lowered = line.lowercased(); return roles.contains { lowered.containsText($0) } }.count
         return Double(service) >= 0.6 * Double(lines.count)
     }
 

@@ -72,7 +72,7 @@ public enum EntryFields {
     static func segmentsOf(_ line: String) -> [String] {
         var text = line
         for separator in [" — ", " – ", " | ", " · ", " • ", "; ", "\t"] { text = text.replacingOccurrences(of: separator, with: ",") }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))) }
+        return text.split(separator: ",").map { $0.trimmingFast(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))) }
     }
 
     static func isLabel(_ segment: String) -> Bool {
