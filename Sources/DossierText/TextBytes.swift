@@ -89,9 +89,9 @@ extension StringProtocol {
 }
 
 extension StringProtocol {
-    /// `split(separator: "\n")` (empty lines omitted) cut at the bytes: a line feed is a character of its own
+    /// `split(separator: "\n", omittingEmptySubsequences:)` cut at the bytes: a line feed is a character of its own
     /// unless a carriage return comes before it ("\r\n" is one character, which the Character split never cuts).
-    package func linesSplitFast() -> [SubSequence] {
+    package func linesSplitFast(omittingEmptySubsequences omitting: Bool = true) -> [SubSequence] {
         var lines: [SubSequence] = []
         let bytes = utf8
         var start = bytes.startIndex, index = start
@@ -99,13 +99,13 @@ extension StringProtocol {
         while index != bytes.endIndex {
             let byte = bytes[index]
             if byte == 0x0A && previous != 0x0D {
-                if start != index { lines.append(self[start..<index]) }
+                if start != index || !omitting { lines.append(self[start..<index]) }
                 start = bytes.index(after: index)
             }
             previous = byte
             index = bytes.index(after: index)
         }
-        if start != bytes.endIndex { lines.append(self[start..<bytes.endIndex]) }
+        if start != bytes.endIndex || !omitting { lines.append(self[start..<bytes.endIndex]) }
         return lines
     }
 }
