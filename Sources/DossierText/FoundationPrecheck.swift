@@ -70,9 +70,17 @@ extension StringProtocol {
     /// another). Other texts and needles go to Foundation.
     package func containsText(_ needle: String) -> Bool {
         let text = String(self)
-        guard !needle.isEmpty, FoundationPrecheck.isPlain(needle) else { return text.range(of: needle) != nil }
-        guard text.containsBytes(needle) else { return false }
-        return FoundationPrecheck.allStandAlone(text) || text.range(of: needle) != nil
+        guard !needle.isEmpty else { return text.range(of: needle) != nil }
+        if FoundationPrecheck.isPlain(needle) {
+            guard text.containsBytes(needle) else { return false }
+            return FoundationPrecheck.allStandAlone(text) || text.range(of: needle) != nil
+        }
+        // A text of scalars that stand alone holds no combining mark, so a needle of precomposed Latin letters or of
+        // CJK ideographs (which nothing in such a text is canonically equivalent to) matches it byte for byte.
+        if FoundationPrecheck.allStandAlone(text), needle.unicodeScalars.allSatisfy(FoundationPrecheck.matchesOnlyItself) {
+            return text.containsBytes(needle)
+        }
+        return text.range(of: needle) != nil
     }
 
     /// `trimmingCharacters(in: set)` without Foundation's UTF-16 copy of the whole text: only the scalars at the ends
@@ -100,6 +108,13 @@ extension StringProtocol {
 }
 
 extension FoundationPrecheck {
+    /// Scalars that, in a text whose scalars all stand alone, only an equal scalar matches: below U+0300 but CR
+    /// (no combining marks), and the CJK unified ideographs (only compatibility ideographs, beyond U+0300, decompose
+    /// to them).
+    static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 && scalar != "\r" || (0x4E00...0x9FFF).contains(scalar.value)
+    }
+
     /// Whether every scalar of `text` stands alone (`standsAlone`), read off the UTF-8 bytes: ASCII but CR, two-byte
     /// scalars below U+0300 (lead bytes C2–CB), and the three-byte dashes of `standsAlone`.
     package static func allStandAlone(_ text: String) -> Bool {

@@ -254,7 +254,7 @@ enum ReferenceUnits {
         let lowered = text.lowercased()
         var score = 0
         if Patterns.year.matches(text) { score += 1 }
-        if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.contains) { score += 1 }
+        if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.containsText) { score += 1 }
         if Patterns.authorLike.matches(text) { score += 1 }
         if Patterns.venueLike.matches(lowered) { score += 1 }
         if text.contains("\"") || text.contains("“") { score += 1 }
