@@ -60,9 +60,20 @@ public struct BatchConversion: Sendable {
     /// to stop (inputs not yet started are not converted). Returns how many inputs were handed back.
     @discardableResult
     public func run(_ inputs: [BatchInput], handle: (BatchInput, Result<Document, any Error>) throws -> Bool) rethrows -> Int {
+        try run(inputs, prepare: { _, _, _ in () }, handle: { input, result, _ in try handle(input, result) })
+    }
+
+    /// `run(_:handle:)` with more work done on the converting threads: `prepare` is called there for each document
+    /// converted (with the input's index), e.g. to render its output, and what it returns comes to `handle`, in
+    /// input order on the calling thread, beside the result (nil for an input that failed).
+    @discardableResult
+    public func run<Prepared: Sendable>(
+        _ inputs: [BatchInput], prepare: @escaping @Sendable (Int, BatchInput, Document) -> Prepared,
+        handle: (BatchInput, Result<Document, any Error>, Prepared?) throws -> Bool
+    ) rethrows -> Int {
         guard !inputs.isEmpty else { return 0 }
         let threads = min(jobs, inputs.count)
-        let board = ResultBoard(count: inputs.count, window: max(1, jobs * 4))
+        let board = ResultBoard<Prepared>(count: inputs.count, window: max(1, jobs * 4))
         let converter = self.converter, format = self.format, workers = self.workers, maxBytes = self.maxBytes
         var started: [Thread] = []
         for _ in 0..<threads {
@@ -89,7 +100,8 @@ public struct BatchConversion: Sendable {
                             return try converter.convert(data, path: input.label, format: format)
                         }
                     }
-                    board.set(index, result)
+                    let prepared = (try? result.get()).map { prepare(index, input, $0) }
+                    board.set(index, (result, prepared))
                 }
                 board.threadFinished()
             }
@@ -103,9 +115,9 @@ public struct BatchConversion: Sendable {
             board.waitForThreads(threads)
         }
         for index in inputs.indices {
-            let result = board.take(index)
+            let (result, prepared) = board.take(index)
             handed += 1
-            guard try handle(inputs[index], result) else { break }
+            guard try handle(inputs[index], result, prepared) else { break }
         }
         return handed
     }
@@ -134,8 +146,9 @@ public struct InputTooLarge: Error, Equatable, CustomStringConvertible {
 
 /// Results filled by the converting threads and taken in order by the caller; a thread may start input `i` only
 /// while `i` is less than `window` ahead of the next result to be taken.
-private final class ResultBoard: @unchecked Sendable {
-    private var slots: [Result<Document, any Error>?]
+private final class ResultBoard<Prepared>: @unchecked Sendable {
+    typealias Slot = (result: Result<Document, any Error>, prepared: Prepared?)
+    private var slots: [Slot?]
     private let window: Int
     private var next = 0
     private var taken = 0
@@ -158,19 +171,19 @@ private final class ResultBoard: @unchecked Sendable {
         return next - 1
     }
 
-    func set(_ index: Int, _ result: Result<Document, any Error>) {
+    func set(_ index: Int, _ slot: Slot) {
         condition.lock()
-        slots[index] = result
+        slots[index] = slot
         condition.broadcast()
         condition.unlock()
     }
 
     /// Waits for result `index`, takes it out (its memory goes with it) and opens the window by one.
-    func take(_ index: Int) -> Result<Document, any Error> {
+    func take(_ index: Int) -> Slot {
         condition.lock()
         defer { condition.unlock() }
         while slots[index] == nil { condition.wait() }
-        let result = slots[index] ?? .failure(ReadError("not converted"))
+        let result = slots[index] ?? (.failure(ReadError("not converted")), nil)
         slots[index] = nil
         taken = index + 1
         condition.broadcast()

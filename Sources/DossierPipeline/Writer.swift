@@ -20,9 +20,14 @@ public protocol Writer: Sendable {
     /// Writes one applicant's merged record (`--group-by folder`, `--applicant`); by default as its merged document.
     func writeApplicant(_ record: ApplicantRecord, index: Int, options: WriterOptions) throws -> Data
     func end(_ options: WriterOptions) throws -> Data
+    /// Whether `write` depends on nothing but the document, the options' `batch` and `table`, and whether `index` is
+    /// 0 — never on what the session holds from other documents — so that a batch may render each document on the
+    /// thread that converted it, with a session of its own for the notes. False unless the writer says so.
+    var rendersIndependently: Bool { get }
 }
 
 extension Writer {
+    public var rendersIndependently: Bool { false }
     public func begin(_ options: WriterOptions) throws -> Data { Data() }
     public func end(_ options: WriterOptions) throws -> Data { Data() }
 

@@ -68,10 +68,10 @@ public enum DateExpressions {
                 return (DateRange(start: first.edtf, end: "..", raw: String(text[first.range.lowerBound..<end])), first.range.lowerBound..<end)
             }
             // "2022–:" or "2022 –" at the end: an open range.
-            if rest.trimmingCharacters(in: .whitespaces).isEmpty || rest.hasPrefix(":") || rest.hasPrefix(")") || rest.hasPrefix(",") {
+            if rest.trimmingFast(in: .whitespaces).isEmpty || rest.hasPrefix(":") || rest.hasPrefix(")") || rest.hasPrefix(",") {
                 let end = separatorRange.upperBound
                 if text[first.range.upperBound..<end].contains(where: { "-–—‐−".contains($0) }) {
-                    return (DateRange(start: first.edtf, end: "..", raw: String(text[first.range.lowerBound..<end]).trimmingCharacters(in: .whitespaces)), first.range.lowerBound..<end)
+                    return (DateRange(start: first.edtf, end: "..", raw: String(text[first.range.lowerBound..<end]).trimmingFast(in: .whitespaces)), first.range.lowerBound..<end)
                 }
             }
         }

@@ -62,3 +62,82 @@ package enum FoundationPrecheck {
         }
     }
 }
+
+extension StringProtocol {
+    /// `contains(needle)` (Foundation's, a search through NSString on Linux) answered from the bytes when that gives
+    /// the same answer: false when the needle's bytes are absent, true when they occur and every scalar of the text
+    /// stands alone (then no match can start or end inside a character, and none is canonically equivalent to
+    /// another). Other texts and needles go to Foundation.
+    package func containsText(_ needle: String) -> Bool {
+        let text = String(self)
+        guard !needle.isEmpty else { return text.range(of: needle) != nil }
+        if FoundationPrecheck.isPlain(needle) {
+            guard text.containsBytes(needle) else { return false }
+            return FoundationPrecheck.allStandAlone(text) || text.range(of: needle) != nil
+        }
+        // A text of scalars that stand alone holds no combining mark, so a needle of precomposed Latin letters or of
+        // CJK ideographs (which nothing in such a text is canonically equivalent to) matches it byte for byte.
+        if FoundationPrecheck.allStandAlone(text), needle.unicodeScalars.allSatisfy(FoundationPrecheck.matchesOnlyItself) {
+            return text.containsBytes(needle)
+        }
+        return text.range(of: needle) != nil
+    }
+
+    /// `trimmingCharacters(in: set)` without Foundation's UTF-16 copy of the whole text: only the scalars at the ends
+    /// are tested. Foundation tests UTF-16 code units, which for a scalar of the Basic Multilingual Plane is the
+    /// scalar itself; when a scalar beyond it is met at an end, the answer is Foundation's own.
+    package func trimmingFast(in set: CharacterSet) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end {
+            let scalar = scalars[start]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            start = scalars.index(after: start)
+        }
+        while start < end {
+            let before = scalars.index(before: end)
+            let scalar = scalars[before]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            end = before
+        }
+        if start == scalars.startIndex, end == scalars.endIndex { return String(self) }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
+extension FoundationPrecheck {
+    /// Scalars that, in a text whose scalars all stand alone, only an equal scalar matches: below U+0300 but CR
+    /// (no combining marks), and the CJK unified ideographs (only compatibility ideographs, beyond U+0300, decompose
+    /// to them).
+    static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x300 && scalar != "\r" || (0x4E00...0x9FFF).contains(scalar.value)
+    }
+
+    /// Whether every scalar of `text` stands alone (`standsAlone`), read off the UTF-8 bytes: ASCII but CR, two-byte
+    /// scalars below U+0300 (lead bytes C2–CB), and the three-byte dashes of `standsAlone`.
+    package static func allStandAlone(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x0D { return false }
+                    index += 1
+                } else if byte >= 0xC2 && byte <= 0xCB {
+                    index += 2
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x88 {
+                    // U+2010, U+2013, U+2014 (E2 80 90/93/94) and U+2212 (E2 88 92).
+                    let third = bytes[index + 2]
+                    guard bytes[index + 1] == 0x80 ? (third == 0x90 || third == 0x93 || third == 0x94) : third == 0x92 else { return false }
+                    index += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}

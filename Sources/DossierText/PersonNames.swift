@@ -38,12 +38,12 @@ public enum PersonNames {
 
     /// The name (without titles; see `stripTitles`) split; `literal` is the name as given, trimmed.
     public static func split(_ literal: String) -> PersonName {
-        let text = literal.trimmingCharacters(in: .whitespaces)
+        let text = literal.trimmingFast(in: .whitespaces)
         let hanOnly = !text.isEmpty && text.unicodeScalars.allSatisfy { $0.properties.isIdeographic }
         if hanOnly, text.count >= 2 {
             return PersonName(literal: text, given: String(text.dropFirst()), family: String(text.prefix(1)))
         }
-        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ",", maxSplits: 1).map { $0.trimmingFast(in: .whitespaces) }
         if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !isSuffix(parts[1]) {
             return PersonName(literal: text, given: withoutNicknames(parts[1]).joined(separator: " "), family: parts[0])
         }

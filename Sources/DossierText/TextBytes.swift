@@ -87,3 +87,25 @@ extension StringProtocol {
         return String(result)
     }
 }
+
+extension StringProtocol {
+    /// `split(separator: "\n", omittingEmptySubsequences:)` cut at the bytes: a line feed is a character of its own
+    /// unless a carriage return comes before it ("\r\n" is one character, which the Character split never cuts).
+    package func linesSplitFast(omittingEmptySubsequences omitting: Bool = true) -> [SubSequence] {
+        var lines: [SubSequence] = []
+        let bytes = utf8
+        var start = bytes.startIndex, index = start
+        var previous: UInt8 = 0
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x0A && previous != 0x0D {
+                if start != index || !omitting { lines.append(self[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            previous = byte
+            index = bytes.index(after: index)
+        }
+        if start != bytes.endIndex || !omitting { lines.append(self[start..<bytes.endIndex]) }
+        return lines
+    }
+}

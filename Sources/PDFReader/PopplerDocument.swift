@@ -1,3 +1,4 @@
+import DossierText
 import CPoppler
 import DossierModel
 import DossierPipeline
@@ -56,7 +57,7 @@ final class PopplerDocument {
             ("creator", poppler_document_get_creator), ("producer", poppler_document_get_producer),
         ]
         for (key, getter) in strings {
-            if let value = PopplerDocument.take(getter(handle)), !value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let value = PopplerDocument.take(getter(handle)), !value.trimmingFast(in: .whitespaces).isEmpty {
                 result[key] = .string(value)
             }
         }

@@ -57,7 +57,16 @@ struct ConversionRun {
         var done = 0
         var converted = 0
         let batch = BatchConversion(converter: converter, jobs: jobs, format: format, workers: workers, maxBytes: maxBytes)
-        batch.run(inputs.map(\.batchInput)) { input, result in
+        // A writer that renders each document by itself does so on the converting threads (not in packet mode,
+        // where documents are merged before anything is written).
+        let renders = packets == nil && writer.rendersIndependently
+        let writer = self.writer, options = self.options, singleOptions = self.singleOptions
+        let perInput: Bool
+        if case .directory = target { perInput = true } else { perInput = false }
+        batch.run(inputs.map(\.batchInput), prepare: { index, _, document -> RenderedOutput? in
+            guard renders else { return nil }
+            return RenderedOutput(document, writer: writer, options: perInput ? singleOptions : options, perInput: perInput, first: index == 0)
+        }) { input, result, rendered in
             // Results come back in input order: this is inputs[done].
             let outputPath = inputs[done].outputPath.isEmpty ? input.label : inputs[done].outputPath
             done += 1
@@ -77,7 +86,7 @@ struct ConversionRun {
                     if packets != nil {
                         for record in packets?.add(document) ?? [] { try emit(record, stream: stream) }
                     } else {
-                        try emit(document, label: input.label, outputPath: outputPath, stream: stream)
+                        try emit(document, label: input.label, outputPath: outputPath, stream: stream, rendered: rendered ?? nil)
                     }
                 } catch let error as OutputError {
                     failures += 1
@@ -106,11 +115,16 @@ struct ConversionRun {
         return (converted, failures)
     }
 
-    private mutating func emit(_ document: Document, label: String, outputPath: String, stream: OutputStream) throws {
+    private mutating func emit(_ document: Document, label: String, outputPath: String, stream: OutputStream, rendered: RenderedOutput?) throws {
+        // The bytes rendered on a converting thread when they are what rendering here would give (the index the
+        // writer saw was 0 exactly when this is the first document written); its notes join the session as if the
+        // writer had left them here.
+        let ahead = rendered.flatMap { $0.perInput || $0.first == (written == 0) ? $0 : nil }
+        for note in ahead?.notes ?? [] { options.session.note(note) }
         if case .directory(let directory) = target {
-            try writeFile(try writer.render([document], options: singleOptions), named: outputPath, in: directory)
+            try writeFile(try ahead?.data.get() ?? writer.render([document], options: singleOptions), named: outputPath, in: directory)
         } else {
-            stream.write(try writer.write(document, index: written, options: options))
+            stream.write(try ahead?.data.get() ?? writer.write(document, index: written, options: options))
         }
         written += 1
         echoWriterNotes(label: label)
@@ -159,6 +173,30 @@ struct ConversionRun {
         for diagnostic in document.diagnostics where diagnostics.shows(diagnostic.severity) {
             StandardStreams.error("\(document.source.path): \(diagnostic.severity.rawValue): [\(diagnostic.stage)] \(diagnostic.message)")
         }
+    }
+}
+
+/// One document's output rendered on the thread that converted it (`Writer.rendersIndependently`): the bytes or
+/// the writer's error, and the notes the writer left, in a session of the document's own.
+struct RenderedOutput: Sendable {
+    var data: Result<Data, any Error>
+    var notes: [String]
+    /// One file of its own (`-o DIR/`), rendered alone; else an element of the stream.
+    var perInput: Bool
+    /// Rendered as the stream's first element (index 0), else as a later one (index 1).
+    var first: Bool
+
+    init(_ document: Document, writer: any Writer, options: WriterOptions, perInput: Bool, first: Bool) {
+        var options = options
+        options.session = WriterSession()
+        if perInput {
+            data = Result { try writer.render([document], options: options) }
+        } else {
+            data = Result { try writer.write(document, index: first ? 0 : 1, options: options) }
+        }
+        notes = options.session.takeNotes()
+        self.perInput = perInput
+        self.first = first
     }
 }
 

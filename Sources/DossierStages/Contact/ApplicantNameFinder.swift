@@ -116,7 +116,7 @@ struct ApplicantNameFinder {
 
     private func separatedParts(_ text: String) -> [String] {
         let parts = Self.titleSeparator.replacing(in: text, with: "\u{1F}").split(separator: "\u{1F}")
-        return parts.count > 1 ? parts.map { $0.trimmingCharacters(in: .whitespaces) } : []
+        return parts.count > 1 ? parts.map { $0.trimmingFast(in: .whitespaces) } : []
     }
 
     /// Each line, preceded by its whole block on one line when the block is short: a PDF may break a big

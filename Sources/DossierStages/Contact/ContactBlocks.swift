@@ -15,7 +15,7 @@ enum ContactBlocks {
                 // `detailLabel` ends in a ":": without one the line has nothing to cut.
                 let separated = line.utf8.contains(UInt8(ascii: ":")) ? detailLabel.replacing(in: line, with: "|$0") : line
                 for part in parts(of: separated) {
-                    state.read(part.trimmingCharacters(in: partEdges),
+                    state.read(part.trimmingFast(in: partEdges),
                                besideDetails: besideDetails)
                 }
             }
@@ -54,7 +54,7 @@ enum ContactBlocks {
                 }
                 return
             }
-            let cleaned = text.trimmingCharacters(in: ContactBlocks.dots)
+            let cleaned = text.trimmingFast(in: ContactBlocks.dots)
             if isInstitution(text) {
                 // "Institut für Meereskunde, Westufer 12": a street after the institution is address.
                 let pieces = cleaned.components(separatedBy: ", ")
@@ -122,7 +122,7 @@ enum ContactBlocks {
         let words = text.split(separator: " ")
         guard words.count <= 12 else { return false }
         // "January 2025" (the date under a title) is shaped like "Westufer 12" but is no street.
-        if words.count == 2, Months.numberBesideYear(words[0].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".,"))) != nil,
+        if words.count == 2, Months.numberBesideYear(words[0].lowercased().trimmingFast(in: CharacterSet(charactersIn: ".,"))) != nil,
            words[1].count == 4, words[1].allSatisfy(\.isNumber) { return false }
         let bytes = LineBytes(text)
         if (mayBeStreet(bytes) && street.matches(text)) || (mayBePostcode(bytes) && postcode.matches(text)) { return true }

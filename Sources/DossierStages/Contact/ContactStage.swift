@@ -68,7 +68,7 @@ public struct ContactStage: Stage {
         }
         if emails.isEmpty {
             // A sidebar at the end of a page: an "Email" link (or an icon) is the page owner's.
-            let sidebarLinks = own.links.filter { Self.emailLabel.matches($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            let sidebarLinks = own.links.filter { Self.emailLabel.matches($0.text.trimmingFast(in: .whitespacesAndNewlines)) }
             let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:])
             emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) || sidebar.contains($0) }
         }
@@ -196,7 +196,7 @@ public struct ContactStage: Stage {
     /// Outside the contact block a profile link counts only when its text names the service or is the address
     /// itself ("GitHub", "orcid.org/…", an icon) — not a co-author's name linked to their own profile.
     private func namesTheService(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines.union(.punctuationCharacters))
         if Self.serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
         if trimmed.contains(" ") { return false }
         return !(trimmed.first?.isUppercase ?? false && trimmed.allSatisfy(\.isLetter))

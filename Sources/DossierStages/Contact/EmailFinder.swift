@@ -24,20 +24,25 @@ enum EmailFinder {
         return atSign && dot
     }
 
-    /// `emails(in:)` without the prefilter: every pattern run.
+    /// `emails(in:)` without the prefilter: every pattern whose literal characters are in the text.
     static func emailsScanned(in text: String) -> [String] {
-        var text = bracketedAt.replacing(in: text.replacingOccurrences(of: "＠", with: "@"), with: "@")
-        text = bracketedDot.replacing(in: text, with: ".")
-        text = spelledOut(text)
-        text = spacedAt.replacing(in: text, with: "$1@$2")
-        text = wordAtDottedDomain(text)
+        // Each pattern runs only when its literal characters are there (byte tests on the text as it stands).
+        var text = text.containsBytes("＠") ? text.replacingOccurrences(of: "＠", with: "@") : text
+        if mayHoldBrackets(text) {
+            text = bracketedAt.replacing(in: text, with: "@")
+            text = bracketedDot.replacing(in: text, with: ".")
+        }
+        if text.containsBytes(" at ") || text.containsBytes(" AT ") { text = spelledOut(text) }
+        if text.containsBytes("@") || text.containsBytes("AT") { text = spacedAt.replacing(in: text, with: "$1@$2") }
+        if text.containsBytes(" at ") { text = wordAtDottedDomain(text) }
+        guard text.containsBytes("@") else { return [] }
         for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
         var found: [String] = []
         var seen: Set<String> = []
-        for match in braceList.matches(in: text) {
+        for match in text.containsBytes("{") ? braceList.matches(in: text) : [] {
             guard let locals = match.group(1), let domain = match.group(2) else { continue }
             for local in locals.split(separator: ",") {
-                append("\(local.trimmingCharacters(in: .whitespaces))@\(domain)", to: &found, seen: &seen)
+                append("\(local.trimmingFast(in: .whitespaces))@\(domain)", to: &found, seen: &seen)
             }
         }
         for match in plain.matches(in: text) {
@@ -47,13 +52,20 @@ enum EmailFinder {
         return found
     }
 
+    /// Whether `bracketedAt` or `bracketedDot` may match: both need an opening and a closing ASCII bracket
+    /// (literal characters, which case folding leaves alone).
+    private static func mayHoldBrackets(_ text: String) -> Bool {
+        let bytes = LineBytes(text)
+        return bytes.containsAny(of: "[({<") && bytes.containsAny(of: "])}>")
+    }
+
     /// The address of a `mailto:` link (query removed, percent-escapes decoded), or of a link whose target is
     /// an address written without the scheme.
     static func email(inLinkTarget url: String) -> String? {
-        var target = url.trimmingCharacters(in: .whitespaces)
+        var target = url.trimmingFast(in: .whitespaces)
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = (target.removingPercentEncoding ?? target).trimmingCharacters(in: .whitespaces)
+        target = (target.removingPercentEncoding ?? target).trimmingFast(in: .whitespaces)
         guard !target.contains("/") else { return nil }
         let found = emails(in: target)
         return found.count == 1 ? found.first : nil
@@ -62,8 +74,8 @@ enum EmailFinder {
     /// `local@domain` with the domain lowercased and stray dots trimmed.
     static func normalized(_ address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }
-        let local = address[..<at].trimmingCharacters(in: CharacterSet(charactersIn: ".'-"))
-        let domain = address[address.index(after: at)...].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let local = address[..<at].trimmingFast(in: CharacterSet(charactersIn: ".'-"))
+        let domain = address[address.index(after: at)...].lowercased().trimmingFast(in: CharacterSet(charactersIn: "."))
         guard !local.isEmpty, domain.contains(".") else { return nil }
         return "\(local)@\(domain)"
     }
@@ -94,13 +106,13 @@ enum EmailFinder {
     /// a word of prose (it has a dot, underscore, hyphen or digit) or the line speaks of mail, and the domain
     /// ends in a known top-level domain.
     private static func wordAtDottedDomain(_ text: String) -> String {
-        let mentionsMail = mailWord.matches(text)
+        var mentionsMail: Bool?
         var result = ""
         var cursor = text.startIndex
         for match in wordAt.matches(in: text) {
             guard let local = match.group(1), let domain = match.group(2),
                 let tld = domain.split(separator: ".").last?.lowercased(), topLevelDomains.contains(tld),
-                local.contains(where: { ".-_".contains($0) || $0.isNumber }) || (mentionsMail && !proseWords.contains(local.lowercased()))
+                local.contains(where: { ".-_".contains($0) || $0.isNumber }) || (mentions(&mentionsMail, text) && !proseWords.contains(local.lowercased()))
             else { continue }
             result += text[cursor..<match.range.lowerBound]
             result += "\(local)@\(domain)"
@@ -108,6 +120,14 @@ enum EmailFinder {
         }
         result += text[cursor...]
         return result
+    }
+
+    /// Whether `text` speaks of mail (`mailWord`), asked once and only when a match needs it.
+    private static func mentions(_ answer: inout Bool?, _ text: String) -> Bool {
+        if let answer { return answer }
+        let found = mailWord.matches(text)
+        answer = found
+        return found
     }
 
     private static let wordAt = TextPattern(#"(?<![\w.@-])([A-Za-z0-9][A-Za-z0-9._%+-]*) at ([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?![\w@-])"#)

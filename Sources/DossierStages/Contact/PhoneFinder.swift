@@ -45,7 +45,7 @@ enum PhoneFinder {
 
     /// The normal form described above, or nil when the text has too few or too many digits.
     static func normalized(_ raw: String) -> String? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmingFast(in: .whitespaces)
         text = text.replacingOccurrences(of: "(+", with: "+")
         if text.hasPrefix("00") { text = "+" + text.dropFirst(2) }
         let international = text.hasPrefix("+")
@@ -57,7 +57,7 @@ enum PhoneFinder {
     }
 
     private static func accepts(_ raw: String, before: String) -> Bool {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingFast(in: .whitespaces)
         if fax.matches(before) || isbnLabel.matches(before) { return false }
         if dateLike.matches(trimmed) || yearRange.matches(trimmed) || orcidShape.matches(trimmed) { return false }
         if phoneLabel.matches(before) { return true }

@@ -20,7 +20,7 @@ enum ProfileLinkKinds {
     /// Returns nil for what is not a web address (`mailto:`, `tel:`, anchors, bare text) and for ORCIDs with a
     /// wrong check digit.
     static func classify(_ rawURL: String) -> ClassifiedLink? {
-        let url = withScheme(rawURL.trimmingCharacters(in: .whitespaces))
+        let url = withScheme(rawURL.trimmingFast(in: .whitespaces))
         let lower = url.lowercased()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("#") || lower.hasPrefix("javascript:") {
             return nil

@@ -59,14 +59,13 @@ struct DocumentKindEvidence {
     /// Whether the title contains one of `words` (lowercased).
     func titleMentions(_ words: [String]) -> Bool {
         let lower = title.lowercased()
-        return words.contains { lower.contains($0) }
+        return words.contains { lower.containsText($0) }
     }
 
     /// A year plus at least one more sign of a citation: an author list, a venue, pages, a DOI or quotes.
     static func looksLikeReference(_ text: String) -> Bool {
         guard year.matches(text) else { return false }
-        let signals = [authorList, venue, pages, identifier, quotedTitle].filter { $0.matches(text) }.count
-        return signals >= 1
+        return [authorList, venue, pages, identifier, quotedTitle].contains { $0.matches(text) }
     }
 
     private static let firstPersonWords: Set<String> = ["i", "me", "my", "mine", "we", "our", "us"]

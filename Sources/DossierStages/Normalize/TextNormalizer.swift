@@ -18,6 +18,9 @@ public enum TextNormalizer {
     public static func normalizeCharacters(_ text: String) -> String {
         // Most text is plain ASCII without tabs or carriage returns: nothing to do.
         if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0D }) { return text }
+        // No scalar that a replaced character is made of or canonically equivalent to (U+2000 and U+2001 are
+        // U+2002 and U+2003 to Character equality): the loop below would copy every character.
+        if !text.unicodeScalars.contains(where: mayBeReplaced) { return text.precomposedStringWithCanonicalMapping }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -30,9 +33,18 @@ public enum TextNormalizer {
         return result.precomposedStringWithCanonicalMapping
     }
 
+    /// Whether `scalar` may be, or be part of, a character of `replacements`: the keys and their canonical
+    /// equivalents, with room to spare (the whole block of general punctuation).
+    private static func mayBeReplaced(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0D, 0xA0, 0xAD, 0x2000...0x206F, 0x3000, 0xFB00...0xFB06, 0xFEFF: return true
+        default: return false
+        }
+    }
+
     /// Characters normalized, runs of spaces collapsed, each line trimmed, empty edge lines dropped.
     public static func normalizeBlockText(_ text: String) -> String {
-        let lines = normalizeCharacters(text).split(separator: "\n", omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
+        let lines = normalizeCharacters(text).linesSplitFast(omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
         var slice = lines[...]
         while slice.first?.isEmpty == true { slice = slice.dropFirst() }
         while slice.last?.isEmpty == true { slice = slice.dropLast() }

@@ -79,11 +79,11 @@ public struct ParseReferencesStage: Stage {
                 publication.author = nil
                 publication.confidence["author"] = nil
             }
-            publication.title = title.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+            publication.title = title.trimmingFast(in: CharacterSet(charactersIn: " ,.;:\"“”"))
             return
         }
         guard noAuthors, let found = titleThenYear.firstGroups(in: raw).first?.0 else { return }
-        let title = found.trimmingCharacters(in: CharacterSet(charactersIn: " ,.;:\"“”"))
+        let title = found.trimmingFast(in: CharacterSet(charactersIn: " ,.;:\"“”"))
         // Only a title that ran on past the year is cut; one the parser read well is kept.
         guard let current = publication.title else { publication.title = title; return }
         if current.count > title.count + 3, current.contains(title) { publication.title = title }
@@ -99,14 +99,14 @@ public struct ParseReferencesStage: Stage {
         guard publication.containerTitle == nil, let title = publication.title,
               let stop = title.range(of: ". ", options: .backwards) else { return }
         let head = String(title[..<stop.lowerBound])
-        let venue = String(title[stop.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+        let venue = String(title[stop.upperBound...]).trimmingFast(in: CharacterSet(charactersIn: " ."))
         let words = venue.split(separator: " ")
         let capitalised = words.filter { $0.first?.isUppercase == true }.count
         guard (1...6).contains(words.count), words.first?.first?.isUppercase == true, capitalised * 2 >= words.count,
               !venue.contains(where: { "?!:;,()".contains($0) || $0.isNumber }), head.split(separator: " ").count >= 4 else { return }
         // The venue must be what follows the title in the reference, up to its end, a DOI or a link.
         guard let at = publication.raw.range(of: title) else { return }
-        let after = publication.raw[at.upperBound...].trimmingCharacters(in: .whitespaces)
+        let after = publication.raw[at.upperBound...].trimmingFast(in: .whitespaces)
         guard after.isEmpty || after.first == "." || after.hasPrefix("10.") || after.lowercased().hasPrefix("doi") || after.hasPrefix("http")
                 || after.hasPrefix("---") else { return }
         publication.title = head
@@ -117,7 +117,7 @@ public struct ParseReferencesStage: Stage {
     /// Université X]", "A System to Prevent the Impact, invention patent".
     static func genreOutOfTitle(_ publication: inout Publication) {
         guard let title = publication.title else { return }
-        let trimmed = genreSuffix.replacing(in: title, with: "").trimmingCharacters(in: .whitespaces)
+        let trimmed = genreSuffix.replacing(in: title, with: "").trimmingFast(in: .whitespaces)
         if trimmed != title, trimmed.split(separator: " ").count >= 2 { publication.title = trimmed }
     }
 

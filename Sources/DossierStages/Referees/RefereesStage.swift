@@ -83,7 +83,7 @@ public struct RefereesStage: Stage {
     static func segments(_ text: String) -> [String] {
         var normalized = text
         for separator in [" — ", " – ", " - ", " | ", " · ", "\n", ";", "\t"] { normalized = normalized.replacingOccurrences(of: separator, with: ",") }
-        return normalized.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:*"))) }.filter { !$0.isEmpty }
+        return normalized.split(separator: ",").map { $0.trimmingFast(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:*"))) }.filter { !$0.isEmpty }
     }
 
     static func referee(_ raw: String) -> Referee? {
@@ -92,7 +92,7 @@ public struct RefereesStage: Stage {
         if let email { text = text.replacingOccurrences(of: email, with: "") }
         var phone: String?
         if let range = Patterns.phone.firstMatch(in: text)?.range {
-            let candidate = String(text[range]).trimmingCharacters(in: .whitespaces)
+            let candidate = String(text[range]).trimmingFast(in: .whitespaces)
             if candidate.filter(\.isNumber).count >= 7 {
                 phone = candidate
                 text.removeSubrange(range)

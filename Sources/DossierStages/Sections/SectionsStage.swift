@@ -130,7 +130,7 @@ public struct SectionsStage: Stage {
     /// A paragraph that is a known section title, set apart as a heading would be.
     static func looksLikeHeading(_ block: Block) -> Bool {
         // "PEER-REVIEWED JOURNAL PAPERS. . . . . . . .": a sub-heading with a dotted leader (moderncv's banking style).
-        if !block.text.contains("\n"), let leader = Patterns.dotLeader.firstMatch(in: block.text)?.range {
+        if !block.text.containsText("\n"), let leader = Patterns.dotLeader.firstMatch(in: block.text)?.range {
             var title = block
             title.text = String(block.text[..<leader.lowerBound])
             title.inlines = nil
@@ -138,20 +138,20 @@ public struct SectionsStage: Stage {
             return !title.text.isEmpty && looksLikeHeading(title)
         }
         // A heading line the reader ran into the text below it: "In Preparation\nAdditional manuscripts …".
-        if let firstLine = block.text.split(separator: "\n").first, block.text.contains("\n"),
+        if let firstLine = block.text.split(separator: "\n").first, block.text.containsText("\n"),
             firstLine.split(separator: " ").count <= 4, SectionHeadings.isWholePhrase(String(firstLine)) {
             return true
         }
         // "Publications [Google Scholar: 12k citations]": a heading with a remark in brackets.
-        if block.text.count <= 120, !block.text.contains("\n"), block.text.last == "]" || block.text.last == ")" {
+        if block.text.count <= 120, !block.text.containsText("\n"), block.text.last == "]" || block.text.last == ")" {
             let unbracketed = Patterns.bracketedRemark.replacing(in: block.text, with: "")
             if unbracketed != block.text, SectionHeadings.isWholePhrase(unbracketed) { return true }
             // "Peer-reviewed research articles (21)": a heading with a counter.
             if Patterns.counter.matches(block.text), unbracketed.split(separator: " ").count <= 6, !isFragment(unbracketed),
                 SectionHeadings.kind(of: unbracketed) != nil { return true }
         }
-        let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, !text.contains("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
+        let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, !text.containsText("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
             !isFragment(text), SectionHeadings.kind(of: text) != nil
         else { return false }
         let inlines = block.inlines ?? []
@@ -203,7 +203,7 @@ public struct SectionsStage: Stage {
         guard lines.count >= 2 else { return false }
         let roles = ["committee", "chair", "member of", "reviewer", "referee for", "editor", "editorial board", "organizer",
                      "organiser", "board member", "program committee", "steering"]
-        let service = lines.filter { line in let lowered = line.lowercased(); return roles.contains { lowered.contains($0) } }.count
+        let service = lines.filter { line in let lowered = line.lowercased(); return roles.contains { lowered.containsText($0) } }.count
         return Double(service) >= 0.6 * Double(lines.count)
     }
 

@@ -79,7 +79,7 @@ enum AuthorMatcher {
 
     /// Whether a highlighted run ("Raman, P.", "P. Raman", "Raman P") names this author.
     static func matches(_ author: CSLName, written: String) -> Bool {
-        let cleaned = written.trimmingCharacters(in: CharacterSet(charactersIn: " ,;*†‡#&").union(.whitespaces))
+        let cleaned = written.trimmingFast(in: CharacterSet(charactersIn: " ,;*†‡#&").union(.whitespaces))
         guard cleaned.count >= 2, let family = author.family else { return false }
         let words = Set(fold(cleaned).split(separator: " ").map(String.init))
         let familyWords = fold(family).split(separator: " ").map(String.init)

@@ -87,7 +87,7 @@ struct ContactArea: Sendable {
     private static func isContactTitle(_ section: Section) -> Bool {
         guard section.kind == .other || section.kind == .summary else { return false }
         let title = section.title.lowercased()
-        if contactWords.contains(where: { title.contains($0) }) { return true }
+        if contactWords.contains(where: { title.containsText($0) }) { return true }
         guard section.kind == .other else { return false }
         return PersonNames.cleaned(section.title).map(PersonNames.looksLikeCleanedName) ?? false
     }

@@ -34,8 +34,8 @@ enum DocumentLines {
             return children.flatMap { lines(of: $0, topLevel: topLevel) }
         }
         if block.type == .rule { return [] }
-        return block.text.split(separator: "\n").compactMap { line in
-            let text = line.trimmingCharacters(in: .whitespaces)
+        return block.text.linesSplitFast().compactMap { line in
+            let text = line.trimmingFast(in: .whitespaces)
             return text.isEmpty ? nil : DocumentLine(text: text, block: topLevel, node: block)
         }
     }
@@ -81,7 +81,7 @@ enum DocumentLines {
         if inline.type == .html, let raw = inline.raw {
             for match in htmlAnchor.matches(in: raw) {
                 guard let url = match.group(1), !url.isEmpty else { continue }
-                let text = tag.replacing(in: match.group(2) ?? "", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = tag.replacing(in: match.group(2) ?? "", with: "").trimmingFast(in: .whitespacesAndNewlines)
                 found.append(DocumentLink(url: url, text: text, block: topLevel))
             }
         }

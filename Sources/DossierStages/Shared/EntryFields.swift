@@ -72,7 +72,7 @@ public enum EntryFields {
     static func segmentsOf(_ line: String) -> [String] {
         var text = line
         for separator in [" — ", " – ", " | ", " · ", " • ", "; ", "\t"] { text = text.replacingOccurrences(of: separator, with: ",") }
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))) }
+        return text.split(separator: ",").map { $0.trimmingFast(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))) }
     }
 
     static func isLabel(_ segment: String) -> Bool {
@@ -83,10 +83,10 @@ public enum EntryFields {
     static func contains(any words: [String], in segment: String) -> Bool {
         let padded = " " + segment.lowercased() + " "
         return words.contains { word in
-            if word.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return padded.contains(word) }
+            if word.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return padded.containsText(word) }
             if word.hasSuffix(" ") || word.hasSuffix(".") {
                 let spaced = " " + word
-                return padded.mayMatch(spaced) && padded.contains(spaced)
+                return padded.containsText(spaced)
             }
             // A word ending in * is a stem: "licenciad*" matches Licenciado and Licenciada.
             let isStem = word.hasSuffix("*")

@@ -1,16 +1,17 @@
+import DossierText
 import Foundation
 
 /// Exact shortcuts for Foundation and `Character` calls that the reference stages make per line: each answers from
 /// the UTF-8 bytes when they decide it, and falls back to the original call otherwise, so results never differ.
 enum FastText {
-    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation when both ends are ASCII and not a space or
+    /// `text.trimmingFast(in: .whitespaces)`, without Foundation when both ends are ASCII and not a space or
     /// a tab (the only ASCII members of `.whitespaces`): then there is nothing to trim.
     static func trimmingSpaces(_ text: String) -> String {
         if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
            first != 0x20, first != 0x09, last != 0x20, last != 0x09 {
             return text
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingFast(in: .whitespaces)
     }
 
     /// `text.contains(where: \.isNumber)`. An ASCII digit before any non-ASCII byte starts a character of its own

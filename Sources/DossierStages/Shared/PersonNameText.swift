@@ -35,7 +35,7 @@ extension PersonNames {
         var previous = ""
         while previous != text {
             previous = text
-            text = withoutEdgeSymbols(text.trimmingCharacters(in: edgeJunk))
+            text = withoutEdgeSymbols(text.trimmingFast(in: edgeJunk))
             bytes = LineBytes(text)
             remove(parenthesizedDegree, when: mayHoldParenthesizedDegree)
             remove(cvPrefix, when: mayStartWithCVWord)
@@ -104,7 +104,7 @@ extension PersonNames {
         guard !(mayHoldForbiddenCharacters(bytes) && forbiddenCharacters.matches(text)) else { return false }
         var nameTokens = 0
         for token in tokens {
-            let bare = token.trimmingCharacters(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
+            let bare = token.trimmingFast(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
             if nonNameWords.contains(bare) { return false }
             if particles.contains(token) { continue }
             guard nameToken.matches(token) else { return false }
@@ -143,7 +143,7 @@ extension PersonNames {
         let ordered = parts.count == 2 ? "\(parts[1]) \(parts[0])" : name
         return ordered.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".()\"'“”")) }
+            .map { $0.trimmingFast(in: CharacterSet(charactersIn: ".()\"'“”")) }
             .filter { !$0.isEmpty }
     }
 

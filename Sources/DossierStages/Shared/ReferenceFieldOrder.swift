@@ -15,7 +15,7 @@ enum ReferenceFieldOrder {
         guard let authorIndex = fields.indices.dropFirst().prefix(3).first(where: { looksLikeLongAuthorList(fields[$0]) }) else { return nil }
         var before = Array(fields[..<authorIndex])
         // A line ending in a comma or "and" runs on into the next: the authors started above.
-        guard !before.contains(where: looksLikeAuthorList), let above = before.last?.trimmingCharacters(in: .whitespaces),
+        guard !before.contains(where: looksLikeAuthorList), let above = before.last?.trimmingFast(in: .whitespaces),
               let end = above.last, !",;&".contains(end), !above.hasSuffix(" and") else { return nil }
         // A badge above the title: one word, no spaces ("ICML2024", "SecurityAnalysis2026").
         if before.count == 2, !before[0].contains(" "), before[0].count <= 30 { before.removeFirst() }
@@ -30,15 +30,15 @@ enum ReferenceFieldOrder {
     static func separatingAuthorLine(_ text: String) -> String {
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
-        var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingCharacters(in: .whitespaces)
+        var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingFast(in: .whitespaces)
         // The authors may wrap over a few lines, each but the last ending in a comma or "and".
         for index in 0..<min(lines.count - 1, 6) {
-            if index > 0 { authors += " " + lines[index].trimmingCharacters(in: .whitespaces) }
+            if index > 0 { authors += " " + lines[index].trimmingFast(in: .whitespaces) }
             guard let last = authors.last else { return text }
             if ",;&".contains(last) || authors.hasSuffix(" and") { continue }
-            let next = lines[index + 1].trimmingCharacters(in: .whitespaces)
+            let next = lines[index + 1].trimmingFast(in: .whitespaces)
             guard !next.isEmpty, looksLikeAuthorList(authors, single: true), !looksLikeAuthorList(next) else { return text }
-            if !".!?:".contains(last) { lines[index] = lines[index].trimmingCharacters(in: .whitespaces) + "." }
+            if !".!?:".contains(last) { lines[index] = lines[index].trimmingFast(in: .whitespaces) + "." }
             return lines.joined(separator: "\n")
         }
         return text

@@ -132,7 +132,7 @@ enum ReferenceUnits {
         guard lines.count >= 2, let first = lines.first, Patterns.datedStart.matches(first) else { return [lines.joined(separator: "\n")] }
         var groups: [String] = []
         for line in lines {
-            let previous = groups.last?.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let previous = groups.last?.split(separator: "\n").last.map { $0.trimmingFast(in: .whitespaces) } ?? ""
             let ended = previous.last.map { ".)]".contains($0) || $0.isNumber } == true || previous.lowercased().contains("doi") || previous.contains("http")
             if groups.isEmpty || (Patterns.datedStart.matches(line) && ended) {
                 groups.append(line)
@@ -159,10 +159,10 @@ enum ReferenceUnits {
         raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1")
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
         if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
-            let year = raw[match].trimmingCharacters(in: .whitespaces)
+            let year = raw[match].trimmingFast(in: .whitespaces)
             if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
         }
-        raw = Patterns.spaces.replacing(in: raw, with: " ").trimmingCharacters(in: .whitespaces)
+        raw = Patterns.spaces.replacing(in: raw, with: " ").trimmingFast(in: .whitespaces)
         raw = separatingGluedEmphasis(raw, inlines: inlines)
         let links = flatten(inlines).filter { $0.type == .link }
         var text = raw
@@ -170,7 +170,7 @@ enum ReferenceUnits {
         for link in links {
             guard let url = link.url, !url.hasPrefix("mailto:") else { continue }
             urls.append(url)
-            let word = link.text.trimmingCharacters(in: CharacterSet(charactersIn: "[]() ")).lowercased()
+            let word = link.text.trimmingFast(in: CharacterSet(charactersIn: "[]() ")).lowercased()
             if linkWords.contains(word) { text = removeLast(link.text, from: text) }
         }
         // Bracketed link words without links: "[PDF] [Code]".
@@ -178,13 +178,13 @@ enum ReferenceUnits {
         text = Patterns.emptyBrackets.replacing(in: text, with: "")
         text = Patterns.trailingSeparators.replacing(in: text, with: "")
         if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
-        return ReferenceUnit(raw: raw, text: text.trimmingCharacters(in: .whitespaces), urls: urls, block: block)
+        return ReferenceUnit(raw: raw, text: text.trimmingFast(in: .whitespaces), urls: urls, block: block)
     }
 
     /// Links drawn as one glyph of an icon font (a code or a preprint icon in the right margin) come out of a PDF as a
     /// lone letter at the end of a line ("… gravitational a\nfields …"): removed where a one-character link stands so.
     static func withoutIconLinks(_ text: String, inlines: [Inline]) -> String {
-        let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingCharacters(in: .whitespaces) }.filter { $0.count == 1 })
+        let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingFast(in: .whitespaces) }.filter { $0.count == 1 })
         guard !icons.isEmpty else { return text }
         // Several icons may stand side by side ("… spherical a Ƃ\ncoordinates").
         let pattern = TextPattern(#"([ \t]+("# + icons.map(TextPattern.escaped).joined(separator: "|") + #"))+[ \t]*(?=\n|$)"#)
@@ -196,7 +196,7 @@ enum ReferenceUnits {
     static func separatingGluedEmphasis(_ text: String, inlines: [Inline]) -> String {
         var result = text
         for inline in flatten(inlines) where [.emphasis, .strong].contains(inline.type) {
-            let run = inline.text.trimmingCharacters(in: .whitespaces)
+            let run = inline.text.trimmingFast(in: .whitespaces)
             guard run.first?.isUppercase == true, let range = result.range(of: "." + run) else { continue }
             guard range.lowerBound > result.startIndex, result[result.index(before: range.lowerBound)].isLowercase else { continue }
             result.insert(" ", at: result.index(after: range.lowerBound))
@@ -209,14 +209,14 @@ enum ReferenceUnits {
     /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
         if Patterns.legend.matches(text) { return true }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         guard trimmed.count <= 150, !Patterns.year.matches(trimmed) else { return false }
         return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))
     }
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
     static func isCounterHeading(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         guard trimmed.count <= 80, let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
         let heading = String(trimmed[..<counter.lowerBound])
         return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
@@ -234,7 +234,7 @@ enum ReferenceUnits {
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         return trimmed.isEmpty || Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
@@ -254,7 +254,7 @@ enum ReferenceUnits {
         let lowered = text.lowercased()
         var score = 0
         if Patterns.year.matches(text) { score += 1 }
-        if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.contains) { score += 1 }
+        if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.containsText) { score += 1 }
         if Patterns.authorLike.matches(text) { score += 1 }
         if Patterns.venueLike.matches(lowered) { score += 1 }
         if text.contains("\"") || text.contains("“") { score += 1 }

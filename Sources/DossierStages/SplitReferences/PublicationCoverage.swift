@@ -24,7 +24,7 @@ enum PublicationCoverage {
         var signs = Signs()
         var dois: Set<String> = []
         for block in blocks where block.type != .heading {
-            let text = block.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
             if !text.isEmpty { signs.hasText = true }
             if block.type == .list || block.type == .table {
                 let units = ReferenceUnits.units(of: block, index: 0)

@@ -236,8 +236,8 @@ public struct SplitReferencesStage: Stage {
     }
 
     static func goesOn(from previous: String, to next: String) -> Bool {
-        let before = previous.trimmingCharacters(in: .whitespacesAndNewlines)
-        let after = next.trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = previous.trimmingFast(in: .whitespacesAndNewlines)
+        let after = next.trimmingFast(in: .whitespacesAndNewlines)
         guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         // A sentence going on in lowercase ("with application to …"), not a label or numbering ("xx. Doe J", "a) …").
         let word = after.prefix { $0.isLetter }

@@ -14,6 +14,7 @@ public struct CSVWriter: Writer {
     public let summary = "one table (--table publications|entries|sections|people|referees|applicants) as RFC 4180 CSV"
     public let fileExtension = "csv"
     public let batchStyle = BatchStyle.stream
+    public let rendersIndependently = true
 
     public init() {}
 

@@ -13,6 +13,7 @@ public struct JATSWriter: Writer {
     public let summary = "JATS 1.3 Archiving XML, one file per input (several inputs need -o DIR)"
     public let fileExtension = "xml"
     public let batchStyle = BatchStyle.filePerDocument
+    public let rendersIndependently = true
 
     /// The formal public identifier of the DTD, as written in its header.
     public static let publicIdentifier =

@@ -63,6 +63,7 @@ struct XMLRenderer {
 
     /// Text content: `&`, `<` and `>` escaped (so `]]>` never appears), CR kept as a reference.
     mutating func escapeText(_ text: String) -> String {
+        if XMLRenderer.needsNoEscaping(text) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -93,6 +94,15 @@ struct XMLRenderer {
             }
         }
         return output
+    }
+
+    /// Whether text content comes out as it is: no `&`, `<`, `>` or CR, no other ASCII control but tab and line
+    /// feed, and no byte 0xEF (which begins U+FFFE and U+FFFF, the only other scalars XML 1.0 forbids that a Swift
+    /// string can hold).
+    static func needsNoEscaping(_ text: String) -> Bool {
+        text.utf8.allSatisfy { byte in
+            byte >= 0x20 ? byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0xEF : byte == 0x09 || byte == 0x0A
+        }
     }
 
     private mutating func append(_ scalar: Unicode.Scalar, to output: inout String) {

@@ -8,6 +8,7 @@ public struct JSONWriter: Writer {
     public let summary = "the whole model, pretty JSON (an array for several documents)"
     public let fileExtension = "json"
     public let batchStyle = BatchStyle.enclosed
+    public let rendersIndependently = true
 
     public init() {}
 
@@ -35,6 +36,7 @@ public struct NDJSONWriter: Writer {
     public let summary = "one document per line (compact JSON); the default for several inputs"
     public let fileExtension = "ndjson"
     public let batchStyle = BatchStyle.stream
+    public let rendersIndependently = true
 
     public init() {}
 

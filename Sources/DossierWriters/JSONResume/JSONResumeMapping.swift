@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import Foundation
 
@@ -228,7 +229,7 @@ struct JSONResumeMapping {
 
     /// An absolute URL as an RFC 3986 URI: non-ASCII (UTF-8) and unsafe characters percent-encoded; nil without a scheme.
     static func uri(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         guard let colon = trimmed.firstIndex(of: ":"), colon != trimmed.startIndex, trimmed.index(after: colon) != trimmed.endIndex else { return nil }
         let scheme = trimmed[..<colon]
         guard scheme.first?.isASCII == true, scheme.first?.isLetter == true,

@@ -14,6 +14,7 @@ public struct JSONResumeWriter: Writer {
     public let summary = "the JSON Resume shape (jsonresume.org); what it cannot hold is listed under meta.dossier"
     public let fileExtension = "json"
     public let batchStyle = BatchStyle.enclosed
+    public let rendersIndependently = true
 
     public init() {}
 

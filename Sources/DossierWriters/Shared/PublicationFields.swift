@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 import DossierModel
 
@@ -47,8 +48,8 @@ struct PageRange: Equatable {
     var last: String?
 
     init?(_ page: String?) {
-        guard let page = page?.trimmingCharacters(in: .whitespaces), !page.isEmpty else { return nil }
-        let parts = page.split(whereSeparator: { "-–—‐‑".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let page = page?.trimmingFast(in: .whitespaces), !page.isEmpty else { return nil }
+        let parts = page.split(whereSeparator: { "-–—‐‑".contains($0) }).map { $0.trimmingFast(in: .whitespaces) }
         if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
             first = parts[0]
             last = parts[1]
