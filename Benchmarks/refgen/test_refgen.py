@@ -75,6 +75,36 @@ class Noise(unittest.TestCase):
         self.assertEqual(labs[6], "title")
 
 
+class CVShapes(unittest.TestCase):
+    ITEM = {"type": "paper-conference", "title": "Sonet network design problems", "container-title": "Workshop on Local Search",
+            "publisher-place": "Lisbon", "issued": {"date-parts": [[2009]]}, "DOI": "10.1/x",
+            "author": [{"family": "Pelleau", "given": "Marie"}, {"family": "van Hentenryck", "given": "P."},
+                       {"family": "Truchet", "given": "C."}]}
+
+    def test_every_piece_keeps_its_field_and_the_whole_item_is_there(self):
+        for seed in range(200):
+            pieces = refgen.cv_reference(self.ITEM, random.Random(seed))
+            labels = [lab for lab, _ in pieces]
+            text = " ".join(t for _, t in pieces)
+            self.assertIn("Sonet network design problems", text)
+            self.assertEqual(labels.count("title"), 1)
+            self.assertEqual(labels.count("author"), 1)
+            self.assertEqual([t for lab, t in pieces if lab == "date"][0].strip("().:,"), "2009")
+            self.assertIn("Truchet", [t for lab, t in pieces if lab == "author"][0])
+            self.assertTrue(all(t and t == " ".join(t.split()) for _, t in pieces))
+            self.assertIn(labels[0], ("citation-number", "author", "date", "title"))
+
+    def test_given_names_as_cvs_write_them(self):
+        self.assertEqual(refgen.cv_given("Jean-Charles", "dots"), "J.-C.")
+        self.assertEqual(refgen.cv_given("Valeria C. F.", "bare"), "VCF")
+        self.assertEqual(refgen.cv_given("Marie", "full"), "Marie")
+        self.assertEqual(refgen.cv_given("P.", "full"), "P.")
+
+    def test_sequence_xml(self):
+        xml = refgen.cv_sequence_xml([("author", "A. B,"), ("title", "T & U,"), ("date", "2009.")])
+        self.assertIn("<title>T &amp; U,</title>", xml)
+
+
 class _Fixed(random.Random):
     """A random source whose noise kinds are fixed."""
     def __init__(self, kinds):
