@@ -397,10 +397,23 @@ def cv_given(given, how):
     return " ".join(("-".join(p[0].upper() + "." for p in w.split("-") if p) if w[0].isalpha() else w) for w in words)
 
 
+GIVEN_NAMES = []  # full given names seen in the corpus ("Marie", "Veljko"), filled by main()
+
+
 def cv_authors(item, rng):
-    """The author list as a CV writes it; returns the text ending in its separator."""
+    """The author list as a CV writes it (without its final separator). Full given names, when the item has only
+    initials, are borrowed from the corpus's given names with the same first letter."""
     names = item["author"]
-    shape = rng.choice(["given-family", "initials-family", "family-initials", "family-bare", "family-comma-bare"])
+    shape = rng.choice(["given-family", "given-family", "initials-family", "family-initials", "family-bare",
+                        "family-comma-bare"])
+    if shape == "given-family" and GIVEN_NAMES:
+        def full(given):
+            first = [w for w in re.split(r"[\s.\-]+", given) if w][:1]
+            if not first or len(first[0]) > 1:
+                return given
+            same = [g for g in GIVEN_NAMES if g[0] == first[0].upper()]
+            return rng.choice(same) if same else given
+        names = [{"family": a["family"], "given": full(a["given"])} for a in names]
     how = {"given-family": "full", "initials-family": "dots", "family-initials": "dots", "family-bare": "bare",
            "family-comma-bare": "bare"}[shape]
     written = []
@@ -416,7 +429,7 @@ def cv_authors(item, rng):
             written.append(a["family"] + ", " + g)
     if len(written) > 6 and rng.random() < 0.3:
         text = ", ".join(written[:rng.randint(1, 3)]) + ", et al."
-    elif len(written) > 1 and shape in ("given-family", "initials-family") and rng.random() < 0.6:
+    elif len(written) > 1 and shape in ("given-family", "initials-family") and rng.random() < 0.7:
         text = ", ".join(written[:-1]) + rng.choice([" and ", ", and ", " & "]) + written[-1]
     elif len(written) > 1 and shape == "family-initials" and rng.random() < 0.4:
         text = ", ".join(written[:-1]) + rng.choice([", & ", " and "]) + written[-1]
@@ -434,7 +447,7 @@ def cv_reference(item, rng):
     venue = item.get("container-title") or ""
     order = rng.choice(["authors-title-venue-year", "authors-title-venue-year", "authors-year-title-venue",
                         "year-authors-title-venue", "title-authors-venue-year"])
-    sep = rng.choice([", ", ". ", ". "])
+    sep = rng.choice([", ", ", ", ". "])
     pieces = []
     if rng.random() < 0.25:
         n = rng.randint(1, 60)
@@ -497,7 +510,7 @@ def main():
     ap.add_argument("--per-style", type=int, default=80, help="training references rendered per style")
     ap.add_argument("--test-per-style", type=int, default=60, help="test references rendered per style")
     ap.add_argument("--noise", type=float, default=0.35, help="share of strings given PDF-extraction damage")
-    ap.add_argument("--cv-shaped", type=int, default=1200, help="CV-shaped training references (family cv)")
+    ap.add_argument("--cv-shaped", type=int, default=3000, help="CV-shaped training references (family cv)")
     ap.add_argument("--test-cv-shaped", type=int, default=400, help="CV-shaped test references")
     args = ap.parse_args()
     if not os.path.isdir(args.references):
@@ -542,6 +555,8 @@ def main():
             stats.append((style, family, lang, part, len(chosen), kept))
     # CV-shaped references, with their own random stream (the CSL renders above stay as they were)
     cv_rng = random.Random(args.seed * 7919 + 13)
+    GIVEN_NAMES[:] = sorted({w for it in train_items for a in it["author"] for w in a["given"].split()
+                             if len(w) > 2 and w.isalpha() and w[0].isupper() and w[1:].islower()})
     for part, pool, count in (("train", train_items, args.cv_shaped), ("test", test_items, args.test_cv_shaped)):
         for item in cv_rng.sample(pool, min(count, len(pool))):
             if not item["author"]:
