@@ -385,6 +385,123 @@ def variant(item, family, rng):
     return item
 
 
+# ------------------------------------------------------------------ CV-shaped references (no CSL style writes these)
+
+def cv_given(given, how):
+    """A given name as a CV writes it: in full, as dotted initials ("J.-C."), or as bare initials ("VCF")."""
+    words = [w for w in re.split(r"[\s.]+", given) if w]
+    if how == "full" and words and all(len(w.strip("-")) > 1 for w in words):
+        return " ".join(words)
+    if how == "bare":
+        return "".join(w[0].upper() for w in words if w[0].isalpha())
+    return " ".join(("-".join(p[0].upper() + "." for p in w.split("-") if p) if w[0].isalpha() else w) for w in words)
+
+
+GIVEN_NAMES = []  # full given names seen in the corpus ("Marie", "Veljko"), filled by main()
+
+
+def cv_authors(item, rng):
+    """The author list as a CV writes it (without its final separator). Full given names, when the item has only
+    initials, are borrowed from the corpus's given names with the same first letter."""
+    names = item["author"]
+    shape = rng.choice(["given-family", "given-family", "initials-family", "family-initials", "family-bare",
+                        "family-comma-bare"])
+    if shape == "given-family" and GIVEN_NAMES:
+        def full(given):
+            first = [w for w in re.split(r"[\s.\-]+", given) if w][:1]
+            if not first or len(first[0]) > 1:
+                return given
+            same = [g for g in GIVEN_NAMES if g[0] == first[0].upper()]
+            return rng.choice(same) if same else given
+        names = [{"family": a["family"], "given": full(a["given"])} for a in names]
+    how = {"given-family": "full", "initials-family": "dots", "family-initials": "dots", "family-bare": "bare",
+           "family-comma-bare": "bare"}[shape]
+    written = []
+    for a in names:
+        g = cv_given(a["given"], how)
+        if not g:
+            written.append(a["family"])
+        elif shape in ("given-family", "initials-family"):
+            written.append(g + " " + a["family"])
+        elif shape == "family-bare":
+            written.append(a["family"] + " " + g)
+        else:
+            written.append(a["family"] + ", " + g)
+    if len(written) > 6 and rng.random() < 0.3:
+        text = ", ".join(written[:rng.randint(1, 3)]) + ", et al."
+    elif len(written) > 1 and shape in ("given-family", "initials-family") and rng.random() < 0.7:
+        text = ", ".join(written[:-1]) + rng.choice([" and ", ", and ", " & "]) + written[-1]
+    elif len(written) > 1 and shape == "family-initials" and rng.random() < 0.4:
+        text = ", ".join(written[:-1]) + rng.choice([", & ", " and "]) + written[-1]
+    else:
+        text = ", ".join(written)
+    return text
+
+
+def cv_reference(item, rng):
+    """(label, text) pieces of one reference in a shape CVs use and CSL styles do not: plain "Authors, Title, Venue,
+    Place, Year" lists, the year first, numbered entries, full given names, titles in quotes, no venue at all."""
+    year = str(item["issued"]["date-parts"][0][0])
+    venue_label = "journal" if item["type"] == "article-journal" else "container-title"
+    title = item["title"]
+    venue = item.get("container-title") or ""
+    order = rng.choice(["authors-title-venue-year", "authors-title-venue-year", "authors-year-title-venue",
+                        "year-authors-title-venue", "title-authors-venue-year"])
+    sep = rng.choice([", ", ", ", ". "])
+    pieces = []
+    if rng.random() < 0.25:
+        n = rng.randint(1, 60)
+        pieces.append(["citation-number", rng.choice(["[%d]" % n, "%d." % n, "(%d)" % n])])
+    authors = cv_authors(item, rng)
+    quoted = rng.random() < 0.2
+    title_text = ("“%s,”" % title) if quoted and sep == ", " else ("“%s.”" % title if quoted else title + sep.strip())
+    tail = []
+    if venue and rng.random() < 0.9:
+        prefix = "In " if venue_label == "container-title" and rng.random() < 0.3 else ""
+        tail.append([venue_label, prefix + venue])
+        if item.get("volume") and rng.random() < 0.7:
+            vol = item["volume"] + ("(%s)" % item["issue"] if item.get("issue") and rng.random() < 0.6 else "")
+            tail.append(["volume", rng.choice(["%s", "vol. %s", "%s"]) % vol])
+        if item.get("page") and rng.random() < 0.7:
+            tail.append(["pages", rng.choice(["%s", "pp. %s", "p. %s"]) % item["page"]])
+    if item.get("publisher") and rng.random() < 0.5:
+        tail.append(["publisher", item["publisher"]])
+    if item.get("publisher-place") and rng.random() < 0.5:
+        tail.append(["location", item["publisher-place"]])
+    def joined(parts, end):
+        """Each piece but the last ends in ",", the last in `end`."""
+        return [[lab, txt + ("," if k < len(parts) - 1 else end)] for k, (lab, txt) in enumerate(parts)]
+    if order == "authors-title-venue-year":
+        pieces.append(["author", authors + (sep.strip() if not authors.endswith(".") else "")])
+        pieces.append(["title", title_text])
+        pieces += joined(tail, ",") if tail else []
+        pieces.append(["date", year + "."])
+    elif order == "authors-year-title-venue":
+        pieces.append(["author", authors + ("" if authors.endswith(".") else ".")])
+        pieces.append(["date", "(%s)." % year])
+        pieces.append(["title", title_text if not quoted else "“%s.”" % title])
+        pieces += joined(tail, ".")
+    elif order == "year-authors-title-venue":
+        pieces.append(["date", rng.choice([year, year + ".", year + ":", "(%s)" % year])])
+        pieces.append(["author", authors + (sep.strip() if not authors.endswith(".") else "")])
+        pieces.append(["title", title_text])
+        pieces += joined(tail, ".")
+    else:  # the title first, then the authors (publication pages list them so)
+        pieces.append(["title", title_text if title_text[-1] in ".,”" else title_text + "."])
+        pieces.append(["author", authors + ("" if authors.endswith(".") else ".")])
+        pieces += joined(tail, ",") if tail else []
+        pieces.append(["date", year + "."])
+    if item.get("DOI") and rng.random() < 0.3:
+        if pieces[-1][1].endswith("."):
+            pieces[-1][1] = pieces[-1][1][:-1] + ","
+        pieces.append(["doi", rng.choice(["doi:", "https://doi.org/", "DOI: "]) + item["DOI"]])
+    return [(lab, " ".join(txt.split())) for lab, txt in pieces if txt.strip()]
+
+
+def cv_sequence_xml(pieces):
+    return "  <sequence>\n" + "".join("    <%s>%s</%s>\n" % (lab, escape(txt), lab) for lab, txt in pieces) + "  </sequence>\n"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", default=".build-refgen")
@@ -393,6 +510,8 @@ def main():
     ap.add_argument("--per-style", type=int, default=80, help="training references rendered per style")
     ap.add_argument("--test-per-style", type=int, default=60, help="test references rendered per style")
     ap.add_argument("--noise", type=float, default=0.35, help="share of strings given PDF-extraction damage")
+    ap.add_argument("--cv-shaped", type=int, default=3000, help="CV-shaped training references (family cv)")
+    ap.add_argument("--test-cv-shaped", type=int, default=400, help="CV-shaped test references")
     args = ap.parse_args()
     if not os.path.isdir(args.references):
         sys.exit("no corpus at %s" % args.references)
@@ -434,6 +553,16 @@ def main():
                 outputs.setdefault((part, family), []).append(sequence_xml(text, spans, labels))
                 kept += 1
             stats.append((style, family, lang, part, len(chosen), kept))
+    # CV-shaped references, with their own random stream (the CSL renders above stay as they were)
+    cv_rng = random.Random(args.seed * 7919 + 13)
+    GIVEN_NAMES[:] = sorted({w for it in train_items for a in it["author"] for w in a["given"].split()
+                             if len(w) > 2 and w.isalpha() and w[0].isupper() and w[1:].islower()})
+    for part, pool, count in (("train", train_items, args.cv_shaped), ("test", test_items, args.test_cv_shaped)):
+        for item in cv_rng.sample(pool, min(count, len(pool))):
+            if not item["author"]:
+                continue
+            outputs.setdefault((part, "cv"), []).append(cv_sequence_xml(cv_reference(item, cv_rng)))
+        stats.append(("(cv-shaped)", "cv", "-", part, count, len(outputs.get((part, "cv"), []))))
     for (part, family), seqs in sorted(outputs.items()):
         with open(os.path.join(args.out, part, family + ".xml"), "w", encoding="utf-8") as f:
             f.write('<?xml version="1.0" encoding="UTF-8"?>\n<dataset>\n' + "".join(seqs) + "</dataset>\n")

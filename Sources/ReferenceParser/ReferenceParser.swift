@@ -1,5 +1,6 @@
 import DossierText
 import DossierModel
+import Foundation
 
 /// Turns one reference string into a CSL-JSON item (`Publication`): a linear-chain model labels the tokens with
 /// AnyStyle's fields, then rules clean the fields up (names split, identifiers and page ranges normalised).
@@ -30,13 +31,35 @@ public struct ReferenceParser: Sendable {
     /// The parser with the model compiled into the binary; nil only if the embedded model is missing or unreadable.
     /// The model is trained on AnyStyle's core, gold and good sets and ParsCit's tagged lines; the command that
     /// reproduces it byte for byte heads `EmbeddedModel.swift`.
+    /// When the environment variable `DOSSIER_REFERENCE_MODEL` names a model file (as `train-references --out`
+    /// writes it), that model is used instead: for scoring a candidate on whole documents (`dossier eval`)
+    /// without compiling it in.
     public static let standard: ReferenceParser? = {
+        if let path = modelOverridePath {
+            return (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap { try? ReferenceParser(modelBytes: Array($0)) }
+        }
         guard let bytes = Base64.decode(EmbeddedModel.base64), !bytes.isEmpty else { return nil }
         return try? ReferenceParser(model: ModelCoding.decode(bytes))
     }()
 
-    /// Why the embedded model could not be loaded, or nil when it loads.
+    /// The environment variable that points `standard` at a model file instead of the compiled-in model.
+    public static let modelOverrideVariable = "DOSSIER_REFERENCE_MODEL"
+
+    static var modelOverridePath: String? {
+        guard let path = ProcessInfo.processInfo.environment[modelOverrideVariable], !path.isEmpty else { return nil }
+        return path
+    }
+
+    /// Why the embedded model (or the model `DOSSIER_REFERENCE_MODEL` names) could not be loaded, or nil when it loads.
     public static var standardProblem: String? {
+        if let path = modelOverridePath {
+            do {
+                _ = try ReferenceParser(modelBytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+                return nil
+            } catch {
+                return "\(modelOverrideVariable)=\(path): \(error)"
+            }
+        }
         guard let bytes = Base64.decode(EmbeddedModel.base64), !bytes.isEmpty else {
             return "no reference-parser model is compiled in: run `dossier train-references --out Sources/ReferenceParser/EmbeddedModel.swift`"
         }
