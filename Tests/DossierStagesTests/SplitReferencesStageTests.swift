@@ -286,6 +286,11 @@ final class SplitReferencesStageTests: XCTestCase {
             "A. Lovelace, G. Hopper and C. Babbage. The cost of counting sheep among adults in England in 2000. Br J Counting, 183, 514–519, 2003",
             "Ada Lovelace, \(many) and Grace Hopper. A very large collaboration counts sheep. Phys Rev Sheep, 81, 449–94, 2001",
         ])
+        // The page drew the title's edges: each entry's title is its title field, a year inside it kept.
+        XCTAssertEqual(result.profile.publications.map(\.title), [
+            "Counting sheep with imaginary engines", "The cost of counting sheep among adults in England in 2000",
+            "A very large collaboration counts sheep",
+        ])
         // One entry alone after a legend is read the same way.
         let alone = try split([heading("Journal Articles"), paragraph("* Equal contribution")] + fields[1].map(paragraph))
         XCTAssertEqual(alone.profile.publications.map(\.raw), ["A. Lovelace, G. Hopper and C. Babbage. The cost of counting sheep among adults in England in 2000. Br J Counting, 183, 514–519, 2003"])
