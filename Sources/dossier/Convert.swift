@@ -38,14 +38,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Inputs converted in parallel (default: number of cores).")
     var jobs: Int?
 
-    @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs or a PDF file).")
-    var isolation: IsolationMode = .auto
-
-    @Option(help: "Seconds one input may take in a worker before it is stopped and named on stderr.")
-    var timeout: Double = 60
-
-    @Option(help: "Megabytes of memory a worker may use.")
-    var memoryLimit: Int = 2048
+    @OptionGroup var workers: IsolationOptions
 
     @Option(help: "Inputs larger than this many bytes are refused unread (0: no limit).")
     var maxBytes: Int = 256 << 20
@@ -70,8 +63,6 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
-        if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
         if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
         if table != nil, to != "csv" { throw ValidationError("--table chooses a CSV table: give it with --to csv") }
         if groupBy != nil, applicant != nil {
@@ -109,7 +100,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: isolation.isolates(batch: inputBatch, pdf: pipeline.readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: workers.isolation.isolates(batch: inputBatch, pdf: pipeline.readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -155,7 +146,7 @@ struct Convert: ParsableCommand {
 
     /// This very binary as `dossier worker` with the same pipeline options.
     private func workerSettings() throws -> WorkerSettings {
-        pipeline.workerSettings(timeout: timeout, memoryLimit: memoryLimit << 20)
+        pipeline.workerSettings(timeout: workers.timeout, memoryLimit: workers.memoryLimit << 20)
     }
 
     private func isDirectory(_ path: String) -> Bool {
