@@ -80,6 +80,15 @@ final class ContactStageTests: XCTestCase {
         XCTAssertEqual(try person(doc).emails, ["Jane.Doe@uni.edu", "jane@uni.edu", "armzn@cs.toronto.edu"])
     }
 
+    /// A PDF breaks a long address at a line end with a hyphen ("athorvald-" / "sen@…"): the link under it says
+    /// which hyphen is the typesetter's; an address that has a hyphen of its own keeps it.
+    func testALineEndHyphenInAShownAddressIsDroppedWhenItsLinkHasNone() throws {
+        var doc = document(["# Ada Lovelace", "E ada.love-lace@engines.org", "grace-hopper@navy.mil"])
+        doc.blocks[1].inlines = [Inline(.link, text: "ada.love-lace@engines.org", url: "mailto:ada.lovelace@engines.org")]
+        doc.blocks[2].inlines = [Inline(.link, text: "grace-hopper@navy.mil", url: "mailto:grace-hopper@navy.mil")]
+        XCTAssertEqual(try person(doc).emails, ["ada.lovelace@engines.org", "grace-hopper@navy.mil"])
+    }
+
     func testRefereeListedFirstIsNeverTheApplicant() throws {
         let lines = [
             "## Referees", "Prof. Alan Turing", "University of Manchester, alan@man.ac.uk, +44 161 555 0100",

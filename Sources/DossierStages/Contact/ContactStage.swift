@@ -90,8 +90,16 @@ public struct ContactStage: Stage {
     /// Addresses in document order, deduplicated; a JSON-LD `Person`'s e-mail last.
     private func findEmails(lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue]) -> [String] {
         var ordered: [(block: Int, email: String)] = []
+        // A PDF's line-end hyphen inside a shown address ("athorvald-" / "sen@eit.edu") is the typesetter's when the
+        // link under it has the address without it.
+        let targets = links.compactMap { EmailFinder.email(inLinkTarget: $0.url) }
+        func unbroken(_ email: String) -> String {
+            guard email.contains("-"), !targets.isEmpty else { return email }
+            let bare = email.replacingOccurrences(of: "-", with: "").lowercased()
+            return targets.first { $0.count < email.count && $0.replacingOccurrences(of: "-", with: "").lowercased() == bare } ?? email
+        }
         for line in lines {
-            ordered += EmailFinder.emails(in: line.text).map { (line.block, $0) }
+            ordered += EmailFinder.emails(in: line.text).map { (line.block, unbroken($0)) }
         }
         for link in links where EmailFinder.emails(in: link.text).isEmpty {
             // A link that shows an address is read as shown: its target may be an older, hidden one.
