@@ -2,7 +2,8 @@ import DossierText
 import Foundation
 
 /// Removes running headers and footers (the same text, digits aside, at the same place on most pages) and
-/// page numbers from the page margins, and says what it removed. The first copy of a running header is kept.
+/// page numbers from the page margins, and says what it removed. The first copy of a running header, and of a
+/// running footer that holds an address, is kept.
 enum RunningChromeFilter {
     /// The share of the page height at the top and at the bottom where headers and footers live.
     static let margin = 0.14
@@ -46,8 +47,9 @@ enum RunningChromeFilter {
                 if let zone = zone(fragment, height: page.height, scale: outermost ? 1.8 : 1) {
                     let key = zone + "|" + normalized(fragment.text)
                     let isPageNumber = outermost && looksLikePageNumber(fragment.text)
-                    // The first copy of a running header stays: it often is the only place of the applicant's name.
-                    if !isPageNumber, zone == "top", running.contains(key), !keptHeaders.contains(key) {
+                    // The first copy of a running header stays: it often is the only place of the applicant's name;
+                    // so does that of a running footer with an address in it (moderncv's name and e-mail footer).
+                    if !isPageNumber, zone == "top" || fragment.text.contains("@"), running.contains(key), !keptHeaders.contains(key) {
                         keptHeaders.insert(key)
                         // A row of its own: "Jane Doe" and "Curriculum Vitae" at both ends of a header stay apart.
                         var header = fragment

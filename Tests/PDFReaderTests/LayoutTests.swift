@@ -190,6 +190,23 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(result.removed.count, 2)
     }
 
+    /// moderncv's footer repeats the name and e-mail on every page: its first copy stays (it is often the only place
+    /// of the address); a footer without an address goes.
+    func testARunningFooterWithAnAddressIsKeptOnce() {
+        var pages: [(number: Int, height: Double, glyphs: [Glyph])] = []
+        for n in 1...3 {
+            var page = SyntheticPage(number: n)
+            page.line("Body text of page \(n) that says something worth keeping.", x: 50, y: 200)
+            page.line("E ada@engines.org", x: 200, y: 790)
+            page.line("Printed with care", x: 200, y: 805)
+            pages.append(page.page)
+        }
+        let result = PDFLayout.analyse(pages)
+        let all = texts(result.blocks).joined(separator: "\n")
+        XCTAssertEqual(all.components(separatedBy: "ada@engines.org").count - 1, 1, all)
+        XCTAssertFalse(all.contains("Printed with care"), all)
+    }
+
     func testAParagraphCutByAPageBreakIsJoined() {
         var first = SyntheticPage(number: 1)
         first.line("The project started in the spring and grew into a", x: 50, y: 700)
