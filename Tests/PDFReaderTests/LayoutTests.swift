@@ -172,39 +172,33 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(blocks.first?.provenance.bbox?.first, 50)
     }
 
-    func testRunningHeadersRepeatsFootersAndPageNumbersAreRemoved() {
-        var pages: [(number: Int, height: Double, glyphs: [Glyph])] = []
-        for n in 1...3 {
+    /// Three pages drawn by `draw` (given the page and its number).
+    private func threePages(_ draw: (inout SyntheticPage, Int) -> Void) -> [(number: Int, height: Double, glyphs: [Glyph])] {
+        (1...3).map { n in
             var page = SyntheticPage(number: n)
+            draw(&page, n)
+            return page.page
+        }
+    }
+
+    /// The header is kept once; so is a footer with an address (moderncv repeats the name and e-mail in its footer,
+    /// often the only place of the address); page numbers and other footers go.
+    func testRunningHeadersRepeatsFootersAndPageNumbersAreRemoved() {
+        let result = PDFLayout.analyse(threePages { page, n in
             page.line("Jane Doe — Curriculum Vitae", x: 50, y: 30)
             page.line("Body text of page \(n) that says something worth keeping.", x: 50, y: 200)
+            page.line("E ada@engines.org", x: 200, y: 775)
+            page.line("Printed with care", x: 200, y: 788)
             page.line("Page \(n) of 3", x: 280, y: 800)
-            pages.append(page.page)
-        }
-        let result = PDFLayout.analyse(pages)
+        })
         let all = texts(result.blocks).joined(separator: "\n")
         let headers = result.blocks.filter { $0.text == "Jane Doe — Curriculum Vitae" }
         XCTAssertEqual(headers.map(\.provenance.page), [1], "the header is kept once, where it first appears")
         XCTAssertFalse(all.contains("of 3"), all)
         XCTAssertTrue(all.contains("Body text of page 2"), all)
-        XCTAssertEqual(result.removed.count, 2)
-    }
-
-    /// moderncv's footer repeats the name and e-mail on every page: its first copy stays (it is often the only place
-    /// of the address); a footer without an address goes.
-    func testARunningFooterWithAnAddressIsKeptOnce() {
-        var pages: [(number: Int, height: Double, glyphs: [Glyph])] = []
-        for n in 1...3 {
-            var page = SyntheticPage(number: n)
-            page.line("Body text of page \(n) that says something worth keeping.", x: 50, y: 200)
-            page.line("E ada@engines.org", x: 200, y: 790)
-            page.line("Printed with care", x: 200, y: 805)
-            pages.append(page.page)
-        }
-        let result = PDFLayout.analyse(pages)
-        let all = texts(result.blocks).joined(separator: "\n")
         XCTAssertEqual(all.components(separatedBy: "ada@engines.org").count - 1, 1, all)
         XCTAssertFalse(all.contains("Printed with care"), all)
+        XCTAssertEqual(result.removed.count, 4)
     }
 
     func testAParagraphCutByAPageBreakIsJoined() {
