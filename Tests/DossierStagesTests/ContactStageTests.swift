@@ -87,6 +87,18 @@ final class ContactStageTests: XCTestCase {
         doc.blocks[1].inlines = [Inline(.link, text: "ada.love-lace@engines.org", url: "mailto:ada.lovelace@engines.org")]
         doc.blocks[2].inlines = [Inline(.link, text: "grace-hopper@navy.mil", url: "mailto:grace-hopper@navy.mil")]
         XCTAssertEqual(try person(doc).emails, ["ada.lovelace@engines.org", "grace-hopper@navy.mil"])
+        // An icon's name glued before the address its link shows.
+        var icon = document(["# Ada Lovelace", "Department of Engines Envelopeada@engines.org"])
+        icon.blocks[1].inlines = [.text("Department of Engines Envelope"), Inline(.link, text: "ada@engines.org", url: "mailto:ada@engines.org")]
+        XCTAssertEqual(try person(icon).emails, ["ada@engines.org"])
+    }
+
+    /// CV templates that keep the address in the front matter (`email:`, `mail:`) and print it from there.
+    func testAnAddressInTheFrontMatterIsTheApplicants() throws {
+        let named = document(["# Ada Lovelace", "## Education"], metadata: ["mail": .string("ada@engines.org")])
+        XCTAssertEqual(try person(named).emails, ["ada@engines.org"])
+        let listed = document(["# Ada Lovelace"], metadata: ["email": .array([.string("ada@engines.org"), .string("not an address")])])
+        XCTAssertEqual(try person(listed).emails, ["ada@engines.org"])
     }
 
     func testRefereeListedFirstIsNeverTheApplicant() throws {

@@ -92,8 +92,15 @@ public struct ContactStage: Stage {
         var ordered: [(block: Int, email: String)] = []
         // A PDF's line-end hyphen inside a shown address ("athorvald-" / "sen@eit.edu") is the typesetter's when the
         // link under it has the address without it.
+        // An icon's name glued before an address the link shows ("Envelope" + "boeing@usc.edu", a symbol font whose
+        // glyph carries its name as text) is not part of it.
         let targets = links.compactMap { EmailFinder.email(inLinkTarget: $0.url) }
+        let shown = links.flatMap { EmailFinder.emails(in: $0.text) }
         func unbroken(_ email: String) -> String {
+            if let link = shown.first(where: { email.count > $0.count && email.lowercased().hasSuffix($0.lowercased()) }),
+               email.dropLast(link.count).allSatisfy(\.isLetter) {
+                return link
+            }
             guard email.contains("-"), !targets.isEmpty else { return email }
             let bare = email.replacingOccurrences(of: "-", with: "").lowercased()
             return targets.first { $0.count < email.count && $0.replacingOccurrences(of: "-", with: "").lowercased() == bare } ?? email
@@ -106,6 +113,12 @@ public struct ContactStage: Stage {
             if let email = EmailFinder.email(inLinkTarget: link.url) { ordered.append((link.block, email)) }
         }
         var emails = ordered.enumerated().sorted { ($0.element.block, $0.offset) < ($1.element.block, $1.offset) }.map(\.element.email)
+        // Front matter that names the address (Jekyll and R Markdown CV templates: `email:`, `mail:`).
+        for key in ["email", "e-mail", "mail"] {
+            guard let value = metadata[key] else { continue }
+            let values = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
+            emails += values.flatMap { EmailFinder.emails(in: $0) }
+        }
         if let jsonLD = metadata["jsonld"] {
             emails += JSONLDPerson.people(in: jsonLD).prefix(1).compactMap { $0["email"]?.stringValue }
                 .compactMap(EmailFinder.email(inLinkTarget:))
