@@ -93,6 +93,15 @@ final class ContactStageTests: XCTestCase {
         XCTAssertEqual(try person(icon).emails, ["ada@engines.org"])
     }
 
+    /// A page titled by whose it is ("Ada Lovelace's publications", "Publications of Ada Lovelace") names its owner.
+    func testATitleNamingWhosePageItIsNamesTheApplicant() throws {
+        for title in ["Ada Lovelace's publications", "Publications of Ada Lovelace", "CV | Ada Lovelace’s home page"] {
+            let page = document(["### International journals", "Lovelace, A. (1843). Notes on the engine. Taylor's Memoirs, 3, 666–731."],
+                                metadata: ["title": .string(title)])
+            XCTAssertEqual(try person(page).name?.literal, "Ada Lovelace", title)
+        }
+    }
+
     /// CV templates that keep the address in the front matter (`email:`, `mail:`) and print it from there.
     func testAnAddressInTheFrontMatterIsTheApplicants() throws {
         let named = document(["# Ada Lovelace", "## Education"], metadata: ["mail": .string("ada@engines.org")])

@@ -61,9 +61,13 @@ struct ApplicantNameFinder {
 
     private func titleCandidates() -> [String] {
         guard let title = document.metadata["title"]?.stringValue else { return [] }
-        // "CV - Ali Ebrahimpour Boroojeny", "CV | Loqman Salamatian's Personal Website": try each part too.
-        return [title] + separatedParts(title)
+        // "CV - Ali Ebrahimpour Boroojeny", "CV | Loqman Salamatian's Personal Website": try each part too, and the
+        // owner a part names ("Boris Leroy's publications", "Publications of Boris Leroy").
+        let parts = [title] + separatedParts(title)
+        return parts + parts.compactMap { Self.owner.firstMatch(in: $0).flatMap { $0.group(1) ?? $0.group(2) } }
     }
+
+    private static let owner = TextPattern(#"^(?:(\p{Lu}[^'’]{2,60}?)['’]s?\s+\p{L}.*|(?i:publications|curriculum vitae|cv|résumé|resume|homepage)\s+(?i:of|by)\s+(\p{Lu}.{2,60}))$"#)
 
     private var candidateLines: [DocumentLine] {
         lines.filter { area.contactBlocks.contains($0.block) && !area.isOthersMaterial($0.block) }
