@@ -45,33 +45,28 @@ extension TrainingSplit {
     /// differently salted hash, so it is independent of the held-out share) for choosing settings such as the
     /// number of passes without looking at the held-out references.
     public func carvingValidation(_ fraction: Double) -> (training: [LabelledReference], validation: [LabelledReference]) {
-        let threshold = UInt64(max(0, min(1, fraction)) * 10_000)
-        var kept: [LabelledReference] = []
-        var validation: [LabelledReference] = []
-        for reference in training {
-            if TrainingSplit.bucket(of: "validation\u{1F}" + reference.normalizedText) < threshold {
-                validation.append(reference)
-            } else {
-                kept.append(reference)
-            }
-        }
-        return (kept, validation)
+        carving(fraction, salt: "validation")
     }
 
     /// Splits the training share into references still trained on and a calibration share (its own salt, so it is
     /// independent of the held-out and validation shares), on which `train-references --calibration` fits the
     /// confidence calibration.
     public func carvingCalibration(_ fraction: Double) -> (training: [LabelledReference], calibration: [LabelledReference]) {
+        carving(fraction, salt: "calibration")
+    }
+
+    /// The training share cut in two by a hash salted with `salt`: `fraction` of it carved out, the rest kept.
+    private func carving(_ fraction: Double, salt: String) -> ([LabelledReference], [LabelledReference]) {
         let threshold = UInt64(max(0, min(1, fraction)) * 10_000)
         var kept: [LabelledReference] = []
-        var calibration: [LabelledReference] = []
+        var carved: [LabelledReference] = []
         for reference in training {
-            if TrainingSplit.bucket(of: "calibration\u{1F}" + reference.normalizedText) < threshold {
-                calibration.append(reference)
+            if TrainingSplit.bucket(of: salt + "\u{1F}" + reference.normalizedText) < threshold {
+                carved.append(reference)
             } else {
                 kept.append(reference)
             }
         }
-        return (kept, calibration)
+        return (kept, carved)
     }
 }
