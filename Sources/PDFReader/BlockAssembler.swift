@@ -49,6 +49,8 @@ struct BlockAssembler {
                 var block = makeBlock(.heading, group)
                 let rank = ranks.firstIndex(of: (size * 2).rounded() / 2) ?? 0
                 block.level = min(6, rank + 1)
+                // An italic margin heading under bold ones is their sub-heading ("Refereed journal papers").
+                if group.lines.allSatisfy({ $0.marginHeading != 0 && $0.isItalic && !$0.isBold }) { block.level = min(6, rank + 2) }
                 blocks.append(block)
                 continue
             }
@@ -107,6 +109,10 @@ struct BlockAssembler {
 
     /// The size that ranks this group among headings, or nil when it is not a heading.
     func headingSize(_ group: LineGroup, next: LineGroup? = nil) -> Double? {
+        // A heading the column detector found in a margin column, whatever its size ("Peer-reviewed" / "articles (8)").
+        if let first = group.lines.first, first.marginHeading != 0, group.lines.allSatisfy({ $0.marginHeading == first.marginHeading }) {
+            return group.size
+        }
         guard group.marker == nil, group.lines.count <= 3, let first = group.lines.first else { return nil }
         if group.lines.contains(where: { $0.words.contains(where: \.isLabel) }) { return nil }
         let text = group.lines.map(\.text).joined(separator: " ")

@@ -186,7 +186,13 @@ enum ColumnDetector {
     /// Margin headings and the text beside them as one flow: each heading (its wrapped lines kept together) before
     /// the first line of text that starts below its top, never merged into that line's row.
     static func interleaved(headings: [TextLine], text: [TextLine]) -> [TextLine] {
-        let clusters = headingClusters(headings)
+        let clusters = headingClusters(headings).enumerated().map { number, cluster in
+            cluster.map { line -> TextLine in
+                var copy = line
+                for i in copy.words.indices { copy.words[i].marginHeading = number + 1 }
+                return copy
+            }
+        }
         var result: [TextLine] = []
         var pending = clusters[...]
         for line in LineBuilder.merge(text) {

@@ -66,7 +66,10 @@ extension ColumnDetector {
     /// flush against the gutter (right-aligned on the left, left-aligned on the right): headings in a margin.
     static func isMarginHeadingColumn(_ labels: [TextLine], beside main: [TextLine], narrow: Bool) -> Bool {
         guard narrow, labels.count >= 2, headingClusters(labels).count * 2 <= main.count, labels.allSatisfy({ $0.words.count <= 4 }),
-              labels.filter({ $0.isBold || $0.isAllCaps }).count * 10 >= labels.count * 9,
+              // Sub-headings in italics under bold ones ("Peer-reviewed articles" / "Refereed journal papers"); a
+              // count on a line of its own ("(25)") has no style to show.
+              labels.filter({ $0.isBold || $0.isAllCaps || $0.isItalic || !hasLetters($0) }).count * 10 >= labels.count * 9,
+              labels.contains(where: { $0.isBold || $0.isAllCaps }),
               labels.filter({ $0.text.contains(where: \.isNumber) }).count * 10 <= labels.count * 2,
               alignedShare(labels, with: main) < 0.5 else { return false }
         let labelsOnLeft = (labels.map(\.rect.x0).min() ?? 0) < (main.map(\.rect.x0).min() ?? 0)
@@ -79,17 +82,29 @@ extension ColumnDetector {
         return flush * 10 >= edges.count * 8 && flush + overhanging == edges.count
     }
 
-    /// Lines grouped where they follow each other closely (a heading wrapped over two or three lines).
+    /// Lines grouped where they follow each other closely in the same style (a heading wrapped over two or three
+    /// lines; an italic sub-heading right under it is a heading of its own).
     static func headingClusters(_ lines: [TextLine]) -> [[TextLine]] {
         var clusters: [[TextLine]] = []
         for line in lines.sorted(by: { $0.rect.y0 < $1.rect.y0 }) {
-            if let last = clusters.last?.last, line.rect.y0 - last.rect.y1 <= 0.5 * line.rect.height {
+            if let last = clusters.last?.last, line.rect.y0 - last.rect.y1 <= 0.5 * line.rect.height,
+               sameStyle(line, last) {
                 clusters[clusters.count - 1].append(line)
             } else {
                 clusters.append([line])
             }
         }
         return clusters
+    }
+
+    /// The same weight, slant and size; a line without letters ("(12)" under a heading) takes any style.
+    private static func sameStyle(_ a: TextLine, _ b: TextLine) -> Bool {
+        guard hasLetters(a), hasLetters(b) else { return true }
+        return a.isBold == b.isBold && a.isItalic == b.isItalic && abs(a.size - b.size) < 0.6
+    }
+
+    private static func hasLetters(_ line: TextLine) -> Bool {
+        line.words.contains { $0.glyphs.contains { $0.char.properties.isAlphabetic } }
     }
 
     static func narrow(_ leftWidth: Double, _ rightWidth: Double) -> Bool {

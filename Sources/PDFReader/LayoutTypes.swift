@@ -85,6 +85,9 @@ struct Word: Sendable, Hashable {
     var streamLine = 0
     /// Set by the column detector for words of a side column of dates or labels merged into the main text.
     var isLabel = false
+    /// Set by the column detector for words of a heading set in a margin column: the number of its heading (its
+    /// wrapped lines share it), counted from 1 on the page; 0 for any other word.
+    var marginHeading = 0
 
     init(glyphs: [Glyph], streamLine: Int = 0) {
         self.glyphs = glyphs
@@ -161,6 +164,9 @@ struct TextLine: Sendable, Hashable {
 
     /// Size of most of its characters.
     var size: Double { font.size }
+
+    /// The number of the margin heading the line belongs to (0 when it is not one).
+    var marginHeading: Int { words.first?.marginHeading ?? 0 }
 
     /// Every non-label letter is in an italic font.
     var isItalic: Bool {

@@ -58,7 +58,7 @@ enum LineGrouper {
         var spaceAbove: Double?
         func close(next: TextLine?) {
             guard let last = current.last, let head = current.first else { return }
-            groups.append(LineGroup(lines: current, marker: ListMarker.marker(of: head.words.map(\.text)),
+            groups.append(LineGroup(lines: current, marker: head.marginHeading != 0 ? nil : ListMarker.marker(of: head.words.map(\.text)),
                                     spaceAbove: spaceAbove, flow: flowIndex))
             spaceAbove = next.map { $0.rect.y0 - last.rect.y1 }
             current.removeAll()
@@ -74,6 +74,10 @@ enum LineGrouper {
     /// Whether `next` continues the group that ends with `last`.
     static func continues(_ group: [TextLine], _ last: TextLine, _ next: TextLine, right: Double, metrics: LayoutMetrics) -> Bool {
         let em = max(last.size, 1)
+        // A heading from a margin column is a group of its own, its wrapped lines together.
+        if last.marginHeading != 0 || next.marginHeading != 0 {
+            return last.marginHeading == next.marginHeading && last.page == next.page
+        }
         if next.words.first?.isLabel == true { return false }
         if ListMarker.marker(of: next.words.map(\.text)) != nil { return false }
         let gap = next.rect.y0 - last.rect.y1

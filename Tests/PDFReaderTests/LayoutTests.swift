@@ -123,6 +123,39 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(blocks.last?.text.contains("Outstanding reviewer") == true)
     }
 
+    /// A margin column of bold headings with italic sub-headings under them and a count on a line of its own
+    /// ("Peer-reviewed" / "articles" / "(8)" then "Journal papers"): still a column of headings, each read in line
+    /// with its text, the count kept with its heading and the italic one a heading of its own, one level down.
+    func testMarginHeadingsWithItalicSubHeadingsAreReadInLineWithTheirSections() {
+        var page = SyntheticPage()
+        // Right edges at 125 (5 pt per glyph).
+        page.line("Degrees", x: 90, y: 100, font: "Times-Bold")
+        page.line("PhD in Physics, University of Somewhere, with a thesis on heat", x: 142, y: 108)
+        page.line("MSc in Marine Sciences, University of Elsewhere, with distinction", x: 142, y: 120)
+        page.line("Peer-reviewed", x: 60, y: 150, font: "Times-Bold")
+        page.line("articles", x: 85, y: 161, font: "Times-Bold")
+        page.line("(8)", x: 110, y: 172, font: "Times-Bold")
+        page.line("Journal papers", x: 55, y: 190, font: "Times-Italic")
+        page.line("Doe, J. and Roe, R. (2020). A first paper with a rather long title", x: 142, y: 200)
+        page.line("that wraps. Journal of Things, 1, 1–10.", x: 142, y: 211)
+        page.line("Roe, R. and Doe, J. (2019). A second paper whose title is also long", x: 142, y: 226)
+        page.line("enough to wrap. Journal of Stuff, 2, 3–4.", x: 142, y: 237)
+        page.line("Conference", x: 75, y: 260, font: "Times-Italic")
+        page.line("Doe, J. (2018). A talk given at a made-up meeting of sheep counters", x: 142, y: 270)
+        page.line("in the hills. Proceedings of Counting, 5–6.", x: 142, y: 281)
+        page.line("Awards", x: 95, y: 310, font: "Times-Bold")
+        page.line("Best poster award of the Made-Up Conference on Counting Sheep", x: 142, y: 318)
+        page.line("Outstanding reviewer award of the Journal of Imaginary Engines", x: 142, y: 330)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let headings = blocks.enumerated().filter { $0.element.type == .heading }
+        XCTAssertEqual(headings.map(\.element.text), ["Degrees", "Peer-reviewed articles (8)", "Journal papers", "Conference", "Awards"],
+                       texts(blocks).joined(separator: "\n"))
+        XCTAssertEqual(headings.compactMap(\.element.level), [1, 1, 2, 2, 1])
+        for (offset, heading) in headings where heading.text != "Peer-reviewed articles (8)" {
+            XCTAssertTrue(blocks.indices.contains(offset + 1) && blocks[offset + 1].type != .heading, texts(blocks).joined(separator: "\n"))
+        }
+    }
+
     func testNumberedReferencesWithHangingIndentsBecomeOneItemEach() {
         var page = SyntheticPage()
         page.line("[1] Doe, J. and Roe, R. (2020). A first paper with a rather long", x: 50, y: 100, bold: ["Doe,", "J."])
