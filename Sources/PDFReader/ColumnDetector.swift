@@ -134,6 +134,7 @@ enum ColumnDetector {
 
     /// One band between spanning lines: two columns read one after the other, or labels merged into their rows.
     private static func band(left: [TextLine], right: [TextLine], depth: Int) -> [[TextLine]] {
+        let (left, right) = numbersHungInTheGutter(left: left, right: right)
         if left.isEmpty { return order(right, depth: depth + 1) }
         if right.isEmpty { return order(left, depth: depth + 1) }
         // Where one side runs on above or below the other, that part is a region of its own (a contact block
@@ -181,6 +182,33 @@ enum ColumnDetector {
             break
         }
         return order(left, depth: depth + 1) + order(right, depth: depth + 1)
+    }
+
+    /// List numbers set in the gutter before the right side's lines ("12" or "[12]" beside "Doe J, …", a LaTeX
+    /// list's labels hanging out of its column) go with the line they number, marked as labels, instead of being
+    /// read as a column of numbers or into the left side's text. A number is taken only when nothing of the left
+    /// side follows it on its row and a right-side line starts within two ems after it.
+    static func numbersHungInTheGutter(left: [TextLine], right: [TextLine]) -> (left: [TextLine], right: [TextLine]) {
+        guard !left.isEmpty, !right.isEmpty else { return (left, right) }
+        var rightStarts: [Int: Double] = [:]
+        for line in right { rightStarts[line.row] = min(rightStarts[line.row] ?? .infinity, line.rect.x0) }
+        var leftEnds: [Int: Double] = [:]
+        for line in left { leftEnds[line.row] = max(leftEnds[line.row] ?? -.infinity, line.rect.x1) }
+        var keep: [TextLine] = []
+        var moved: [TextLine] = []
+        for line in left {
+            guard line.words.count == 1, let word = line.words.first, ListMarker.isLabelNumber(word.text),
+                  leftEnds[line.row] == line.rect.x1, let start = rightStarts[line.row],
+                  start >= line.rect.x1 - 0.5, start - line.rect.x1 <= 2 * max(line.size, 1) else {
+                keep.append(line)
+                continue
+            }
+            var copy = line
+            copy.words[0].isLabel = true
+            moved.append(copy)
+        }
+        guard !moved.isEmpty else { return (left, right) }
+        return (keep, right + moved)
     }
 
     /// Margin headings and the text beside them as one flow: each heading (its wrapped lines kept together) before

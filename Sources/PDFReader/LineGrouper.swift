@@ -51,14 +51,15 @@ struct LayoutMetrics: Sendable {
 /// side labels (a date opens an entry) and lines that end early.
 enum LineGrouper {
     static func groups(_ flow: [TextLine], flowIndex: Int, metrics: LayoutMetrics) -> [LineGroup] {
+        let flow = numbersHungInTheMargin(flow)
         guard let first = flow.first else { return [] }
-        let right = flow.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        let right = rightEdge(flow, first: first, metrics: metrics)
         var groups: [LineGroup] = []
         var current: [TextLine] = []
         var spaceAbove: Double?
         func close(next: TextLine?) {
             guard let last = current.last, let head = current.first else { return }
-            groups.append(LineGroup(lines: current, marker: head.marginHeading != 0 ? nil : ListMarker.marker(of: head.words.map(\.text)),
+            groups.append(LineGroup(lines: current, marker: head.marginHeading != 0 ? nil : ListMarker.labelMarker(of: head.words) ?? ListMarker.marker(of: head.words.map(\.text)),
                                     spaceAbove: spaceAbove, flow: flowIndex))
             spaceAbove = next.map { $0.rect.y0 - last.rect.y1 }
             current.removeAll()
@@ -69,6 +70,42 @@ enum LineGrouper {
         }
         close(next: nil)
         return groups
+    }
+
+    /// Where the flow's full lines end: the right edge of its text, not of a wider line that the reading order put
+    /// in the same flow (a name or an address centred over two columns).
+    static func rightEdge(_ flow: [TextLine], first: TextLine, metrics: LayoutMetrics) -> Double {
+        let widest = flow.reduce(first.rect.x1) { max($0, $1.rect.x1) }
+        let full = flow.filter { $0.words.count >= 5 }.map(\.rect.x1).sorted()
+        guard full.count >= 4 else { return widest }
+        let typical = full[full.count * 3 / 4]
+        let within = flow.map(\.rect.x1).filter { $0 <= typical + metrics.bodySize }
+        // Only a few lines may stick out; many wider lines are the column's own (ragged or indented text).
+        guard (flow.count - within.count) * 10 <= flow.count else { return widest }
+        return within.max() ?? widest
+    }
+
+    /// Lines whose first word is a list number set apart from the text after it ("12" hanging out of a LaTeX list
+    /// before "Doe J, …"): the number becomes a label, so that it opens a numbered item. Taken when two lines at
+    /// least have that shape with their text on one edge, and that edge is where the flow's other lines start or
+    /// the numbers count up or down one by one; a line that opens with a count ("3 papers were …") stays text.
+    static func numbersHungInTheMargin(_ flow: [TextLine]) -> [TextLine] {
+        func candidate(_ line: TextLine) -> Bool {
+            guard line.words.count >= 2, !line.words[0].isLabel, ListMarker.isLabelNumber(line.words[0].text) else { return false }
+            return line.words[1].rect.x0 - line.words[0].rect.x1 >= 0.4 * max(line.size, 1)
+        }
+        let found = flow.indices.filter { candidate(flow[$0]) }
+        guard found.count >= 2 else { return flow }
+        let textX = found.map { flow[$0].words[1].rect.x0 }.sorted()[found.count / 2]
+        let hung = found.filter { abs(flow[$0].words[1].rect.x0 - textX) <= 1.5 }
+        guard hung.count >= 2 else { return flow }
+        let atEdge = flow.contains { !candidate($0) && abs($0.mainX0 - textX) <= 1.5 }
+        let numbers = hung.compactMap { Int(flow[$0].words[0].text.filter(\.isNumber)) }
+        let steps = zip(numbers, numbers.dropFirst()).filter { abs($0 - $1) == 1 }.count
+        guard atEdge || steps * 10 >= (numbers.count - 1) * 8 else { return flow }
+        var lines = flow
+        for index in hung { lines[index].words[0].isLabel = true }
+        return lines
     }
 
     /// Whether `next` continues the group that ends with `last`.

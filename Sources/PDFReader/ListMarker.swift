@@ -35,9 +35,25 @@ enum ListMarker {
         return numbered(first).map { Marker(text: $0.marker, number: $0.number, glued: false) }
     }
 
-    /// "[12]", "[J3]", "12.", "(12)", "12)".
+    /// A list number as set apart in a label column: "12", "[12]", "12.", "(12)".
+    static func isLabelNumber(_ token: String) -> Bool {
+        if numbered(token) != nil { return true }
+        return (1...3).contains(token.count) && token.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The number marker of a line whose first word is a label set apart in a gutter ("12" before "Doe J, …").
+    static func labelMarker(of words: [Word]) -> Marker? {
+        guard words.count >= 2, let first = words.first, first.isLabel, !words[1].isLabel else { return nil }
+        let text = first.text
+        if let found = numbered(text) { return Marker(text: found.marker, number: found.number, glued: false) }
+        guard isLabelNumber(text), let number = Int(text) else { return nil }
+        return Marker(text: text, number: number, glued: false)
+    }
+
+    /// "[12]", "[J3]", "12.", "(12)", "12)", and "[12]:" as moderncv's bibliography sets it.
     static func numbered(_ token: String) -> (marker: String, number: Int)? {
-        let chars = Array(token)
+        var chars = Array(token)
+        if chars.count >= 4, chars.last == ":", let close = chars.dropLast().last, close == "]" || close == ")" { chars.removeLast() }
         guard chars.count >= 2, chars.count <= 7 else { return nil }
         var body = chars
         switch (chars.first, chars.last) {
