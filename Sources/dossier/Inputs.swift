@@ -3,7 +3,9 @@ import Foundation
 
 /// One thing to convert: standard input or a file.
 struct Input: Sendable {
-    enum Origin: Sendable { case standardInput, file(String) }
+    /// `stream`: a FIFO or character device named on the command line (`<(…)`, `/dev/stdin`), read once to its end
+    /// in this process, as standard input is.
+    enum Origin: Sendable { case standardInput, file(String), stream(String) }
 
     var origin: Origin
     /// How the input is named in documents and error lines.
@@ -14,7 +16,7 @@ struct Input: Sendable {
     /// The input as the library's batch engine takes it.
     var batchInput: BatchInput {
         switch origin {
-        case .standardInput: return BatchInput(label: label, load: load)
+        case .standardInput, .stream: return BatchInput(label: label, load: load)
         case .file(let path): return BatchInput(label: label, path: path, load: load)
         }
     }
@@ -30,6 +32,12 @@ struct Input: Sendable {
             } catch let error as CocoaError {
                 throw ReadError(InputReason.describe(error, path: path))
             }
+        case .stream(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ReadError(errno == EACCES ? "permission denied" : "cannot be opened (\(String(cString: strerror(errno))))")
+            }
+            defer { try? handle.close() }
+            return handle.readDataToEndOfFile()
         }
     }
 }
@@ -72,8 +80,15 @@ struct InputCollector {
             problems.append("\(argument): no such file or directory")
             return
         }
+        var status = stat()
+        let type = stat(argument, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
         if isDirectory.boolValue {
             walk(argument)
+        } else if type == S_IFIFO || type == S_IFCHR {
+            // Named on purpose (a pipe from `<(…)`, /dev/stdin): read like standard input, never walked into.
+            inputs.append(Input(origin: .stream(argument), label: argument, outputPath: (argument as NSString).lastPathComponent))
+        } else if type != S_IFREG {
+            problems.append("\(argument): not a regular file (a socket or block device); not read")
         } else {
             InputFiles.record(argument)
             inputs.append(Input(origin: .file(argument), label: argument, outputPath: (argument as NSString).lastPathComponent))
