@@ -50,6 +50,7 @@ public enum WorkerServer {
 
     public static func serve(converter: Converter) {
         signal(SIGPIPE, SIG_IGN)
+        let memoryLimit = ProcessInfo.processInfo.environment[memoryLimitVariable].flatMap { Int($0) }
         if let text = ProcessInfo.processInfo.environment[memoryLimitVariable], let limit = rlim_t(text) {
             // The limit is what converting may add to the address space the worker already has (runtime, libraries,
             // thread stacks: over 100 MB before it reads anything), so that a small limit still reads small inputs.
@@ -65,6 +66,10 @@ public enum WorkerServer {
                 continue
             }
             do {
+                // A file larger than the memory limit cannot even be mapped: say so, rather than "cannot be read".
+                if let memoryLimit, let size = BatchConversion.size(of: request.path), size > memoryLimit {
+                    throw ReadError("\(ByteSize.describe(size)) is more than a worker may take (--memory-limit \(memoryLimit >> 20) MB); not read")
+                }
                 let data = try Data(contentsOf: URL(fileURLWithPath: request.path), options: .mappedIfSafe)
                 if data.isEmpty { throw ReadError("empty input") }
                 if let boxes = request.pages {
