@@ -107,6 +107,13 @@ struct Review: ParsableCommand {
     private func pageImages(_ record: ApplicantRecord, name: String, boxes: [String: [PageBox]], rendering: PageRendering) throws -> [Int: [String]] {
         var images: [Int: [String]] = [:]
         for (index, document) in record.documents.enumerated() where document.source.format == .pdf {
+            // Pages are drawn from the file again: standard input or a pipe is gone by now (and opening a FIFO
+            // again would wait for a writer that never comes).
+            var status = stat()
+            guard stat(document.source.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                StandardStreams.error("\(document.source.path): no page images: it was not read from a regular file")
+                continue
+            }
             let folder = "pages/\(name)/\(index + 1)"
             let directory = (output as NSString).appendingPathComponent(folder)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

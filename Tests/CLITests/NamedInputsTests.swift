@@ -33,6 +33,27 @@ final class NamedInputsTests: XCTestCase {
         XCTAssertFalse(output.stderr.contains("permission denied"), output.stderr)
     }
 
+    /// A PDF reviewed from a FIFO: its pages are not drawn (the FIFO would be opened again and wait for ever), and
+    /// a line says so.
+    func testReviewOfAPDFFromAFIFOSaysWhyItHasNoPageImages() throws {
+        let directory = try makeTemporaryDirectory()
+        let fifo = directory.appendingPathComponent("cv.pdf").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let pdf = try Data(contentsOf: CLIRunner.repository.appendingPathComponent("samples/pdf/pandoc-cv.pdf"))
+        let writer = Thread {
+            if let handle = FileHandle(forWritingAtPath: fifo) {
+                handle.write(pdf)
+                try? handle.close()
+            }
+        }
+        writer.start()
+        let site = directory.appendingPathComponent("site")
+        let output = try CLIRunner.run(["review", fifo, "-o", site.path, "--isolation", "none", "--quiet"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(output.stderr, fifo + ": no page images: it was not read from a regular file\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+
     func testUTF16WithAByteOrderMarkIsReadAsHTMLOrMarkdown() throws {
         let directory = try makeTemporaryDirectory()
         let html = "<!DOCTYPE html><html><head><meta charset=\"utf-16\"><title>Jane Doe</title></head><body><h1>Jane Doe</h1>"
