@@ -54,15 +54,26 @@ struct InputCollector {
     /// but not failures.
     var notes: [String] = []
 
+    /// Paths that were not UTF-8 as given (on the command line or standard input), as Swift decoded them (with
+    /// U+FFFD): no file has that name, so they are named as what they are, not as missing.
+    private var notUTF8: Set<String> = []
+
     init(arguments: [String], pathsFromStandardInput: Bool, nullSeparated: Bool = false) {
         var arguments = arguments
+        for index in 0..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+            if String(bytes: bytes, encoding: .utf8) == nil { notUTF8.insert(String(decoding: bytes, as: UTF8.self)) }
+        }
         if pathsFromStandardInput {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            if nullSeparated {
-                arguments += data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
-            } else {
-                let text = String(decoding: data, as: UTF8.self)
-                arguments += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            let separator: UInt8 = nullSeparated ? 0 : 0x0A
+            for line in data.split(separator: separator) {
+                let raw = !nullSeparated && line.last == 0x0D ? line.dropLast() : line
+                guard !raw.isEmpty else { continue }
+                let path = String(decoding: raw, as: UTF8.self)
+                if String(bytes: raw, encoding: .utf8) == nil { notUTF8.insert(path) }
+                arguments.append(path)
             }
         } else if arguments.isEmpty {
             arguments = ["-"]
@@ -77,7 +88,9 @@ struct InputCollector {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-            problems.append("\(argument): no such file or directory")
+            problems.append(notUTF8.contains(argument)
+                ? "\(argument): the file name is not UTF-8; rename it to convert it"
+                : "\(argument): no such file or directory")
             return
         }
         var status = stat()

@@ -15,6 +15,33 @@ final class NamedInputsTests: XCTestCase {
         XCTAssertEqual(output.stderr, directory.path + "/missing\\nname\\x1b[31m.md: no such file or directory\n")
     }
 
+    /// A name that is not UTF-8, on the command line or in `--stdin-paths`, is named as such (it was "no such file
+    /// or directory", for a file that is there).
+    func testANameThatIsNotUTF8IsNamedAsSuch() throws {
+        let directory = try makeTemporaryDirectory()
+        let bytes = Array(directory.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".md".utf8)
+        let created = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { pointer -> Bool in
+                let path = Array(pointer) + [0]
+                let descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
+                guard descriptor >= 0 else { return false }
+                _ = write(descriptor, document, document.utf8.count)
+                return close(descriptor) == 0
+            }
+        }
+        XCTAssertTrue(created)
+        let shown = directory.path + "/bad\u{FFFD}.md: the file name is not UTF-8; rename it to convert it\n"
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let argument = try CLIRunner.run(["-c", #"exec "$0" convert "$1/$(printf 'bad\377.md')""#, CLIRunner.executable.path, directory.path],
+                                         program: shell)
+        XCTAssertEqual(argument.status, 1)
+        XCTAssertEqual(argument.stderr, shown)
+        let listed = try CLIRunner.run(["-c", #"printf '%s/bad\377.md\n' "$1" | "$0" convert --stdin-paths"#, CLIRunner.executable.path, directory.path],
+                                       program: shell)
+        XCTAssertEqual(listed.status, 1)
+        XCTAssertEqual(listed.stderr, shown)
+    }
+
     func testAFIFONamedOnTheCommandLineIsReadLikeStandardInput() throws {
         let directory = try makeTemporaryDirectory()
         let fifo = directory.appendingPathComponent("pipe.md").path
