@@ -110,6 +110,35 @@ final class HostileSizeTests: XCTestCase {
         }
     }
 
+    /// A 2,000-page PDF: its first 400 pages are read, and the cut is a warning on stderr (it was only inside the
+    /// JSON).
+    func testAPDFOfTwoThousandPagesIsCutWithAWarningOnStandardError() throws {
+        let pages = 2_000
+        var objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+                       "<< /Type /Pages /Kids [\((0..<pages).map { "\(3 + 2 * $0) 0 R" }.joined(separator: " "))] /Count \(pages) >>"]
+        for index in 0..<pages {
+            let content = "BT /F1 12 Tf 72 720 Td (Page \(index + 1) of the long list of Jane Roe) Tj ET"
+            objects.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents \(4 + 2 * index) 0 R /Resources << /Font << /F1 \(3 + 2 * pages) 0 R >> >> >>")
+            objects.append("<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream")
+        }
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let table = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(table)\n%EOF\n"
+        let path = try write(pdf, "long.pdf", in: try makeTemporaryDirectory())
+        let started = Date()
+        let output = try CLIRunner.run(["convert", path, "--to", "json"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertEqual(output.stderr, "\(path): warning: [read-pdf] only the first 400 of 2000 pages read\n")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60)
+    }
+
     /// 20,000 addresses in one paragraph: one 455 KB line, of which the stages see the first 64 KB, and two warnings
     /// say why.
     func testTwentyThousandAddressesInOneParagraph() throws {
