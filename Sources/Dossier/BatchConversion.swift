@@ -141,6 +141,11 @@ public struct BatchConversion: Sendable {
 public struct InputTooLarge: Error, Equatable, CustomStringConvertible {
     public var bytes: Int
     public var limit: Int
+
+    public init(bytes: Int, limit: Int) {
+        self.bytes = bytes
+        self.limit = limit
+    }
     /// "393 MB is over the limit of 256 MB (--max-bytes); not read", in the units of the other size messages; the
     /// exact counts too when the two would read the same ("256 MB (268435457 bytes)").
     public var description: String {
