@@ -63,7 +63,7 @@ struct ConversionRun {
         let writer = self.writer, options = self.options, singleOptions = self.singleOptions
         let perInput: Bool
         if case .directory = target { perInput = true } else { perInput = false }
-        batch.run(inputs.map(\.batchInput), prepare: { index, _, document -> RenderedOutput? in
+        batch.run(inputs.map { $0.batchInput(maxBytes: maxBytes) }, prepare: { index, _, document -> RenderedOutput? in
             guard renders else { return nil }
             return RenderedOutput(document, writer: writer, options: perInput ? singleOptions : options, perInput: perInput, first: index == 0)
         }) { input, result, rendered in

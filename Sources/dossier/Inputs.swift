@@ -13,19 +13,20 @@ struct Input: Sendable {
     /// Where its output goes under `-o DIR/`: the path below the folder it was found in, or the file's name.
     var outputPath: String = ""
 
-    /// The input as the library's batch engine takes it.
-    var batchInput: BatchInput {
+    /// The input as the library's batch engine takes it; a stream is read up to `maxBytes` (more refuses it).
+    func batchInput(maxBytes: Int?) -> BatchInput {
         switch origin {
-        case .standardInput, .stream: return BatchInput(label: label, load: load)
-        case .file(let path): return BatchInput(label: label, path: path, load: load)
+        case .standardInput, .stream: return BatchInput(label: label) { try load(maxBytes: maxBytes) }
+        case .file(let path): return BatchInput(label: label, path: path) { try load() }
         }
     }
 
-    /// The input's bytes; errors are phrased to complete "LABEL: …".
-    func load() throws -> Data {
+    /// The input's bytes; errors are phrased to complete "LABEL: …". A stream (standard input, a FIFO) has no size
+    /// to check beforehand: past `maxBytes` it is refused without reading the rest.
+    func load(maxBytes: Int? = nil) throws -> Data {
         switch origin {
         case .standardInput:
-            return FileHandle.standardInput.readDataToEndOfFile()
+            return try Self.read(FileHandle.standardInput, maxBytes: maxBytes)
         case .file(let path):
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
@@ -37,8 +38,18 @@ struct Input: Sendable {
                 throw ReadError(errno == EACCES ? "permission denied" : "cannot be opened (\(String(cString: strerror(errno))))")
             }
             defer { try? handle.close() }
-            return handle.readDataToEndOfFile()
+            return try Self.read(handle, maxBytes: maxBytes)
         }
+    }
+
+    private static func read(_ handle: FileHandle, maxBytes: Int?) throws -> Data {
+        guard let maxBytes else { return handle.readDataToEndOfFile() }
+        var data = Data()
+        while data.count <= maxBytes {
+            guard let chunk = try handle.read(upToCount: min(1 << 20, maxBytes + 1 - data.count)), !chunk.isEmpty else { return data }
+            data += chunk
+        }
+        throw ReadError("more than the limit of \(ByteSize.describe(maxBytes)) (--max-bytes); the rest was not read")
     }
 }
 

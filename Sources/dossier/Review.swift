@@ -69,7 +69,7 @@ struct Review: ParsableCommand {
         let settings = pipeline.workerSettings(workers, arguments: inputs, collector: collector)
         let batch = BatchConversion(converter: converter, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                     format: pipeline.from?.sourceFormat, workers: settings, maxBytes: workers.byteLimit)
-        batch.run(collector.inputs.map(\.batchInput)) { input, result in
+        batch.run(collector.inputs.map { $0.batchInput(maxBytes: workers.byteLimit) }) { input, result in
             switch result {
             case .success(let document):
                 if document.source.format == .pdf, !noPages { boxes[document.source.path] = PageBoxes.boxes(in: document) }

@@ -83,6 +83,10 @@ final class IsolationTests: XCTestCase {
             XCTAssertEqual(output.stderr, big.path + ": 4.9 KB is over the limit of 4 KB (--max-bytes); not read\n"
                            + "dossier: 2 converted, 1 failed\n")
         }
+        // Standard input has no size to check first: it is read up to the limit, and no further.
+        let stdin = try CLIRunner.run(["convert", "--max-bytes", "4096"], stdin: String(repeating: "x", count: 5_000))
+        XCTAssertEqual(stdin.status, 1)
+        XCTAssertEqual(stdin.stderr, "-: more than the limit of 4 KB (--max-bytes); the rest was not read\n")
         let site = try makeTemporaryDirectory().appendingPathComponent("site")
         let review = try CLIRunner.run(["review", directory.path, "-o", site.path, "--max-bytes", "4096", "--quiet"])
         XCTAssertEqual(review.status, 1)
