@@ -12,8 +12,8 @@ struct Review: ParsableCommand {
             warnings first, then every publication with its fields marked in the reference as written, the merged
             copies and their sources, the referees and the documents, with page images for PDFs (DIR/pages/).
             The site needs no network and opens from file://. As with convert, several inputs or a PDF file are
-            converted in worker processes (--isolation auto), so an input that crashes or runs past --timeout is
-            named on stderr and the site is still written.
+            converted in worker processes (--isolation auto), and their page images drawn there, so an input that
+            crashes or runs past --timeout is named on stderr and the site is still written.
             """
     )
 
