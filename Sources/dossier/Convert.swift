@@ -96,7 +96,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: workers.isolation.isolates(batch: inputBatch, pdf: pipeline.readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: workers.byteLimit,
+            workers: pipeline.workerSettings(workers, arguments: inputs, collector: collector), maxBytes: workers.byteLimit,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -138,11 +138,6 @@ struct Convert: ParsableCommand {
             previous = current
         }
         return previous[b.count]
-    }
-
-    /// This very binary as `dossier worker` with the same pipeline options.
-    private func workerSettings() throws -> WorkerSettings {
-        pipeline.workerSettings(timeout: workers.timeout, memoryLimit: workers.memoryLimit << 20)
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -88,7 +88,7 @@ struct IsolationOptions: ParsableArguments {
 }
 
 extension PipelineOptions {
-    /// The decision `convert` takes for `--isolation auto`: worker processes for a batch (several inputs, or any
+    /// The one isolation decision of `convert` and `review` (and so of review's page images) for `--isolation auto`: worker processes for a batch (several inputs, or any
     /// folder given) or for a PDF file, which poppler may spin on; nil to convert in this process.
     func workerSettings(_ options: IsolationOptions, arguments: [String], collector: InputCollector) -> WorkerSettings? {
         let batch = collector.inputs.count + collector.problems.count > 1 || arguments.contains { argument in
