@@ -141,7 +141,34 @@ public struct BatchConversion: Sendable {
 public struct InputTooLarge: Error, Equatable, CustomStringConvertible {
     public var bytes: Int
     public var limit: Int
-    public var description: String { "\(bytes) bytes is over the limit of \(limit) bytes (--max-bytes); not read" }
+
+    public init(bytes: Int, limit: Int) {
+        self.bytes = bytes
+        self.limit = limit
+    }
+    /// "393 MB is over the limit of 256 MB (--max-bytes); not read", in the units of the other size messages; the
+    /// exact counts too when the two would read the same ("256 MB (268435457 bytes)").
+    public var description: String {
+        var size = ByteSize.describe(bytes), maximum = ByteSize.describe(limit)
+        if size == maximum {
+            size += " (\(bytes) bytes)"
+            maximum += " (\(limit) bytes)"
+        }
+        return "\(size) is over the limit of \(maximum) (--max-bytes); not read"
+    }
+}
+
+/// Sizes as people read them in Dossier's messages: "512 bytes", "4.9 KB", "393 MB", "2 GB" (binary units, one
+/// decimal below 100 and none from 100 on, a whole number without ".0").
+public enum ByteSize {
+    public static func describe(_ bytes: Int) -> String {
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)]
+        guard let (unit, size) = units.first(where: { bytes >= $0.1 }) else { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        let value = Double(bytes) / Double(size)
+        let rounded = value >= 100 ? value.rounded() : (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return "\(text) \(unit)"
+    }
 }
 
 /// Results filled by the converting threads and taken in order by the caller; a thread may start input `i` only

@@ -8,7 +8,7 @@ public enum FormatSniffer {
         if head.starts(with: Array("%PDF".utf8)) { return .pdf }
         // A PDF may have a little junk before its header; readers accept up to 1 KiB.
         if let range = head.range(of: Data("%PDF-".utf8)), range.lowerBound - head.startIndex < 1024 { return .pdf }
-        var text = String(decoding: head, as: UTF8.self).lowercased()
+        var text = (utf16Text(head) ?? String(decoding: head, as: UTF8.self)).lowercased()
         if text.hasPrefix("\u{feff}") { text.removeFirst() }
         let trimmed = text.drop { $0.isWhitespace }
         let htmlStarts = ["<!doctype html", "<html", "<head", "<body", "<?xml"]
@@ -17,6 +17,18 @@ public enum FormatSniffer {
         }
         if trimmed.hasPrefix("<!--"), text.contains("<html") { return .html }
         return .markdown
+    }
+
+    /// The text of bytes that start with a UTF-16 byte-order mark (as Windows' Notepad saves "Unicode"), else nil.
+    static func utf16Text(_ bytes: Data) -> String? {
+        let bigEndian: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) { bigEndian = false } else if bytes.starts(with: [0xFE, 0xFF]) { bigEndian = true } else { return nil }
+        let body = [UInt8](bytes.dropFirst(2))
+        let units = stride(from: 0, to: body.count - 1, by: 2).map { index -> UInt16 in
+            let first = UInt16(body[index]), second = UInt16(body[index + 1])
+            return bigEndian ? first << 8 | second : second << 8 | first
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 
     /// The format of an input named `path`: `%PDF` always means PDF; otherwise the extension decides when it
@@ -44,8 +56,9 @@ public enum FormatSniffer {
             ([0x1F, 0x8B], "a gzip archive"),
         ]
         if let match = magic.first(where: { head.starts(with: $0.0) }) { return match.1 }
-        // Text has no NUL bytes in its first kilobyte (UTF-16 is not something we read either).
-        if data.prefix(1024).contains(0) { return "a binary file" }
+        // Text has no NUL bytes in its first kilobyte, unless it is UTF-16 that says so with its byte-order mark
+        // (both readers decode it); UTF-16 without one is not something we read.
+        if utf16Text(data.prefix(2)) == nil, data.prefix(1024).contains(0) { return "a binary file" }
         return nil
     }
 

@@ -49,7 +49,8 @@ extension MarkdownReader {
     }
 }
 
-/// Bytes → text: UTF-8 (BOM dropped); anything else is read as Windows-1252 and said so.
+/// Bytes → text: UTF-8 (BOM dropped), UTF-16 with a BOM (as Windows' Notepad saves "Unicode"); anything else is read
+/// as Windows-1252 and said so.
 ///
 /// Line endings become `\n`: cmark ends a line at `\r\n`, `\n` and a bare `\r` alike, and the line numbers it
 /// reports must agree with every line table built from the text afterwards (front matter, heading lines).
@@ -58,11 +59,28 @@ enum TextDecoder {
         decode(normalized: normalizing(data))
     }
 
-    /// The bytes without a UTF-8 BOM, with `\n` line endings.
+    /// The bytes without a UTF-8 BOM (UTF-16 with a BOM transcoded to UTF-8), with `\n` line endings.
     static func normalizing(_ data: Data) -> Data {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let utf8 = transcodingUTF16(bytes) { bytes = utf8 }
         return normalizingLineEndings(bytes)
+    }
+
+    /// UTF-16 text that starts with its byte-order mark, as UTF-8 (unpaired surrogates become U+FFFD); nil for
+    /// anything else.
+    static func transcodingUTF16(_ bytes: Data) -> Data? {
+        let bigEndian: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) { bigEndian = false } else if bytes.starts(with: [0xFE, 0xFF]) { bigEndian = true } else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex + 2
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        return Data(String(decoding: units, as: UTF16.self).utf8)
     }
 
     /// Bytes already `normalizing` → text.

@@ -3,9 +3,9 @@ import DossierModel
 import Foundation
 
 /// A box to draw on a PDF page: where a section, an entry or a publication was found.
-public struct PageBox: Sendable, Hashable {
+public struct PageBox: Sendable, Hashable, Codable {
     /// What was found there; each kind has its colour.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         case section, entry, publication
     }
 

@@ -63,7 +63,7 @@ struct ConversionRun {
         let writer = self.writer, options = self.options, singleOptions = self.singleOptions
         let perInput: Bool
         if case .directory = target { perInput = true } else { perInput = false }
-        batch.run(inputs.map(\.batchInput), prepare: { index, _, document -> RenderedOutput? in
+        batch.run(inputs.map { $0.batchInput(maxBytes: maxBytes) }, prepare: { index, _, document -> RenderedOutput? in
             guard renders else { return nil }
             return RenderedOutput(document, writer: writer, options: perInput ? singleOptions : options, perInput: perInput, first: index == 0)
         }) { input, result, rendered in
@@ -76,12 +76,12 @@ struct ConversionRun {
                 report(document)
                 warnings += document.diagnostics.filter { $0.severity == .warning }.count
                 // An external stage the user asked for that failed: the document is written, the input counts as failed.
-                if let failed = document.diagnostics.first(where: { $0.severity == .error && externalStages.contains($0.stage) }) {
-                    failures += 1
-                    if !diagnostics.shows(.error) { StandardStreams.error("\(input.label): [\(failed.stage)] \(failed.message)") }
-                } else {
-                    converted += 1
+                let external = document.diagnostics.first(where: { $0.severity == .error && externalStages.contains($0.stage) })
+                if let external, !diagnostics.shows(.error) {
+                    StandardStreams.error("\(input.label): [\(external.stage)] \(external.message)")
                 }
+                // An input counts once: converted only when its output was written too.
+                var succeeded = external == nil
                 do {
                     if packets != nil {
                         for record in packets?.add(document) ?? [] { try emit(record, stream: stream) }
@@ -89,12 +89,13 @@ struct ConversionRun {
                         try emit(document, label: input.label, outputPath: outputPath, stream: stream, rendered: rendered ?? nil)
                     }
                 } catch let error as OutputError {
-                    failures += 1
+                    succeeded = false
                     StandardStreams.error("\(error)")
                 } catch {
-                    failures += 1
+                    succeeded = false
                     StandardStreams.error("\(input.label): cannot write \(writer.name): \(error)")
                 }
+                if succeeded { converted += 1 } else { failures += 1 }
             case .failure(let error):
                 failures += 1
                 StandardStreams.error("\(input.label): \(error)")

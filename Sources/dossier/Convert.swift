@@ -40,9 +40,6 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var workers: IsolationOptions
 
-    @Option(help: "Inputs larger than this many bytes are refused unread (0: no limit).")
-    var maxBytes: Int = 256 << 20
-
     @Flag(help: "Read input paths from standard input, one per line.")
     var stdinPaths = false
 
@@ -63,7 +60,6 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
         if table != nil, to != "csv" { throw ValidationError("--table chooses a CSV table: give it with --to csv") }
         if groupBy != nil, applicant != nil {
             throw ValidationError("--group-by and --applicant both say whose documents these are: give one")
@@ -100,7 +96,7 @@ struct Convert: ParsableCommand {
             converter: converter, writer: writer, target: target,
             options: WriterOptions(batch: batch, table: table), format: pipeline.from?.sourceFormat,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, failFast: failFast,
-            workers: workers.isolation.isolates(batch: inputBatch, pdf: pipeline.readsPDFFile(collector.inputs)) ? try workerSettings() : nil, maxBytes: maxBytes == 0 ? nil : maxBytes,
+            workers: pipeline.workerSettings(workers, arguments: inputs, collector: collector), maxBytes: workers.byteLimit,
             diagnostics: quiet ? .none : (verbose ? .all : .warnings),
             progress: ProgressBar(enabled: !quiet && progress.shows, total: collector.inputs.count)
         )
@@ -142,11 +138,6 @@ struct Convert: ParsableCommand {
             previous = current
         }
         return previous[b.count]
-    }
-
-    /// This very binary as `dossier worker` with the same pipeline options.
-    private func workerSettings() throws -> WorkerSettings {
-        pipeline.workerSettings(timeout: workers.timeout, memoryLimit: workers.memoryLimit << 20)
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -3,7 +3,9 @@ import Foundation
 
 /// One thing to convert: standard input or a file.
 struct Input: Sendable {
-    enum Origin: Sendable { case standardInput, file(String) }
+    /// `stream`: a FIFO or character device named on the command line (`<(…)`, `/dev/stdin`), read once to its end
+    /// in this process, as standard input is.
+    enum Origin: Sendable { case standardInput, file(String), stream(String) }
 
     var origin: Origin
     /// How the input is named in documents and error lines.
@@ -11,26 +13,43 @@ struct Input: Sendable {
     /// Where its output goes under `-o DIR/`: the path below the folder it was found in, or the file's name.
     var outputPath: String = ""
 
-    /// The input as the library's batch engine takes it.
-    var batchInput: BatchInput {
+    /// The input as the library's batch engine takes it; a stream is read up to `maxBytes` (more refuses it).
+    func batchInput(maxBytes: Int?) -> BatchInput {
         switch origin {
-        case .standardInput: return BatchInput(label: label, load: load)
-        case .file(let path): return BatchInput(label: label, path: path, load: load)
+        case .standardInput, .stream: return BatchInput(label: label) { try load(maxBytes: maxBytes) }
+        case .file(let path): return BatchInput(label: label, path: path) { try load() }
         }
     }
 
-    /// The input's bytes; errors are phrased to complete "LABEL: …".
-    func load() throws -> Data {
+    /// The input's bytes; errors are phrased to complete "LABEL: …". A stream (standard input, a FIFO) has no size
+    /// to check beforehand: past `maxBytes` it is refused without reading the rest.
+    func load(maxBytes: Int? = nil) throws -> Data {
         switch origin {
         case .standardInput:
-            return FileHandle.standardInput.readDataToEndOfFile()
+            return try Self.read(FileHandle.standardInput, maxBytes: maxBytes)
         case .file(let path):
             do {
                 return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
             } catch let error as CocoaError {
                 throw ReadError(InputReason.describe(error, path: path))
             }
+        case .stream(let path):
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw ReadError(errno == EACCES ? "permission denied" : "cannot be opened (\(String(cString: strerror(errno))))")
+            }
+            defer { try? handle.close() }
+            return try Self.read(handle, maxBytes: maxBytes)
         }
+    }
+
+    private static func read(_ handle: FileHandle, maxBytes: Int?) throws -> Data {
+        guard let maxBytes else { return handle.readDataToEndOfFile() }
+        var data = Data()
+        while data.count <= maxBytes {
+            guard let chunk = try handle.read(upToCount: min(1 << 20, maxBytes + 1 - data.count)), !chunk.isEmpty else { return data }
+            data += chunk
+        }
+        throw ReadError("more than the limit of \(ByteSize.describe(maxBytes)) (--max-bytes); the rest was not read")
     }
 }
 
@@ -46,15 +65,26 @@ struct InputCollector {
     /// but not failures.
     var notes: [String] = []
 
+    /// Paths that were not UTF-8 as given (on the command line or standard input), as Swift decoded them (with
+    /// U+FFFD): no file has that name, so they are named as what they are, not as missing.
+    private var notUTF8: Set<String> = []
+
     init(arguments: [String], pathsFromStandardInput: Bool, nullSeparated: Bool = false) {
         var arguments = arguments
+        for index in 0..<Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = UnsafeRawBufferPointer(start: pointer, count: strlen(pointer))
+            if String(bytes: bytes, encoding: .utf8) == nil { notUTF8.insert(String(decoding: bytes, as: UTF8.self)) }
+        }
         if pathsFromStandardInput {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            if nullSeparated {
-                arguments += data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.filter { !$0.isEmpty }
-            } else {
-                let text = String(decoding: data, as: UTF8.self)
-                arguments += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.isEmpty }
+            let separator: UInt8 = nullSeparated ? 0 : 0x0A
+            for line in data.split(separator: separator) {
+                let raw = !nullSeparated && line.last == 0x0D ? line.dropLast() : line
+                guard !raw.isEmpty else { continue }
+                let path = String(decoding: raw, as: UTF8.self)
+                if String(bytes: raw, encoding: .utf8) == nil { notUTF8.insert(path) }
+                arguments.append(path)
             }
         } else if arguments.isEmpty {
             arguments = ["-"]
@@ -69,11 +99,20 @@ struct InputCollector {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-            problems.append("\(argument): no such file or directory")
+            problems.append(notUTF8.contains(argument)
+                ? "\(argument): the file name is not UTF-8; rename it to convert it"
+                : "\(argument): no such file or directory")
             return
         }
+        var status = stat()
+        let type = stat(argument, &status) == 0 ? status.st_mode & S_IFMT : S_IFREG
         if isDirectory.boolValue {
             walk(argument)
+        } else if type == S_IFIFO || type == S_IFCHR {
+            // Named on purpose (a pipe from `<(…)`, /dev/stdin): read like standard input, never walked into.
+            inputs.append(Input(origin: .stream(argument), label: argument, outputPath: (argument as NSString).lastPathComponent))
+        } else if type != S_IFREG {
+            problems.append("\(argument): not a regular file (a socket or block device); not read")
         } else {
             InputFiles.record(argument)
             inputs.append(Input(origin: .file(argument), label: argument, outputPath: (argument as NSString).lastPathComponent))

@@ -62,8 +62,8 @@ struct PipelineOptions: ParsableArguments {
     }
 }
 
-/// Where inputs are converted and what a worker may spend: the options `review` takes, with the same names,
-/// defaults and meaning as `convert`'s.
+/// Where inputs are converted, what a worker may spend and how large an input may be: the options `convert` and
+/// `review` share, with the same names, defaults and meaning.
 struct IsolationOptions: ParsableArguments {
     @Option(help: "Where inputs are converted: process (a worker process each job, so a crash or hang costs one input), none (in this process), auto (process for several inputs or a PDF file).")
     var isolation: IsolationMode = .auto
@@ -71,17 +71,24 @@ struct IsolationOptions: ParsableArguments {
     @Option(help: "Seconds one input may take in a worker before it is stopped and named on stderr.")
     var timeout: Double = 60
 
-    @Option(help: "Megabytes of memory a worker may use.")
+    @Option(help: "Megabytes of memory a worker may take for an input, besides what it holds when it starts (RLIMIT_AS).")
     var memoryLimit: Int = 2048
+
+    @Option(help: "Inputs larger than this many bytes are refused unread (0: no limit).")
+    var maxBytes: Int = 256 << 20
+
+    /// `--max-bytes` as the batch engine takes it: nil for no limit.
+    var byteLimit: Int? { maxBytes == 0 ? nil : maxBytes }
 
     func validate() throws {
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
         if memoryLimit < 64 { throw ValidationError("--memory-limit must be at least 64 (megabytes)") }
+        if maxBytes < 0 { throw ValidationError("--max-bytes must be 0 (no limit) or more") }
     }
 }
 
 extension PipelineOptions {
-    /// The decision `convert` takes for `--isolation auto`: worker processes for a batch (several inputs, or any
+    /// The one isolation decision of `convert` and `review` (and so of review's page images) for `--isolation auto`: worker processes for a batch (several inputs, or any
     /// folder given) or for a PDF file, which poppler may spin on; nil to convert in this process.
     func workerSettings(_ options: IsolationOptions, arguments: [String], collector: InputCollector) -> WorkerSettings? {
         let batch = collector.inputs.count + collector.problems.count > 1 || arguments.contains { argument in

@@ -12,8 +12,8 @@ struct Review: ParsableCommand {
             warnings first, then every publication with its fields marked in the reference as written, the merged
             copies and their sources, the referees and the documents, with page images for PDFs (DIR/pages/).
             The site needs no network and opens from file://. As with convert, several inputs or a PDF file are
-            converted in worker processes (--isolation auto), so an input that crashes or runs past --timeout is
-            named on stderr and the site is still written.
+            converted in worker processes (--isolation auto), and their page images drawn there, so an input that
+            crashes or runs past --timeout is named on stderr and the site is still written.
             """
     )
 
@@ -64,10 +64,12 @@ struct Review: ParsableCommand {
         var records: [ApplicantRecord] = []
         var failures = collector.problems.count
         var boxes: [String: [PageBox]] = [:]
+        // Pages are drawn where the inputs were converted: in worker processes, bounded by the same --timeout and
+        // --memory-limit, unless --isolation none (or one trusted Markdown or HTML file) converts in this process.
+        let settings = pipeline.workerSettings(workers, arguments: inputs, collector: collector)
         let batch = BatchConversion(converter: converter, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                    format: pipeline.from?.sourceFormat,
-                                    workers: pipeline.workerSettings(workers, arguments: inputs, collector: collector))
-        batch.run(collector.inputs.map(\.batchInput)) { input, result in
+                                    format: pipeline.from?.sourceFormat, workers: settings, maxBytes: workers.byteLimit)
+        batch.run(collector.inputs.map { $0.batchInput(maxBytes: workers.byteLimit) }) { input, result in
             switch result {
             case .success(let document):
                 if document.source.format == .pdf, !noPages { boxes[document.source.path] = PageBoxes.boxes(in: document) }
@@ -82,8 +84,10 @@ struct Review: ParsableCommand {
         let names = ReviewSite.pageNames(records.map(\.key))
         var images: [String: [Int: [String]]] = [:]
         if !noPages {
+            let rendering = PageRendering(workers: settings)
+            defer { rendering.close() }
             for (record, name) in zip(records, names) {
-                images[record.key] = try pageImages(record, name: name, boxes: boxes)
+                images[record.key] = try pageImages(record, name: name, boxes: boxes, rendering: rendering)
             }
         }
         let site = ReviewSite(records: records, pageImages: images)
@@ -100,15 +104,21 @@ struct Review: ParsableCommand {
     }
 
     /// The page images of the record's PDF documents, with boxes where sections, entries and publications were found.
-    private func pageImages(_ record: ApplicantRecord, name: String, boxes: [String: [PageBox]]) throws -> [Int: [String]] {
+    private func pageImages(_ record: ApplicantRecord, name: String, boxes: [String: [PageBox]], rendering: PageRendering) throws -> [Int: [String]] {
         var images: [Int: [String]] = [:]
         for (index, document) in record.documents.enumerated() where document.source.format == .pdf {
+            // Pages are drawn from the file again: standard input or a pipe is gone by now (and opening a FIFO
+            // again would wait for a writer that never comes).
+            var status = stat()
+            guard stat(document.source.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                StandardStreams.error("\(document.source.path): no page images: it was not read from a regular file")
+                continue
+            }
             let folder = "pages/\(name)/\(index + 1)"
             let directory = (output as NSString).appendingPathComponent(folder)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             do {
-                let data = try Data(contentsOf: URL(fileURLWithPath: document.source.path), options: .mappedIfSafe)
-                let pages = try PageOverlay.render(pdf: data, boxes: boxes[document.source.path] ?? [])
+                let pages = try rendering.render(path: document.source.path, boxes: boxes[document.source.path] ?? [])
                 images[index] = try pages.enumerated().map { number, png in
                     let file = "\(folder)/page-\(number + 1).png"
                     try OutputFiles.write(png, to: (output as NSString).appendingPathComponent(file))

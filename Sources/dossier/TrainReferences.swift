@@ -126,8 +126,8 @@ struct TrainReferences: ParsableCommand {
         calibrated.calibration = fitted
         var after = FieldEvaluation()
         after.add(references, parsedBy: ReferenceParser(model: calibrated))
-        StandardStreams.error("calibration share, raw confidences:\n\(before.reliability.table())")
-        StandardStreams.error("calibration share, calibrated (\(fitted.raw.count) points, fitted here):\n\(after.reliability.table())")
+        StandardStreams.errorRaw("calibration share, raw confidences:\n\(before.reliability.table())\n")
+        StandardStreams.errorRaw("calibration share, calibrated (\(fitted.raw.count) points, fitted here):\n\(after.reliability.table())\n")
         return fitted
     }
 

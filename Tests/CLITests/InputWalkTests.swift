@@ -3,6 +3,31 @@ import XCTest
 
 /// Nothing found in a folder is skipped silently: links are followed once, and what cannot be converted is named.
 final class InputWalkTests: XCTestCase {
+    /// A folder that cannot be listed is named with the reason; the rest is converted. As root (who may list any
+    /// folder) the run is made as nobody, with `setpriv`.
+    func testAFolderThatCannotBeListedIsNamed() throws {
+        let root = try makeTemporaryDirectory()
+        let locked = root.appendingPathComponent("locked")
+        try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+        try "# Hidden\n".write(to: locked.appendingPathComponent("x.md"), atomically: true, encoding: .utf8)
+        try "# Jane Roe\n".write(to: root.appendingPathComponent("cv.md"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(locked.path, 0), 0)
+        defer { chmod(locked.path, 0o755) }
+        var arguments = ["convert", root.path, "--to", "csv", "--table", "people"]
+        var program: URL?
+        if geteuid() == 0 {
+            let setpriv = URL(fileURLWithPath: "/usr/bin/setpriv")
+            guard FileManager.default.isExecutableFile(atPath: setpriv.path) else { throw XCTSkip("running as root without setpriv") }
+            XCTAssertEqual(chmod(root.path, 0o755), 0)
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", CLIRunner.executable.path] + arguments
+            program = setpriv
+        }
+        let output = try CLIRunner.run(arguments, program: program)
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertEqual(output.stderr, locked.path + ": cannot list directory (Permission denied)\ndossier: 1 converted, 1 failed\n")
+        XCTAssertTrue(output.stdout.contains(root.appendingPathComponent("cv.md").path + ",Jane Roe"), output.stdout)
+    }
+
     func testLinksLoopsFIFOsDanglingLinksAndNonUTF8NamesAreNamed() throws {
         let root = try makeTemporaryDirectory()
         let manager = FileManager.default

@@ -80,8 +80,65 @@ final class IsolationTests: XCTestCase {
             let output = try CLIRunner.run(["convert", directory.path, "--max-bytes", "4096", "--isolation", isolation, "--to", "ndjson"])
             XCTAssertEqual(output.status, 1)
             XCTAssertEqual(output.stdout.split(separator: "\n").count, 2)
-            XCTAssertEqual(output.stderr, big.path + ": 5000 bytes is over the limit of 4096 bytes (--max-bytes); not read\n"
+            XCTAssertEqual(output.stderr, big.path + ": 4.9 KB is over the limit of 4 KB (--max-bytes); not read\n"
                            + "dossier: 2 converted, 1 failed\n")
         }
+        // Standard input has no size to check first: it is read up to the limit, and no further.
+        let stdin = try CLIRunner.run(["convert", "--max-bytes", "4096"], stdin: String(repeating: "x", count: 5_000))
+        XCTAssertEqual(stdin.status, 1)
+        XCTAssertEqual(stdin.stderr, "-: more than the limit of 4 KB (--max-bytes); the rest was not read\n")
+        let site = try makeTemporaryDirectory().appendingPathComponent("site")
+        let review = try CLIRunner.run(["review", directory.path, "-o", site.path, "--max-bytes", "4096", "--quiet"])
+        XCTAssertEqual(review.status, 1)
+        XCTAssertEqual(review.stderr, big.path + ": 4.9 KB is over the limit of 4 KB (--max-bytes); not read\n")
+    }
+
+    /// `--memory-limit` counts what converting adds to a worker: a small limit still converts a small input, and an
+    /// input that needs more is named as out of memory, in the phase it ran out in, or refused unread when it is larger
+    /// than the limit itself.
+    func testTheMemoryLimitIsNamedWhenAnInputRunsPastIt() throws {
+        let directory = try makeTemporaryDirectory()
+        let small = directory.appendingPathComponent("small.md")
+        try "# Jane Roe\n\nA line.\n".write(to: small, atomically: true, encoding: .utf8)
+        let hungry = directory.appendingPathComponent("hungry.md")
+        try Data(("# Jane Roe\n\n" + String(repeating: "*emph* word ", count: 3_000_000) + "\n").utf8).write(to: hungry)
+        let huge = directory.appendingPathComponent("huge.md")
+        try Data(repeating: 0x78, count: 70 << 20).write(to: huge)
+        let output = try CLIRunner.run(["convert", small.path, hungry.path, huge.path, "--memory-limit", "64", "--max-bytes", "0", "--to", "ndjson", "-q"])
+        XCTAssertEqual(output.status, 1, output.stderr)
+        XCTAssertEqual(output.stdout.split(separator: "\n").count, 1, output.stderr)
+        XCTAssertEqual(output.stderr.split(separator: "\n").map(String.init), [
+            hungry.path + ": ran out of memory in the Markdown reader (--memory-limit 64 MB); the rest of the batch goes on",
+            huge.path + ": 70 MB is more than a worker may take (--memory-limit 64 MB); not read",
+        ])
+    }
+
+    /// The review site draws PDF pages where the inputs were converted: in a worker bounded by `--timeout`, so a page
+    /// that poppler spins on while drawing (its text reads in a moment) costs its images alone.
+    func testReviewPagesThatPopplerSpinsOnWhileDrawingEndAtTheTimeout() throws {
+        let slow = CLIRunner.repository.appendingPathComponent("Tests/Fixtures/slow/slow-to-draw.pdf").path
+        let site = try makeTemporaryDirectory().appendingPathComponent("site")
+        let started = Date()
+        let output = try CLIRunner.run(["review", slow, "-o", site.path, "--timeout", "3", "--quiet"])
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+        XCTAssertEqual(output.status, 0, "the document was converted; only its page images are missing: \(output.stderr)")
+        XCTAssertEqual(output.stderr, slow + ": no page images: timed out after 3 s in the page renderer (--timeout); the rest of the batch goes on\n")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent("index.html").path))
+    }
+
+    /// Pages drawn in a worker are the pages drawn in this process.
+    func testReviewPagesDrawnInAWorkerAreThoseDrawnInProcess() throws {
+        let pdf = CLIRunner.repository.appendingPathComponent("samples/pdf/pandoc-cv.pdf").path
+        var pages: [String: [String: Data]] = [:]
+        for isolation in ["process", "none"] {
+            let site = try makeTemporaryDirectory().appendingPathComponent("site")
+            let output = try CLIRunner.run(["review", pdf, "-o", site.path, "--isolation", isolation, "--quiet"])
+            XCTAssertEqual(output.status, 0, output.stderr)
+            let folder = site.appendingPathComponent("pages")
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".png") } ?? []
+            pages[isolation] = Dictionary(uniqueKeysWithValues: try files.map { ($0, try Data(contentsOf: folder.appendingPathComponent($0))) })
+        }
+        XCTAssertFalse(pages["process"]?.isEmpty ?? true)
+        XCTAssertEqual(pages["process"], pages["none"])
     }
 }

@@ -43,4 +43,19 @@ final class BatchConversionTests: XCTestCase {
         let results = BatchConversion(converter: try Converter(), jobs: 1).convertAll([input("cv.md", "# Jane Roe\n\njane@example.org\n")])
         XCTAssertEqual(try results[0].get().profile.person.emails, ["jane@example.org"])
     }
+
+    func testSizesReadAsPeopleReadThem() {
+        XCTAssertEqual(ByteSize.describe(1), "1 byte")
+        XCTAssertEqual(ByteSize.describe(900), "900 bytes")
+        XCTAssertEqual(ByteSize.describe(4096), "4 KB")
+        XCTAssertEqual(ByteSize.describe(5000), "4.9 KB")
+        XCTAssertEqual(ByteSize.describe(256 << 20), "256 MB")
+        XCTAssertEqual(ByteSize.describe(412_000_000), "393 MB")
+        XCTAssertEqual(ByteSize.describe(3 << 30), "3 GB")
+        XCTAssertEqual(InputTooLarge(bytes: 412_000_000, limit: 256 << 20).description,
+                       "393 MB is over the limit of 256 MB (--max-bytes); not read")
+        // Sizes that would read the same keep their exact counts.
+        XCTAssertEqual(InputTooLarge(bytes: (256 << 20) + 1, limit: 256 << 20).description,
+                       "256 MB (268435457 bytes) is over the limit of 256 MB (268435456 bytes) (--max-bytes); not read")
+    }
 }

@@ -46,10 +46,25 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// Converts the file at `path` in the worker.
     func convert(path: String, label: String, format: SourceFormat?) -> Result<Document, any Error> {
+        exchange(WorkerProtocol.Request(path: path, label: label, format: format), answer: WorkerProtocol.documentPrefix) {
+            try JSONDecoder().decode(Document.self, from: $0)
+        }
+    }
+
+    /// The pages of the PDF at `path` as PNG images with `boxes` drawn on them, drawn in the worker.
+    func renderPages(path: String, label: String, boxes: [PageBox]) -> Result<[Data], any Error> {
+        exchange(WorkerProtocol.Request(path: path, label: label, format: .pdf, pages: boxes), answer: WorkerProtocol.pagesPrefix) {
+            try JSONDecoder().decode([Data].self, from: $0)
+        }
+    }
+
+    /// Sends `request` and waits, at most the timeout, for the line that starts with `answer`, whose value `decode`
+    /// reads; progress lines name the phase a failure happened in.
+    private func exchange<Answer>(_ request: WorkerProtocol.Request, answer prefix: [UInt8],
+                                  decode: (Data) throws -> Answer) -> Result<Answer, any Error> {
         if let startError { return .failure(WorkerFailure.cannotStart(startError)) }
         if let log = errorLog { _ = ftruncate(log.write.fileDescriptor, 0) }
-        guard let request = try? JSONEncoder().encode(WorkerProtocol.Request(path: path, label: label, format: format)),
-              send(Array(request) + [0x0A]) else {
+        guard let request = try? JSONEncoder().encode(request), send(Array(request) + [0x0A]) else {
             return .failure(ended(phase: WorkerProtocol.describe(phase: nil, format: nil)))
         }
         var phase: String?
@@ -57,12 +72,12 @@ final class WorkerProcess: @unchecked Sendable {
         let deadline = Date().addingTimeInterval(settings.timeout)
         while true {
             while let line = nextLine() {
-                if line.starts(with: WorkerProtocol.documentPrefix), line.last == UInt8(ascii: "}") {
-                    let body = line[WorkerProtocol.documentPrefix.count..<(line.count - 1)]
+                if line.starts(with: prefix), line.last == UInt8(ascii: "}") {
+                    let body = line[(line.startIndex + prefix.count)..<(line.endIndex - 1)]
                     do {
-                        return .success(try JSONDecoder().decode(Document.self, from: Data(body)))
+                        return .success(try decode(Data(body)))
                     } catch {
-                        return .failure(WorkerFailure.protocolError("a document that does not decode (\(error))"))
+                        return .failure(WorkerFailure.protocolError("an answer that does not decode (\(error))"))
                     }
                 }
                 guard let message = try? JSONDecoder().decode(WorkerProtocol.Message.self, from: Data(line)) else {
@@ -98,9 +113,9 @@ final class WorkerProcess: @unchecked Sendable {
         }
     }
 
-    /// The runtime's last "Fatal error: …" line the worker wrote on standard error, if any.
-    private func fatalErrorLine() -> String? {
-        guard let log = errorLog else { return nil }
+    /// What the worker wrote on standard error for this input (at most 1 MB).
+    private func errorText() -> String {
+        guard let log = errorLog else { return "" }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 14)
         var offset: off_t = 0
@@ -110,10 +125,20 @@ final class WorkerProcess: @unchecked Sendable {
             bytes += chunk[0..<count]
             offset += off_t(count)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The runtime's last "Fatal error: …" line in `text`, if any.
+    private static func fatalErrorLine(_ text: String) -> String? {
         guard let line = text.split(separator: "\n").last(where: { $0.contains("Fatal error") }) else { return nil }
         return line.split(separator: "Fatal error", maxSplits: 1).last.map { "Fatal error" + $0 }
     }
+
+    /// How the Swift runtime, Foundation, glib, C++ and cmark say that an allocation failed.
+    static let allocationFailures = [
+        "failed to allocate", "Could not allocate memory", "bad_alloc", "returned null pointer", "out of memory",
+        "Cannot allocate memory",
+    ]
 
     private func kill() {
         if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
@@ -124,7 +149,11 @@ final class WorkerProcess: @unchecked Sendable {
     private func ended(phase: String) -> WorkerFailure {
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal {
-            return .crashed(signal: process.terminationStatus, phase: phase, detail: fatalErrorLine())
+            let text = errorText()
+            if let limit = settings.memoryLimit, Self.allocationFailures.contains(where: { text.contains($0) }) {
+                return .outOfMemory(limit: limit, phase: phase)
+            }
+            return .crashed(signal: process.terminationStatus, phase: phase, detail: Self.fatalErrorLine(text))
         }
         return .exited(status: process.terminationStatus, phase: phase)
     }

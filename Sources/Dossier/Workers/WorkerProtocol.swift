@@ -5,11 +5,15 @@ import Foundation
 /// lines — `{"phase": "read", "format": "pdf"}` before the reader runs, `{"phase": "stages"}` before the stages —
 /// and one final line, `{"document": {…}}` (the model's JSON) or `{"error": "reason"}`. The same protocol lets a
 /// batch be spread over many machines (GNU parallel, Spark's `pipe()`).
+///
+/// A request with `pages` (boxes to draw, possibly none) asks for a PDF's pages as PNG images instead
+/// (`PageOverlay`, for `dossier review`): `{"phase": "render"}`, then `{"pages": ["<base64 PNG>", …]}`.
 enum WorkerProtocol {
     struct Request: Codable {
         var path: String
         var label: String
         var format: SourceFormat?
+        var pages: [PageBox]?
     }
 
     struct Message: Codable {
@@ -19,6 +23,7 @@ enum WorkerProtocol {
     }
 
     static let documentPrefix = Array(#"{"document":"#.utf8)
+    static let pagesPrefix = Array(#"{"pages":"#.utf8)
 
     /// How a phase is named in a failure line: "the PDF reader", "the stages".
     static func describe(phase: String?, format: SourceFormat?) -> String {
@@ -31,6 +36,7 @@ enum WorkerProtocol {
             case nil: return "the reader"
             }
         case "stages": return "the stages"
+        case "render": return "the page renderer"
         default: return "the worker"
         }
     }
@@ -44,8 +50,12 @@ public enum WorkerServer {
 
     public static func serve(converter: Converter) {
         signal(SIGPIPE, SIG_IGN)
+        let memoryLimit = ProcessInfo.processInfo.environment[memoryLimitVariable].flatMap { Int($0) }
         if let text = ProcessInfo.processInfo.environment[memoryLimitVariable], let limit = rlim_t(text) {
-            var value = rlimit(rlim_cur: limit, rlim_max: limit)
+            // The limit is what converting may add to the address space the worker already has (runtime, libraries,
+            // thread stacks: over 100 MB before it reads anything), so that a small limit still reads small inputs.
+            let total = limit.addingReportingOverflow(addressSpace()).partialValue
+            var value = rlimit(rlim_cur: total, rlim_max: total)
             _ = setrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &value)
         }
         let encoder = JSONEncoder()
@@ -56,8 +66,20 @@ public enum WorkerServer {
                 continue
             }
             do {
+                // A file larger than the memory limit cannot even be mapped: say so, rather than "cannot be read".
+                if let memoryLimit, let size = BatchConversion.size(of: request.path), size > memoryLimit {
+                    throw ReadError("\(ByteSize.describe(size)) is more than a worker may take (--memory-limit \(memoryLimit >> 20) MB); not read")
+                }
                 let data = try Data(contentsOf: URL(fileURLWithPath: request.path), options: .mappedIfSafe)
                 if data.isEmpty { throw ReadError("empty input") }
+                if let boxes = request.pages {
+                    send(message: WorkerProtocol.Message(phase: "render", format: .pdf), encoder: encoder)
+                    var bytes = WorkerProtocol.pagesPrefix
+                    bytes += try encoder.encode(try PageOverlay.render(pdf: data, boxes: boxes))
+                    bytes += Array("}\n".utf8)
+                    guard writeAll(bytes) else { return }
+                    continue
+                }
                 let format = try request.format ?? FormatSniffer.format(of: data, path: request.label)
                 send(message: WorkerProtocol.Message(phase: "read", format: format), encoder: encoder)
                 let blocks = try converter.readForStages(data, path: request.label, format: format)
@@ -73,6 +95,13 @@ public enum WorkerServer {
                 send(message: WorkerProtocol.Message(error: "\(error)"), encoder: encoder)
             }
         }
+    }
+
+    /// This process's address space in bytes (`/proc/self/statm`), 0 when it cannot be read.
+    private static func addressSpace() -> rlim_t {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
+              let pages = text.split(separator: " ").first.flatMap({ rlim_t($0) }) else { return 0 }
+        return pages * rlim_t(max(1, sysconf(Int32(_SC_PAGESIZE))))
     }
 
     private static func send(message: WorkerProtocol.Message, encoder: JSONEncoder) {

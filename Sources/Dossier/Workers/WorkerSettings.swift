@@ -26,6 +26,8 @@ public enum WorkerFailure: Error, Equatable, CustomStringConvertible {
     /// The worker exited on its own while `phase` ran.
     case exited(status: Int32, phase: String)
     case timedOut(seconds: TimeInterval, phase: String)
+    /// The worker died failing to allocate memory within its limit (bytes) while `phase` ran.
+    case outOfMemory(limit: Int, phase: String)
     case cannotStart(String)
     /// The worker answered something that is not the protocol.
     case protocolError(String)
@@ -33,7 +35,7 @@ public enum WorkerFailure: Error, Equatable, CustomStringConvertible {
     /// Whether the worker is gone (or must go) after this failure.
     var endsWorker: Bool {
         switch self {
-        case .crashed, .exited, .timedOut, .cannotStart, .protocolError: return true
+        case .crashed, .exited, .timedOut, .outOfMemory, .cannotStart, .protocolError: return true
         }
     }
 
@@ -46,6 +48,8 @@ public enum WorkerFailure: Error, Equatable, CustomStringConvertible {
             return "the worker exited with status \(status) in \(phase); the rest of the batch goes on"
         case let .timedOut(seconds, phase):
             return "timed out after \(Self.seconds(seconds)) s in \(phase) (--timeout); the rest of the batch goes on"
+        case let .outOfMemory(limit, phase):
+            return "ran out of memory in \(phase) (--memory-limit \(limit >> 20) MB); the rest of the batch goes on"
         case let .cannotStart(reason):
             return "cannot start a worker process: \(reason)"
         case let .protocolError(reason):
