@@ -58,7 +58,20 @@ final class HTMLBlockWalker {
             if let list = wordList(wordItems) { result.append(list) }
             wordItems.removeAll()
         }
+        var records: [(node: HTMLNode, blocks: [Block])] = []
+        func flushRecords() {
+            if records.count >= 2, let list = recordList(records) {
+                result.append(list)
+            } else {
+                for record in records { result += record.blocks }
+            }
+            records.removeAll()
+        }
         for node in nodes {
+            // Records: sibling containers of one kind, each a few paragraphs (see `RecordContainers`).
+            if !records.isEmpty, node.kind == .text, !Self.isVisible(node.text) { continue }
+            let container = Self.isRecordContainer(node)
+            if !container { flushRecords() }
             if Self.isWordListParagraph(node) {
                 flush()
                 wordItems.append(node)
@@ -83,8 +96,21 @@ final class HTMLBlockWalker {
                 continue
             }
             flush()
+            if container {
+                // Walked once: a record joins the run, anything else is what `block` would have made of it.
+                let blocks = walk(node.children, insideSectioning: insideSectioning || PageChrome.opensSectioning(node))
+                if Self.isRecord(blocks) {
+                    if let last = records.last, Self.recordKind(last.node) != Self.recordKind(node) { flushRecords() }
+                    records.append((node, blocks))
+                } else {
+                    flushRecords()
+                    result += blocks
+                }
+                continue
+            }
             result += block(node, insideSectioning: insideSectioning)
         }
+        flushRecords()
         flush()
         flushWordItems()
         return result

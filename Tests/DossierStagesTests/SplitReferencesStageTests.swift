@@ -37,6 +37,23 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(publications[0].block, 2)
     }
 
+    /// An item whose paragraphs are the fields of one entry (title, authors, venue) keeps the title paragraph as
+    /// its title: the page drew that edge, so a full stop inside the title does not cut it.
+    func testAnItemOfFieldParagraphsKeepsItsTitleParagraph() throws {
+        func item(_ fields: [String]) -> Block {
+            var item = Block(.item, text: fields.joined(separator: "\n"), provenance: .lines(1, 1))
+            item.blocks = fields.map { Block(.paragraph, text: $0, provenance: .lines(1, 1)) }
+            return item
+        }
+        var entries = Block(.list, text: "", provenance: .lines(1, 1))
+        entries.items = [
+            item(["Mollusken aus dem Tertiär von St. Domingo", "J. Doe, R. Roe and K. Lovelace", "Zeitschrift für Dinge, 3, 1–20, 1901"]),
+            item(["Robustness, evolvability, and neutrality", "K. Lovelace and J. Doe", "FEBS Letters, 579, 1772–1778, 2005"]),
+        ]
+        let publications = try split([heading("Publications"), entries]).profile.publications
+        XCTAssertEqual(publications.map(\.title), ["Mollusken aus dem Tertiär von St. Domingo", "Robustness, evolvability, and neutrality"])
+    }
+
     /// A page about one paper (academicpages' `_publications/*.md`): the citation in its front matter is the publication,
     /// and the title and venue it states as fields win over the parser's reading.
     func testAPerPaperPageIsItsPublication() throws {

@@ -148,4 +148,31 @@ final class HTMLBlockTests: XCTestCase {
         let result = try blocks("<a href=\"/p\"><div><h3>Title</h3><p>Body</p></div></a>")
         XCTAssertEqual(result.map(\.type), [.heading, .paragraph])
     }
+
+    /// Sibling containers of one kind that each hold a few paragraphs (a publication as title, authors and venue
+    /// paragraphs in a `<div class="publication">`) are the items of a list, one per container.
+    func testRepeatedContainersOfParagraphsAreTheItemsOfAList() throws {
+        let result = try blocks("""
+        <h2>Publications</h2>
+        <div class="pub"><p class="title">A title</p><p class="authors">J. Doe and R. Roe</p><p>J. Things, 1, 2020</p></div>
+        <div class="pub"><p class="title">Another title</p><p class="authors">R. Roe and J. Doe</p><p>J. Stuff, 2, 2019</p></div>
+        <div class="note"><p>One</p><p>Two</p></div>
+        """)
+        XCTAssertEqual(result.map(\.type), [.heading, .list, .paragraph, .paragraph])
+        let items = try XCTUnwrap(result[1].items)
+        XCTAssertEqual(items.count, 2)
+        XCTAssertEqual(items[0].blocks?.map(\.text), ["A title", "J. Doe and R. Roe", "J. Things, 1, 2020"])
+        XCTAssertEqual(items[1].text, "Another title\nR. Roe and J. Doe\nJ. Stuff, 2, 2019")
+    }
+
+    /// A container alone, one holding a heading, and containers of another kind in between are not records.
+    func testContainersThatAreNotARunOfRecordsAreWalkedAsBefore() throws {
+        let result = try blocks("""
+        <div class="a"><p>One</p><p>Two</p></div>
+        <div class="b"><p>Three</p><p>Four</p></div>
+        <div class="c"><h3>Heading</h3><p>Five</p></div>
+        <div class="c"><h3>Heading</h3><p>Six</p></div>
+        """)
+        XCTAssertEqual(result.map(\.type), [.paragraph, .paragraph, .paragraph, .paragraph, .heading, .paragraph, .heading, .paragraph])
+    }
 }

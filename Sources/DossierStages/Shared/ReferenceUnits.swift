@@ -14,6 +14,9 @@ struct ReferenceUnit {
     var block: Int
     /// Whether its lines were recognised as the fields of one entry (an author line among them): a sign of a reference.
     var fielded = false
+    /// The title, when the source set it apart as a field of its own (one paragraph of an item of title, authors
+    /// and venue paragraphs).
+    var title: String?
 }
 
 /// How publication sections are cut into single references.
@@ -50,7 +53,12 @@ enum ReferenceUnits {
                 // Several entries the reader ran into one item, each opening with its year in a date column.
                 let dated = splitDated(item.text.split(separator: "\n").map(String.init))
                 if dated.count >= 2 { return dated.map { unit($0, inlines: allInlines(item), block: index) } }
-                return [unit(itemText(item), inlines: allInlines(item), block: index)]
+                var whole = unit(itemText(item), inlines: allInlines(item), block: index)
+                let paragraphs = children.filter { $0.type == .paragraph }
+                if paragraphs.count >= 2, paragraphs.count == children.count {
+                    whole.title = SplitReferencesStage.titleField(paragraphs.map(\.text))
+                }
+                return [whole]
             }
         case .heading where readsAsReference(block):
             return [unit(block.text, inlines: block.inlines ?? [], block: index)]

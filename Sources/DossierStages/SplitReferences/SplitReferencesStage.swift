@@ -99,6 +99,7 @@ public struct SplitReferencesStage: Stage {
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
+                publication.title = unit.title
                 if let url = unit.urls.first(where: { !$0.contains("doi.org/") }) { publication.url = url }
                 if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
