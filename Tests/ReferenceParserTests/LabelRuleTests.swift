@@ -52,6 +52,47 @@ final class LabelRuleTests: XCTestCase {
         XCTAssertEqual(withLabels, ["title", "title", "note", "note", "note", "date"])
     }
 
+    func testAVenueTagOpeningAnEntryIsNeverAnAuthor() {
+        // "InfVis'23. Title. Authors." — the tag is the venue when the model found none.
+        var (tokens, labels) = labelled("InfVis'23. Seeing graphs. Raman, P., Whitfield, G.",
+                                        ["author", "title", "title", "author", "author", "author", "author"])
+        AuthorGuards.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["container-title", "title", "title", "author", "author", "author", "author"])
+        // Split from its year, and with a venue found elsewhere: a note.
+        var (split, splitLabels) = labelled("CHI ’19 Raman, P. Seeing graphs. Proc. CHI.",
+                                            ["author", "author", "author", "author", "title", "title", "container-title", "container-title"])
+        AuthorGuards.apply(split, labels: &splitLabels, known: known)
+        XCTAssertEqual(Array(splitLabels.prefix(4)), ["note", "note", "author", "author"])
+        // Names with an apostrophe stay names.
+        var (names, nameLabels) = labelled("O'Brien, D., D'Angelo, M. Seeing graphs.", ["author", "author", "author", "author", "title", "title"])
+        AuthorGuards.apply(names, labels: &nameLabels, known: known)
+        XCTAssertEqual(nameLabels, ["author", "author", "author", "author", "title", "title"])
+        XCTAssertNil(AuthorGuards.venueTag(at: 0, ReferenceTokenizer.tokenize("McDonald's 23")))
+    }
+
+    func testAnAbbreviatedJournalIsNeverATitle() {
+        // "I. Author, Nucl. Instrum. Methods A 123 (1999) 45": a title made of abbreviations before the volume.
+        var (tokens, labels) = labelled("I. Lovelace, Nucl. Instrum. Methods A 123 (1999) 45",
+                                        ["author", "author", "title", "title", "title", "title", "volume", "date", "pages"])
+        AbbreviatedVenue.apply(tokens, labels: &labels, known: known.union(["pages"]))
+        XCTAssertEqual(labels, ["author", "author", "journal", "journal", "journal", "journal", "volume", "date", "pages"])
+        // A title in words stays a title.
+        var (titled, titledLabels) = labelled("I. Lovelace, Quantum Engines. 123 (1999)",
+                                              ["author", "author", "title", "title", "volume", "date"])
+        AbbreviatedVenue.apply(titled, labels: &titledLabels, known: known)
+        XCTAssertEqual(titledLabels, ["author", "author", "title", "title", "volume", "date"])
+        // The first word of the abbreviation left to the title: "Nucl. | Phys. B".
+        var (cut, cutLabels) = labelled("I. Lovelace, Quantum engines. Nucl. Phys. B 123 (1999)",
+                                        ["author", "author", "title", "title", "title", "journal", "journal", "volume", "date"])
+        AbbreviatedVenue.apply(cut, labels: &cutLabels, known: known)
+        XCTAssertEqual(cutLabels, ["author", "author", "title", "title", "journal", "journal", "journal", "volume", "date"])
+        // A title word that is a journal word but not cut short stays.
+        var (whole, wholeLabels) = labelled("I. Lovelace, Quantum theory. Phys. Rev. B 123 (1999)",
+                                            ["author", "author", "title", "title", "journal", "journal", "journal", "volume", "date"])
+        AbbreviatedVenue.apply(whole, labels: &wholeLabels, known: known)
+        XCTAssertEqual(wholeLabels, ["author", "author", "title", "title", "journal", "journal", "journal", "volume", "date"])
+    }
+
     func testTitleCleaningDropsTheQuotesAndThePunctuationAfterThem() {
         XCTAssertEqual(FieldCleaning.title("‘River sediment geochemistry: the Cairngorms, UK’."), "River sediment geochemistry: the Cairngorms, UK")
         XCTAssertEqual(FieldCleaning.title("“It’s a title” revisited"), "It’s a title revisited")
