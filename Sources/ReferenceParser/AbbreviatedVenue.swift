@@ -7,7 +7,7 @@ import DossierText
 ///   year, in a reference with no venue, is the journal;
 /// - the first word of such an abbreviation left to the field before ("Nucl. | Phys. B") joins the journal when it
 ///   is a capitalised word of journal names cut with a full stop and the token before it ends with punctuation (at
-///   most three such words, and the field before keeps a token).
+///   most three such words: "Author, Nucl. Instrum. | Methods A").
 package enum AbbreviatedVenue {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard known.contains("journal"), tokens.count == labels.count, tokens.count > 2 else { return }
@@ -27,18 +27,30 @@ package enum AbbreviatedVenue {
         var index = first - 1
         var moved = 0
         while index > 0, moved < 3, labels[index] == "title" || labels[index] == "author", isCutJournalWord(tokens[index].text),
-              endsWithPunctuation(tokens[index - 1].text), labels[..<index].contains(labels[index]) {
+              endsWithPunctuation(tokens[index - 1].text) {
             labels[index] = "journal"
             moved += 1
             index -= 1
         }
     }
 
-    /// A capitalised word of journal names cut short with a full stop ("Nucl.", "Phys.").
+    /// A capitalised word of journal names cut short with a full stop ("Nucl.", "Phys."): not a whole word that ends
+    /// a sentence ("Theory.", "Review.").
     static func isCutJournalWord(_ text: String) -> Bool {
         guard text.hasSuffix("."), let first = text.unicodeScalars.first, TokenTraits.isUpper(first) else { return false }
-        return isJournalWord(text)
+        let word = AuthorGuards.word(text)
+        return !wholeWords.contains(word) && isJournalWord(text)
     }
+
+    /// Words of journal names that are whole words, never abbreviations.
+    static let wholeWords: Set<String> = [
+        "journal", "proceedings", "transactions", "review", "reviews", "letters", "annals", "acta", "bulletin",
+        "quarterly", "magazine", "research", "science", "sciences", "nature", "international", "american", "society",
+        "conference", "symposium", "workshop", "congress", "meeting", "annual", "studies", "zeitschrift", "revue",
+        "rivista", "archives", "plos", "one", "physical", "advances", "theory", "communications", "ecology",
+        "economics", "psychology", "history", "methods", "plasma", "fluids", "photonics", "mathematik", "vestnik",
+        "trudy", "izvestiya", "doklady", "журнал", "вестник", "известия", "доклады", "труды",
+    ]
 
     /// A word of journal names ("Phys.", "Nucl", "Rev."), by the lexicon.
     static func isJournalWord(_ text: String) -> Bool {

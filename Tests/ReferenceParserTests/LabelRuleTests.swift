@@ -91,6 +91,66 @@ final class LabelRuleTests: XCTestCase {
                                             ["author", "author", "title", "title", "journal", "journal", "journal", "volume", "date"])
         AbbreviatedVenue.apply(whole, labels: &wholeLabels, known: known)
         XCTAssertEqual(wholeLabels, ["author", "author", "title", "title", "journal", "journal", "journal", "volume", "date"])
+        var (capital, capitalLabels) = labelled("W. Kang, Tests part I: Theory. Journal of Systems 19",
+                                                ["author", "author", "title", "title", "title", "title", "journal", "journal", "journal", "volume"])
+        AbbreviatedVenue.apply(capital, labels: &capitalLabels, known: known)
+        XCTAssertEqual(capitalLabels[5], "title", "a whole word ending the title is not an abbreviation")
+        XCTAssertTrue(AbbreviatedVenue.isCutJournalWord("Nucl."))
+        XCTAssertFalse(AbbreviatedVenue.isCutJournalWord("Theory."))
+    }
+
+    func testAChapterCitedWithoutItsTitleIsTheContainer() {
+        // AIP/APS: "R. Maikowski, in Integrationspädagogik (Beltz, 1998), pp. 35–53."
+        var (tokens, labels) = labelled("R. Maikowski, in Integrationspädagogik in der Schule (Beltz, 1998), pp. 35–53.",
+                                        ["author", "author", "title", "title", "title", "title", "title", "publisher", "date", "pages", "pages"])
+        UntitledChapter.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[2...6]), Array(repeating: "container-title", count: 5))
+        // A title that starts with "In" in capitals is a title; so is one after a venue was found.
+        var (titled, titledLabels) = labelled("R. Maikowski, In Search of Time. Nature 12.",
+                                              ["author", "author", "title", "title", "title", "title", "journal", "volume"])
+        UntitledChapter.apply(titled, labels: &titledLabels, known: known)
+        XCTAssertEqual(Array(titledLabels[2...5]), ["title", "title", "title", "title"])
+        var (proceedings, proceedingsLabels) = labelled("M. Boddy, In Proceedings AAAI-91 (AAAI, 1991).",
+                                                        ["author", "author", "title", "title", "title", "publisher", "date"])
+        UntitledChapter.apply(proceedings, labels: &proceedingsLabels, known: known)
+        XCTAssertEqual(Array(proceedingsLabels[2...4]), ["container-title", "container-title", "container-title"])
+    }
+
+    func testTheBookAfterItsEditorsIsTheContainer() {
+        // "Title’, in Editors (edd.), Book, Place Year": the book was read as a second title.
+        var (tokens, labels) = labelled("M. Carlisle, ‘Homeric Fictions’, in M. Carlisle – O. Levaniouk (edd.), Nine Essays on Homer, Lanham 1999.",
+                                        ["author", "author", "title", "title", "author", "author", "author", "author", "author", "author", "author",
+                                         "title", "title", "title", "title", "location", "date"])
+        EditedVolume.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[4...10]), Array(repeating: "editor", count: 7))
+        XCTAssertEqual(Array(labels[11...14]), Array(repeating: "container-title", count: 4))
+        // An edited book cited whole keeps its title.
+        var (book, bookLabels) = labelled("J.M. Foley (ed.), Comparative Research, Columbus 1987.",
+                                          ["editor", "editor", "editor", "title", "title", "location", "date"])
+        EditedVolume.apply(book, labels: &bookLabels, known: known)
+        XCTAssertEqual(bookLabels, ["editor", "editor", "editor", "title", "title", "location", "date"])
+    }
+
+    func testISBDSeparatorsEndTheTitleAndMarkTheVolume() {
+        let all = known.union(["pages", "date"])
+        // "Title // Journal. 2007. Т. 450. С. 1214–1217.": the journal read as title, the volume as pages.
+        var (tokens, labels) = labelled("Del’Haye P. Optical combs // Nature. 2007. Т. 450. С. 1214–1217.",
+                                        ["author", "author", "title", "title", "title", "title", "date", "pages", "pages", "pages", "pages"])
+        ISBDSeparators.apply(tokens, labels: &labels, known: all)
+        XCTAssertEqual(labels, ["author", "author", "title", "title", "title", "journal", "date", "volume", "volume", "pages", "pages"])
+        // A book: no volume marker after it; and the year read as volume when nothing else is the date.
+        var (book, bookLabels) = labelled("Eyre A. Remembering // Handbook of Research. Springer, 2007. С. 441–455.",
+                                          ["author", "author", "title", "title", "title", "title", "title", "publisher", "date", "pages", "pages"])
+        ISBDSeparators.apply(book, labels: &bookLabels, known: all)
+        XCTAssertEqual(Array(bookLabels[4...6]), ["container-title", "container-title", "container-title"])
+        var (year, yearLabels) = labelled("Stanford W.B. Homeric Formulae // Hermathena. 1969. Т. 108.",
+                                          ["author", "author", "title", "title", "title", "journal", "volume", "volume", "volume"])
+        ISBDSeparators.apply(year, labels: &yearLabels, known: all)
+        XCTAssertEqual(Array(yearLabels.suffix(3)), ["date", "volume", "volume"])
+        // Without "//" nothing moves.
+        var (plain, plainLabels) = labelled("Eyre A. Remembering disaster. Handbook. 2007.", ["author", "author", "title", "title", "title", "date"])
+        ISBDSeparators.apply(plain, labels: &plainLabels, known: all)
+        XCTAssertEqual(plainLabels, ["author", "author", "title", "title", "title", "date"])
     }
 
     func testTitleCleaningDropsTheQuotesAndThePunctuationAfterThem() {
