@@ -187,4 +187,19 @@ final class LabelRuleTests: XCTestCase {
         TitleFromNote.apply(titled, labels: &titledLabels, known: known)
         XCTAssertEqual(titledLabels, ["author", "author", "author", "date", "title", "note"], "a title already found is kept")
     }
+
+    func testAContainerRightAfterTheAuthorsOfAnUntitledReferenceIsTheTitle() {
+        var (tokens, labels) = labelled("Dominic Culver, Irina Belousova. Credit Assignment in Diffusion Models. arXiv, 2026",
+                                        ["author", "author", "author", "author", "container-title", "container-title", "container-title",
+                                         "container-title", "container-title", "publisher", "date"])
+        TitleFromNote.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[4...8]), Array(repeating: "title", count: 5))
+        var (chapter, chapterLabels) = labelled("Dominic Culver. In Proceedings of Things, 2026",
+                                                ["author", "author", "container-title", "container-title", "container-title", "container-title", "date"])
+        TitleFromNote.apply(chapter, labels: &chapterLabels, known: known)
+        XCTAssertEqual(chapterLabels[2], "container-title", "a chapter cited without its title keeps its container")
+        var (edited, editedLabels) = labelled("Dominic Culver (ed.), Credit Assignment, 2026", ["editor", "editor", "editor", "container-title", "container-title", "date"])
+        TitleFromNote.apply(edited, labels: &editedLabels, known: known)
+        XCTAssertEqual(editedLabels[3], "container-title", "after editors: AnyStyle's edited book")
+    }
 }
