@@ -2,14 +2,22 @@ import DossierText
 
 /// Words the model may take for names but that are never people: a status ("(in press)", "submitted") or a
 /// "(with A. Berg)" credit, whose list leaves out the author it is written by. Such tokens become `note`, so no
-/// author is made up from them; the raw text keeps them.
+/// author is made up from them; the raw text keeps them. A venue tag ("InfVis'23.", "CHI ’19", as publication pages
+/// open an entry with) is never a name either: it is the venue when the model found none, else `note`.
 package enum AuthorGuards {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard known.contains("note"), labels.contains(where: { $0 == "author" || $0 == "editor" }) else { return }
         let words = tokens.map { word($0.text) }
+        let venueLabel = known.contains("container-title") && !labels.contains(where: { $0 == "journal" || $0 == "container-title" })
+            ? "container-title" : "note"
         var index = 0
         while index < tokens.count {
             guard labels[index] == "author" || labels[index] == "editor" else { index += 1; continue }
+            if let length = venueTag(at: index, tokens) {
+                for covered in index..<min(index + length, tokens.count) { labels[covered] = venueLabel }
+                index += length
+                continue
+            }
             if let length = statusPhrase(at: index, words) {
                 for covered in index..<min(index + length, tokens.count) { labels[covered] = "note" }
                 index += length
@@ -40,6 +48,32 @@ package enum AuthorGuards {
         for phrase in phrases where index + phrase.count <= words.count {
             if phrase.indices.allSatisfy({ words[index + $0] == phrase[$0] }) { return phrase.count }
         }
+        return nil
+    }
+
+    /// The number of tokens (1 or 2) of a venue tag starting at `index`: an acronym-like word of two or more letters
+    /// with at least two capitals, then an apostrophe and a two-digit year, glued ("InfVis'23.", "ICML’19,") or as a
+    /// token of its own ("CHI ’19").
+    static func venueTag(at index: Int, _ tokens: [ReferenceToken]) -> Int? {
+        func isYear(_ text: Substring) -> Bool {
+            var body = text
+            while let last = body.last, last == "." || last == "," || last == ":" || last == ";" || last == ")" { body = body.dropLast() }
+            guard let mark = body.first, mark == "'" || mark == "’" else { return false }
+            let digits = body.dropFirst()
+            return digits.count == 2 && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        func isAcronym(_ text: Substring) -> Bool {
+            var body = text
+            if let first = body.first, first == "(" || first == "[" { body = body.dropFirst() }
+            let capitals = body.filter(\.isUppercase).count
+            return body.count >= 2 && body.count <= 12 && capitals >= 2 && body.first?.isUppercase == true
+                && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+        let text = Substring(tokens[index].text)
+        if let mark = text.firstIndex(where: { $0 == "'" || $0 == "’" }), mark > text.startIndex {
+            return isAcronym(text[..<mark]) && isYear(text[mark...]) ? 1 : nil
+        }
+        if index + 1 < tokens.count, isAcronym(text), isYear(Substring(tokens[index + 1].text)) { return 2 }
         return nil
     }
 

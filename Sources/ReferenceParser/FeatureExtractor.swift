@@ -18,7 +18,7 @@ package struct FeatureSequence {
 /// Turns tokens into `FeatureSequence`s. The templates are numbered: changing one changes the model.
 package enum FeatureExtractor {
     /// Bump when the features change, so an old model is refused rather than misread.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     /// Value hashes standing for "before the first token" and "after the last".
     static let start = FeatureHash.value("<s>"), end = FeatureHash.value("</s>"), none = FeatureHash.value("")
@@ -74,6 +74,10 @@ package enum FeatureExtractor {
             if token.looksLikeURL { add(24, number(0)) }
             if token.looksLikeDOI { add(24, number(1)) }
             if token.hasAt { add(24, number(2)) }
+            if token.gluedKeyword != 0 { add(25, number(Int(token.gluedKeyword))) }
+            if token.gluedCategories != 0 {
+                for bit in 0..<5 where token.gluedCategories & (1 << bit) != 0 { add(26, number(bit)) }
+            }
 
             let previous = index > 0 ? traits[index - 1] : nil
             let next = index + 1 < count ? traits[index + 1] : nil

@@ -19,6 +19,17 @@ package enum Lexicon {
         "chem", "phys", "biol", "med", "natl", "acad", "comput", "eng", "appl", "studies", "zeitschrift",
         "revue", "rivista", "archives", "arch", "clin", "plos", "one", "physical", "advances", "adv", "theory",
         "communications", "commun", "ecology", "economics", "econ", "psychology", "psychol", "history",
+        // Abbreviations of physics, astronomy and engineering journals ("Nucl. Instrum. Methods A", "Astrophys. J.",
+        // "J. High Energy Phys.", "Zh. Eksp. Teor. Fiz."), which physics styles print without a title before them.
+        "nucl", "instrum", "meth", "methods", "astrophys", "astron", "opt", "mater", "condens", "math", "mod",
+        "nuovo", "cim", "prog", "theor", "jetp", "sov", "fiz", "usp", "nauk", "quant", "grav", "cosmol", "nat",
+        "photon", "photonics", "surf", "vac", "technol", "instr", "plasma", "mol", "jpn", "europhys", "epl", "jhep",
+        "jcap", "mnras", "apj", "aj", "mech", "electron", "biophys", "geophys", "atmos", "planet", "rept", "lect",
+        "ser", "suppl", "dokl", "izv", "zh", "eksp", "teor", "helv", "polon", "chin", "semicond", "magn",
+        "supercond", "cryst", "crystallogr", "spectrosc", "microsc", "acoust", "radiat", "meas", "metrol",
+        "nanotechnol", "fluids", "stat", "statist", "bioinform", "neurosci", "genet", "ecol", "evol", "geol",
+        "environ", "mathematik", "zhurnal", "vestn", "vestnik", "trudy", "izvestiya", "doklady", "журн", "журнал",
+        "вестн", "вестник", "изв", "известия", "докл", "доклады", "труды", "физ", "хим", "мат", "наук", "техн",
     ]
 
     /// Words typical of publisher names and institutions.
@@ -39,6 +50,7 @@ package enum Lexicon {
         "barcelona", "roma", "rome", "milano", "torino", "bologna", "firenze", "lyon", "bruxelles", "brussels",
         "genève", "geneva", "zürich", "basel", "leiden", "hoboken", "ny", "ma", "ca", "uk", "usa", "nj", "oh", "pa",
         "berkeley", "québec", "quebec", "ottawa", "baltimore", "new-york", "singapore", "beijing", "moscow",
+        "м", "спб", "л", "москва", "новосибирск", "киев",
     ]
 
     /// Keywords whose presence says much about the field around them, with the category each falls in.
@@ -56,6 +68,22 @@ package enum Lexicon {
         "submitted": "status", "accepted": "status", "preparation": "status", "review": "review", "arxiv": "preprint",
         "preprint": "preprint", "biorxiv": "preprint", "patent": "patent", "trad": "translator", "transl": "translator",
         "translated": "translator", "trans": "translator",
+        // Volume, issue and page markers of other languages and scripts (GOST's "Т. 5, № 3. С. 1–2", German "Jg.",
+        // "Heft", Spanish "núm.", "pág.", the CJK volume and issue characters of "第12卷", "제9권 제2호", "12巻3号"),
+        // so that a style never trained on reads them as what "vol.", "no." and "pp." are.
+        "т": "volume", "том": "volume", "jg": "volume", "jahrgang": "volume", "tom": "volume", "卷": "volume",
+        "巻": "volume", "권": "volume", "вып": "number", "heft": "number", "hft": "number", "núm": "number",
+        "fasc": "number", "期": "number", "号": "number", "호": "number", "с": "pages", "стр": "pages",
+        "pág": "pages", "págs": "pages", "页": "pages", "頁": "pages", "쪽": "pages", "ред": "editor",
+        "под": "editor", "сост": "editor", "др": "etal", "и": "and", "изд": "edition", "дис": "thesis",
+        "автореф": "thesis", "канд": "thesis", "ресурс": "access", "режим": "access", "доступа": "access",
+        "обращения": "access", "препринт": "preprint", "пер": "translator",
+    ]
+
+    /// Tokens with no letter that stand for a keyword: ISBD's and GOST's "//" before the container is "In:", "№"
+    /// is "No.", "&" is "and". Looked up by the whole token when it has no word.
+    static let symbols: [String: String] = [
+        "//": "in", "№": "number", "&": "and", "#": "number",
     ]
 }
 
@@ -78,6 +106,12 @@ extension Lexicon {
         }
         return table
     }()
+
+    /// The keyword index (as in `entries`) of a token without letters or digits ("//", "№", "&"), or 0.
+    static func symbolKeyword(_ text: String) -> UInt8 {
+        guard let category = symbols[text], let index = keywordCategories.firstIndex(of: category) else { return 0 }
+        return UInt8(index + 1)
+    }
 
     /// The keyword categories, in a fixed order (their index is part of the feature keys).
     static let keywordCategories = [

@@ -84,6 +84,10 @@ public struct ReferenceParser: Sendable {
         TitleFromNote.apply(tokens, labels: &labels, known: knownLabels)
         QuotedTitle.apply(tokens, labels: &labels, known: knownLabels)
         UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
+        AbbreviatedVenue.apply(tokens, labels: &labels, known: knownLabels)
+        UntitledChapter.apply(tokens, labels: &labels, known: knownLabels)
+        EditedVolume.apply(tokens, labels: &labels, known: knownLabels)
+        ISBDSeparators.apply(tokens, labels: &labels, known: knownLabels)
         IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
         let calibration = model.calibration
         return (tokens, labels, calibration.isIdentity ? confidence : confidence.map(calibration.apply))

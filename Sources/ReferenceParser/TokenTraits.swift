@@ -25,6 +25,11 @@ package struct TokenTraits {
     var keyword: UInt8
     /// `Lexicon.Category` bits of `word`.
     var categories: UInt8
+    /// For a token that glues letters to digits ("Vol.7", "pp.83-90", "Math.102(", "第12卷", "№3"): the keyword
+    /// index and category bits of its letters before the digits, or else after them ("vol", "pp", "math", "卷"),
+    /// so that a label glued to its value still reads as the label. 0 when there is none.
+    var gluedKeyword: UInt8 = 0
+    var gluedCategories: UInt8 = 0
     /// Ends a sentence-like unit ("." or ":" or "?" at the end, not an initial).
     var closesUnit: Bool
     /// A year between 1500 and 2039, maybe with a letter ("2019a").
@@ -120,8 +125,17 @@ package struct TokenTraits {
         }
         isInitial = TokenTraits.looksLikeInitial(scalars)
         let entry = Lexicon.entries[word]
-        keyword = entry?.keyword ?? 0
+        keyword = entry?.keyword ?? (wordScalars.isEmpty ? Lexicon.symbolKeyword(text) : 0)
         categories = entry?.categories ?? 0
+        if digits > 0 {
+            if letters > 0 {
+                let glued = TokenTraits.gluedEntry(wordScalars)
+                gluedKeyword = glued.keyword
+                gluedCategories = glued.categories
+            } else if let lead = leading, lead == "№" || lead == "#" {
+                gluedKeyword = Lexicon.symbolKeyword(String(lead))
+            }
+        }
         closesUnit = TokenTraits.closesUnit(trailing: trailing, isInitial: isInitial)
 
         byteCount = text.utf8.count
@@ -146,6 +160,22 @@ package struct TokenTraits {
             }
         }
         return (url, tenDot && slash, at)
+    }
+
+    /// The lexicon entry of the letters before the first digit of `word`, or else of those after the last digit.
+    static func gluedEntry(_ word: [Unicode.Scalar]) -> (categories: UInt8, keyword: UInt8) {
+        func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
+        func letters<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
+            var view = String.UnicodeScalarView()
+            for scalar in scalars where !isDigit(scalar) && isWordScalar(scalar) { view.append(scalar) }
+            return String(view)
+        }
+        let before = letters(word.prefix(while: { !isDigit($0) }))
+        if !before.isEmpty, let entry = Lexicon.entries[before] { return entry }
+        guard let lastDigit = word.lastIndex(where: isDigit) else { return (0, 0) }
+        let after = letters(word[(lastDigit + 1)...])
+        if !after.isEmpty, let entry = Lexicon.entries[after] { return entry }
+        return (0, 0)
     }
 
     static func hash(_ scalars: ArraySlice<Unicode.Scalar>, _ length: Int) -> UInt64 {

@@ -31,6 +31,36 @@ final class FeatureTests: XCTestCase {
         XCTAssertEqual(TokenTraits("42").numberClass, .digits2)
     }
 
+    func testMarkersOfOtherScriptsAndGluedLabelsReadAsTheirKeywords() {
+        func keyword(_ token: String) -> String? {
+            let index = Int(TokenTraits(token).keyword)
+            return index == 0 ? nil : Lexicon.keywordCategories[index - 1]
+        }
+        func glued(_ token: String) -> String? {
+            let index = Int(TokenTraits(token).gluedKeyword)
+            return index == 0 ? nil : Lexicon.keywordCategories[index - 1]
+        }
+        // GOST: "// Journal. 2001. Т. 5, № 3. С. 1–2."
+        XCTAssertEqual(keyword("//"), "in")
+        XCTAssertEqual(keyword("Т."), "volume")
+        XCTAssertEqual(keyword("№"), "number")
+        XCTAssertEqual(keyword("С."), "pages")
+        XCTAssertEqual(keyword("&"), "and")
+        XCTAssertEqual(keyword("Jg."), "volume")
+        // A label glued to its value: the letters before the digits, or else after them.
+        XCTAssertEqual(glued("Vol.7"), "volume")
+        XCTAssertEqual(glued("pp.83-90"), "pages")
+        XCTAssertEqual(glued("№3"), "number")
+        XCTAssertEqual(glued("Т.5,"), "volume")
+        XCTAssertEqual(glued("第12卷"), "volume")
+        XCTAssertEqual(glued("제2호"), "number")
+        XCTAssertNil(glued("2019a"))
+        XCTAssertNil(glued("Vol."), "no digits: the token's own keyword says it")
+        XCTAssertNotEqual(TokenTraits("Math.102(").gluedCategories & Lexicon.Category.journal, 0)
+        XCTAssertNotEqual(TokenTraits("Nucl.").categories & Lexicon.Category.journal, 0)
+        XCTAssertNotEqual(TokenTraits("Instrum.").categories & Lexicon.Category.journal, 0)
+    }
+
     func testFeaturesAreDeterministicAndPositional() {
         let tokens = ReferenceTokenizer.tokenize("Smith, J. (2019). A title. Nature 12, 1-2.")
         let first = FeatureExtractor.features(of: tokens)
