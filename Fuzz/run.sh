@@ -87,9 +87,9 @@ if [ -n "$reason" ]; then echo "fuzz: $reason" >&2; exit 2; fi
 # What each harness links: its own reader (or the reference parser) and what that target depends on.
 modules_for() {
   case "$1" in
-    markdown|frontmatter) echo "DossierModel DossierPipeline MarkdownReader Yams" ;;
-    html) echo "DossierModel DossierText DossierPipeline HTMLReader" ;;
-    pdf) echo "DossierModel DossierText DossierPipeline PDFReader" ;;
+    markdown|frontmatter) echo "DossierModel CSpawn DossierPipeline MarkdownReader Yams" ;;
+    html) echo "DossierModel DossierText CSpawn DossierPipeline HTMLReader" ;;
+    pdf) echo "DossierModel DossierText CSpawn DossierPipeline PDFReader" ;;
     reference) echo "DossierModel DossierText ReferenceParser" ;;
   esac
 }
@@ -136,6 +136,7 @@ if [ "$build" = 1 ]; then
         -Xcc "-fmodule-map-file=$root/Sources/CCMark/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/Sources/CLibXML2/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/Sources/CPoppler/module.modulemap" \
+        -Xcc "-fmodule-map-file=$root/Sources/CSpawn/include/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/$scratch/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
         "${cflags[@]}" "Fuzz/harnesses/$h.swift" "${objects[@]}" \
         $(pkg-config --libs libcmark-gfm libxml-2.0 poppler-glib) \

@@ -24,39 +24,55 @@ public struct ExternalStage: Stage {
     }
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
         var environment = ProcessInfo.processInfo.environment
         environment["DOSSIER_FORMAT_VERSION"] = Document.formatVersion
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
+        let process: ChildProcess
+        let input: FileHandle, output: FileHandle, errors: FileHandle
+        // The child's ends of its three pipes: it has its own copies once started, so this side closes them.
+        var childEnds: [Int32] = []
+        defer { childEnds.forEach { _ = close($0) } }
         do {
-            try process.run()
+            let inputPipe = try ChildProcess.pipe()
+            childEnds.append(inputPipe.read)
+            input = FileHandle(fileDescriptor: inputPipe.write, closeOnDealloc: true)
+            let outputPipe = try ChildProcess.pipe()
+            childEnds.append(outputPipe.write)
+            output = FileHandle(fileDescriptor: outputPipe.read, closeOnDealloc: true)
+            let errorPipe = try ChildProcess.pipe()
+            childEnds.append(errorPipe.write)
+            errors = FileHandle(fileDescriptor: errorPipe.read, closeOnDealloc: true)
+            process = try ChildProcess(
+                executable: "/bin/sh", arguments: ["-c", command], environment: environment,
+                standardInput: inputPipe.read, standardOutput: outputPipe.write, standardError: errorPipe.write)
         } catch {
-            throw Failure(description: "cannot start '\(command)': \(error.localizedDescription)")
+            throw Failure(description: "cannot start '\(command)': \(error)")
         }
+        childEnds.forEach { _ = close($0) }
+        childEnds = []
         let payload = try document.encoded(pretty: false)
         let writer = Thread {
-            try? input.fileHandleForWriting.write(contentsOf: payload)
-            try? input.fileHandleForWriting.close()
+            try? input.write(contentsOf: payload)
+            try? input.close()
         }
         writer.start()
-        let collectedErrors = PipeCollector(errors.fileHandleForReading)
-        let collectedOutput = PipeCollector(output.fileHandleForReading)
+        let collectedErrors = PipeCollector(errors)
+        let collectedOutput = PipeCollector(output)
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         if process.isRunning {
-            process.terminate()
+            process.send(signal: SIGTERM)
+            Thread { process.waitUntilExit() }.start()
             throw Failure(description: "'\(command)' ran longer than \(Int(timeout)) s and was stopped")
         }
         let stdout = collectedOutput.data(), stderr = collectedErrors.data()
-        guard process.terminationStatus == 0 else {
+        let status: Int32
+        switch process.waitUntilExit() {
+        case .exited(let code): status = code
+        case .signalled(let signal): status = signal
+        }
+        guard status == 0 else {
             let detail = String(decoding: stderr, as: UTF8.self).split(separator: "\n").last.map { ": \($0)" } ?? ""
-            throw Failure(description: "'\(command)' exited with status \(process.terminationStatus)\(detail)")
+            throw Failure(description: "'\(command)' exited with status \(status)\(detail)")
         }
         do {
             return try Document.decode(stdout)

@@ -5,6 +5,7 @@ import Foundation
 /// `dossier convert`: the main job.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert documents to structured data.",
         discussion: """
             With no INPUT, or with -, reads standard input. Directories are walked for .md, .html and .pdf files.

@@ -5,6 +5,7 @@ import Foundation
 /// `dossier eval`: scores the stages against labelled documents (`X.pdf.json` beside `X.pdf`).
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score names, e-mails, section kinds, publications and referees against labelled documents.",
         discussion: "Each label file is NAME.json beside the document NAME (e.g. cv.pdf.json beside cv.pdf), in the format of the corpus's cv-labelled/ labels."
     )

@@ -3,7 +3,7 @@ import Dossier
 
 /// `dossier formats`: what is registered.
 struct Formats: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the registered readers, stages and writers.")
+    static let configuration = CommandConfiguration(commandName: "formats", abstract: "List the registered readers, stages and writers.")
 
     func run() throws {
         let registry = Registry.standard

@@ -5,6 +5,7 @@ import Foundation
 /// `dossier inspect FILE`: the block tree as the reader produced it, with provenance.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Print a document's blocks with their provenance (after the reader and normalize only)."
     )
 

@@ -5,6 +5,7 @@ import Foundation
 /// `dossier references`: one reference string per line in, parsed items out in input order (like `anystyle parse`).
 struct References: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "references",
         abstract: "Parse reference strings, one per line, into CSL-JSON items (or NDJSON, CSV, BibTeX).")
 
     /// The output formats of `references`.

@@ -5,6 +5,7 @@ import Foundation
 /// `dossier review INPUTS -o DIR`: the static site a committee reviews applicants in (see `ReviewSite`).
 struct Review: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Write a static review site: an index of applicants and a page per applicant.",
         discussion: """
             Every folder of inputs is one applicant (--group-by folder, the default), or all inputs are one applicant's

@@ -7,6 +7,7 @@ import Foundation
 /// spread over several machines can use.
 struct Worker: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "worker",
         abstract: "Convert files named on stdin (one JSON request a line) and answer with documents as NDJSON.",
         shouldDisplay: false)
 

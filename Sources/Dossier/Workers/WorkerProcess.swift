@@ -4,43 +4,66 @@ import Foundation
 /// timeout, and named by what it was doing when it died. Used by one thread at a time.
 final class WorkerProcess: @unchecked Sendable {
     private let settings: WorkerSettings
-    private let process = Process()
-    private let requests = Pipe()
-    private let answers = Pipe()
+    private var process: ChildProcess?
+    /// This side's ends of the worker's standard input and output.
+    private var requests: Int32 = -1
+    private var answers: Int32 = -1
     private var buffer: [UInt8] = []
     /// How much of `buffer` holds no newline.
     private var scanned = 0
     private var startError: String?
     /// The worker's standard error: a file already unlinked, emptied before each input, read when the worker dies
     /// (its "Fatal error: …" line goes into the failure).
-    private var errorLog: (write: FileHandle, read: Int32)?
+    private var errorLog: (write: Int32, read: Int32)?
 
     init(settings: WorkerSettings) {
         self.settings = settings
         // A worker that died leaves a broken pipe: a write to it must fail, not kill this process.
         signal(SIGPIPE, SIG_IGN)
-        process.executableURL = settings.executable
-        process.arguments = settings.arguments
-        process.standardInput = requests
-        process.standardOutput = answers
         var environment = ProcessInfo.processInfo.environment
         if let limit = settings.memoryLimit { environment[WorkerServer.memoryLimitVariable] = String(limit) }
         // A crash is reported as one line naming the input; the runtime's multi-page backtrace would bury it.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
         let logPath = NSTemporaryDirectory() + "dossier-worker-\(UUID().uuidString).log"
         let writeEnd = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         let readEnd = open(logPath, O_RDONLY | O_CLOEXEC)
         unlink(logPath)
         if writeEnd >= 0, readEnd >= 0 {
-            let handle = FileHandle(fileDescriptor: writeEnd, closeOnDealloc: true)
-            process.standardError = handle
-            errorLog = (handle, readEnd)
+            errorLog = (writeEnd, readEnd)
+        } else {
+            if writeEnd >= 0 { Glibc.close(writeEnd) }
+            if readEnd >= 0 { Glibc.close(readEnd) }
         }
         do {
-            try process.run()
+            let input = try ChildProcess.pipe()
+            requests = input.write
+            let output: (read: Int32, write: Int32)
+            do {
+                output = try ChildProcess.pipe()
+            } catch {
+                Glibc.close(input.read)
+                throw error
+            }
+            answers = output.read
+            defer {
+                // The child has its own copies; this side keeps only its ends.
+                Glibc.close(input.read)
+                Glibc.close(output.write)
+            }
+            process = try ChildProcess(
+                executable: settings.executable.path, arguments: settings.arguments, environment: environment,
+                standardInput: input.read, standardOutput: output.write, standardError: errorLog?.write ?? -1)
         } catch {
             startError = "\(settings.executable.path): \(error)"
+        }
+    }
+
+    deinit {
+        if requests >= 0 { Glibc.close(requests) }
+        if answers >= 0 { Glibc.close(answers) }
+        if let log = errorLog {
+            Glibc.close(log.write)
+            Glibc.close(log.read)
         }
     }
 
@@ -62,10 +85,10 @@ final class WorkerProcess: @unchecked Sendable {
     /// reads; progress lines name the phase a failure happened in.
     private func exchange<Answer>(_ request: WorkerProtocol.Request, answer prefix: [UInt8],
                                   decode: (Data) throws -> Answer) -> Result<Answer, any Error> {
-        if let startError { return .failure(WorkerFailure.cannotStart(startError)) }
-        if let log = errorLog { _ = ftruncate(log.write.fileDescriptor, 0) }
+        guard let process else { return .failure(WorkerFailure.cannotStart(startError ?? "not started")) }
+        if let log = errorLog { _ = ftruncate(log.write, 0) }
         guard let request = try? JSONEncoder().encode(request), send(Array(request) + [0x0A]) else {
-            return .failure(ended(phase: WorkerProtocol.describe(phase: nil, format: nil)))
+            return .failure(ended(process, phase: WorkerProtocol.describe(phase: nil, format: nil)))
         }
         var phase: String?
         var phaseFormat: SourceFormat?
@@ -92,22 +115,27 @@ final class WorkerProcess: @unchecked Sendable {
             let remaining = deadline.timeIntervalSinceNow
             let described = WorkerProtocol.describe(phase: phase, format: phaseFormat)
             guard remaining > 0 else {
-                kill()
+                process.send(signal: SIGKILL)
+                process.waitUntilExit()
                 return .failure(WorkerFailure.timedOut(seconds: settings.timeout, phase: described))
             }
             switch receive(waitingAtMost: remaining) {
             case .data: continue
             case .timeout: continue
-            case .closed: return .failure(ended(phase: described))
+            case .closed: return .failure(ended(process, phase: described))
             }
         }
     }
 
     /// Closes the worker's input (it exits when it has read everything) and reaps it.
     func close() {
-        try? requests.fileHandleForWriting.close()
-        if process.isRunning { process.waitUntilExit() }
+        if requests >= 0 {
+            Glibc.close(requests)
+            requests = -1
+        }
+        process?.waitUntilExit()
         if let log = errorLog {
+            Glibc.close(log.write)
             Glibc.close(log.read)
             errorLog = nil
         }
@@ -140,33 +168,28 @@ final class WorkerProcess: @unchecked Sendable {
         "Cannot allocate memory",
     ]
 
-    private func kill() {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-
     /// How the worker ended, once its output closed.
-    private func ended(phase: String) -> WorkerFailure {
-        process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal {
+    private func ended(_ process: ChildProcess, phase: String) -> WorkerFailure {
+        switch process.waitUntilExit() {
+        case .signalled(let signal):
             let text = errorText()
             if let limit = settings.memoryLimit, Self.allocationFailures.contains(where: { text.contains($0) }) {
                 return .outOfMemory(limit: limit, phase: phase)
             }
-            return .crashed(signal: process.terminationStatus, phase: phase, detail: Self.fatalErrorLine(text))
+            return .crashed(signal: signal, phase: phase, detail: Self.fatalErrorLine(text))
+        case .exited(let status): return .exited(status: status, phase: phase)
         }
-        return .exited(status: process.terminationStatus, phase: phase)
     }
 
     private func send(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { DescriptorWriting.writeAll($0, to: requests.fileHandleForWriting.fileDescriptor) == nil }
+        bytes.withUnsafeBytes { DescriptorWriting.writeAll($0, to: requests) == nil }
     }
 
     private enum Reception { case data, timeout, closed }
 
     /// Reads what the worker wrote, waiting at most `seconds` for it.
     private func receive(waitingAtMost seconds: TimeInterval) -> Reception {
-        let descriptor = answers.fileHandleForReading.fileDescriptor
+        let descriptor = answers
         var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         let milliseconds = Int32(min(seconds * 1000, Double(Int32.max)).rounded(.up))
         let ready = poll(&poller, 1, max(1, milliseconds))

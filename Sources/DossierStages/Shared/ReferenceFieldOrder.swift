@@ -28,6 +28,7 @@ enum ReferenceFieldOrder {
     /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
     /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
     static func separatingAuthorLine(_ text: String) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
         var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingFast(in: .whitespaces)
@@ -47,6 +48,7 @@ enum ReferenceFieldOrder {
     /// A line that is wholly one italic, bold or linked run (a title or a venue set on its own line) is a field:
     /// it ends with a full stop before the next line.
     static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
+        guard text.utf8.contains(0x0A) else { return text }
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
         let runs = Set(ReferenceUnits.flatten(inlines).filter { [.emphasis, .strong, .link].contains($0.type) }.map { squeezed($0.text) })

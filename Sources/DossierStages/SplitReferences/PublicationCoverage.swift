@@ -20,14 +20,16 @@ enum PublicationCoverage {
         var expected: Int { max(items, dois, (yearLines + 1) / 2) }
     }
 
-    static func signs(of blocks: [Block]) -> Signs {
+    /// `units[i]`, when given, are the units splitting already cut from `blocks[i]` (the same text; only their block
+    /// index may differ): not cut again.
+    static func signs(of blocks: [Block], units known: [[ReferenceUnit]?] = []) -> Signs {
         var signs = Signs()
         var dois: Set<String> = []
-        for block in blocks where block.type != .heading {
+        for (position, block) in blocks.enumerated() where block.type != .heading {
             let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
             if !text.isEmpty { signs.hasText = true }
             if block.type == .list || block.type == .table {
-                let units = ReferenceUnits.units(of: block, index: 0)
+                let units = (position < known.count ? known[position] : nil) ?? ReferenceUnits.units(of: block, index: 0)
                 signs.items += units.filter { unit in
                     !ReferenceUnits.isPlaceholder(unit.raw) && !ReferenceUnits.isLegend(unit.text) && !ReferenceUnits.isCounterHeading(unit.text)
                         && unit.text.split(separator: " ").count >= 5

@@ -20,6 +20,7 @@ public struct SplitReferencesStage: Stage {
         if document.profile.sections.isEmpty { indices = Self.wholeDocumentList(document) }
         var publications: [Publication] = []
         var titleSections: Set<Int> = [], otherSections: Set<Int> = []
+        var listUnits: [Int: [ReferenceUnit]] = [:]
         let fieldGroups = Self.fieldGroups(indices, in: document, map: map)
         // Pages that give each paper a heading with its authors under it: there, a paper heading with only a venue
         // line under it is a paper too (its author line left out), not a section.
@@ -79,7 +80,10 @@ public struct SplitReferencesStage: Stage {
                     continue
                 }
             }
-            for unit in ReferenceUnits.units(of: block, index: index) {
+            let units = ReferenceUnits.units(of: block, index: index)
+            // The shortfall check counts the same units again: kept for it (lists and tables as the document has them).
+            if continued[index] == nil, block.type == .list || block.type == .table { listUnits[index] = units }
+            for unit in units {
                 if ReferenceUnits.isPlaceholder(unit.raw) {
                     if !unit.raw.isEmpty {
                         document.report(.warning, stage: name, "placeholder, not a reference: \(unit.raw.prefix(80))", provenance: block.provenance)
@@ -110,17 +114,17 @@ public struct SplitReferencesStage: Stage {
         // A page about one paper, whose front matter holds its citation, is that paper.
         if publications.isEmpty, let page = PerPaperPage.publication(document.metadata) { publications = [page] }
         document.profile.publications = publications
-        if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications) }
+        if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications, units: listUnits) }
         return document
     }
 
     /// A warning for every publications section that yields no publication, or far fewer than its text suggests.
-    func reportShortfalls(in document: inout Document, blocks: [Int], publications: [Publication]) {
+    func reportShortfalls(in document: inout Document, blocks: [Int], publications: [Publication], units: [Int: [ReferenceUnit]] = [:]) {
         for section in PublicationCoverage.outermostPublicationSections(document.profile.sections) {
             guard let first = section.blocks.first, let last = section.blocks.last else { continue }
             let own = blocks.filter { first <= $0 && $0 <= last }
             let found = publications.filter { ($0.block).map { first <= $0 && $0 <= last } ?? false }.count
-            let signs = PublicationCoverage.signs(of: own.map { document.blocks[$0] })
+            let signs = PublicationCoverage.signs(of: own.map { document.blocks[$0] }, units: own.map { units[$0] })
             if let message = PublicationCoverage.warning(title: section.title, found: found, signs: signs, documentFound: publications.count) {
                 document.report(.warning, stage: name, message, provenance: document.blocks[first].provenance)
             }
