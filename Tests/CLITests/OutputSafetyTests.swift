@@ -108,6 +108,8 @@ final class OutputSafetyTests: XCTestCase {
         let deadline = Date().addingTimeInterval(20)
         while try leftovers(directory).isEmpty, Date() < deadline { usleep(20_000) }
         XCTAssertEqual(try leftovers(directory).count, 1)
+        // The file exists a moment before its clean-up handler is installed; the run then waits for its input.
+        usleep(300_000)
         process.terminate()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationReason, .uncaughtSignal)
