@@ -344,6 +344,15 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(result.profile.publications.count, 2, "\(result.profile.publications.map(\.raw))")
     }
 
+    /// The same with Harvard entries whose first family name is hyphenated or of several words.
+    func testEntriesOpeningWithAYearAndACompoundFamilyNameAreSplit() throws {
+        let text = "2005: Brennan-Ó Dálaigh, G.S. et al. (2005) ‘Counting sheep’, Physica A, 335, pp. 21–33.\n"
+            + "2006: Brennan-Ó Dálaigh, G.S. and Hopper, G. (2006) ‘Engines that\ncount’, J Things, 176, pp. 6202–6210.\n"
+            + "2004: Van der Berg, A. and Lovelace, A. (2004) ‘A third study’, CMAJ, 171, pp. 735–740."
+        let result = try split([heading("Publications"), Block(.paragraph, text: text, provenance: .lines(1, 4))])
+        XCTAssertEqual(result.profile.publications.count, 3, "\(result.profile.publications.map(\.raw))")
+    }
+
     func testAnAuthorLineEndedByALineBreakEndsTheAuthors() throws {
         let first = "7- A. Lovelace and G. Hopper\nCounting sheep with imaginary engines\nJ. Made-Up Phys. 12, 3456 (2021)"
         let second = "6- G. Hopper, A. Lovelace,\nA. Turing, and C. Babbage\nA second study of sheep\nJ. Made-Up Phys. 11, 12 (2020)"

@@ -301,8 +301,9 @@ enum ReferenceUnits {
         // "2024 Doe, J." or, glued by markup, "`2020`__Porto, A.__" → "2020Porto, A.".
         static let brokenDOI = TextPattern(#"(10\.[0-9]{4,9}/[^\s"<>]*[./_-])[ \t]*\n[ \t]*(?=[0-9a-z][^\s"<>]{0,40}(\s|$))"#)
         static let yearThenLabel = TextPattern(#"^(\s*(?:19|20)\d\d[a-z]?\s+)(?:\[\s*[A-Za-z]*\d+\s*\]|[A-Z]{1,2}\d+[.)]?|\d{1,3}[.)])\s+"#)
-        // "2020 Doe, J. …", "2007: Elboury S, Couteau C, …" (a year column, then a family name and a comma or initials).
-        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?[:.]?\s+\p{Lu}\p{L}+(,|\s\p{Lu}{1,3}[,.]?\s)"#)
+        // "2020 Doe, J. …", "2007: Elboury S, Couteau C, …", "2006: Brennan-Ó Dálaigh, G.S. …" (a year column, then a family
+        // name of up to three words and a comma or initials).
+        static let datedStart = TextPattern(#"^\s*(19|20)\d\d[a-z]?[:.]?\s+\p{Lu}[\p{L}'’\-]+(\s(?:\p{Lu}[\p{L}'’\-]+|van|von|der|den|de|del|della|da|di|du|la|le|ten|ter)){0,2}(,|\s\p{Lu}{1,3}[,.]?\s)"#)
         static let leadingYear = TextPattern(#"^(19|20)\d\d[a-z]?(\s+|(?=\p{Lu}\p{Ll}))"#)
         // "* = PhD student; † = Masters student" (the "*" may already be taken as a list marker).
         static let legend = TextPattern(#"^\s*([^\p{L}\p{N}\s]{1,3}\s*)?=\s*\p{L}[^=]*(;\s*[^\p{L}\p{N}\s]{1,3}\s*=\s*\p{L}.*)?$"#)
