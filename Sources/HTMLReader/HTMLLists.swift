@@ -95,7 +95,7 @@ extension HTMLBlockWalker {
     }
 
     /// An item holding these blocks (its inlines are its first paragraph's), or nil when they are empty.
-    private func item(_ blocks: [Block], provenance: Provenance? = nil) -> Block? {
+    func item(_ blocks: [Block], provenance: Provenance? = nil) -> Block? {
         guard let first = blocks.first, let last = blocks.last else { return nil }
         let span = provenance ?? Self.span(first.provenance, last.provenance)
         var item = Block(.item, text: blocks.map(\.text).joined(separator: "\n"), provenance: span)

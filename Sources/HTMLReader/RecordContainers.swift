@@ -26,13 +26,7 @@ extension HTMLBlockWalker {
 
     /// A list of the records, one item per container, holding its paragraphs.
     func recordList(_ records: [(node: HTMLNode, blocks: [Block])]) -> Block? {
-        let items = records.compactMap { record -> Block? in
-            guard let first = record.blocks.first else { return nil }
-            var item = Block(.item, text: record.blocks.map(\.text).joined(separator: "\n"), provenance: Self.provenance(record.node))
-            item.blocks = record.blocks
-            item.inlines = first.inlines
-            return item
-        }
+        let items = records.compactMap { item($0.blocks, provenance: Self.provenance($0.node)) }
         guard items.count >= 2, let first = records.first?.node, let last = records.last?.node else { return nil }
         var list = Block(.list, text: items.map(\.text).joined(separator: "\n"), provenance: Self.span(Self.provenance(first), Self.provenance(last)))
         list.ordered = false

@@ -96,10 +96,11 @@ enum LineGrouper {
         }
         let found = flow.indices.filter { candidate(flow[$0]) }
         guard found.count >= 2 else { return flow }
+        let candidates = Set(found)
         let textX = found.map { flow[$0].words[1].rect.x0 }.sorted()[found.count / 2]
         let hung = found.filter { abs(flow[$0].words[1].rect.x0 - textX) <= 1.5 }
         guard hung.count >= 2 else { return flow }
-        let atEdge = flow.contains { !candidate($0) && abs($0.mainX0 - textX) <= 1.5 }
+        let atEdge = flow.indices.contains { !candidates.contains($0) && abs(flow[$0].mainX0 - textX) <= 1.5 }
         let numbers = hung.compactMap { Int(flow[$0].words[0].text.filter(\.isNumber)) }
         let steps = zip(numbers, numbers.dropFirst()).filter { abs($0 - $1) == 1 }.count
         guard atEdge || steps * 10 >= (numbers.count - 1) * 8 else { return flow }

@@ -36,18 +36,19 @@ enum ListMarker {
     }
 
     /// A list number as set apart in a label column: "12", "[12]", "12.", "(12)".
-    static func isLabelNumber(_ token: String) -> Bool {
-        if numbered(token) != nil { return true }
-        return (1...3).contains(token.count) && token.allSatisfy { $0.isASCII && $0.isNumber }
+    static func labelNumber(_ token: String) -> (marker: String, number: Int)? {
+        if let found = numbered(token) { return found }
+        guard (1...3).contains(token.count), token.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(token) else { return nil }
+        return (token, number)
     }
+
+    static func isLabelNumber(_ token: String) -> Bool { labelNumber(token) != nil }
 
     /// The number marker of a line whose first word is a label set apart in a gutter ("12" before "Doe J, …").
     static func labelMarker(of words: [Word]) -> Marker? {
-        guard words.count >= 2, let first = words.first, first.isLabel, !words[1].isLabel else { return nil }
-        let text = first.text
-        if let found = numbered(text) { return Marker(text: found.marker, number: found.number, glued: false) }
-        guard isLabelNumber(text), let number = Int(text) else { return nil }
-        return Marker(text: text, number: number, glued: false)
+        guard words.count >= 2, let first = words.first, first.isLabel, !words[1].isLabel,
+              let found = labelNumber(first.text) else { return nil }
+        return Marker(text: found.marker, number: found.number, glued: false)
     }
 
     /// "[12]", "[J3]", "12.", "(12)", "12)", and "[12]:" as moderncv's bibliography sets it.

@@ -25,6 +25,19 @@ enum ReferenceFieldOrder {
         return [fields[authorIndex]] + before + after
     }
 
+    /// The title among an entry's fields, one per paragraph, when the source sets it apart: of the fields that are
+    /// neither the author list nor link words, exactly two, and the title is the first ("Cancer statistics, 2015" /
+    /// "Siegel RL, …" / "CA: a cancer journal for clinicians, 65, 5–29, 2015"). The parser is not asked to find
+    /// again an edge the page already drew.
+    static func titleField(_ fields: [String]) -> String? {
+        let lines = fields.map { $0.replacingOccurrences(of: "\n", with: " ").trimmingFast(in: .whitespaces) }
+        let authors = lines.filter { looksLikeLongAuthorList($0, single: true) }
+        let others = lines.filter { !looksLikeLongAuthorList($0, single: true) && !isLinkWordsOnly($0) }
+        guard authors.count == 1, others.count == 2, let title = others.first, title.split(separator: " ").count >= 2,
+              title.count <= 400, lines.firstIndex(of: title) ?? 0 < lines.firstIndex(of: others[1]) ?? 0 else { return nil }
+        return title.trimmingFast(in: CharacterSet(charactersIn: " .,;"))
+    }
+
     /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
     /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
     static func separatingAuthorLine(_ text: String) -> String {

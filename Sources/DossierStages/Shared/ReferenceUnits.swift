@@ -56,7 +56,7 @@ enum ReferenceUnits {
                 var whole = unit(itemText(item), inlines: allInlines(item), block: index)
                 let paragraphs = children.filter { $0.type == .paragraph }
                 if paragraphs.count >= 2, paragraphs.count == children.count {
-                    whole.title = SplitReferencesStage.titleField(paragraphs.map(\.text))
+                    whole.title = ReferenceFieldOrder.titleField(paragraphs.map(\.text))
                 }
                 return [whole]
             }

@@ -49,7 +49,7 @@ public struct SplitReferencesStage: Stage {
                 let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(ReferenceFieldOrder.authorFirst(lines) ?? lines), inlines: inlines, block: index)
                 var publication = Publication(id: "ref\(publications.count + 1)", type: map.section(ofBlock: index)?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
-                publication.title = Self.titleField(lines)
+                publication.title = ReferenceFieldOrder.titleField(lines)
                 publication.url = unit.urls.first { !$0.contains("doi.org/") }
                 if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
@@ -184,19 +184,6 @@ public struct SplitReferencesStage: Stage {
             for group in entries { result[group[0]] = Array(group.dropFirst()) }
         }
         return result
-    }
-
-    /// The title among an entry's fields, one per paragraph, when the source sets it apart: of the fields that are
-    /// neither the author list nor link words, exactly two, and the title is the first ("Cancer statistics, 2015" /
-    /// "Siegel RL, …" / "CA: a cancer journal for clinicians, 65, 5–29, 2015"). The parser is not asked to find
-    /// again an edge the page already drew.
-    static func titleField(_ fields: [String]) -> String? {
-        let lines = fields.map { $0.replacingOccurrences(of: "\n", with: " ").trimmingFast(in: .whitespaces) }
-        let authors = lines.filter { ReferenceFieldOrder.looksLikeLongAuthorList($0, single: true) }
-        let others = lines.filter { !ReferenceFieldOrder.looksLikeLongAuthorList($0, single: true) && !ReferenceFieldOrder.isLinkWordsOnly($0) }
-        guard authors.count == 1, others.count == 2, let title = others.first, title.split(separator: " ").count >= 2,
-              title.count <= 400, lines.firstIndex(of: title) ?? 0 < lines.firstIndex(of: others[1]) ?? 0 else { return nil }
-        return title.trimmingFast(in: CharacterSet(charactersIn: " .,;"))
     }
 
     /// Entries written one field per paragraph in the same order every time (a web page's `<p class="title">`,
