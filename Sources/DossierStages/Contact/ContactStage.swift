@@ -82,7 +82,8 @@ public struct ContactStage: Stage {
     private func addPhones(to person: inout Person, contact: Scope, details: Scope) {
         var phones = findPhones(lines: contact.lines, links: contact.links)
         if phones.isEmpty { phones = findPhones(lines: details.lines, links: details.links, labelledOnly: true) }
-        for phone in phones where !person.phones.contains(where: { digits($0) == digits(phone) }) {
+        var known = Set(person.phones.map(digits))
+        for phone in phones where known.insert(digits(phone)).inserted {
             person.phones.append(phone)
         }
     }
@@ -96,14 +97,26 @@ public struct ContactStage: Stage {
         // glyph carries its name as text) is not part of it.
         let targets = links.compactMap { EmailFinder.email(inLinkTarget: $0.url) }
         let shown = links.flatMap { EmailFinder.emails(in: $0.text) }
+        // Indexed once, so that thousands of addresses cost linear time: a shown address by its lower-case form
+        // (the first shown wins), a link target by its lower-case form without hyphens (the first in order kept).
+        var shownIndex: [String: (order: Int, email: String)] = [:]
+        for (order, email) in shown.enumerated() where shownIndex[email.lowercased()] == nil {
+            shownIndex[email.lowercased()] = (order, email)
+        }
+        var targetsByBareForm: [String: [String]] = [:]
+        for target in targets { targetsByBareForm[target.replacingOccurrences(of: "-", with: "").lowercased(), default: []].append(target) }
         func unbroken(_ email: String) -> String {
-            if let link = shown.first(where: { email.count > $0.count && email.lowercased().hasSuffix($0.lowercased()) }),
-               email.dropLast(link.count).allSatisfy(\.isLetter) {
-                return link
+            // The shown address that ends this one after a prefix of letters only; the first shown if several do.
+            var best: (order: Int, email: String)?
+            var rest = Substring(email)
+            while let first = rest.first, first.isLetter {
+                rest = rest.dropFirst()
+                if let found = shownIndex[rest.lowercased()], found.order < (best?.order ?? .max) { best = found }
             }
+            if let best { return best.email }
             guard email.contains("-"), !targets.isEmpty else { return email }
             let bare = email.replacingOccurrences(of: "-", with: "").lowercased()
-            return targets.first { $0.count < email.count && $0.replacingOccurrences(of: "-", with: "").lowercased() == bare } ?? email
+            return targetsByBareForm[bare]?.first { $0.count < email.count } ?? email
         }
         for line in lines {
             ordered += EmailFinder.emails(in: line.text).map { (line.block, unbroken($0)) }
