@@ -49,6 +49,10 @@ public struct LabelScore: Sendable {
     public var entriesRight: Bool?
     /// One line per miss, for the report.
     public var misses: [String] = []
+    /// Fewer than half the labelled publications were found (none at all included).
+    public var publicationsShort = false
+    /// `publicationsShort` with no warning from `split-references` saying so: a list missed silently.
+    public var publicationsShortSilently = false
 
     /// Scores `document` against `labels`.
     public init(_ document: Document, labels: DocumentLabels) {
@@ -77,6 +81,11 @@ public struct LabelScore: Sendable {
         if let labelled = labels.publications, !labelled.isEmpty || labels.publicationsTotal != nil {
             publicationsLabelled = labels.publicationsTotal ?? (labels.partialPublications == nil ? labelled.count : nil)
             if let expected = publicationsLabelled, publicationsFound != expected { misses.append("publications: expected \(expected), found \(publicationsFound)") }
+            let labelledCount = publicationsLabelled ?? labelled.count
+            publicationsShort = labelledCount > 0 && 2 * publicationsFound < labelledCount
+            publicationsShortSilently = publicationsShort
+                && !document.diagnostics.contains { $0.severity != .info && $0.stage == "split-references" }
+            if publicationsShortSilently { misses.append("publications: fewer than half found and no warning said so") }
             for expected in labelled {
                 titlesLabelled += 1
                 let key = Self.fold(expected.title)
@@ -144,6 +153,8 @@ public enum LabelReport {
         lines.append("titles right: \(rate(scores.map(\.titlesRight).reduce(0, +), scores.map(\.titlesLabelled).reduce(0, +)))")
         lines.append("applicant positions right: \(rate(scores.map(\.positionsRight).reduce(0, +), scores.map(\.positionsLabelled).reduce(0, +)))")
         lines.append("referee counts right: \(rate(referees.filter { $0 }.count, referees.count))")
+        let short = scores.filter(\.publicationsShort)
+        lines.append("publication lists under half found: \(short.count), of them silently (no warning): \(short.filter(\.publicationsShortSilently).count)")
         for score in scores where !score.misses.isEmpty {
             lines.append("")
             lines.append("\(score.document):")

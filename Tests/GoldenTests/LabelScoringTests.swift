@@ -34,4 +34,21 @@ final class LabelScoringTests: XCTestCase {
         XCTAssertEqual(total.publicationsLabelled, 3, "a total given is checked")
         XCTAssertTrue(total.misses.isEmpty)
     }
+
+    func testAListFoundShortIsSilentUnlessSplitReferencesWarned() throws {
+        let labelled = try labels(#"{"publications": [{"title": "Alpha beta"}, {"title": "Gamma delta"}, {"title": "Epsilon"}]}"#)
+        var found = document(titles: ["Alpha beta"])
+        let silent = LabelScore(found, labels: labelled)
+        XCTAssertTrue(silent.publicationsShort)
+        XCTAssertTrue(silent.publicationsShortSilently)
+        XCTAssertTrue(LabelReport.render([silent]).contains("publication lists under half found: 1, of them silently (no warning): 1"))
+
+        found.report(.warning, stage: "split-references", "publications section 'Papers' yielded 1 publication, far fewer than its text suggests")
+        let warned = LabelScore(found, labels: labelled)
+        XCTAssertTrue(warned.publicationsShort)
+        XCTAssertFalse(warned.publicationsShortSilently)
+
+        let enough = LabelScore(document(titles: ["Alpha beta", "Gamma delta"]), labels: labelled)
+        XCTAssertFalse(enough.publicationsShort, "two of three is not under half")
+    }
 }
