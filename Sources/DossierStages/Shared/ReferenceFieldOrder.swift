@@ -159,6 +159,7 @@ enum ReferenceFieldOrder {
         }
         // Every segment a name or an initial ("Lovelace, A."): a last word run on from the title below is neither.
         guard full + initials == names.count else { return false }
+        if titleRunsOnAfterInitials(names) { return false }
         return full * 2 >= names.count || initials * 3 >= names.count
     }
 
@@ -173,6 +174,27 @@ enum ReferenceFieldOrder {
     /// `Patterns.nameWord.matches(word)`, decided from the bytes for a word of ASCII letters, "'", "-" and "."
     /// (no space, no line end, so `$` can only be the end): a capital then letters, "'" and "-"; or initials
     /// "J." with an optional "-" after each. Any other word goes to the expression.
+    /// Names written family first, initials last ("Kopp RE, Simons FJ, Oppenheimer M. Probabilistic"), whose last
+    /// name goes on past its initials: that is the title's first word on the authors' line (Vancouver, AMA and
+    /// NLM lists wrapped at the line's end), not a name like "John M. Smith", which the others' shape rules out.
+    static func titleRunsOnAfterInitials(_ names: [String]) -> Bool {
+        guard names.count >= 3, let last = names.last else { return false }
+        let words = last.split(separator: " ").map(String.init)
+        guard words.count >= 3, let initialsAt = words.dropFirst().firstIndex(where: isInitialsWord), initialsAt < words.count - 1,
+              !isInitialsWord(words[initialsAt + 1]) else { return false }
+        let familyFirst = names.dropLast().filter { name in
+            let parts = name.split(separator: " ").map(String.init)
+            return parts.count >= 2 && parts.dropLast().allSatisfy { !isInitialsWord($0) } && parts.last.map(isInitialsWord) == true
+        }
+        return familyFirst.count == names.count - 1
+    }
+
+    /// "M.", "EB", "J.-P.", "R.E.": up to three capital letters with optional full stops and hyphens.
+    static func isInitialsWord(_ word: String) -> Bool {
+        let letters = word.filter { $0 != "." && $0 != "-" }
+        return (1...3).contains(letters.count) && letters.allSatisfy(\.isUppercase)
+    }
+
     static func isNameWord(_ word: String) -> Bool {
         let bytes = word.utf8
         func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }

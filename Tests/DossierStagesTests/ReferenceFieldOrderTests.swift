@@ -1,0 +1,26 @@
+@testable import DossierStages
+import XCTest
+
+/// Where an author line ends when a reference wraps: the line break is the boundary only when the line holds names
+/// and nothing else.
+final class ReferenceFieldOrderTests: XCTestCase {
+    func testAVancouverListThatRunsIntoTheTitleIsNotSeparatedByTheLineBreak() {
+        // The title's first word sits on the authors' line; a full stop at the break would cut the title in two.
+        let wrapped = "Grünewald EB, Kopp RE, Simons FJ, Oppenheimer M. Probabilistic\nassessment of sea level. Nature. 2009;462:863–7."
+        XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(wrapped), wrapped)
+        XCTAssertFalse(ReferenceFieldOrder.looksLikeAuthorList("Casciola-Rosen LA, Anhalt G, Rosen A, Moreau L. Autoantigens"))
+    }
+
+    func testNamesGivenFirstWithAMiddleInitialAreStillAuthorLists() {
+        XCTAssertTrue(ReferenceFieldOrder.looksLikeAuthorList("John M. Smith, Ada Lovelace and Grace B. Hopper"))
+        XCTAssertTrue(ReferenceFieldOrder.looksLikeAuthorList("Kopp RE, Simons FJ, Oppenheimer M"))
+        let separate = "Kopp RE, Simons FJ, Oppenheimer M\nProbabilistic assessment of sea level. Nature. 2009."
+        XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(separate),
+                       "Kopp RE, Simons FJ, Oppenheimer M.\nProbabilistic assessment of sea level. Nature. 2009.")
+    }
+
+    func testInitialsWords() {
+        for word in ["M.", "EB", "J.-P.", "R.E.", "A"] { XCTAssertTrue(ReferenceFieldOrder.isInitialsWord(word), word) }
+        for word in ["Moreau", "IEEE", "de", "Eb"] { XCTAssertFalse(ReferenceFieldOrder.isInitialsWord(word), word) }
+    }
+}
