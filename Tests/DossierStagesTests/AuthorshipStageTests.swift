@@ -39,6 +39,39 @@ final class AuthorshipStageTests: XCTestCase {
         XCTAssertEqual(try run(shared.map { publication($0) }, applicant: nil).map(\.applicantPosition), [nil, nil, nil, nil])
     }
 
+    /// The applicant's name written in full among initials, where the parser ended the author list early: the
+    /// list runs up to the name and the title starts after it. Nothing moves when the applicant was read, when
+    /// what comes before the name is not only names, or when no separator follows it.
+    func testTheApplicantsWrittenNameEndsAnAuthorListTheParserCutShort() throws {
+        let bastian = PersonName(literal: "Bastian de la Fuente", given: "Bastian", family: "de la Fuente")
+        let raw = "Z. J. Tan, S-J. Chen and Bastian de la Fuente. Predicting ion binding properties. Biophys J 99 (2010)."
+        var cut = publication([CSLName(family: "Tan", given: "Z. J."), CSLName(family: "S-J.")], raw: raw)
+        cut.title = "Chen and Bastian de la Fuente. Predicting ion binding properties"
+        let repaired = try XCTUnwrap(try run([cut], applicant: bastian).first)
+        XCTAssertEqual(repaired.title, "Predicting ion binding properties")
+        XCTAssertEqual(repaired.author?.count, 3)
+        XCTAssertEqual(repaired.applicantPosition, 3)
+
+        let lea = PersonName(literal: "Léa Jankowski", given: "Léa", family: "Jankowski")
+        let din = "Graup, B. P. ; Jankowski, Léa: The petrography of the crystalline rocks. In: Geologica Bavarica Bd. 75 (1977)"
+        var colon = publication([CSLName(family: "Graup", given: "B. P."), CSLName(family: "Jankowski")], raw: din)
+        colon.title = "Léa: The petrography of the crystalline rocks"
+        let fixed = try XCTUnwrap(try run([colon], applicant: lea).first)
+        XCTAssertEqual(fixed.title, "The petrography of the crystalline rocks")
+        XCTAssertEqual(fixed.author?.last?.given, "Léa")
+        XCTAssertEqual(fixed.applicantPosition, 2)
+
+        // Not only names before the applicant's: left as read.
+        let prose = "Z. J. Tan, on the work of Bastian de la Fuente. Predicting ion binding. Biophys J 99 (2010)."
+        var unchanged = publication([CSLName(family: "Tan", given: "Z. J.")], raw: prose)
+        unchanged.title = "on the work of Bastian de la Fuente. Predicting ion binding"
+        XCTAssertEqual(try run([unchanged], applicant: bastian).first?.title, unchanged.title)
+        // The applicant read among the authors: left as read.
+        var read = publication([CSLName(family: "Tan", given: "Z. J."), CSLName(family: "de la Fuente", given: "Bastian")], raw: raw)
+        read.title = "Chen and Bastian de la Fuente. Predicting ion binding properties"
+        XCTAssertEqual(try run([read], applicant: bastian).first?.title, read.title)
+    }
+
     func testInitialsAccentsHyphensAndParticlesMatch() throws {
         let kai = PersonName(literal: "Kai Xu", given: "Kai", family: "Xu")
         let maria = PersonName(literal: "María José Fernández-Núñez", given: "María José", family: "Fernández-Núñez")

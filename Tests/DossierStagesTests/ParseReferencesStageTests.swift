@@ -1,6 +1,6 @@
 import DossierModel
 import DossierPipeline
-import DossierStages
+@testable import DossierStages
 import DossierText
 import XCTest
 
@@ -18,6 +18,17 @@ final class ParseReferencesStageTests: XCTestCase {
         XCTAssertEqual(publication.title, "Microbial isolates with antifungal activities from western canadian bat wings")
         XCTAssertEqual(publication.raw, raw, "the raw reference stays as written")
         XCTAssertEqual(publication.author?.first?.family, "Forsythe")
+    }
+
+    func testAnAuthorListCutWithACountReadsAsEtAl() throws {
+        let raw = "D. P. Spiegel, B. Thompson, F. Pestilli, B. Rokers […16 more…]. Regional representativeness of Swedish "
+            + "reference lakes. Environ Manag 23, 115–124 (1999)."
+        let publication = try XCTUnwrap(try parsed(raw))
+        XCTAssertEqual(publication.title, "Regional representativeness of Swedish reference lakes")
+        XCTAssertEqual(publication.author?.last?.family, "Rokers")
+        XCTAssertEqual(publication.raw, raw)
+        XCTAssertEqual(ParseReferencesStage.typographyFolded("A. Roe [... 12 more ...] Title"), "A. Roe et al. Title")
+        XCTAssertEqual(ParseReferencesStage.typographyFolded("A. Roe (3 more authors). Title"), "A. Roe et al. Title")
     }
 
     func testATitleBeforeARemarkNamingTheCoauthors() throws {

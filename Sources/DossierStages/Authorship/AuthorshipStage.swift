@@ -27,6 +27,7 @@ public struct AuthorshipStage: Stage {
         let legend = AuthorMarks.legend(in: document.blocks)
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
+            if !applicantForms.isEmpty { ApplicantAnchoredAuthors.repair(&publication, applicant: applicantForms) }
             let authors = publication.author ?? []
             guard !authors.isEmpty else { continue }
             let highlighted = sources.highlightedTexts(for: publication)

@@ -125,9 +125,14 @@ public struct ParseReferencesStage: Stage {
 
     /// The reference as the parser reads it best: a typeset ellipsis (". . ." from LaTeX's `\ldots`) as one
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
+    /// An author list cut with a count ("B. Rokers […16 more…].", PubMed's and some CV templates' mark) reads as
+    /// "et al.", the cut the parser knows.
     static func typographyFolded(_ raw: String) -> String {
-        spacedEllipsis.replacing(in: raw, with: "…")
+        let folded = spacedEllipsis.replacing(in: raw, with: "…")
+        guard folded.containsBytes("more") else { return folded }
+        return countedCut.replacing(in: folded, with: " et al.")
     }
 
     private static let spacedEllipsis = TextPattern(#"\.(\s\.){2,}"#)
+    private static let countedCut = TextPattern(#"\s*[\[(]\s*(?:…|\.\.\.)?\s*\d+\s+more(?:\s+authors)?\s*(?:…|\.\.\.)?\s*[\])]\.?"#)
 }

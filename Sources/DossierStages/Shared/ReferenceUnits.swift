@@ -319,7 +319,9 @@ enum ReferenceUnits {
         static let trailingSeparators = TextPattern(#"[\s,;|/]+$"#)
         static let placeholders = ReferenceUnits.placeholders.map { TextPattern($0) }
         static let year = TextPattern(#"\b(19|20)\d\d[a-z]?\b"#)
-        static let authorLike = TextPattern(#"\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[,.]"#)
-        static let venueLike = TextPattern(#"doi|arxiv|\bpp?\.\s*\d|\d+\s*\(\d+\)|\bvol\.|\bjournal\b|\bproc|\bconference\b|\bin:|\bpress\b|\d+[–-]\d+"#)
+        // Author marks may sit between a name and its comma: "Sankoh O†,", "Lovelace, A.*".
+        static let authorLike = TextPattern(#"\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[*†‡§¶#]*[,.]"#)
+        // … and Vancouver's "2010;7:e1001005" (year; volume).
+        static let venueLike = TextPattern(#"doi|arxiv|\bpp?\.\s*\d|\d+\s*\(\d+\)|\bvol\.|\bjournal\b|\bproc|\bconference\b|\bin:|\bpress\b|\d+[–-]\d+|\b(19|20)\d\d;\s?\d+"#)
     }
 }

@@ -1,0 +1,79 @@
+import DossierText
+import DossierModel
+import Foundation
+
+/// The applicant's own name, written in full among co-authors' initials ("Z. J. Tan, S-J. Chen and Bastian de la
+/// Fuente. Predicting …", "Graup, B. P. ; Jankowski, Léa: The petrography …"), is where parsers most often lose the
+/// end of an author list: the title read starts inside the names. The document says who the applicant is, so when
+/// no author read is the applicant and the applicant's written name ends just inside the title, followed by the
+/// sentence's separator, the author list runs up to that name and the title starts after it. Only text that is in
+/// the reference moves, and only when everything up to the name reads as names.
+enum ApplicantAnchoredAuthors {
+    /// Repairs `publication` in place; returns whether it changed.
+    @discardableResult
+    static func repair(_ publication: inout Publication, applicant forms: [PersonName]) -> Bool {
+        guard let title = publication.title, let authors = publication.author, let first = authors.first,
+              // The applicant read whole is found; a family name read without its given name is not.
+              !authors.contains(where: { author in
+                  author.given?.isEmpty == false && forms.contains { AuthorMatcher.matches(author, applicant: $0) }
+              }) else { return false }
+        let raw = publication.raw
+        guard let titleRange = raw.range(of: title) else { return false }
+        // Where the author list starts: the first author's first written part.
+        let starts = [first.given, first.family, first.literal].compactMap { $0 }.filter { !$0.isEmpty }
+            .compactMap { raw.range(of: $0)?.lowerBound }.filter { $0 < titleRange.lowerBound }
+        guard let start = starts.min() else { return false }
+        for written in forms.flatMap(writtenNames).sorted(by: { $0.count > $1.count }) {
+            var searchFrom = start
+            while let found = raw.range(of: written, range: searchFrom..<titleRange.upperBound) {
+                searchFrom = found.upperBound
+                // The name must end inside the title read, near its start.
+                guard found.upperBound > titleRange.lowerBound,
+                      raw.distance(from: titleRange.lowerBound, to: found.upperBound) <= 80 else { continue }
+                var after = raw[found.upperBound...]
+                while let mark = after.first, "*†‡§¶#".contains(mark) { after = after.dropFirst() }
+                guard let separator = after.first, ".:,".contains(separator),
+                      after.dropFirst().first == " " else { continue }
+                let span = String(raw[start..<found.upperBound])
+                let rest = after.dropFirst().drop { $0 == " " }
+                let titleEnd = titleRange.upperBound
+                guard isNamesOnly(span), rest.startIndex < titleEnd else { continue }
+                let names = PersonNames.authorList(span).names
+                guard names.count >= authors.count, !names.isEmpty else { continue }
+                let newTitle = String(raw[rest.startIndex..<titleEnd]).trimmingFast(in: CharacterSet(charactersIn: " .,;:"))
+                guard newTitle.split(separator: " ").count >= 2 else { continue }
+                publication.author = names
+                publication.title = newTitle
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The ways a CV writes its owner's name in a reference: "Bastian de la Fuente", "de la Fuente, Bastian",
+    /// "B. de la Fuente", "de la Fuente, B.", "de la Fuente B".
+    static func writtenNames(_ name: PersonName) -> [String] {
+        guard let family = name.family, !family.isEmpty else { return [] }
+        var forms = [name.literal]
+        guard let given = name.given, !given.isEmpty else { return forms }
+        let initials = given.split { $0 == " " || $0 == "-" }.compactMap(\.first).map(String.init)
+        forms += ["\(given) \(family)", "\(family), \(given)", "\(family), \(initials.map { $0 + "." }.joined(separator: " "))",
+                  "\(initials.map { $0 + "." }.joined(separator: " ")) \(family)", "\(family) \(initials.joined())"]
+        var seen: Set<String> = []
+        return forms.filter { $0.count >= 4 && seen.insert($0).inserted }
+    }
+
+    /// Names and nothing else: capitalised words, initials ("S-J.", "B. P."), lowercase particles, "and"/"&",
+    /// commas and semicolons; no digits, no lowercase words that are not particles.
+    static func isNamesOnly(_ span: String) -> Bool {
+        guard span.count <= 400, !span.contains(where: \.isNumber) else { return false }
+        let words = span.split { $0 == " " || $0 == "," || $0 == ";" }
+        guard words.count >= 2 else { return false }
+        return words.allSatisfy { word in
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "*†‡§¶"))
+            guard let head = bare.first else { return true }
+            if head.isUppercase { return bare.allSatisfy { $0.isLetter || "-.'’".contains($0) } }
+            return ["and", "&", "und", "et", "y"].contains(bare) || NameParticles.all.contains(bare.lowercased())
+        }
+    }
+}
