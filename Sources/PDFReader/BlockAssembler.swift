@@ -81,8 +81,9 @@ struct BlockAssembler {
     /// Joins a group to the one before when a column or page break cut a paragraph or item in two.
     private func joinContinuations(_ groups: [LineGroup]) -> [LineGroup] {
         var result: [LineGroup] = []
-        for group in groups {
-            if var last = result.last, last.flow != group.flow, continues(last, group) {
+        for (index, group) in groups.enumerated() {
+            let following = groups.indices.contains(index + 1) ? groups[index + 1] : nil
+            if var last = result.last, last.flow != group.flow, continues(last, group) || isTailOfNumberedItem(last, group, before: following) {
                 last.lines += group.lines
                 result[result.count - 1] = last
             } else {
@@ -105,6 +106,16 @@ struct BlockAssembler {
         guard let head = previous.lines.first, previous.marker != nil || previous.isHanging else { return false }
         let textX = previous.lines.count >= 2 ? previous.lines[1].mainX0 : (head.words.count >= 2 ? head.words[1].rect.x0 : head.mainX0)
         return abs(firstLine.mainX0 - textX) < 2 && next.lines.allSatisfy { abs($0.mainX0 - textX) < 2 }
+    }
+
+    /// A few unmarked lines at the top of a column or page, between item n and item n + 1 of a numbered list, are
+    /// the end of item n, even when its last line above closed a sentence ("… in central Ontario." / "Can J Fish
+    /// Aquat Sci. 1997;54: 2789–2795." / "[8]: …").
+    private func isTailOfNumberedItem(_ previous: LineGroup, _ next: LineGroup, before following: LineGroup?) -> Bool {
+        guard next.marker == nil, let number = previous.marker?.number, following?.marker?.number == number + 1,
+              next.lines.count <= 3, abs(previous.size - next.size) < 0.6, headingSize(next) == nil,
+              previous.lines.last?.isBold == next.lines.first?.isBold else { return false }
+        return true
     }
 
     /// The size that ranks this group among headings, or nil when it is not a heading.

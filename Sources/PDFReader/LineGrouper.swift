@@ -117,7 +117,7 @@ enum LineGrouper {
             return last.marginHeading == next.marginHeading && last.page == next.page
         }
         if next.words.first?.isLabel == true { return false }
-        if ListMarker.marker(of: next.words.map(\.text)) != nil { return false }
+        if ListMarker.marker(of: next.words.map(\.text)) != nil, !wrapsOntoMarkerLikeText(group, last, next, right: right) { return false }
         let gap = next.rect.y0 - last.rect.y1
         if gap < -0.5 * em { return false }
         if gap > metrics.lineGap + 0.45 * em { return false }
@@ -152,6 +152,22 @@ enum LineGrouper {
         }
         if endsWithHyphen { return true }
         return !endedEarly(last, next, right: right, em: em)
+    }
+
+    /// A list item's sentence wrapped onto a line that happens to open with something shaped like a marker
+    /// ("… Ventral tegmental" / "(A10) system: neurobiology", "… colour" / "- dissolved organic carbon"): the line
+    /// above ran to the right edge in mid-sentence, and the line starts where the item's text starts, not where its
+    /// hanging marker is, or its "marker" is of another kind than the item's at the same indent (a list does not
+    /// change its markers between two items).
+    static func wrapsOntoMarkerLikeText(_ group: [TextLine], _ last: TextLine, _ next: TextLine, right: Double) -> Bool {
+        let em = max(last.size, 1)
+        guard let head = group.first, head.words.count >= 2, let headMarker = ListMarker.marker(of: head.words.map(\.text)),
+              let nextMarker = ListMarker.marker(of: next.words.map(\.text)),
+              let first = next.words.first, let lastWord = last.words.last?.text, let end = lastWord.last,
+              !".:;!?".contains(end), !endedEarly(last, next, right: right, em: em) else { return false }
+        let textX = head.words[1].rect.x0, markerX = head.words[0].rect.x0
+        if markerX < textX - 0.5 * em, abs(first.rect.x0 - textX) < 2 { return true }
+        return (headMarker.number == nil) != (nextMarker.number == nil) && abs(first.rect.x0 - markerX) < 0.5 * em
     }
 
     /// The line stops short although the next line's first word would have fitted: the text ended on purpose.

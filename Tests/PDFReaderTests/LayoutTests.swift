@@ -322,6 +322,45 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(list?.items?.last?.text, "Roe, R. and Doe, J. (2019). A second paper whose title wraps\nover two lines. In\nProceedings of the Conference on Stuff, pages 3–4.")
     }
 
+    /// A wrapped line that opens with something shaped like a marker is the item's text when it starts at the text's
+    /// indent under a hanging bullet, or is of another kind than the list's markers, and the line above ran on.
+    func testAWrappedLineOpeningWithAMarkerShapeStaysInItsItem() {
+        var page = SyntheticPage()
+        page.line("• Oades, R. D., Halliday, G. M., & Roe, N. (1987). Ventral tegmental", x: 50, y: 100)
+        page.line("(A10) system: neurobiology. Brain Research Reviews, 12, 117–165.", x: 57.5, y: 112)
+        page.line("• Roe, N. (1985). Anterior dentition of Notharctus. Folia, 4, 1–9.", x: 50, y: 124)
+        let bullets = PDFLayout.blocks(pages: [page.page]).first
+        XCTAssertEqual(bullets?.items?.count, 2)
+        XCTAssertEqual(bullets?.items?.first?.text,
+                       "Oades, R. D., Halliday, G. M., & Roe, N. (1987). Ventral tegmental\n(A10) system: neurobiology. Brain Research Reviews, 12, 117–165.")
+
+        var numbered = SyntheticPage()
+        numbered.line("[7]: Dillon PJ, Roe N, Molot LA. Colour - mass balances and colour", x: 50, y: 100)
+        numbered.line("- dissolved organic carbon relationships in lakes.", x: 50, y: 112)
+        numbered.line("[8]: Roe N. Anterior dentition of Notharctus. Folia. 1985;4: 1–9.", x: 50, y: 124)
+        XCTAssertEqual(PDFLayout.blocks(pages: [numbered.page]).first?.items?.count, 2)
+
+        // A line that ended its sentence: the next bullet is an item.
+        var ended = SyntheticPage()
+        ended.line("[7]: Dillon PJ, Roe N, Molot LA. Colour balances of lakes in Ontario.", x: 50, y: 100)
+        ended.line("- A note on the lakes and the colour of their dissolved carbon.", x: 50, y: 112)
+        XCTAssertNotEqual(PDFLayout.blocks(pages: [ended.page]).first?.items?.first?.text.contains("A note"), true)
+    }
+
+    /// Unmarked lines at the top of a page between item 7 and item 8 end item 7, though item 7's last line above
+    /// closed a sentence.
+    func testATailAtThePageTopBetweenNumberedItemsBelongsToTheItemAbove() {
+        var first = SyntheticPage(number: 1)
+        first.line("[6]: Roe N. A first paper. J Things. 2001;1: 1–2.", x: 50, y: 680)
+        first.line("[7]: Dillon PJ, Roe N. Colour of lakes in central Ontario.", x: 50, y: 692)
+        var second = SyntheticPage(number: 2)
+        second.line("Can J Fish Aquat Sci. 1997;54: 2789–2795.", x: 50, y: 80)
+        second.line("[8]: Roe N. Another paper. J Things. 2003;2: 3–4.", x: 50, y: 92)
+        let list = PDFLayout.blocks(pages: [first.page, second.page]).first
+        XCTAssertEqual(list?.items?.count, 3)
+        XCTAssertEqual(list?.items?[1].text, "Dillon PJ, Roe N. Colour of lakes in central Ontario.\nCan J Fish Aquat Sci. 1997;54: 2789–2795.")
+    }
+
     func testPlacesAndDatesFlushRightStayOnTheirEntries() {
         var page = SyntheticPage()
         let rows = [("University of Somewhere", "Toronto, ON"), ("Master of Science in Physics", "Sep. 2019 – May 2021"),
