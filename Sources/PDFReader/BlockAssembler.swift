@@ -110,12 +110,16 @@ struct BlockAssembler {
 
     /// A few unmarked lines at the top of a column or page, between item n and item n + 1 of a numbered list, are
     /// the end of item n, even when its last line above closed a sentence ("… in central Ontario." / "Can J Fish
-    /// Aquat Sci. 1997;54: 2789–2795." / "[8]: …").
+    /// Aquat Sci. 1997;54: 2789–2795." / "[8]: …"), when they read like a reference's end.
     private func isTailOfNumberedItem(_ previous: LineGroup, _ next: LineGroup, before following: LineGroup?) -> Bool {
         guard next.marker == nil, let number = previous.marker?.number, following?.marker?.number == number + 1,
               next.lines.count <= 3, abs(previous.size - next.size) < 0.6, headingSize(next) == nil,
+              next.lines.allSatisfy({ $0.marginHeading == 0 }),
               previous.lines.last?.isBold == next.lines.first?.isBold else { return false }
-        return true
+        // A reference's tail holds its numbers or ends its sentence; a sub-heading that keeps the numbering going
+        // ("Pending review") does neither.
+        let text = next.lines.flatMap(\.words).map(\.text).joined(separator: " ")
+        return text.contains(where: \.isNumber) || text.hasSuffix(".")
     }
 
     /// The size that ranks this group among headings, or nil when it is not a heading.

@@ -20,6 +20,38 @@ final class ParseReferencesStageTests: XCTestCase {
         XCTAssertEqual(publication.author?.first?.family, "Forsythe")
     }
 
+    /// A title whose first word looks like a family name after a list of initialled names: the list's own shape
+    /// says where it ends. Each case was read with the title's first word as one more author.
+    func testATitlesFirstWordIsNotOneMoreAuthor() throws {
+        let cases: [(String, String, Int)] = [
+            ("Moreau E , Rankin S. Sororin, the cell cycle and sister chromatid cohesion. Cell Cycle. 2005;4:1039–42.",
+             "Sororin, the cell cycle and sister chromatid cohesion", 2),
+            ("Thanbichler M, Shapiro L, Mbeki-Osei F. MipZ, a spatial regulator coordinating chromosome segregation with cell division in Caulobacter. Cell 126.",
+             "MipZ, a spatial regulator coordinating chromosome segregation with cell division in Caulobacter", 3),
+            ("A. Shameli-Sendi, M. Dagenais, T. Esposito, ARITO: Cyber-attack response system using accurate risk impact tolerance. International Journal of Information Security 13, 367–390 (2014).",
+             "ARITO: Cyber-attack response system using accurate risk impact tolerance", 3),
+            ("J. M. Foley, T. Esposito, Word-Power, Performance, and Tradition. Journal of American Folklore 105, 275–301 (1992).",
+             "Word-Power, Performance, and Tradition", 2),
+        ]
+        for (raw, title, authors) in cases {
+            let publication = try XCTUnwrap(try parsed(raw))
+            XCTAssertEqual(publication.title, title, raw)
+            XCTAssertEqual(publication.author?.count, authors, raw)
+        }
+    }
+
+    /// Lists of another shape, and references whose title comes first, are left as the model read them.
+    func testTitleWordRepairLeavesOtherShapesAlone() {
+        var din = Publication(id: "p", type: "book", raw: "x")
+        din.author = [CSLName(family: "Esposito", given: "K."), CSLName(family: "Devisse", given: "Jean")]
+        din.title = "Pauperes et Paupertas dans le monde carolingien"
+        XCTAssertFalse(TitleWordAsAuthor.repair(&din, text: "Esposito, K. ; Devisse, Jean: Pauperes et Paupertas dans le monde carolingien. In: Revue du Nord Bd. 48 (1966)"))
+        var titleFirst = Publication(id: "p", type: "paper-conference", raw: "x")
+        titleFirst.author = [CSLName(family: "Brown", given: "J."), CSLName(family: "C", given: "N. Graham T")]
+        titleFirst.title = "T C, and T"
+        XCTAssertFalse(TitleWordAsAuthor.repair(&titleFirst, text: "The Vista Environment for User Interfaces. J. Brown, N. Graham T C, and T. Wright. In Proceedings of CHI, 1998."))
+    }
+
     func testAnAuthorListCutWithACountReadsAsEtAl() throws {
         let raw = "D. P. Spiegel, B. Thompson, F. Pestilli, B. Rokers […16 more…]. Regional representativeness of Swedish "
             + "reference lakes. Environ Manag 23, 115–124 (1999)."

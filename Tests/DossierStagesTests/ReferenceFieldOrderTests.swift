@@ -1,3 +1,4 @@
+import DossierModel
 @testable import DossierStages
 import XCTest
 
@@ -22,5 +23,19 @@ final class ReferenceFieldOrderTests: XCTestCase {
     func testInitialsWords() {
         for word in ["M.", "EB", "J.-P.", "R.E.", "A"] { XCTAssertTrue(ReferenceFieldOrder.isInitialsWord(word), word) }
         for word in ["Moreau", "IEEE", "de", "Eb"] { XCTAssertFalse(ReferenceFieldOrder.isInitialsWord(word), word) }
+    }
+
+    /// A bold title wrapped over two lines (a PDF gives each line its own run) gets no full stop at the wrap; a bold
+    /// title line followed by authors in plain text does.
+    func testAWrappedStyledFieldIsNotCutAtTheWrap() {
+        let strong = { (text: String) in Inline(.strong, text: text, children: [Inline(.text, text: text)]) }
+        let wrapped = [strong("Geometric cue for protein localization in"), Inline(.softbreak, text: "\n"), strong("a bacterium"),
+                       Inline(.text, text: ". K. S. Ramamurthi. Science, 2009.")]
+        let text = "Geometric cue for protein localization in\na bacterium. K. S. Ramamurthi. Science, 2009."
+        XCTAssertEqual(ReferenceFieldOrder.endingStyledLines(text, inlines: wrapped), text)
+        let title = [strong("Geometric cue for protein localization"), Inline(.softbreak, text: "\n"),
+                     Inline(.text, text: "K. S. Ramamurthi. Science, 2009.")]
+        XCTAssertEqual(ReferenceFieldOrder.endingStyledLines("Geometric cue for protein localization\nK. S. Ramamurthi. Science, 2009.", inlines: title),
+                       "Geometric cue for protein localization.\nK. S. Ramamurthi. Science, 2009.")
     }
 }

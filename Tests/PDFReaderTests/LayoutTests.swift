@@ -359,6 +359,14 @@ final class LayoutTests: XCTestCase {
         let list = PDFLayout.blocks(pages: [first.page, second.page]).first
         XCTAssertEqual(list?.items?.count, 3)
         XCTAssertEqual(list?.items?[1].text, "Dillon PJ, Roe N. Colour of lakes in central Ontario.\nCan J Fish Aquat Sci. 1997;54: 2789–2795.")
+
+        // A sub-heading that keeps the numbering going is not a tail.
+        var heading = SyntheticPage(number: 2)
+        heading.line("Pending review", x: 50, y: 80)
+        heading.line("[8]: Roe N. Another paper. J Things. 2003;2: 3–4.", x: 50, y: 92)
+        let blocks = PDFLayout.blocks(pages: [first.page, heading.page])
+        XCTAssertEqual(blocks.first?.items?.count, 2)
+        XCTAssertTrue(blocks.contains { $0.text == "Pending review" }, "\(blocks.map(\.text))")
     }
 
     func testPlacesAndDatesFlushRightStayOnTheirEntries() {

@@ -58,6 +58,7 @@ public struct ParseReferencesStage: Stage {
                 TitleFirstAuthors.apply(&parsed, raw: folded, runs: runs)
                 ItalicVenue.apply(&parsed, italics: runs.filter(\.italic).map(\.text), raw: folded)
             }
+            TitleWordAsAuthor.repair(&parsed, text: folded)
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)
             Self.genreOutOfTitle(&parsed)

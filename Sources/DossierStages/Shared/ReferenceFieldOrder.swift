@@ -59,16 +59,22 @@ enum ReferenceFieldOrder {
     }
 
     /// A line that is wholly one italic, bold or linked run (a title or a venue set on its own line) is a field:
-    /// it ends with a full stop before the next line.
+    /// it ends with a full stop before the next line, unless the next line opens with a run of the same style (the
+    /// field wrapped: a PDF gives each line its own run).
     static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
         guard text.utf8.contains(0x0A) else { return text }
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
-        let runs = Set(ReferenceUnits.flatten(inlines).filter { [.emphasis, .strong, .link].contains($0.type) }.map { squeezed($0.text) })
+        var runs: [String: Set<InlineType>] = [:]
+        for run in ReferenceUnits.flatten(inlines) where [.emphasis, .strong, .link].contains(run.type) {
+            runs[squeezed(run.text), default: []].insert(run.type)
+        }
         guard !runs.isEmpty else { return text }
         for index in lines.indices.dropLast() {
             let line = squeezed(lines[index])
-            guard let last = line.last, !".!?:;,".contains(last), line.split(separator: " ").count >= 2, runs.contains(line) else { continue }
+            guard let last = line.last, !".!?:;,".contains(last), line.split(separator: " ").count >= 2, let styles = runs[line] else { continue }
+            let next = squeezed(lines[index + 1])
+            if runs.contains(where: { text, kinds in !text.isEmpty && next.hasPrefix(text) && !kinds.isDisjoint(with: styles) }) { continue }
             lines[index] = line + "."
         }
         return lines.joined(separator: "\n")
