@@ -40,6 +40,27 @@ final class ParseReferencesStageTests: XCTestCase {
         }
     }
 
+    /// DIN 1505: "Family, Given" names closed by a colon, and "u. a." for et al.
+    func testDINListsEndAtTheirColon() throws {
+        let given = try XCTUnwrap(try parsed("Jankowski, L. ; Morris, Meaghan: Things to Do with Shopping Centers. In: Too Soon Too Late. Bloomington : Indiana University Press, 1998"))
+        XCTAssertEqual(given.title, "Things to Do with Shopping Centers")
+        XCTAssertEqual(given.author?.last?.given, "Meaghan")
+        let cut = try XCTUnwrap(try parsed("Bergström, J.-B. ; Shinnick, T. M. ; Lerner, R. A. ; u. a.: Nucleotide sequence of Moloney murine leukaemia virus. In: Nature Bd. 293 (1981), S. 543–548"))
+        XCTAssertEqual(cut.title, "Nucleotide sequence of Moloney murine leukaemia virus")
+        XCTAssertEqual(ParseReferencesStage.typographyFolded("Roe, A. ; u. a.: Title"), "Roe, A. ; et al.: Title")
+        XCTAssertEqual(ParseReferencesStage.typographyFolded("Haus u. a. Garten"), "Haus u. a. Garten", "only after a name's separator")
+    }
+
+    func testTheWordOpeningTheContainerIsNotTheTitles() {
+        var publication = Publication(id: "p", type: "paper-conference", raw: "x")
+        publication.title = "Finding motifs using random projections in"
+        ParseReferencesStage.genreOutOfTitle(&publication)
+        XCTAssertEqual(publication.title, "Finding motifs using random projections")
+        publication.title = "Made in"
+        ParseReferencesStage.genreOutOfTitle(&publication)
+        XCTAssertEqual(publication.title, "Made in", "too short to be cut")
+    }
+
     /// Lists of another shape, and references whose title comes first, are left as the model read them.
     func testTitleWordRepairLeavesOtherShapesAlone() {
         var din = Publication(id: "p", type: "book", raw: "x")

@@ -10,6 +10,9 @@ final class ReferenceFieldOrderTests: XCTestCase {
         let wrapped = "Grünewald EB, Kopp RE, Simons FJ, Oppenheimer M. Probabilistic\nassessment of sea level. Nature. 2009;462:863–7."
         XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(wrapped), wrapped)
         XCTAssertFalse(ReferenceFieldOrder.looksLikeAuthorList("Casciola-Rosen LA, Anhalt G, Rosen A, Moreau L. Autoantigens"))
+        // Initials without full stops everywhere else: "L." closed the list and "A" opens the title ("A role for …").
+        XCTAssertFalse(ReferenceFieldOrder.looksLikeAuthorList("Kim SK, Berdichevsky A, Guarente L. A"))
+        XCTAssertTrue(ReferenceFieldOrder.looksLikeAuthorList("Kim SK, Berdichevsky A, Guarente L A"))
     }
 
     func testNamesGivenFirstWithAMiddleInitialAreStillAuthorLists() {

@@ -59,6 +59,7 @@ public struct ParseReferencesStage: Stage {
                 ItalicVenue.apply(&parsed, italics: runs.filter(\.italic).map(\.text), raw: folded)
             }
             TitleWordAsAuthor.repair(&parsed, text: folded)
+            Self.givenNameOutOfTitle(&parsed, text: folded)
             Self.titleBeforeCoauthors(&parsed)
             Self.venueOutOfTitle(&parsed)
             Self.genreOutOfTitle(&parsed)
@@ -114,10 +115,32 @@ public struct ParseReferencesStage: Stage {
         publication.containerTitle = venue
     }
 
+    /// DIN 1505 writes every name "Family, Given" and closes the list with a colon: "Jankowski, Léa ; Morris, Meaghan:
+    /// Things to Do …". A title read as "Meaghan: Things to Do …" after a last author "Morris" without a given name
+    /// starts after the colon; the word before it is that author's given name.
+    static func givenNameOutOfTitle(_ publication: inout Publication, text: String) {
+        guard let title = publication.title, var authors = publication.author, let last = authors.last,
+              last.literal == nil, last.given?.isEmpty ?? true, let family = last.family,
+              let given = givenBeforeColon.firstGroups(in: title).first?.0,
+              text.contains("\(family), \(given): ") else { return }
+        let rest = title.dropFirst(given.count + 1).trimmingFast(in: .whitespaces)
+        guard rest.split(separator: " ").count >= 2 else { return }
+        authors[authors.count - 1].given = given
+        publication.author = authors
+        publication.title = rest
+    }
+
+    private static let givenBeforeColon = TextPattern(#"^(\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+)?):\s"#)
+
     /// A genre or a description closing the title is not part of it: "… point processes [Doctoral dissertation,
     /// Université X]", "A System to Prevent the Impact, invention patent".
     static func genreOutOfTitle(_ publication: inout Publication) {
-        guard let title = publication.title else { return }
+        guard var title = publication.title else { return }
+        // "… using random projections in" + "Proceedings of …": the word that opens the container is not the title's.
+        for tail in [" in", " In", " In:"] where title.hasSuffix(tail) && title.count > tail.count + 10 {
+            title.removeLast(tail.count)
+            publication.title = title
+        }
         let trimmed = genreSuffix.replacing(in: title, with: "").trimmingFast(in: .whitespaces)
         if trimmed != title, trimmed.split(separator: " ").count >= 2 { publication.title = trimmed }
     }
@@ -128,12 +151,15 @@ public struct ParseReferencesStage: Stage {
     /// character, so a cut author list ("Ibrahim, A., . . . Bartholdy, B. P.") is not read as initials and sentences.
     /// An author list cut with a count ("B. Rokers […16 more…].", PubMed's and some CV templates' mark) reads as
     /// "et al.", the cut the parser knows.
+    /// German lists cut with "u. a." ("und andere", DIN 1505: "Baffes, P. ; u. a.: Title") read as "et al." too.
     static func typographyFolded(_ raw: String) -> String {
-        let folded = spacedEllipsis.replacing(in: raw, with: "…")
+        var folded = spacedEllipsis.replacing(in: raw, with: "…")
+        if folded.containsBytes("u.") { folded = germanCut.replacing(in: folded, with: "$1et al.") }
         guard folded.containsBytes("more") else { return folded }
         return countedCut.replacing(in: folded, with: " et al.")
     }
 
     private static let spacedEllipsis = TextPattern(#"\.(\s\.){2,}"#)
+    private static let germanCut = TextPattern(#"([;,]\s*)u\.\s?a\.(?=\s*[:.,;])"#)
     private static let countedCut = TextPattern(#"\s*[\[(]\s*(?:…|\.\.\.)?\s*\d+\s+more(?:\s+authors)?\s*(?:…|\.\.\.)?\s*[\])]\.?"#)
 }

@@ -29,7 +29,7 @@ enum TitleWordAsAuthor {
         let rest = text[end.titleStart...]
         // The words the model took for an author must be the title's opening: few, right after the list.
         guard let takenFamily = authors[taken].family, let takenAt = text.range(of: takenFamily, range: end.titleStart..<text.endIndex),
-              text.distance(from: end.titleStart, to: takenAt.lowerBound) <= 2 else { return false }
+              text.distance(from: end.titleStart, to: takenAt.lowerBound) <= 40 else { return false }
         let titleEnd: String.Index
         if let title = publication.title, let titleRange = text.range(of: title, range: end.titleStart..<text.endIndex) {
             // A gap that closes a sentence ("J Biol. The human …") was the model's own boundary: left as read.

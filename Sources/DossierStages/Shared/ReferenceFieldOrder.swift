@@ -186,13 +186,16 @@ enum ReferenceFieldOrder {
     static func titleRunsOnAfterInitials(_ names: [String]) -> Bool {
         guard names.count >= 3, let last = names.last else { return false }
         let words = last.split(separator: " ").map(String.init)
-        guard words.count >= 3, let initialsAt = words.dropFirst().firstIndex(where: isInitialsWord), initialsAt < words.count - 1,
-              !isInitialsWord(words[initialsAt + 1]) else { return false }
+        guard words.count >= 3, let initialsAt = words.dropFirst().firstIndex(where: isInitialsWord), initialsAt < words.count - 1 else { return false }
         let familyFirst = names.dropLast().filter { name in
             let parts = name.split(separator: " ").map(String.init)
             return parts.count >= 2 && parts.dropLast().allSatisfy { !isInitialsWord($0) } && parts.last.map(isInitialsWord) == true
         }
-        return familyFirst.count == names.count - 1
+        guard familyFirst.count == names.count - 1 else { return false }
+        // "Guarente L. A": initials written without full stops everywhere else, so "L." closed the list and "A" opens
+        // the title.
+        if !isInitialsWord(words[initialsAt + 1]) { return true }
+        return words[initialsAt].hasSuffix(".") && !words[initialsAt + 1].hasSuffix(".") && !familyFirst.contains { $0.contains(".") }
     }
 
     /// "M.", "EB", "J.-P.", "R.E.": up to three capital letters with optional full stops and hyphens.
