@@ -71,6 +71,14 @@ final class ParseReferencesStageTests: XCTestCase {
         titleFirst.author = [CSLName(family: "Brown", given: "J."), CSLName(family: "C", given: "N. Graham T")]
         titleFirst.title = "T C, and T"
         XCTAssertFalse(TitleWordAsAuthor.repair(&titleFirst, text: "The Vista Environment for User Interfaces. J. Brown, N. Graham T C, and T. Wright. In Proceedings of CHI, 1998."))
+        var quoted = Publication(id: "p", type: "article-journal", raw: "x")
+        quoted.author = [CSLName(family: "Delamere", given: "N. A."), CSLName(family: "Brennan-Ó", given: "J."), CSLName(family: "Dálaigh")]
+        quoted.title = "A comparison of ion concentrations"
+        XCTAssertFalse(TitleWordAsAuthor.repair(&quoted, text: "N. A. Delamere and J. Brennan-Ó. Dálaigh, “A comparison of ion concentrations,” J. Physiol, vol. 272, 1977."))
+        var letter = Publication(id: "p", type: "article-journal", raw: "x")
+        letter.author = [CSLName(family: "Nakashima", given: "E."), CSLName(family: "Ibrahima", given: "T."), CSLName(family: "K")]
+        letter.title = "An approach for QoS measurement"
+        XCTAssertFalse(TitleWordAsAuthor.repair(&letter, text: "E. Nakashima, T. Ibrahima K, An approach for QoS measurement. High Technology Letters 19 (2013)."))
     }
 
     func testAnAuthorListCutWithACountReadsAsEtAl() throws {

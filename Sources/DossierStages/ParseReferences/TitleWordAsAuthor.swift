@@ -17,6 +17,8 @@ enum TitleWordAsAuthor {
         guard let authors = publication.author, authors.count >= 2,
               let taken = authors.firstIndex(where: { $0.literal != nil || !isInitials($0.given) }), taken >= 1,
               authors.count - taken <= 3, authors[taken].literal == nil,
+              // A single letter is a name's part ("T. Ibrahima K"), not a title's word.
+              let takenWord = authors[taken].family, takenWord.count >= 2, !ReferenceFieldOrder.isInitialsWord(takenWord),
               let first = authors.first, let family = first.family, let given = first.given else { return false }
         // Where the list starts: the first author's first written part.
         guard let familyAt = text.range(of: family)?.lowerBound else { return false }
@@ -35,6 +37,8 @@ enum TitleWordAsAuthor {
             // A gap that closes a sentence ("J Biol. The human …") was the model's own boundary: left as read.
             let gap = text[end.titleStart..<titleRange.lowerBound]
             guard gap.split(separator: " ").count <= 5, !gap.contains(". ") else { return false }
+            // A title the model found in quotes ("… Dálaigh, “A comparison …”") has its edge drawn by the quotes.
+            if let mark = gap.trimmingCharacters(in: .whitespaces).last, "“\"«„".contains(mark) { return false }
             titleEnd = titleRange.upperBound
         } else if let stop = rest.range(of: ". ") {
             titleEnd = stop.lowerBound
