@@ -24,6 +24,21 @@ final class SplitReferencesStageTests: XCTestCase {
         return try SplitReferencesStage().run(try SectionsStage().run(base, context: StageContext()), context: StageContext())
     }
 
+    /// Loose paragraphs must read like references: a title-first one with full names and a year only counts when the
+    /// applicant is named in it (as written, not only in bold), and marks after initials ("Sankoh O†,") still read as
+    /// an author list.
+    func testLooseParagraphsThatNameTheApplicantOrCarryMarksAreReferences() throws {
+        let paragraph = { (text: String) in Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+        let titleFirst = "Gesundheit als Lebenswert in der Gesellschaft, Leipzig 1988. Wolfgang Jantzen and Kwame Achterberg. Jahrbuch, 1988."
+        let marked = "Kowalczyk IJ†, Sankoh O†. Global health estimates: stronger collaboration needed. PLoS Medicine. 2010;7:e1001005."
+        var base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""),
+                            blocks: [heading("Publications"), paragraph(titleFirst), paragraph(marked), paragraph("Gesundheit und Gesellschaft, Leipzig 1988.")])
+        base.profile.person.name = PersonName(literal: "Kwame Achterberg", given: "Kwame", family: "Achterberg")
+        let sections = try SectionsStage().run(base, context: StageContext())
+        let found = try SplitReferencesStage().run(sections, context: StageContext()).profile.publications.map(\.raw)
+        XCTAssertEqual(found, [titleFirst, marked], "a note naming no one, with a year only, is not a reference")
+    }
+
     func testOneReferencePerItemTypedBySubHeading() throws {
         let result = try split([
             heading("Publications"), heading("Journal Articles", level: 3), list(["Doe J, Roe R. A title. J Things. 2020;1:2-3.", "Doe J. Another. J Stuff. 2019."]),

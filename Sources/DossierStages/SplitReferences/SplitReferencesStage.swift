@@ -96,9 +96,9 @@ public struct SplitReferencesStage: Stage {
                 // A year, a range of years or a bare number ("2021", "2019–2020", "[12]"): a label in the list, not a reference.
                 if unit.text.unicodeScalars.filter(\.properties.isAlphabetic).count < 4 { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
-                // The applicant's name set in bold or underlined, as in an author list, vouches for one more sign.
+                // The applicant named, in bold or underlined as in an author list or written out, vouches for one more sign.
                 if block.type == .paragraph,
-                   ReferenceUnits.citationScore(unit.text) + (Self.highlightsApplicant(block, document.profile.person.name) ? 1 : 0)
+                   ReferenceUnits.citationScore(unit.text) + (Self.namesApplicant(block, document.profile.person.name) ? 1 : 0)
                     + (unit.fielded ? 1 : 0) + (labelled.contains(index) ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
@@ -139,6 +139,14 @@ public struct SplitReferencesStage: Stage {
     }
 
     /// Whether a bold or underlined run of the block is the applicant's name ("**Steven M Drucker**").
+    /// The applicant set in bold or underlined, as in an author list, or written out in one of the ways a reference
+    /// writes its author ("Kwame Achterberg", "Achterberg, K.", "K. Achterberg").
+    static func namesApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
+        if highlightsApplicant(block, applicant) { return true }
+        guard let applicant else { return false }
+        return ApplicantAnchoredAuthors.writtenNames(applicant).contains { block.text.contains($0) }
+    }
+
     static func highlightsApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
         guard let applicant, applicant.family != nil else { return false }
         return ReferenceUnits.flatten(block.inlines ?? []).contains { inline in
