@@ -32,11 +32,12 @@ final class SplitReferencesStageTests: XCTestCase {
         let titleFirst = "Gesundheit als Lebenswert in der Gesellschaft, Leipzig 1988. Wolfgang Jantzen and Kwame Achterberg. Jahrbuch, 1988."
         let marked = "Kowalczyk IJ†, Sankoh O†. Global health estimates: stronger collaboration needed. PLoS Medicine. 2010;7:e1001005."
         var base = Document(source: Source(path: "t", format: .markdown, bytes: 0, sha256: ""),
-                            blocks: [heading("Publications"), paragraph(titleFirst), paragraph(marked), paragraph("Gesundheit und Gesellschaft, Leipzig 1988.")])
+                            blocks: [heading("Publications"), paragraph(titleFirst), paragraph(marked), paragraph("Gesundheit und Gesellschaft, Leipzig 1988."),
+                                     paragraph("Evidence for the impact origin of Lac 15. Murti, K. G. ; Prescott, D. M. ; Achterberg, Kwame:")])
         base.profile.person.name = PersonName(literal: "Kwame Achterberg", given: "Kwame", family: "Achterberg")
         let sections = try SectionsStage().run(base, context: StageContext())
         let found = try SplitReferencesStage().run(sections, context: StageContext()).profile.publications.map(\.raw)
-        XCTAssertEqual(found, [titleFirst, marked], "a note naming no one, with a year only, is not a reference")
+        XCTAssertEqual(found, [titleFirst, marked], "a note naming no one, with a year only, is not a reference; nor a fragment cut after the names")
     }
 
     func testOneReferencePerItemTypedBySubHeading() throws {

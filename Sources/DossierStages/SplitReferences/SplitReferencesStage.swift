@@ -143,7 +143,9 @@ public struct SplitReferencesStage: Stage {
     /// writes its author ("Kwame Achterberg", "Achterberg, K.", "K. Achterberg").
     static func namesApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
         if highlightsApplicant(block, applicant) { return true }
-        guard let applicant else { return false }
+        // Written out, in a paragraph that ends as a reference ends: not a fragment cut after the names ("…; Roe, Ada:").
+        guard let applicant, let end = block.text.trimmingFast(in: .whitespacesAndNewlines).last,
+              end == "." || end == ")" || end == "]" || end.isNumber else { return false }
         return ApplicantAnchoredAuthors.writtenNames(applicant).contains { block.text.contains($0) }
     }
 
