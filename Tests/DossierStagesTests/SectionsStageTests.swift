@@ -73,6 +73,7 @@ final class SectionsStageTests: XCTestCase {
                    "Intérêts de recherche": .researchStatement],
             "es": ["Formación académica": .education, "Experiencia profesional": .employment, "Publicaciones": .publications,
                    "Docencia": .teaching, "Idiomas": .languages, "Premios": .awards, "Referencias": .referees, "Ponencias": .talks],
+            "fr-hal": ["Communications dans des congrès": .publications, "Communications orales": .talks, "Thèmes de recherche": .researchStatement],
             "it": ["Istruzione": .education, "Esperienza lavorativa": .employment, "Pubblicazioni": .publications,
                    "Didattica": .teaching, "Lingue": .languages, "Premi": .awards, "Referenze": .referees],
             "pt": ["Formação acadêmica": .education, "Experiência profissional": .employment, "Publicações": .publications,
@@ -80,7 +81,8 @@ final class SectionsStageTests: XCTestCase {
             "nl": ["Opleiding": .education, "Werkervaring": .employment, "Publicaties": .publications, "Onderwijs": .teaching,
                    "Talen": .languages, "Prijzen": .awards, "Referenties": .referees],
             "zh": ["教育背景": .education, "工作经历": .employment, "发表论文": .publications, "教学经历": .teaching,
-                   "获奖情况": .awards, "语言能力": .languages, "研究兴趣": .researchStatement, "学术报告": .talks],
+                   "获奖情况": .awards, "语言能力": .languages, "研究兴趣": .researchStatement, "学术报告": .talks,
+                   "预印本": .publications, "专著": .publications],
         ]
         for (language, table) in languages {
             for (heading, kind) in table {

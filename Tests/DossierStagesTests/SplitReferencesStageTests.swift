@@ -40,6 +40,18 @@ final class SplitReferencesStageTests: XCTestCase {
         XCTAssertEqual(found, [titleFirst, marked], "a note naming no one, with a year only, is not a reference; nor a fragment cut after the names")
     }
 
+    /// A list written as paragraphs numbered down ("25 Title…", "24 Title…") labels its entries, so a loose one with
+    /// few other signs is kept; numbers that do not run in steps of one label nothing.
+    func testParagraphsNumberedInStepsOfOneAreEntries() throws {
+        let paragraph = { (text: String) in Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+        let weak = "25 A supplement on the presentation and conservation of modern art. Brit Andresen et al.. Studio international, 1975."
+        let found = try split([heading("Publications"), paragraph("26 A framework for profile data. X. Jiang et al.. J Math Biol, 2012."), paragraph(weak),
+                               paragraph("24 Correlates of body mass evolution in primates. C. Soligo. Am J Phys Anthropol, 2006.")])
+        XCTAssertEqual(found.profile.publications.count, 3)
+        let scattered = try split([heading("Publications"), paragraph("3 notes on modern art written in 1975 and later."), paragraph("12 more notes on art, 1976.")])
+        XCTAssertEqual(scattered.profile.publications.count, 0)
+    }
+
     func testOneReferencePerItemTypedBySubHeading() throws {
         let result = try split([
             heading("Publications"), heading("Journal Articles", level: 3), list(["Doe J, Roe R. A title. J Things. 2020;1:2-3.", "Doe J. Another. J Stuff. 2019."]),

@@ -37,7 +37,7 @@ public enum SectionHeadings {
         (.publications, ["publications", "publication", "published", "under review", "pending review", "in review", "in revision", "under revision", "preprint", "manuscript", "in prep", "in preparation", "submitted", "papers", "journal articles", "articles", "peer reviewed", "peer-reviewed",
                          "refereed", "proceedings", "preprints", "working papers", "manuscripts", "book chapters", "books", "monographs", "reports",
                          "bibliography", "publikationen", "veroffentlichungen", "schriften", "aufsatze", "publicaciones", "articulos",
-                         "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章"]),
+                         "pubblicazioni", "publicacoes", "publicaties", "artikelen", "论文", "出版物", "发表文章", "预印本", "专著", "著作"]),
         (.projects, ["projects", "software", "research products", "open science", "open source", "repositories", "projekte", "projets", "proyectos", "progetti", "projetos", "projecten", "项目"]),
         (.education, ["education", "summer schools", "summer school", "schools", "doctoral schools", "academic background", "educational background", "qualifications", "degrees", "academic training",
                       "ausbildung", "studium", "bildungsweg", "formation", "etudes", "formacion", "estudios", "istruzione", "formazione",

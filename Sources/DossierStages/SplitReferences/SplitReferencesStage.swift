@@ -316,14 +316,28 @@ public struct SplitReferencesStage: Stage {
     /// each an entry even when it names no author (the applicant's own list, single-authored).
     static func labelledParagraphs(_ indices: [Int], in document: Document, map: SectionMap) -> Set<Int> {
         var bySection: [[Int]: [Int]] = [:]
-        for index in indices where document.blocks[index].type == .paragraph && Patterns.entryLabel.matches(document.blocks[index].text) {
-            bySection[map.section(ofBlock: index)?.blocks ?? [], default: []].append(index)
+        var numbered: [[Int]: [(index: Int, number: Int)]] = [:]
+        for index in indices where document.blocks[index].type == .paragraph {
+            let text = document.blocks[index].text
+            let section = map.section(ofBlock: index)?.blocks ?? []
+            if Patterns.entryLabel.matches(text) {
+                bySection[section, default: []].append(index)
+            } else if let number = Patterns.bareNumber.firstGroups(in: text).first.flatMap({ Int($0.0) }) {
+                numbered[section, default: []].append((index, number))
+            }
+        }
+        // Bare numbers ("25 Title…", "24 Title…", a list written as paragraphs, often counting down) label entries
+        // only when they run in steps of one, up or down.
+        for (section, run) in numbered where run.count >= 2 {
+            let steps = zip(run, run.dropFirst()).filter { abs($0.number - $1.number) == 1 }.count
+            if steps * 10 >= (run.count - 1) * 8 { bySection[section, default: []] += run.map(\.index) }
         }
         return Set(bySection.values.filter { $0.count >= 2 }.joined())
     }
 
     enum Patterns {
         static let entryLabel = TextPattern(#"^\s*((19|20)\d\d\s+)?(\p{Lu}{1,2}\d{1,3}|\[\s*\p{Lu}{0,2}\d{1,3}\s*\])\s+\p{L}"#)
+        static let bareNumber = TextPattern(#"^\s*(\d{1,3})\s+\p{L}"#)
     }
 
     /// A paper heading with a venue line under it and no author line ("Performing Software Test Oracle …" /
