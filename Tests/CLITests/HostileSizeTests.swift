@@ -88,8 +88,9 @@ final class HostileSizeTests: XCTestCase {
 
     /// Long tables and lists: every row and item is one publication (every line of the address list one e-mail), and
     /// no step is super-linear. Four times the items must cost at most six times the CPU time (linear costs at most
-    /// four times, start-up included; the quadratic steps this guards against cost sixteen, and took tens of seconds at 4,000 items). CPU time, not
-    /// wall time, so that the other builds on a loaded machine do not count; sizes small enough for a debug build.
+    /// four times, start-up included; the quadratic steps this guards against cost sixteen, and took tens of seconds
+    /// at 4,000 items). CPU time, not wall time, so that the other builds on a loaded machine do not count; sizes
+    /// small enough for a debug build.
     func testLongTablesAndListsGrowLinearly() throws {
         let (small, large) = (400, 1_600)
         var seconds: [Int: [String: Double]] = [:]
