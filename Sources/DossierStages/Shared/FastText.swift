@@ -24,6 +24,33 @@ enum FastText {
         return false
     }
 
+    /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an
+    /// ASCII (or empty) replacement. Done on the bytes when the text is ASCII without a carriage return (no
+    /// character there holds more than one byte, and "\r\n" is not split); Foundation's search otherwise.
+    static func replacingASCII(_ byte: UInt8, with replacement: StaticString, in text: String) -> String {
+        guard text.utf8.contains(byte) else { return text }
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement.description)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for found in text.utf8 {
+            if found == byte {
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            } else {
+                out.append(found)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text.contains(String(UnicodeScalar(byte)))` for an ASCII `byte`: a byte search when the text is ASCII,
+    /// Foundation's search otherwise.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(String(UnicodeScalar(byte))) }
+        return text.utf8.contains(byte)
+    }
+
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
         text.utf8.count <= limit || text.count <= limit
