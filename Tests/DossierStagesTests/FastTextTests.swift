@@ -31,4 +31,23 @@ final class FastTextTests: XCTestCase {
             }
         }
     }
+
+    func testAlphabeticCountAgreesWithTheScalarProperty() {
+        let pieces = ["a", "Z", "1", "2020", "–", " ", "[12]", "é", "e\u{301}", "ß", "王", "٣", "ª", "\u{2160}", "😀", "_", "@"]
+        var generator = SystemRandomNumberGenerator()
+        let texts = (0..<5000).map { _ in
+            (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        } + pieces
+        for text in texts {
+            for count in 0...5 {
+                XCTAssertEqual(
+                    FastText.hasAlphabeticScalars(text, atLeast: count), text.unicodeScalars.filter(\.properties.isAlphabetic).count >= count,
+                    "\(text.debugDescription) \(count)")
+            }
+        }
+        for value in UInt32(0)..<0x80 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            XCTAssertEqual(FastText.hasAlphabeticScalars(String(scalar), atLeast: 1), scalar.properties.isAlphabetic, "\(value)")
+        }
+    }
 }

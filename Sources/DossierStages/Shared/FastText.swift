@@ -51,6 +51,19 @@ enum FastText {
         return text.utf8.contains(byte)
     }
 
+    /// `text.unicodeScalars.filter(\.properties.isAlphabetic).count >= count`, stopping at the count and
+    /// answering ASCII scalars without the property table (the alphabetic ones there are the letters).
+    static func hasAlphabeticScalars(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for scalar in text.unicodeScalars {
+            if found >= count { return true }
+            let value = scalar.value
+            let alphabetic = value < 0x80 ? (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) : scalar.properties.isAlphabetic
+            if alphabetic { found += 1 }
+        }
+        return found >= count
+    }
+
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
         text.utf8.count <= limit || text.count <= limit
