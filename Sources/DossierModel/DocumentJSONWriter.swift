@@ -30,6 +30,7 @@ struct DocumentJSONWriter {
 
     // MARK: Layout
 
+    /// A line break and two spaces per level, the encoder's pretty indentation.
     private mutating func newlineAndIndent() {
         output.append(UInt8(ascii: "\n"))
         for _ in 0..<depth { output.append(UInt8(ascii: " ")); output.append(UInt8(ascii: " ")) }
@@ -76,6 +77,7 @@ struct DocumentJSONWriter {
         colon()
     }
 
+    /// " : " when pretty (the encoder's spacing), ":" when compact.
     private mutating func colon() {
         if pretty {
             output.append(UInt8(ascii: " ")); output.append(UInt8(ascii: ":")); output.append(UInt8(ascii: " "))
@@ -118,10 +120,12 @@ struct DocumentJSONWriter {
         output.append(UInt8(ascii: "\""))
     }
 
+    /// Text that needs no escaping (numbers, literals).
     private mutating func raw(_ text: String) {
         output.append(contentsOf: text.utf8)
     }
 
+    /// An integer in decimal, as the encoder writes it.
     private mutating func int(_ value: Int) { raw(String(value)) }
 
     /// A number as the encoder writes it: its description without a trailing ".0"; a non-finite one is refused.
@@ -135,6 +139,7 @@ struct DocumentJSONWriter {
         raw(text)
     }
 
+    /// `true` or `false`.
     private mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
 
     // MARK: Members (each skipped when nil, as synthesized `Encodable` does)
@@ -175,6 +180,7 @@ struct DocumentJSONWriter {
         array(values) { $0.int($1) }
     }
 
+    /// An array, each element written by `write`.
     private mutating func array<Element>(_ values: [Element], _ write: (inout DocumentJSONWriter, Element) -> Void) {
         open(UInt8(ascii: "["))
         for value in values {
@@ -195,7 +201,7 @@ struct DocumentJSONWriter {
         close(UInt8(ascii: "}"))
     }
 
-    // MARK: The model
+    // MARK: The model (one function per type; its members in the encoder's key order, optionals only when set)
 
     private mutating func write(_ document: Document) {
         open(UInt8(ascii: "{"))
