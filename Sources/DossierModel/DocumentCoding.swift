@@ -13,8 +13,10 @@ extension Document {
         try JSONDecoder().decode(Document.self, from: data)
     }
 
-    /// The document as JSON.
+    /// The document as JSON: the bytes `encoder(pretty:)` gives, written directly (`DocumentJSONWriter`); the
+    /// encoder itself only for a document it refuses, so that its error is the one reported.
     public func encoded(pretty: Bool = true) throws -> Data {
-        try Document.encoder(pretty: pretty).encode(self)
+        if let bytes = DocumentJSONWriter.bytes(of: self, pretty: pretty) { return Data(bytes) }
+        return try Document.encoder(pretty: pretty).encode(self)
     }
 }

@@ -43,8 +43,12 @@ package struct TextPattern: Sendable {
         }
     }
 
-    /// Whether the pattern matches anywhere in `text`.
-    package func matches(_ text: String) -> Bool { firstMatch(in: text) != nil }
+    /// Whether the pattern matches anywhere in `text`: whether `firstMatch(in:)` finds one (its first match falls
+    /// on character boundaries), without copying out its groups.
+    package func matches(_ text: String) -> Bool {
+        guard let regex, let result = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return false }
+        return Range(result.range, in: text) != nil
+    }
 
     /// `text` with every match replaced by `template` (`$1` refers to groups).
     package func replacing(in text: String, with template: String) -> String {

@@ -76,6 +76,56 @@ final class ContactPrefilterTests: XCTestCase {
         check("cityCountry", ContactBlocks.cityCountry, ContactBlocks.mayBeCityCountry, texts)
     }
 
+    /// `mayHoldWhitespace` never rules out a string where `spacedAt` or `spacedDot` matches.
+    func testWhitespacePrefilterNeverRulesOutASpacedAddress() {
+        var matched = 0
+        for text in samples() + ["jane @ uni . edu", "jane@uni\u{A0}.\u{A0}edu", "jane\u{1C}@\u{1C}uni.edu", "j AT uni.edu"] {
+            for pattern in [EmailFinder.spacedAt, EmailFinder.spacedDot] where pattern.matches(text) {
+                matched += 1
+                XCTAssertTrue(EmailFinder.mayHoldWhitespace(text), text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(matched, 0)
+        XCTAssertFalse(EmailFinder.mayHoldWhitespace("jane@uni.edu"))
+    }
+
+    /// The byte scanner finds what `plain` finds, on random ASCII strings of the characters that decide a match.
+    func testPlainAddressScannerAgreesWithTheExpression() {
+        let pieces = [
+            "a", "Z", "x9", "0", "-", ".", "..", "_", "%", "+", "'", "{", "}", ",", "@", "@@", " ", "\n", "com", "edu", "uk",
+            "org.", "c0m", "x-y", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXY", "jane", "j.doe", "mail:", "<", ">",
+            "(", ")", "/", ":", "#",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        func randomText(_ count: ClosedRange<Int>) -> String {
+            (0..<Int.random(in: count, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        }
+        let labels = ["com", "edu", "uk", "x", "a1", "b-c", "co1", "-", "abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXY", "9"]
+        // Shaped like addresses (something, "@", labels joined by dots, something), and anything at all.
+        var texts = (0..<20000).map { _ in
+            randomText(0...3) + randomText(1...2) + "@"
+                + (0..<Int.random(in: 1...4, using: &generator)).map { _ in labels.randomElement(using: &generator) ?? "" }.joined(separator: ".")
+                + randomText(0...3)
+        }
+        texts += (0..<20000).map { _ in randomText(0...10) }
+        texts += [
+            "", "jane@uni.edu", "x@y@b.com", "a@b.com.", "a@.com", "a@b.c", "a@b.co1", "a@b.com-x", "{a,b}@x.edu", "a@b.cc.dd.e",
+            "a@b." + String(repeating: "x", count: 24), "a@b." + String(repeating: "x", count: 25), "a.b@c.de f.g@h.ij", "'a'@b.cd",
+        ]
+        var found = 0
+        for text in texts {
+            let expected = EmailFinder.plain.matches(in: text).map { [$0.group(1) ?? "", $0.group(2) ?? ""] }
+            guard let scanned = PlainAddressScanner.addresses(in: text) else {
+                XCTFail("ASCII text refused: \(text.debugDescription)")
+                continue
+            }
+            found += expected.count
+            XCTAssertEqual(scanned.map { [$0.local, $0.domain] }, expected, text.debugDescription)
+        }
+        XCTAssertGreaterThan(found, 1000)
+        XCTAssertNil(PlainAddressScanner.addresses(in: "jöe@uni.edu"))
+    }
+
     func testPrefilteredFindersAgreeWithFullScans() {
         var emails = 0, phones = 0
         for text in samples() {

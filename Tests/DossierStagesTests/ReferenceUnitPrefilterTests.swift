@@ -11,7 +11,7 @@ final class ReferenceUnitPrefilterTests: XCTestCase {
         "a", "Z", "1", "2020", ".", ",", ";", "|", "/", "\\", "(", ")", "[", "]", "{", "}", "-", "–", " ", "  ", "\t",
         "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1F}", "\u{85}", "\u{A0}", "\u{2009}", "\u{2028}", "\u{2029}",
         "\u{3000}", "\u{200B}", "é", "e\u{301}", "王", "😀", "pdf", "PDF", "code", "[PDF]", "(code)", "[ ]", "( , )", "doi",
-        "10.1000/x", "Journal of Things", "(2020). ", "J. Doe",
+        "10.1000/x", "Journal of Things", "(2020). ", "J. Doe", "=", "＝", "* = PhD student", "; † = ",
     ]
 
     func testPrefiltersNeverRuleOutAMatch() {
@@ -32,6 +32,9 @@ final class ReferenceUnitPrefilterTests: XCTestCase {
             }
             if !ReferenceUnits.mayEnd(text, with: ",;|/") {
                 XCTAssertFalse(patterns.trailingSeparators.matches(text), text.debugDescription)
+            }
+            if !text.utf8.contains(UInt8(ascii: "=")) {
+                XCTAssertFalse(patterns.legend.matches(text), text.debugDescription)
             }
             if !text.utf8.contains(0x0A) {
                 XCTAssertFalse(patterns.brokenDOI.matches(text), text.debugDescription)

@@ -49,7 +49,8 @@ enum AuthorMarks {
             case nil: if mark == "✉" || positions.count == 1 { corresponding += positions } else { equal += positions }
             }
         }
-        if raw.lowercased().contains("equal contribution") || raw.lowercased().contains("contributed equally"), equal.isEmpty {
+        let lowered = raw.lowercased()
+        if lowered.contains("equal contribution") || lowered.contains("contributed equally"), equal.isEmpty {
             equal = marked.values.flatMap { $0 }
             corresponding.removeAll { equal.contains($0) }
         }

@@ -131,7 +131,7 @@ final class HighlightSources {
         if let known = candidates[index] { return known }
         let block = document.blocks[index]
         let all = [block] + (block.items ?? []) + (block.items ?? []).flatMap { $0.blocks ?? [] } + (block.rows ?? []).flatMap { $0.cells ?? [] }
-        let found = all.filter { $0.type != .list }.map { (text: $0.text.replacingOccurrences(of: "\n", with: " "), block: $0) }
+        let found = all.filter { $0.type != .list }.map { (text: FastText.replacingASCII(UInt8(ascii: "\n"), with: " ", in: $0.text), block: $0) }
         candidates[index] = found
         return found
     }

@@ -95,8 +95,11 @@ public struct ContactStage: Stage {
         // link under it has the address without it.
         // An icon's name glued before an address the link shows ("Envelope" + "boeing@usc.edu", a symbol font whose
         // glyph carries its name as text) is not part of it.
-        let targets = links.compactMap { EmailFinder.email(inLinkTarget: $0.url) }
-        let shown = links.flatMap { EmailFinder.emails(in: $0.text) }
+        // Each link read once: the address of its target and those its text shows.
+        let targetOfLink = links.map { EmailFinder.email(inLinkTarget: $0.url) }
+        let shownByLink = links.map { EmailFinder.emails(in: $0.text) }
+        let targets = targetOfLink.compactMap { $0 }
+        let shown = shownByLink.flatMap { $0 }
         // Indexed once, so that thousands of addresses cost linear time: a shown address by its lower-case form
         // (the first shown wins), a link target by its lower-case form without hyphens (the first in order kept).
         var shownIndex: [String: (order: Int, email: String)] = [:]
@@ -121,9 +124,9 @@ public struct ContactStage: Stage {
         for line in lines {
             ordered += EmailFinder.emails(in: line.text).map { (line.block, unbroken($0)) }
         }
-        for link in links where EmailFinder.emails(in: link.text).isEmpty {
+        for (position, link) in links.enumerated() where shownByLink[position].isEmpty {
             // A link that shows an address is read as shown: its target may be an older, hidden one.
-            if let email = EmailFinder.email(inLinkTarget: link.url) { ordered.append((link.block, email)) }
+            if let email = targetOfLink[position] { ordered.append((link.block, email)) }
         }
         var emails = ordered.enumerated().sorted { ($0.element.block, $0.offset) < ($1.element.block, $1.offset) }.map(\.element.email)
         // Front matter that names the address (Jekyll and R Markdown CV templates: `email:`, `mail:`).
@@ -230,7 +233,7 @@ public struct ContactStage: Stage {
     /// Outside the contact block a profile link counts only when its text names the service or is the address
     /// itself ("GitHub", "orcid.org/…", an icon) — not a co-author's name linked to their own profile.
     private func namesTheService(_ text: String) -> Bool {
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        let trimmed = text.trimmingFast(in: Self.serviceEdges)
         if Self.serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
         if trimmed.contains(" ") { return false }
         return !(trimmed.first?.isUppercase ?? false && trimmed.allSatisfy(\.isLetter))
@@ -244,6 +247,8 @@ public struct ContactStage: Stage {
     private func isEmailLike(_ url: String) -> Bool { EmailFinder.email(inLinkTarget: url) != nil }
 
     private static let emailLabel = TextPattern(#"^(?:e-?mail(?: me)?|mail|contact(?: me)?|\W*)$"#, caseInsensitive: true)
+    /// What `namesTheService` trims off a link's text, built once.
+    private static let serviceEdges = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
     private static let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
     private static let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
     private static let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)

@@ -33,10 +33,14 @@ enum EmailFinder {
             text = bracketedDot.replacing(in: text, with: ".")
         }
         if text.containsBytes(" at ") || text.containsBytes(" AT ") { text = spelledOut(text) }
-        if text.containsBytes("@") || text.containsBytes("AT") { text = spacedAt.replacing(in: text, with: "$1@$2") }
+        if text.containsBytes("@") || text.containsBytes("AT"), mayHoldWhitespace(text) {
+            text = spacedAt.replacing(in: text, with: "$1@$2")
+        }
         if text.containsBytes(" at ") { text = wordAtDottedDomain(text) }
         guard text.containsBytes("@") else { return [] }
-        for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
+        if mayHoldWhitespace(text) {
+            for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
+        }
         var found: [String] = []
         var seen: Set<String> = []
         for match in text.containsBytes("{") ? braceList.matches(in: text) : [] {
@@ -45,11 +49,25 @@ enum EmailFinder {
                 append("\(local.trimmingFast(in: .whitespaces))@\(domain)", to: &found, seen: &seen)
             }
         }
+        if let addresses = PlainAddressScanner.addresses(in: text) {
+            for (local, domain) in addresses { append("\(local)@\(domain)", to: &found, seen: &seen) }
+            return found
+        }
         for match in plain.matches(in: text) {
             guard let local = match.group(1), let domain = match.group(2) else { continue }
             append("\(local)@\(domain)", to: &found, seen: &seen)
         }
         return found
+    }
+
+    /// Whether `spacedAt` or `spacedDot` may match: both need a `\s` character. False only for ASCII text without
+    /// a space, tab, line or page break (or the separators 0x1C–0x1F, counted to be safe): one address per line
+    /// then costs no replacement pass.
+    static func mayHoldWhitespace(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.contains { $0 >= 0x80 || (0x09...0x0D).contains($0) || (0x1C...0x20).contains($0) }
+        }
     }
 
     /// Whether `bracketedAt` or `bracketedDot` may match: both need an opening and a closing ASCII bracket
@@ -65,8 +83,10 @@ enum EmailFinder {
         var target = url.trimmingFast(in: .whitespaces)
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
-        target = (target.removingPercentEncoding ?? target).trimmingFast(in: .whitespaces)
-        guard !target.contains("/") else { return nil }
+        // Without a "%" there is nothing to decode.
+        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
+        target = target.trimmingFast(in: .whitespaces)
+        guard !FastText.contains(UInt8(ascii: "/"), in: target) else { return nil }
         let found = emails(in: target)
         return found.count == 1 ? found.first : nil
     }
@@ -74,11 +94,15 @@ enum EmailFinder {
     /// `local@domain` with the domain lowercased and stray dots trimmed.
     static func normalized(_ address: String) -> String? {
         guard let at = address.lastIndex(of: "@") else { return nil }
-        let local = address[..<at].trimmingFast(in: CharacterSet(charactersIn: ".'-"))
-        let domain = address[address.index(after: at)...].lowercased().trimmingFast(in: CharacterSet(charactersIn: "."))
-        guard !local.isEmpty, domain.contains(".") else { return nil }
+        let local = address[..<at].trimmingFast(in: localEdges)
+        let domain = address[address.index(after: at)...].lowercased().trimmingFast(in: domainEdges)
+        guard !local.isEmpty, FastText.contains(UInt8(ascii: "."), in: domain) else { return nil }
         return "\(local)@\(domain)"
     }
+
+    /// What `normalized` trims off the local part and the domain, built once.
+    private static let localEdges = CharacterSet(charactersIn: ".'-")
+    private static let domainEdges = CharacterSet(charactersIn: ".")
 
     /// Appends `address` unless it is there already, ignoring case (`seen` holds the lowercased ones).
     private static func append(_ address: String, to found: inout [String], seen: inout Set<String>) {
@@ -137,16 +161,16 @@ enum EmailFinder {
     ]
     private static let mailWord = TextPattern(#"e-?mail|mail:|contact|write to|correspondence|courriel|correo"#, caseInsensitive: true)
     /// `name@domain . edu`: spaces around the dots of a domain after an at sign.
-    private static let spacedDot = TextPattern(#"(@[A-Za-z0-9.-]*[A-Za-z0-9])\s+\.\s+(?=[A-Za-z0-9])"#)
+    static let spacedDot = TextPattern(#"(@[A-Za-z0-9.-]*[A-Za-z0-9])\s+\.\s+(?=[A-Za-z0-9])"#)
     private static let dotWord = TextPattern(#" (?:dot|DOT) "#)
     private static let bracketedAt = TextPattern(#"\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
     private static let bracketedDot = TextPattern(#"\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*"#, caseInsensitive: true)
     private static let spelledWords = TextPattern(
         #"(?<![\w.@-])((?:[A-Za-z0-9._%+-]+ (?:dot|DOT) )*[A-Za-z0-9._%+-]+) (?:at|AT) ((?:[A-Za-z0-9-]+ (?:dot|DOT) )+[A-Za-z]{2,6})(?![\w@-])"#)
-    private static let spacedAt = TextPattern(
+    static let spacedAt = TextPattern(
         #"([A-Za-z0-9._%+-])(?:\s+@\s*|\s*@\s+|\s+AT\s+)([A-Za-z0-9-]+\s*\.\s*[A-Za-z])"#)
     private static let braceList = TextPattern(#"\{([A-Za-z0-9._%+\-,\s]+)\}\s*@\s*([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})"#)
-    private static let plain = TextPattern(
+    static let plain = TextPattern(
         #"(?<![A-Za-z0-9._%+'{},-])([A-Za-z0-9][A-Za-z0-9._%+'-]*)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9-])"#)
     private static let topLevelDomains: Set<String> = [
         "edu", "com", "org", "net", "gov", "mil", "int", "io", "ac", "uk", "de", "fr", "es", "it", "nl", "ch", "at",

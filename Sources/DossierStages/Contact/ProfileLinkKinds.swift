@@ -26,7 +26,7 @@ enum ProfileLinkKinds {
             return nil
         }
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), let components = URLComponents(string: url),
-            let host = components.host?.lowercased(), host.contains(".")
+            let host = components.host?.lowercased(), FastText.contains(UInt8(ascii: "."), in: host)
         else { return nil }
         let path = components.path.split(separator: "/").map(String.init)
         if host.hasSuffix("orcid.org") {
@@ -66,7 +66,7 @@ enum ProfileLinkKinds {
     /// `www.x.org` and `github.com/x` written without a scheme get `https://`.
     static func withScheme(_ url: String) -> String {
         let lower = url.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.contains(":") && !lower.contains(".") {
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || FastText.contains(UInt8(ascii: ":"), in: lower) && !FastText.contains(UInt8(ascii: "."), in: lower) {
             return url
         }
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("#") { return url }

@@ -35,7 +35,7 @@ enum AuthorMatcher {
 
     static func familyKeys(_ family: String) -> Set<String> {
         let folded = fold(family)
-        var keys: Set<String> = [folded, folded.replacingOccurrences(of: " ", with: "")]
+        var keys: Set<String> = [folded, FastText.replacingASCII(UInt8(ascii: " "), with: "", in: folded)]
         let words = folded.split(separator: " ").map(String.init)
         let withoutParticles = words.drop { PersonNames.particles.contains($0) }
         if !withoutParticles.isEmpty { keys.insert(withoutParticles.joined(separator: " ")) }

@@ -24,6 +24,46 @@ enum FastText {
         return false
     }
 
+    /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an
+    /// ASCII (or empty) replacement. Done on the bytes when the text is ASCII without a carriage return (no
+    /// character there holds more than one byte, and "\r\n" is not split); Foundation's search otherwise.
+    static func replacingASCII(_ byte: UInt8, with replacement: StaticString, in text: String) -> String {
+        guard text.utf8.contains(byte) else { return text }
+        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+            return text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement.description)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for found in text.utf8 {
+            if found == byte {
+                replacement.withUTF8Buffer { out.append(contentsOf: $0) }
+            } else {
+                out.append(found)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text.contains(String(UnicodeScalar(byte)))` for an ASCII `byte`: a byte search when the text is ASCII,
+    /// Foundation's search otherwise.
+    static func contains(_ byte: UInt8, in text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(String(UnicodeScalar(byte))) }
+        return text.utf8.contains(byte)
+    }
+
+    /// `text.unicodeScalars.filter(\.properties.isAlphabetic).count >= count`, stopping at the count and
+    /// answering ASCII scalars without the property table (the alphabetic ones there are the letters).
+    static func hasAlphabeticScalars(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for scalar in text.unicodeScalars {
+            if found >= count { return true }
+            let value = scalar.value
+            let alphabetic = value < 0x80 ? (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) : scalar.properties.isAlphabetic
+            if alphabetic { found += 1 }
+        }
+        return found >= count
+    }
+
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
         text.utf8.count <= limit || text.count <= limit

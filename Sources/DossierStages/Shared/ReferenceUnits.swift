@@ -240,7 +240,8 @@ enum ReferenceUnits {
     /// Also the key written in words: "* Indicates co-first author", "† corresponding author", "(* equal contribution)",
     /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
-        if Patterns.legend.matches(text) { return true }
+        // `legend` needs an "=" (an ASCII literal, matched by nothing else).
+        if text.utf8.contains(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         guard trimmed.count <= 150, !Patterns.year.matches(trimmed) else { return false }
         return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))

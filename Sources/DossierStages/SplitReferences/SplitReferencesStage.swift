@@ -94,7 +94,7 @@ public struct SplitReferencesStage: Stage {
                 // A few words without a number ("LinkedIn", "Tallahassee, FL, USA"): a sidebar under the page's title, not a reference.
                 if unit.text.split(separator: " ").count < 4, !unit.text.contains(where: \.isNumber) { continue }
                 // A year, a range of years or a bare number ("2021", "2019–2020", "[12]"): a label in the list, not a reference.
-                if unit.text.unicodeScalars.filter(\.properties.isAlphabetic).count < 4 { continue }
+                if !FastText.hasAlphabeticScalars(unit.text, atLeast: 4) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant named, in bold or underlined as in an author list or written out, vouches for one more sign.
                 if block.type == .paragraph,
