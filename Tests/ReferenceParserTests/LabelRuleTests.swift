@@ -131,6 +131,29 @@ final class LabelRuleTests: XCTestCase {
         XCTAssertEqual(bookLabels, ["editor", "editor", "editor", "title", "title", "location", "date"])
     }
 
+    func testAYearEndingTheVenueIsTheDateWhenThereIsNone() {
+        let all = known.union(["pages"])
+        var (tokens, labels) = labelled("I. Titov. Few-shot translation. In Proceedings of ACL 2024, pages 2210–2224.",
+                                        ["author", "author", "title", "title", "container-title", "container-title",
+                                         "container-title", "container-title", "container-title", "pages", "pages"])
+        IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: Array(repeating: 0.5, count: tokens.count), known: all)
+        XCTAssertEqual(labels[8], "date")
+        XCTAssertEqual(Array(labels[4...7]), Array(repeating: "container-title", count: 4))
+        // a date elsewhere, a year inside the venue's name, a year alone as the venue: nothing moves
+        let untouched: [(String, [String])] = [
+            ("I. Titov. Few-shot. In Proceedings of ACL 2024, 2024.",
+             ["author", "author", "title", "container-title", "container-title", "container-title", "container-title", "container-title", "date"]),
+            ("I. Titov. Few-shot. In Proc. 2024 Workshop, pp. 1–2.",
+             ["author", "author", "title", "container-title", "container-title", "container-title", "container-title", "pages", "pages"]),
+            ("I. Titov. Few-shot. Nature 2024, 12.", ["author", "author", "title", "journal", "journal", "volume"]),
+        ]
+        for (text, expected) in untouched {
+            var (tokens, labels) = labelled(text, expected)
+            IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: Array(repeating: 0.5, count: tokens.count), known: all)
+            XCTAssertEqual(labels, expected, text)
+        }
+    }
+
     func testItalianEditorsAfterACuraDi() {
         // "in Book, a cura di Names, Journal": the names (read as title and authors) are the editors, with the mark.
         var (tokens, labels) = labelled("M. Cantilena, ‘Approccio metrico’, in Atti del colloquio, a cura di R.M. Danese, F. Gori, Ludus philologiae 3 (1990).",
