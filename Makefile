@@ -22,7 +22,9 @@ fuzz-smoke:
 P := ../shared/corpus/dev/references
 REFERENCE_DATA := $(P)/inukshuk+anystyle/res/parser/core.xml $(P)/inukshuk+anystyle/res/parser/gold.xml \
     $(P)/inukshuk+anystyle/res/parser/good.xml $(P)/knmnyn+ParsCit/crfpp/taggeddata .build-refgen/train
-REFERENCE_SETTINGS := --holdout 0.2 --calibration 0.05
+REFERENCE_WEIGHTS := --weight $(P)/inukshuk+anystyle/res/parser/core.xml=3 $(P)/inukshuk+anystyle/res/parser/gold.xml=3 \
+    $(P)/inukshuk+anystyle/res/parser/good.xml=3 $(P)/knmnyn+ParsCit/crfpp/taggeddata=3
+REFERENCE_SETTINGS := --holdout 0.2 --calibration 0.05 $(REFERENCE_WEIGHTS)
 .PHONY: reference-model install-reference-model
 reference-model:
 	python3 Benchmarks/refgen/refgen.py --out .build-refgen --seed 1

@@ -211,6 +211,13 @@ CONNECTOR = {"and", "&", "und", "et", "al", "al.", "y", "e", "и", "др", "др
              "и", "・", "others", "others."}
 
 
+# Words that name the medium a work was published in (MLA 7's closing "Print."/"Web.", bracketed "[online]",
+# "[Internet]", "[en ligne]", "[электронный ресурс]"): AnyStyle's data labels them `medium`. A bare "online" is not
+# one ("Published online 2011" is the date's).
+MEDIUM = re.compile(r"^((print|web)|[\[(](online|internet|en ligne|электронный ресурс|cd-rom|dvd|pdf)[\])])[.,;:]?$",
+                    re.IGNORECASE)
+
+
 def name_like(token, item):
     """Initials, given names of the item's authors, or list connectors."""
     bare = token.strip(",;:.()[]")
@@ -286,9 +293,13 @@ def label_tokens(text, fields, item):
     while i < n and labels[i] is None and name_like(tokens[i], item):
         labels[i] = "author"
         i += 1
-    # the rest: punctuation joins the field before it, words ("In:", "vol.", "pp.") the field after it
+    # the rest: medium words ("Print.", "Web.", "[online]") are `medium`, as AnyStyle labels them; punctuation joins
+    # the field before it, words ("In:", "vol.", "pp.") the field after it
     for i in range(n):
         if labels[i] is not None:
+            continue
+        if MEDIUM.match(tokens[i]):
+            labels[i] = "medium"
             continue
         if not re.search(r"\w", tokens[i]) and i > 0:
             labels[i] = labels[i - 1]

@@ -52,6 +52,37 @@ class LabelRecovery(unittest.TestCase):
         text, fields = refgen.strip_marks(marked)
         self.assertIsNone(refgen.label_tokens(text, fields, ITEM))
 
+    def test_medium_words_are_medium_as_anystyle_labels_them(self):
+        # MLA 7 closes with the medium ("Print.", "Web."), bracketed ones come after the title ("[online]"); AnyStyle's
+        # data labels them <medium>, not note nor the field next to them.
+        marked = "%s, John A., and B. %s. “%s.” %s %s.%s (1999): %s. Print." % (
+            mark("family", "Smith"), mark("family", "Doe"), mark("title", "A study of things"), mark("container-title", "Nucl. Phys. B"),
+            mark("volume", "12"), mark("issue", "3"), mark("page", "45–67"))
+        got = labelled(marked)
+        self.assertEqual(got[-1], ("Print.", "medium"))
+        self.assertEqual(got[-2], ("45–67.", "pages"))
+        marked = "%s J. %s [online]. %s. 1999, %s." % (mark("family", "Smith"), mark("title", "A study of things"),
+                                                     mark("container-title", "Nucl. Phys. B"), mark("volume", "12"))
+        got = dict(labelled(marked))
+        self.assertEqual(got["[online]."], "medium")
+        self.assertEqual(got["things"], "title")
+        marked = "%s, John A. “%s.” %s 12 (1999). Web." % (mark("family", "Smith"), mark("title", "A study of things"),
+                                                         mark("container-title", "Nucl. Phys. B"))
+        self.assertEqual(labelled(marked)[-1], ("Web.", "medium"))
+
+    def test_words_that_only_look_like_a_medium_keep_their_labels(self):
+        # a title or journal word "Print" or "Online" is the field's, and a word of no field that is not a medium
+        # ("Accessed") still takes the next field or note
+        marked = "%s, J. %s. %s, 1999, %s." % (mark("family", "Smith"), mark("title", "Print media"), mark("container-title", "Online Review"),
+                                            mark("volume", "12"))
+        got = dict(labelled(marked))
+        self.assertEqual(got["Print"], "title")
+        self.assertEqual(got["Online"], "journal")
+        self.assertNotIn("medium", got.values())
+        self.assertFalse(refgen.MEDIUM.match("Printed"))
+        self.assertFalse(refgen.MEDIUM.match("Webster,"))
+        self.assertFalse(refgen.MEDIUM.match("online"))  # "Published online 2011": the date's
+
     def test_tokenizer_splits_like_the_parser(self):
         text = "2009;106:4894 1,234 doi:10.1/a:b"
         self.assertEqual([text[s:e] for s, e in refgen.tokenize(text)], ["2009;", "106:", "4894", "1,234", "doi:10.1/a:b"])

@@ -8,6 +8,10 @@ package enum EditedVolume {
     static let marks: Set<String> = ["(ed.)", "(eds.)", "(edd.)", "(hrsg.)", "(hg.)", "(éd.)", "(éds.)", "(dir.)", "(ed)", "(eds)"]
 
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        // Translators after the title are read as editors by the model, and Italian editors after "a cura di" as
+        // authors or title: named here, with the editors' other rule, so that the parser's order of rules stays.
+        Translators.apply(tokens, labels: &labels, known: known)
+        editedBy(tokens, labels: &labels, known: known)
         guard known.contains("container-title"), known.contains("editor"), tokens.count == labels.count,
               !labels.contains("journal"), let firstTitle = labels.firstIndex(of: "title") else { return }
         var titleEnd = firstTitle
@@ -18,7 +22,7 @@ package enum EditedVolume {
         let inIndex = index
         var mark: Int?
         while index < min(tokens.count, inIndex + 14) {
-            if marks.contains(markWord(tokens[index].text)) { mark = index; break }
+            if let end = markEnd(tokens, at: index) { mark = end; break }
             index += 1
         }
         guard let mark, mark > inIndex + 1, mark + 1 < tokens.count else { return }
@@ -28,6 +32,36 @@ package enum EditedVolume {
         while book < labels.count, labels[book] == "title" {
             labels[book] = "container-title"
             book += 1
+        }
+    }
+
+    /// The index of the last token of an editors' mark that starts at `index`: one token ("(eds.)") or Italian's
+    /// "(a cura di)", "(a c. di)"; nil when none starts there.
+    static func markEnd(_ tokens: [ReferenceToken], at index: Int) -> Int? {
+        let word = markWord(tokens[index].text)
+        if marks.contains(word) { return index }
+        guard word == "(a", index + 2 < tokens.count, ["cura", "c."].contains(markWord(tokens[index + 1].text)),
+              markWord(tokens[index + 2].text) == "di)" else { return nil }
+        return index + 2
+    }
+
+    /// "…, a cura di R.M. Danese, F. Gori, C. Questa, Ludus philologiae 3": after a title, Italian's "a cura di" (or
+    /// "a c. di") and the names after it, read by the model as title or authors up to its last author, are editors.
+    static func editedBy(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard known.contains("editor"), tokens.count == labels.count, let firstTitle = labels.firstIndex(of: "title") else { return }
+        var index = firstTitle + 1
+        while index + 3 < tokens.count {
+            defer { index += 1 }
+            guard tokens[index].text == "a", ["cura", "c."].contains(tokens[index + 1].text), tokens[index + 2].text == "di" else { continue }
+            var last: Int?
+            var next = index + 3
+            while next < min(tokens.count, index + 16), labels[next] == "title" || labels[next] == "author" {
+                if labels[next] == "author" { last = next }
+                next += 1
+            }
+            guard let last else { continue }
+            for covered in index...last { labels[covered] = "editor" }
+            index = last
         }
     }
 

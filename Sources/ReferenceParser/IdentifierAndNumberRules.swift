@@ -29,6 +29,24 @@ package enum IdentifierAndNumberRules {
            isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())) {
             labels[last] = "pages"
         }
+        yearEndingVenue(tokens, labels: &labels, known: known)
+    }
+
+    /// "In Proceedings of ACL 2024, pages 2210–2224.": in a reference with no date, a year that ends the venue's
+    /// run (after at least two words of it, followed by the run's end) is the date.
+    static func yearEndingVenue(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard known.contains("date"), !labels.contains("date") else { return }
+        for index in tokens.indices.dropFirst(2) where labels[index] == "container-title" || labels[index] == "journal" {
+            let label = labels[index]
+            guard labels[index - 1] == label, labels[index - 2] == label,
+                  index + 1 == tokens.count || labels[index + 1] != label else { continue }
+            var text = Substring(tokens[index].text)
+            if let last = text.last, last == "," || last == "." { text = text.dropLast() }
+            guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text),
+                  (1800...2099).contains(year) else { continue }
+            labels[index] = "date"
+            return
+        }
     }
 
     /// "[cs.IR]", "[hep-th]", "[math.AG]." — an arXiv subject class in brackets.

@@ -71,12 +71,14 @@ package struct CRFObjective {
         return (value, gradient)
     }
 
-    /// Adds the gradient of one sequence's negative log-likelihood to `gradient` and returns that likelihood.
+    /// Adds the gradient of one sequence's negative log-likelihood, times its weight, to `gradient` and returns that
+    /// weighted likelihood.
     private func accumulate(_ sequence: IndexedTrainingData.Sequence, weights: UnsafeBufferPointer<Double>,
                             transitionFactors: [Double], startFactors: [Double],
                             gradient: UnsafeMutableBufferPointer<Double>) -> Double {
         let labels = labelCount, pairs = labels * labels
         let length = sequence.tokens.count
+        let weight = sequence.weight
         guard length > 0 else { return 0 }
         var emissions = [Double](repeating: 0, count: length * labels)
         for token in 0..<length {
@@ -139,19 +141,19 @@ package struct CRFObjective {
             for feature in sequence.tokens[token] {
                 let row = Int(feature) * labels
                 for label in 0..<labels {
-                    gradient[row + label] += forward[token * labels + label] * backward[token * labels + label]
+                    gradient[row + label] += weight * forward[token * labels + label] * backward[token * labels + label]
                 }
-                gradient[row + gold[token]] -= 1
+                gradient[row + gold[token]] -= weight
             }
         }
-        for label in 0..<labels { gradient[startOffset + label] += forward[label] * backward[label] }
-        gradient[startOffset + gold[0]] -= 1
+        for label in 0..<labels { gradient[startOffset + label] += weight * forward[label] * backward[label] }
+        gradient[startOffset + gold[0]] -= weight
         for token in 1..<max(length, 1) {
             let gap = sequence.gaps[token]
             let factors = gap * pairs
             let gapBlock = transitionOffset + (1 + gap) * pairs
             for from in 0..<labels {
-                let left = forward[(token - 1) * labels + from] / scales[token]
+                let left = weight * forward[(token - 1) * labels + from] / scales[token]
                 for to in 0..<labels {
                     let marginal = left * transitionFactors[factors + from * labels + to] * potentials[token * labels + to] * backward[token * labels + to]
                     gradient[transitionOffset + from * labels + to] += marginal
@@ -159,11 +161,11 @@ package struct CRFObjective {
                 }
             }
             let goldPair = gold[token - 1] * labels + gold[token]
-            gradient[transitionOffset + goldPair] -= 1
-            gradient[gapBlock + goldPair] -= 1
+            gradient[transitionOffset + goldPair] -= weight
+            gradient[gapBlock + goldPair] -= weight
             goldScore += weights[transitionOffset + goldPair] + weights[gapBlock + goldPair]
         }
-        return logZ - goldScore
+        return weight * (logZ - goldScore)
     }
 }
 

@@ -149,6 +149,10 @@ public struct FieldEvaluation: Sendable {
             lines.append(row(label, score))
         }
         lines.append(row("micro", scores()))
+        let (correct, predicted, gold) = counts.values.reduce((0, 0, 0)) { ($0.0 + $1.correct, $0.1 + $1.predicted, $0.2 + $1.gold) }
+        let micro = scores().f1
+        let scaled = Int((micro * 100_000).rounded())
+        lines.append("fields right          \(correct) of \(predicted) found, \(gold) gold: micro-F1 \(scaled / 100_000).\(String(scaled % 100_000).leftPadded(5))")
         lines.append("exact references      \(exact)/\(references) = \(percent(exactRate))")
         if tokens > 0 {
             lines.append("tokens right          \(tokensRight)/\(tokens) = \(percent(Double(tokensRight) / Double(tokens))), "

@@ -6,11 +6,13 @@ import DossierText
 /// features (those seen at least `minimumCount` times), numbered in order of first appearance so that the same
 /// data always gives the same numbering.
 package struct IndexedTrainingData {
-    /// One reference: per token its feature indices, the gap class before each token, and the gold label ids.
+    /// One reference: per token its feature indices, the gap class before each token, the gold label ids, and the
+    /// reference's weight in the likelihood.
     struct Sequence {
         var tokens: [[Int32]]
         var gaps: [Int]
         var labels: [Int]
+        var weight = 1.0
     }
 
     var labelNames: [String] = []
@@ -21,7 +23,7 @@ package struct IndexedTrainingData {
     init(_ references: [LabelledReference], minimumCount: Int) {
         var labelIndex: [String: Int] = [:]
         var keyCounts: [UInt32: Int] = [:]
-        var extracted: [(features: FeatureSequence, labels: [Int])] = []
+        var extracted: [(features: FeatureSequence, labels: [Int], weight: Double)] = []
         extracted.reserveCapacity(references.count)
         for reference in references {
             let (tokens, originalNames) = reference.labelledTokens
@@ -35,7 +37,7 @@ package struct IndexedTrainingData {
             }
             let features = FeatureExtractor.features(of: tokens)
             for key in features.keys { keyCounts[key, default: 0] += 1 }
-            extracted.append((features, labels))
+            extracted.append((features, labels, reference.weight))
         }
         var featureIndex: [UInt32: Int32] = [:]
         sequences.reserveCapacity(extracted.count)
@@ -51,7 +53,8 @@ package struct IndexedTrainingData {
                 }
                 tokens.append(row)
             }
-            sequences.append(Sequence(tokens: tokens, gaps: sequence.features.gaps, labels: sequence.labels))
+            sequences.append(Sequence(tokens: tokens, gaps: sequence.features.gaps, labels: sequence.labels,
+                                      weight: sequence.weight))
         }
     }
 }

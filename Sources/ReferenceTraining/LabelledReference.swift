@@ -6,10 +6,14 @@ import DossierText
 public struct LabelledReference: Sendable, Hashable {
     /// The labelled pieces in order: (label, text). The reference string is the texts joined by single spaces.
     public var fields: [(label: String, text: String)]
+    /// How much the CRF trainer counts this reference (its likelihood is multiplied by it); 1 unless the
+    /// training command weights the file it came from. Not part of equality.
+    public var weight = 1.0
 
     /// A reference from its labelled pieces.
-    public init(fields: [(label: String, text: String)]) {
+    public init(fields: [(label: String, text: String)], weight: Double = 1) {
         self.fields = fields
+        self.weight = weight
     }
 
     /// The reference string.

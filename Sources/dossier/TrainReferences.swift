@@ -22,6 +22,10 @@ struct TrainReferences: ParsableCommand {
     @Option(name: .customLong("data"), parsing: .upToNextOption, help: "Labelled files or directories (*.xml, *.tagged.txt).")
     var data: [String]
 
+    @Option(name: .customLong("weight"), parsing: .upToNextOption,
+            help: ArgumentHelp("CRF: count the references of a --data entry this many times in the likelihood (e.g. 2 for AnyStyle's files beside rendered ones); entries not named weigh 1.", valueName: "data-entry=weight"))
+    var weights: [String] = []
+
     @Option(help: "Where to write the model (binary), or a .swift file to compile in.")
     var out: String
 
@@ -51,12 +55,45 @@ struct TrainReferences: ParsableCommand {
         guard holdout >= 0, holdout < 1 else { throw ValidationError("--holdout must be in [0, 1)") }
         if let validation, !(validation > 0 && validation < 1) { throw ValidationError("--validation must be in (0, 1)") }
         if let calibration, !(calibration > 0 && calibration < 1) { throw ValidationError("--calibration must be in (0, 1)") }
+        _ = try weightByEntry()
+    }
+
+    /// The weight of each --data entry named by --weight.
+    func weightByEntry() throws -> [String: Double] {
+        var result: [String: Double] = [:]
+        for spec in weights {
+            guard let equals = spec.lastIndex(of: "="), let weight = Double(spec[spec.index(after: equals)...]), weight > 0,
+                  data.contains(String(spec[..<equals])) else {
+                throw ValidationError("--weight \(spec): give a --data entry, '=' and a positive weight")
+            }
+            result[String(spec[..<equals])] = weight
+        }
+        return result
+    }
+
+    /// The references of every --data entry, weighted, and per entry the normalised texts it gave.
+    func readWeighted() throws -> (references: [LabelledReference], entries: [(entry: String, texts: Set<String>)], files: Int) {
+        let weighting = try weightByEntry()
+        var references: [LabelledReference] = []
+        var entries: [(String, Set<String>)] = []
+        var files = 0
+        for entry in data {
+            let paths = try LabelledFiles.paths([entry])
+            files += paths.count
+            var read = try LabelledFiles.read(paths)
+            if let weight = weighting[entry] {
+                for index in read.indices { read[index].weight = weight }
+            }
+            entries.append((entry, Set(read.map(\.normalizedText))))
+            references += read
+        }
+        return (references, entries, files)
     }
 
     func run() throws {
-        let paths = try LabelledFiles.paths(data)
-        var split = TrainingSplit(try LabelledFiles.read(paths), holdout: holdout)
-        StandardStreams.error("\(paths.count) files: \(split.training.count) references to train on, \(split.heldOut.count) held out, \(split.duplicates) duplicates dropped")
+        let (references, entries, files) = try readWeighted()
+        var split = TrainingSplit(references, holdout: holdout)
+        StandardStreams.error("\(files) files: \(split.training.count) references to train on, \(split.heldOut.count) held out, \(split.duplicates) duplicates dropped")
         var calibrating: [LabelledReference] = []
         if let calibration {
             (split.training, calibrating) = split.carvingCalibration(calibration)
@@ -80,12 +117,28 @@ struct TrainReferences: ParsableCommand {
         }
         if !calibrating.isEmpty {
             model.calibration = TrainReferences.fitCalibration(model, on: calibrating)
+            // The calibration share is never trained on: its scores per --data entry compare settings without
+            // touching the held-out share (beside the model this binary parses with, trained with the same share
+            // kept out when its --holdout and --calibration were these).
+            for (entry, texts) in entries {
+                let share = calibrating.filter { texts.contains($0.normalizedText) }
+                guard !share.isEmpty else { continue }
+                let score = TrainReferences.score(ReferenceParser(model: model), on: share)
+                var line = "calibration share, \(entry): \(share.count) references, "
+                    + String(format: "micro-F1 %.4f, exact %.1f %%", score.f1, score.exact * 100)
+                if let standard = ReferenceParser.standard {
+                    let before = TrainReferences.score(standard, on: share)
+                    line += String(format: " (compiled-in model: %.4f, %.1f %%)", before.f1, before.exact * 100)
+                }
+                StandardStreams.error(line)
+            }
         }
         let bytes = ModelCoding.encode(model)
         let output: Data
         if out.hasSuffix(".swift") {
             var settings = trainer == .crf ? "--trainer crf --iterations \(iterations) --l2 \(l2)" : "--trainer perceptron --epochs \(epochs)"
             if let calibration { settings += " --calibration \(calibration)" }
+            if !weights.isEmpty { settings += " --weight \(weights.joined(separator: " "))" }
             let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) \(settings) --out \(out)"
             output = Data(ModelCoding.swiftSource(bytes, command: command).utf8)
         } else {

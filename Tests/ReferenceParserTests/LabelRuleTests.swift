@@ -131,6 +131,108 @@ final class LabelRuleTests: XCTestCase {
         XCTAssertEqual(bookLabels, ["editor", "editor", "editor", "title", "title", "location", "date"])
     }
 
+    func testAYearEndingTheVenueIsTheDateWhenThereIsNone() {
+        let all = known.union(["pages"])
+        var (tokens, labels) = labelled("I. Titov. Few-shot translation. In Proceedings of ACL 2024, pages 2210–2224.",
+                                        ["author", "author", "title", "title", "container-title", "container-title",
+                                         "container-title", "container-title", "container-title", "pages", "pages"])
+        IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: Array(repeating: 0.5, count: tokens.count), known: all)
+        XCTAssertEqual(labels[8], "date")
+        XCTAssertEqual(Array(labels[4...7]), Array(repeating: "container-title", count: 4))
+        // a date elsewhere, a year inside the venue's name, a year alone as the venue: nothing moves
+        let untouched: [(String, [String])] = [
+            ("I. Titov. Few-shot. In Proceedings of ACL 2024, 2024.",
+             ["author", "author", "title", "container-title", "container-title", "container-title", "container-title", "container-title", "date"]),
+            ("I. Titov. Few-shot. In Proc. 2024 Workshop, pp. 1–2.",
+             ["author", "author", "title", "container-title", "container-title", "container-title", "container-title", "pages", "pages"]),
+            ("I. Titov. Few-shot. Nature 2024, 12.", ["author", "author", "title", "journal", "journal", "volume"]),
+        ]
+        for (text, expected) in untouched {
+            var (tokens, labels) = labelled(text, expected)
+            IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: Array(repeating: 0.5, count: tokens.count), known: all)
+            XCTAssertEqual(labels, expected, text)
+        }
+    }
+
+    func testItalianEditorsAfterACuraDi() {
+        // "in Book, a cura di Names, Journal": the names (read as title and authors) are the editors, with the mark.
+        var (tokens, labels) = labelled("M. Cantilena, ‘Approccio metrico’, in Atti del colloquio, a cura di R.M. Danese, F. Gori, Ludus philologiae 3 (1990).",
+                                        ["author", "author", "title", "title", "title", "title", "title", "title",
+                                         "title", "title", "title", "title", "author", "author", "author", "journal", "journal", "volume", "date"])
+        EditedVolume.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[8...14]), Array(repeating: "editor", count: 7))
+        XCTAssertEqual(Array(labels[15...]), ["journal", "journal", "volume", "date"])
+        // "(a c. di)" is an editors' mark like "(eds.)": the title after it is the book
+        var (mark, markLabels) = labelled("A. Pignani, ‘NOSTOS’, in S. Cerasuolo (a c. di), Mathesis e Philia, Napoli 1995.",
+                                          ["author", "author", "title", "editor", "editor", "editor", "editor", "editor", "editor",
+                                           "title", "title", "title", "location", "date"])
+        EditedVolume.apply(mark, labels: &markLabels, known: known)
+        XCTAssertEqual(Array(markLabels[9...11]), Array(repeating: "container-title", count: 3))
+        // no author after "a cura di" within reach: nothing moves; nor without a title before it
+        let untouched: [(String, [String])] = [
+            ("Rossi, M. Storia, a cura di Einaudi, Torino 1990.",
+             ["author", "author", "title", "title", "title", "title", "publisher", "location", "date"]),
+            ("a cura di M. Rossi, Storia, 1990.", ["editor", "editor", "editor", "author", "author", "title", "date"]),
+        ]
+        for (text, expected) in untouched {
+            var (tokens, labels) = labelled(text, expected)
+            EditedVolume.apply(tokens, labels: &labels, known: known)
+            XCTAssertEqual(labels, expected, text)
+        }
+    }
+
+    func testTranslatorsAfterTheTitleAreNotEditors() {
+        let all = known.union(["translator", "location", "publisher"])
+        // "Title. Trans. Names." and "Translated by Names.": the run read as editors is the translators, mark and all.
+        var (tokens, labels) = labelled("Group μ 1981. A General Rhetoric. Trans. Paul B. Burrell and Edgar M. Slotkin. Baltimore: Johns Hopkins UP.",
+                                        ["author", "author", "date", "title", "title", "title"] + Array(repeating: "editor", count: 8)
+                                            + ["location", "publisher", "publisher", "publisher"])
+        Translators.apply(tokens, labels: &labels, known: all)
+        XCTAssertEqual(Array(labels[6...13]), Array(repeating: "translator", count: 8))
+        XCTAssertEqual(Array(labels[14...]), ["location", "publisher", "publisher", "publisher"])
+        var (by, byLabels) = labelled("Deleuze, G. A Thousand Plateaus. Translated by Brian Massumi. London: Athlone, 1988.",
+                                      ["author", "author", "title", "title", "title", "editor", "editor", "editor", "editor",
+                                       "location", "publisher", "date"])
+        Translators.apply(by, labels: &byLabels, known: all)
+        XCTAssertEqual(Array(byLabels[5...8]), Array(repeating: "translator", count: 4))
+        // "tr." and a language between "Trad." and "par"; a bracketed mark after the names
+        var (short, shortLabels) = labelled("Habermas, J. Between Facts and Norms, tr. W. Rehg (Cambridge, Mass.: MIT Press).",
+                                            ["author", "author", "title", "title", "title", "title", "editor", "editor", "editor",
+                                             "location", "location", "publisher", "publisher"])
+        Translators.apply(short, labels: &shortLabels, known: all)
+        XCTAssertEqual(Array(shortLabels[6...8]), ["translator", "translator", "translator"])
+        var (french, frenchLabels) = labelled("Trad. fr. par Maurice de Gandillac.", Array(repeating: "editor", count: 6))
+        Translators.apply(french, labels: &frenchLabels, known: all)
+        XCTAssertEqual(frenchLabels, Array(repeating: "translator", count: 6))
+        var (after, afterLabels) = labelled("Blanchot, M. The infinite conversation. Hanson, S. (trans.). Minneapolis:",
+                                            ["author", "author", "title", "title", "title", "editor", "editor", "editor", "location"])
+        Translators.apply(after, labels: &afterLabels, known: all)
+        XCTAssertEqual(Array(afterLabels[5...8]), ["translator", "translator", "translator", "location"])
+    }
+
+    func testEditorsStayEditorsAndAJournalTransStaysTheJournal() {
+        let all = known.union(["translator", "pages"])
+        // editors first ("Ed. and trans."), editors with "(eds.)", a lone "Trans." with no name after it
+        let cases: [(String, [String])] = [
+            ("Smith, J. Letters. Ed. and trans. A. Brown. Oxford, 1990.",
+             ["author", "author", "title", "editor", "editor", "editor", "editor", "editor", "publisher", "date"]),
+            ("Smith, J. Letters. In A. Brown (eds.), Book, 1990.",
+             ["author", "author", "title", "editor", "editor", "editor", "editor", "container-title", "date"]),
+            ("Smith, J. Letters. Trans. 1990.", ["author", "author", "title", "editor", "date"]),
+            ("J. Smith, Graphs, IEEE Trans. Softw. Eng. 12 (1990) 3.",
+             ["author", "author", "title", "journal", "journal", "journal", "journal", "volume", "date", "pages"]),
+        ]
+        for (text, expected) in cases {
+            var (tokens, labels) = labelled(text, expected)
+            Translators.apply(tokens, labels: &labels, known: all)
+            XCTAssertEqual(labels, expected, text)
+        }
+        // a model without the translator label: nothing changes
+        var (tokens, labels) = labelled("Letters. Translated by A. Brown.", ["title", "editor", "editor", "editor", "editor"])
+        Translators.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["title", "editor", "editor", "editor", "editor"])
+    }
+
     func testISBDSeparatorsEndTheTitleAndMarkTheVolume() {
         let all = known.union(["pages", "date"])
         // "Title // Journal. 2007. Т. 450. С. 1214–1217.": the journal read as title, the volume as pages.

@@ -53,6 +53,24 @@ final class CRFTrainingTests: XCTestCase {
         XCTAssertEqual(one.gradient[3], three.gradient[3], accuracy: 1e-9)
     }
 
+    /// A reference weighted 2 counts as the same reference given twice: the same value and gradient.
+    func testAWeightCountsAsRepetition() {
+        var weighted = synthetic(5, 3)
+        let repeated = weighted + [weighted[1]]
+        weighted[1].weight = 2
+        let once = CRFObjective(data: IndexedTrainingData(weighted, minimumCount: 1), l2: 0.3, chunks: 1)
+        let twice = CRFObjective(data: IndexedTrainingData(repeated, minimumCount: 1), l2: 0.3, chunks: 1)
+        XCTAssertEqual(once.parameterCount, twice.parameterCount)
+        var random = SplitMix(seed: 4)
+        let weights = (0..<once.parameterCount).map { _ in Double(random.next() % 2001) / 1000 - 1 }
+        let (value, gradient) = once.evaluate(weights)
+        let (expected, expectedGradient) = twice.evaluate(weights)
+        XCTAssertEqual(value, expected, accuracy: 1e-9 * abs(expected))
+        for index in [0, 5, once.transitionOffset + 2, once.startOffset, once.parameterCount - 1] {
+            XCTAssertEqual(gradient[index], expectedGradient[index], accuracy: 1e-9, "weight \(index)")
+        }
+    }
+
     func testLBFGSFindsTheMinimumOfAQuadratic() {
         // f(x) = Σ (i + 1)(x_i − i)², minimum at x_i = i.
         let minimum = LBFGS().minimize([Double](repeating: 0, count: 5), iterations: 100, objective: { x in
