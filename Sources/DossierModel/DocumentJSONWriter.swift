@@ -88,36 +88,9 @@ struct DocumentJSONWriter {
 
     // MARK: Scalars
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// A string with the encoder's escapes: quote, backslash, the named control characters, other controls as \u00xx.
+    /// A string with the encoder's escapes (`JSONStringBytes`).
     private mutating func string(_ value: String) {
-        output.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                start = index + 1
-                output.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
-                case 0x0A: output.append(UInt8(ascii: "n"))
-                case 0x0D: output.append(UInt8(ascii: "r"))
-                case 0x09: output.append(UInt8(ascii: "t"))
-                case 0x08: output.append(UInt8(ascii: "b"))
-                case 0x0C: output.append(UInt8(ascii: "f"))
-                default:
-                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                    output.append(Self.hexDigits[Int(byte >> 4)])
-                    output.append(Self.hexDigits[Int(byte & 0x0F)])
-                }
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-        }
-        output.append(UInt8(ascii: "\""))
+        JSONStringBytes.appendQuoted(value, to: &output)
     }
 
     /// Text that needs no escaping (numbers, literals).
@@ -431,5 +404,41 @@ struct DocumentJSONWriter {
         key("date-parts"); array(date.dateParts) { $0.array($1) { $0.int($1) } }
         member("raw", date.raw)
         close(UInt8(ascii: "}"))
+    }
+}
+
+/// A JSON string as `JSONEncoder` writes it, appended to a byte buffer: quote, backslash and the named control
+/// characters escaped, other controls as `\u00xx`, `/` and non-ASCII kept. The one escaping of the direct writers
+/// (`DocumentJSONWriter`, the writers' publication lines).
+package enum JSONStringBytes {
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    package static func appendQuoted(_ value: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                start = index + 1
+                output.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): output.append(byte)
+                case 0x0A: output.append(UInt8(ascii: "n"))
+                case 0x0D: output.append(UInt8(ascii: "r"))
+                case 0x09: output.append(UInt8(ascii: "t"))
+                case 0x08: output.append(UInt8(ascii: "b"))
+                case 0x0C: output.append(UInt8(ascii: "f"))
+                default:
+                    output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        }
+        output.append(UInt8(ascii: "\""))
     }
 }
