@@ -151,6 +151,19 @@ extension PacketCommandTests {
         XCTAssertEqual(markdown.status, 2, "only PDFs have pages to draw")
     }
 
+    /// A PDF poppler spins on: `--overlay` converts and draws in a worker, so `--timeout` ends it with one line.
+    func testInspectOverlayOfASpinningPDFEndsAtTheTimeout() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let spinning = directory.appendingPathComponent("spinning.pdf")
+        try FileManager.default.copyItem(at: CLIRunner.repository.appendingPathComponent("Tests/Fixtures/slow/damaged-fanout-poppler-spins"), to: spinning)
+        let started = Date()
+        let result = try CLIRunner.run(["inspect", spinning.path, "--overlay", directory.appendingPathComponent("pages").path, "--timeout", "3"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("spinning.pdf: timed out after 3 s"), result.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 60, "it was unbounded: the drawing ran in this process")
+    }
+
     func testReviewWritesOnlyInsideItsFolder() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
