@@ -40,5 +40,11 @@ final class ReferenceFieldOrderTests: XCTestCase {
                      Inline(.text, text: "K. S. Ramamurthi. Science, 2009.")]
         XCTAssertEqual(ReferenceFieldOrder.endingStyledLines("Geometric cue for protein localization\nK. S. Ramamurthi. Science, 2009.", inlines: title),
                        "Geometric cue for protein localization.\nK. S. Ramamurthi. Science, 2009.")
+        // Authors linked one by one, as the title is: the first name opens the next field (a CV's publication page).
+        let link = { (text: String) in Inline(.link, text: text, url: "https://example.org", children: [Inline(.text, text: text)]) }
+        let linked = [link("Imitation Learning from Pixel Observations for Continuous Control"), Inline(.softbreak, text: "\n"),
+                      link("Samuel Cohen"), Inline(.text, text: ", "), link("Brandon Amos"), Inline(.text, text: ". NeurIPS 2021")]
+        XCTAssertEqual(ReferenceFieldOrder.endingStyledLines("Imitation Learning from Pixel Observations for Continuous Control\nSamuel Cohen, Brandon Amos. NeurIPS 2021", inlines: linked),
+                       "Imitation Learning from Pixel Observations for Continuous Control.\nSamuel Cohen, Brandon Amos. NeurIPS 2021")
     }
 }

@@ -73,11 +73,27 @@ enum ReferenceFieldOrder {
         for index in lines.indices.dropLast() {
             let line = squeezed(lines[index])
             guard let last = line.last, !".!?:;,".contains(last), line.split(separator: " ").count >= 2, let styles = runs[line] else { continue }
+            // Names set one by one in the same style (authors linked each to a page) start the next field: two or more
+            // such runs on the next line, or one that reads as a name.
             let next = squeezed(lines[index + 1])
-            if runs.contains(where: { text, kinds in !text.isEmpty && next.hasPrefix(text) && !kinds.isDisjoint(with: styles) }) { continue }
+            let sameStyle = runs.filter { text, kinds in !text.isEmpty && next.contains(text) && !kinds.isDisjoint(with: styles) }
+            if sameStyle.count == 1, let (text, _) = sameStyle.first, next.hasPrefix(text), !isNameLike(text) || !next.dropFirst(text.count).hasPrefix(",") {
+                continue
+            }
             lines[index] = line + "."
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One to four capitalised words or particles ("Samuel Cohen", "Bastian de la Fuente", "K. Lovelace"): maybe a
+    /// person's name, not the tail of a wrapped title ("a bacterium", "Pathways in Caenorhabditis Elegans").
+    static func isNameLike(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",;*†‡")) }.filter { !$0.isEmpty }
+        guard (1...4).contains(words.count) else { return false }
+        return words.allSatisfy { word in
+            guard let head = word.first else { return true }
+            return head.isUppercase || NameParticles.all.contains(word)
+        }
     }
 
     static func squeezed(_ text: String) -> String {
