@@ -9,9 +9,10 @@ import Foundation
 /// sentence's separator, the author list runs up to that name and the title starts after it. Only text that is in
 /// the reference moves, and only when everything up to the name reads as names.
 enum ApplicantAnchoredAuthors {
-    /// Repairs `publication` in place; returns whether it changed.
+    /// Repairs `publication` in place; returns whether it changed. `written` is `AuthorMatcher.writtenNames` of
+    /// `forms`, longest first (computed once per document).
     @discardableResult
-    static func repair(_ publication: inout Publication, applicant forms: [PersonName]) -> Bool {
+    static func repair(_ publication: inout Publication, applicant forms: [PersonName], written: [String]) -> Bool {
         guard let title = publication.title, let authors = publication.author, let first = authors.first,
               // The applicant read whole is found; a family name read without its given name is not.
               !authors.contains(where: { author in
@@ -23,9 +24,9 @@ enum ApplicantAnchoredAuthors {
         let starts = [first.given, first.family, first.literal].compactMap { $0 }.filter { !$0.isEmpty }
             .compactMap { raw.range(of: $0)?.lowerBound }.filter { $0 < titleRange.lowerBound }
         guard let start = starts.min() else { return false }
-        for written in forms.flatMap(writtenNames).sorted(by: { $0.count > $1.count }) {
+        for name in written {
             var searchFrom = start
-            while let found = raw.range(of: written, range: searchFrom..<titleRange.upperBound) {
+            while let found = raw.range(of: name, range: searchFrom..<titleRange.upperBound) {
                 searchFrom = found.upperBound
                 // The name must end inside the title read, near its start.
                 guard found.upperBound > titleRange.lowerBound,
@@ -48,19 +49,6 @@ enum ApplicantAnchoredAuthors {
             }
         }
         return false
-    }
-
-    /// The ways a CV writes its owner's name in a reference: "Bastian de la Fuente", "de la Fuente, Bastian",
-    /// "B. de la Fuente", "de la Fuente, B.", "de la Fuente B".
-    static func writtenNames(_ name: PersonName) -> [String] {
-        guard let family = name.family, !family.isEmpty else { return [] }
-        var forms = [name.literal]
-        guard let given = name.given, !given.isEmpty else { return forms }
-        let initials = given.split { $0 == " " || $0 == "-" }.compactMap(\.first).map(String.init)
-        forms += ["\(given) \(family)", "\(family), \(given)", "\(family), \(initials.map { $0 + "." }.joined(separator: " "))",
-                  "\(initials.map { $0 + "." }.joined(separator: " ")) \(family)", "\(family) \(initials.joined())"]
-        var seen: Set<String> = []
-        return forms.filter { $0.count >= 4 && seen.insert($0).inserted }
     }
 
     /// Names and nothing else: capitalised words, initials ("S-J.", "B. P."), lowercase particles, "and"/"&",

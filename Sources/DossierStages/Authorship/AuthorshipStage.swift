@@ -23,11 +23,13 @@ public struct AuthorshipStage: Stage {
             document.report(.info, stage: name, "no applicant name found; the author of \(count) of \(total) references, "
                 + "\(author.literal), is taken as the applicant")
         }
+        // The applicant's name as references write it, longest first: searched in every reference that lacks it.
+        let written = applicantForms.flatMap(AuthorMatcher.writtenNames).sorted { $0.count > $1.count }
         let sources = HighlightSources(document)
         let legend = AuthorMarks.legend(in: document.blocks)
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
-            if !applicantForms.isEmpty { ApplicantAnchoredAuthors.repair(&publication, applicant: applicantForms) }
+            if !applicantForms.isEmpty { ApplicantAnchoredAuthors.repair(&publication, applicant: applicantForms, written: written) }
             let authors = publication.author ?? []
             guard !authors.isEmpty else { continue }
             let highlighted = sources.highlightedTexts(for: publication)

@@ -5,6 +5,19 @@ import Foundation
 
 /// Author names compared the way people abbreviate them.
 enum AuthorMatcher {
+    /// The ways a CV writes its owner's name in a reference: "Bastian de la Fuente", "de la Fuente, Bastian",
+    /// "B. de la Fuente", "de la Fuente, B.", "de la Fuente B".
+    static func writtenNames(_ name: PersonName) -> [String] {
+        guard let family = name.family, !family.isEmpty else { return [] }
+        var forms = [name.literal]
+        guard let given = name.given, !given.isEmpty else { return forms }
+        let initials = given.split { $0 == " " || $0 == "-" }.compactMap(\.first).map(String.init)
+        forms += ["\(given) \(family)", "\(family), \(given)", "\(family), \(initials.map { $0 + "." }.joined(separator: " "))",
+                  "\(initials.map { $0 + "." }.joined(separator: " ")) \(family)", "\(family) \(initials.joined())"]
+        var seen: Set<String> = []
+        return forms.filter { $0.count >= 4 && seen.insert($0).inserted }
+    }
+
     /// Lowercase, accents folded, hyphens/apostrophes/periods removed.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return foldASCII(text) }

@@ -32,6 +32,7 @@ public struct SplitReferencesStage: Stage {
             if section.kind == .publications { paperHeadings += 1 }
         }
         let labelled = Self.labelledParagraphs(indices, in: document, map: map)
+        let applicantWritten = document.profile.person.name.map(AuthorMatcher.writtenNames) ?? []
         var members = Set(fieldGroups.values.joined())
         let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
         members.formUnion(continued.values.flatMap { $0 })
@@ -98,7 +99,7 @@ public struct SplitReferencesStage: Stage {
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant named, in bold or underlined as in an author list or written out, vouches for one more sign.
                 if block.type == .paragraph,
-                   ReferenceUnits.citationScore(unit.text) + (Self.namesApplicant(block, document.profile.person.name) ? 1 : 0)
+                   ReferenceUnits.citationScore(unit.text) + (Self.namesApplicant(block, document.profile.person.name, written: applicantWritten) ? 1 : 0)
                     + (unit.fielded ? 1 : 0) + (labelled.contains(index) ? 1 : 0) < 2 { continue }
                 // `raw` is the reference as written, without its numbering and trailing link words ("[PDF] [code]").
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
@@ -141,12 +142,13 @@ public struct SplitReferencesStage: Stage {
     /// Whether a bold or underlined run of the block is the applicant's name ("**Steven M Drucker**").
     /// The applicant set in bold or underlined, as in an author list, or written out in one of the ways a reference
     /// writes its author ("Kwame Achterberg", "Achterberg, K.", "K. Achterberg").
-    static func namesApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
+    /// `written` is `AuthorMatcher.writtenNames(applicant)`, computed once per document.
+    static func namesApplicant(_ block: Block, _ applicant: PersonName?, written: [String]) -> Bool {
         if highlightsApplicant(block, applicant) { return true }
         // Written out, in a paragraph that ends as a reference ends: not a fragment cut after the names ("…; Roe, Ada:").
-        guard let applicant, let end = block.text.trimmingFast(in: .whitespacesAndNewlines).last,
+        guard let end = block.text.trimmingFast(in: .whitespacesAndNewlines).last,
               end == "." || end == ")" || end == "]" || end.isNumber else { return false }
-        return ApplicantAnchoredAuthors.writtenNames(applicant).contains { block.text.contains($0) }
+        return written.contains { block.text.contains($0) }
     }
 
     static func highlightsApplicant(_ block: Block, _ applicant: PersonName?) -> Bool {
