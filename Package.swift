@@ -61,7 +61,7 @@ let package = Package(
         .testTarget(name: "MarkdownReaderTests", dependencies: ["MarkdownReader"]),
         .testTarget(name: "PDFReaderTests", dependencies: ["PDFReader"]),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"]),
-        .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages", "DossierText"]),
+        .testTarget(name: "DossierStagesTests", dependencies: ["DossierStages", "DossierText", "ReferenceParser"]),
         .testTarget(name: "DossierWritersTests", dependencies: ["DossierWriters", "Dossier"]),
         .testTarget(name: "ReferenceParserTests", dependencies: ["ReferenceParser", "DossierText"]),
         .testTarget(name: "ReferenceTrainingTests", dependencies: ["ReferenceTraining", "ReferenceParser", "DossierText"]),

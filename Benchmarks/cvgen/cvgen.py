@@ -170,7 +170,8 @@ def generate_one(job):
     for g in groups:
         for e in pubs[id(g)]:
             t = e.truth
-            row = {"title": t["title"], "year": t["year"], "applicantPosition": t["applicantPosition"], "authors": t["authors"]}
+            row = {"title": t["title"], "year": t["year"], "applicantPosition": t["applicantPosition"], "authors": t["authors"],
+                   "raw": E.plain(e.segments)}
             if t["authorsTruncated"]:
                 row["authorsTruncated"] = True
             labelled.append(row)

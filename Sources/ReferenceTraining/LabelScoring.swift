@@ -11,6 +11,9 @@ public struct DocumentLabels: Decodable, Sendable {
         public var year: Int?
         public var applicantPosition: Int?
         public var authors: Int?
+        /// The publication's text as written, without its list number (generated labels give it; the corpus's
+        /// do not): what `train-segmenter` aligns the lines with.
+        public var raw: String?
     }
 
     public var name: String?

@@ -9,7 +9,7 @@ struct DossierCommand: ParsableCommand {
         commandName: "dossier",
         abstract: "Turn applicant documents (Markdown, HTML, PDF) into structured data.",
         version: DossierVersion.current,
-        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self, Review.self, Eval.self, References.self, TrainReferences.self, EvalReferences.self, Worker.self],
+        subcommands: [Convert.self, Inspect.self, Formats.self, Schema.self, Review.self, Eval.self, References.self, TrainReferences.self, EvalReferences.self, TrainSegmenter.self, Worker.self],
         defaultSubcommand: Convert.self
     )
 

@@ -34,10 +34,19 @@ public struct SplitReferencesStage: Stage {
         let labelled = Self.labelledParagraphs(indices, in: document, map: map)
         let applicantWritten = document.profile.person.name.map(AuthorMatcher.writtenNames) ?? []
         var members = Set(fieldGroups.values.joined())
-        let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map)
+        // The learned segmenter, where confident, cuts and joins the reader's paragraphs and items; entries read
+        // field by field and paper headings are left to the rules.
+        var excluded = members.union(fieldGroups.keys)
+        for section in document.profile.sections {
+            guard let first = section.blocks.first, let last = section.blocks.last, first <= last, paperUnits[first] != nil else { continue }
+            excluded.formUnion(first...last)
+        }
+        let edits = SegmenterEdits.edits(document, blocks: indices, map: map, applicant: applicantWritten, excluded: excluded)
+        let continued = Self.continuedParagraphs(indices.filter { !members.contains($0) && fieldGroups[$0] == nil }, in: document, map: map,
+                                                 joins: edits.joins)
         members.formUnion(continued.values.flatMap { $0 })
         for index in indices {
-            var block = document.blocks[index]
+            var block = edits.lists[index] ?? document.blocks[index]
             if members.contains(index) { continue }
             if let rest = continued[index] {
                 let parts = [block] + rest.map { document.blocks[$0] }
@@ -81,7 +90,9 @@ public struct SplitReferencesStage: Stage {
                     continue
                 }
             }
-            let units = ReferenceUnits.units(of: block, index: index)
+            let units = edits.paragraphCuts[index].map { cuts in
+                SegmenterEdits.split(block, at: cuts).flatMap { ReferenceUnits.units(of: $0, index: index) }
+            } ?? ReferenceUnits.units(of: block, index: index)
             // The shortfall check counts the same units again: kept for it (lists and tables as the document has them).
             if continued[index] == nil, block.type == .list || block.type == .table { listUnits[index] = units }
             for unit in units {
@@ -232,8 +243,10 @@ public struct SplitReferencesStage: Stage {
 
     /// Paragraphs that go on with the one before them — an entry the reader cut at a page break, a column edge or a
     /// line of its own: the next starts with a lowercase letter, or the previous ends in a comma, a hyphen or "and".
+    /// The segmenter's confident `joins` are taken too.
     /// Returns first paragraph → the paragraphs that continue it.
-    static func continuedParagraphs(_ indices: [Int], in document: Document, map: SectionMap) -> [Int: [Int]] {
+    static func continuedParagraphs(_ indices: [Int], in document: Document, map: SectionMap,
+                                    joins: Set<Int> = []) -> [Int: [Int]] {
         var result: [Int: [Int]] = [:]
         var start: Int?
         var previous: Int?
@@ -243,7 +256,7 @@ public struct SplitReferencesStage: Stage {
             guard block.type == .paragraph else { start = nil; continue }
             if let previous, let first = start ?? Optional(previous), previous + 1 == index, document.blocks[previous].type == .paragraph,
                map.section(ofBlock: previous)?.blocks == map.section(ofBlock: index)?.blocks,
-               goesOn(from: document.blocks[previous].text, to: block.text) {
+               joins.contains(index) || goesOn(from: document.blocks[previous].text, to: block.text) {
                 result[first, default: []].append(index)
                 start = first
             } else {

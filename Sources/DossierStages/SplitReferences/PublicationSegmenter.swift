@@ -1,0 +1,194 @@
+import DossierText
+import DossierModel
+import Foundation
+import ReferenceParser
+
+/// The learned segmenter of publication lists, as GROBID's segmentation model and AnyStyle's finder: every line
+/// of a publications section is labelled `start` (a publication begins here), `in` (it goes on) or `other` (a
+/// legend, a note, a counter) by a linear-chain CRF over layout and text features — where the line sits in its
+/// paragraph or item, its length against the section's full lines, bold, numbering and bullet shapes, a name, year,
+/// DOI or page range, how the line before it ends — with the rules' own signals (numbering, a year column, a
+/// sentence going on) among them. Trained on generated CVs by `dossier train-segmenter`.
+enum PublicationSegmenter {
+    /// Bump when the features change, so an old model is refused rather than misread.
+    static let featureVersion: UInt32 = 3
+    static let labels = ["start", "in", "other"]
+
+    /// The compiled-in model, or nil when none is compiled in (or it was trained for other features).
+    static let model: SequenceModel? = {
+        guard let bytes = GeneralSequences.bytes(base64: PublicationSegmenterModel.base64), !bytes.isEmpty else { return nil }
+        return try? GeneralSequences.decode(bytes, featureVersion: featureVersion)
+    }()
+
+    /// Each line's label and confidence, or nil without a model.
+    static func label(_ lines: [PublicationLine], applicant: [String], model: SequenceModel? = PublicationSegmenter.model) -> [(label: String, confidence: Double)]? {
+        guard let model, !lines.isEmpty else { return nil }
+        let sequence = GeneralSequences.sequence(features(of: lines, applicant: applicant))
+        let (ids, confidence) = GeneralSequences.label(sequence, with: model)
+        return zip(ids, confidence).map { (model.labels[$0.0], $0.1) }
+    }
+
+    /// What a line is, before its neighbours are looked at.
+    struct Traits {
+        var shape = "", secondShape = "", end = "", length = "", words = ""
+        var numbered = false, dated = false, leadingYear = false, labelled = false
+        var authors = false, nameFirst = false, lower = false, quoted = false
+        var year = false, doi = false, url = false, pages = false
+        var legend = false, applicant = false
+    }
+
+    /// The hashed features of every line.
+    static func features(of lines: [PublicationLine], applicant: [String]) -> [[UInt32]] {
+        let lineTraits = lines.map { traits(of: $0, applicant: applicant) }
+        let lengths = relativeLengths(lines)
+        var result: [[UInt32]] = []
+        result.reserveCapacity(lines.count)
+        var previousOpening: String?  // the shape of the line that opened the block before this one
+        var currentOpening: String?
+        for (index, line) in lines.enumerated() {
+            let own = lineTraits[index]
+            let previous = index > 0 ? lineTraits[index - 1] : nil
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            if line.opensBlock {
+                previousOpening = currentOpening
+                currentOpening = own.shape
+            }
+            var keys: [UInt32] = []
+            func add(_ name: String, _ value: String) { keys.append(GeneralSequences.key(201, name + "=" + value)) }
+            func flag(_ name: String, _ on: Bool) { if on { add(name, "1") } }
+            let opens = line.opensBlock ? "open" : "wrap"
+            add("bias", "")
+            add("holder", line.holder.rawValue + "/" + opens)
+            add("format|holder", line.format + "/" + line.holder.rawValue + "/" + opens)
+            flag("section", line.opensSection)
+            flag("bold", line.bold)
+            add("marker", line.marker.map(markerClass) ?? "none")
+            add("shape", own.shape)
+            add("shape2", own.shape + " " + own.secondShape)
+            add("shape|opens", own.shape + "/" + opens)
+            add("end", own.end)
+            add("length", lengths[index])
+            add("words", own.words)
+            flag("numbered", own.numbered)
+            add("numbered|opens", "\(own.numbered)/" + opens)
+            flag("dated", own.dated)
+            flag("leadingYear", own.leadingYear)
+            flag("labelled", own.labelled)
+            flag("authors", own.authors)
+            flag("nameFirst", own.nameFirst)
+            add("nameFirst|opens", "\(own.nameFirst)/" + opens)
+            flag("lower", own.lower)
+            flag("quoted", own.quoted)
+            flag("year", own.year)
+            flag("doi", own.doi)
+            flag("url", own.url)
+            flag("pages", own.pages)
+            flag("legend", own.legend)
+            flag("applicant", own.applicant)
+            if let previous {
+                let before = lines[index - 1]
+                add("previousEnd", previous.end)
+                add("previousEnd|opens", previous.end + "/" + opens)
+                add("format|previousEnd|opens", line.format + "/" + previous.end + "/" + opens)
+                add("previousEnd|shape", previous.end + "/" + own.shape)
+                add("previousLength", lengths[index - 1])
+                add("previousLength|shape", lengths[index - 1] + "/" + own.shape)
+                add("previousLength|opens", lengths[index - 1] + "/" + opens)
+                flag("previousYear", previous.year)
+                flag("previousDOI", previous.doi || previous.url)
+                flag("goesOn", SplitReferencesStage.goesOn(from: before.text, to: line.text))
+                add("goesOn|opens", "\(SplitReferencesStage.goesOn(from: before.text, to: line.text))/" + opens)
+                flag("previousBold", before.bold)
+                add("bold|previousBold", "\(line.bold)/\(before.bold)")
+            } else {
+                add("first", "")
+            }
+            if line.opensBlock, let previousOpening { flag("sameOpening", previousOpening == own.shape) }
+            add("last", next.map { $0.opensBlock ? "blockEnds" : "goesOn" } ?? "documentEnds")
+            result.append(keys)
+        }
+        return result
+    }
+
+    static func traits(of line: PublicationLine, applicant: [String]) -> Traits {
+        let text = line.text
+        var traits = Traits()
+        let words = text.split(separator: " ", maxSplits: 2)
+        traits.shape = words.first.map { shape(of: $0) } ?? ""
+        traits.secondShape = words.count > 1 ? shape(of: words[1]) : ""
+        traits.end = endClass(text)
+        let count = text.split(separator: " ").count
+        traits.words = count <= 2 ? "\(count)" : count <= 4 ? "3-4" : count <= 8 ? "5-8" : count <= 16 ? "9-16" : "17+"
+        traits.numbered = ReferenceUnits.Patterns.numbering.matches(text)
+        traits.dated = ReferenceUnits.Patterns.datedStart.matches(text)
+        traits.leadingYear = ReferenceUnits.Patterns.leadingYear.matches(text)
+        traits.labelled = SplitReferencesStage.Patterns.entryLabel.matches(text)
+        traits.authors = ReferenceFieldOrder.looksLikeAuthorList(text)
+        if let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) {
+            traits.nameFirst = text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
+        }
+        traits.lower = text.first?.isLowercase == true
+        traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
+        traits.year = ReferenceUnits.Patterns.year.matches(text)
+        traits.doi = text.contains("10.") && Patterns.doi.matches(text)
+        traits.url = text.contains("http") || text.contains("www.")
+        traits.pages = Patterns.pages.matches(text)
+        traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
+        traits.applicant = applicant.contains { text.contains($0) }
+        return traits
+    }
+
+    enum Patterns {
+        static let doi = TextPattern(#"10\.\d{4,9}/"#)
+        static let pages = TextPattern(#"\d+\s?[-–]\s?\d+"#)
+    }
+
+    /// A word's shape: letters and digits as X, x and d, runs of letters shortened to two and of digits to four,
+    /// punctuation kept ("Dossier," → "Xxx,", "[12]" → "[dd]", "2003:" → "dddd:", "J." → "X.").
+    static func shape(of word: Substring) -> String {
+        var result = ""
+        var last: Character = " ", run = 0
+        for character in word.prefix(12) {
+            let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character.isLetter ? "L" : character
+            if kind == last { run += 1 } else { run = 1; last = kind }
+            // Digits up to four, so that a year column ("2003:") is not a volume ("151:").
+            if run <= (kind == "d" ? 4 : 2) { result.append(kind) }
+        }
+        return result
+    }
+
+    static func endClass(_ text: String) -> String {
+        guard let last = text.last else { return "none" }
+        if text.hasSuffix(" and") || text.hasSuffix(" &") { return "and" }
+        if last.isNumber { return "digit" }
+        if last.isLowercase { return "lower" }
+        if last.isLetter { return "upper" }
+        return String(last)
+    }
+
+    static func markerClass(_ marker: String) -> String {
+        if marker.contains("[") { return "bracket" }
+        if marker.contains(where: \.isNumber) { return "number" }
+        if marker.contains(where: \.isLetter) { return "letter" }
+        return "bullet"
+    }
+
+    /// Each line's length against the full lines of its section (the 90th percentile of their lengths), in
+    /// buckets: a line that stops short ends a paragraph in a PDF.
+    static func relativeLengths(_ lines: [PublicationLine]) -> [String] {
+        var result = [String](repeating: "", count: lines.count)
+        var start = 0
+        while start < lines.count {
+            var end = start + 1
+            while end < lines.count, !lines[end].opensSection { end += 1 }
+            let counts = lines[start..<end].map { $0.text.count }.sorted()
+            let full = max(1, counts[min(counts.count - 1, counts.count * 9 / 10)])
+            for index in start..<end {
+                let ratio = Double(lines[index].text.count) / Double(full)
+                result[index] = ratio < 0.4 ? "short" : ratio < 0.7 ? "part" : ratio < 0.9 ? "most" : "full"
+            }
+            start = end
+        }
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+import ArgumentParser
+import Dossier
+import Foundation
+
+/// `dossier train-segmenter`: trains the publication-list segmenter (a CRF over the lines of publication
+/// sections) on generated CVs whose labels give each publication's text, and scores it on the documents their
+/// `splits.json` holds out (layouts and styles never trained on).
+struct TrainSegmenter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-segmenter",
+        abstract: "Train the publication-list segmenter on generated CVs (Benchmarks/cvgen) and score it on held-out layouts and styles.",
+        discussion: """
+            Each directory holds documents with NAME.json labels whose publications carry `raw`, the text as \
+            generated (Benchmarks/cvgen writes it). Every document is read and run through the stages before \
+            split-references; the lines of its publication sections are aligned with the texts to label each \
+            `start`, `in` or `other`; documents whose alignment does not find every publication are left out. \
+            Documents listed under "test" in a directory's splits.json are held out of training and scored. \
+            Deterministic: the same documents give the same model bytes. With --out ending in .swift the model \
+            is written as Swift source to compile in.
+            """)
+
+    @Argument(help: "Directories of generated, labelled documents.")
+    var directories: [String]
+
+    @Option(help: "Where to write the model (binary), or a .swift file to compile in; nothing is written without it.")
+    var out: String?
+
+    @Option(help: "CRF: L-BFGS iterations at most.")
+    var iterations: Int = 150
+
+    @Option(help: "CRF: strength of the L2 penalty.")
+    var l2: Double = 1.0
+
+    @Flag(help: "Train on every document, held-out ones included (for the model that ships, after scoring).")
+    var all = false
+
+    @Flag(help: "Name each document left out, with the publications its alignment found.")
+    var verbose = false
+
+    func run() throws {
+        let registry = Registry.standard
+        let pipeline = try StageSelection("normalize,sections,contact,entries,referees").pipeline(registry: registry, filters: [])
+        let converter = Converter(registry: registry, pipeline: pipeline)
+        var training: [LabelledSequence] = []
+        var held: [(name: String, example: PublicationSegmenterTraining.Example)] = []
+        var unaligned = 0, unlabelled = 0
+        for directory in directories {
+            let heldOut = Self.heldOutNames(directory)
+            for file in Eval.labelFiles(directory) {
+                let documentPath = String(file.dropLast(".json".count))
+                let name = (documentPath as NSString).lastPathComponent
+                guard let labels = try? JSONDecoder().decode(DocumentLabels.self, from: Data(contentsOf: URL(fileURLWithPath: file))),
+                      let publications = labels.publications, !publications.isEmpty else { continue }
+                let raws = publications.compactMap(\.raw)
+                guard raws.count == publications.count else { unlabelled += 1; continue }
+                let document: Document
+                do {
+                    document = try converter.convert(Data(contentsOf: URL(fileURLWithPath: documentPath)), path: documentPath, format: nil)
+                } catch {
+                    StandardStreams.error("\(documentPath): \(error)")
+                    continue
+                }
+                let example = PublicationSegmenterTraining.example(document, raws: raws)
+                guard example.starts == example.publications else {
+                    if verbose { StandardStreams.error("\(documentPath): aligned \(example.starts) of \(example.publications) publications over \(example.lines.count) lines") }
+                    unaligned += 1
+                    continue
+                }
+                if heldOut.contains(name) && !all {
+                    held.append((name, example))
+                } else {
+                    training.append(LabelledSequence(features: GeneralSequences.sequence(example.features), labels: example.labels))
+                }
+            }
+        }
+        StandardStreams.error("train-segmenter: \(training.count) documents to train on, \(held.count) held out; left out: \(unaligned) not aligned, \(unlabelled) without publication texts")
+        guard !training.isEmpty else { throw ValidationError("no aligned, labelled documents to train on") }
+        var trainer = CRFTrainer()
+        trainer.iterations = iterations
+        trainer.l2 = l2
+        let model = trainer.train(sequences: training, labelOrder: PublicationSegmenterTraining.labels) { StandardStreams.error("train-segmenter: \($0)") }
+        if !held.isEmpty { print(Self.score(held, model: model), terminator: "") }
+        if verbose {
+            // Where the model departs from the reader's blocks on held-out documents, and whether the truth agrees.
+            for (name, example) in held {
+                let predicted = GeneralSequences.label(GeneralSequences.sequence(example.features), with: model)
+                for (index, line) in example.lines.enumerated() where index > 0 {
+                    let label = model.labels[predicted.labels[index]]
+                    let cut = label != "in" && !example.opensBlock[index], join = label == "in" && example.opensBlock[index]
+                    guard cut || join else { continue }
+                    let verdict = (label == "in") == (example.labels[index] == "in") ? "right" : "wrong"
+                    StandardStreams.error("\(name): \(cut ? "cut" : "join") (\(verdict), \(String(format: "%.2f", predicted.confidence[index]))) \(example.lines[index - 1].suffix(40)) | \(line.prefix(60))")
+                }
+            }
+        }
+        guard let out else { return }
+        let bytes = GeneralSequences.encode(model, featureVersion: PublicationSegmenterTraining.featureVersion)
+        if out.hasSuffix(".swift") {
+            let command = "dossier train-segmenter " + directories.joined(separator: " ") + (all ? " --all" : "")
+                + " --iterations \(iterations) --l2 \(l2)"
+            let source = """
+                // Generated by `\(command)`; do not edit.
+                /// The trained publication-list segmenter, compiled into the binary as base64 text (empty: no model).
+                enum PublicationSegmenterModel {
+                    static let base64 = "\(GeneralSequences.base64(bytes))"
+                }
+
+                """
+            try Data(source.utf8).write(to: URL(fileURLWithPath: out))
+        } else {
+            try Data(bytes).write(to: URL(fileURLWithPath: out))
+        }
+        StandardStreams.error("train-segmenter: wrote \(bytes.count) bytes to \(out)")
+    }
+
+    /// The documents a directory's splits.json holds out ("test").
+    static func heldOutNames(_ directory: String) -> Set<String> {
+        let path = (directory as NSString).appendingPathComponent("splits.json")
+        guard let data = FileManager.default.contents(atPath: path),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let test = object["test"] as? [String] else { return [] }
+        return Set(test)
+    }
+
+    /// Line labels and publication starts on the held-out documents, for the model and for the reader's own
+    /// blocks (a publication at every paragraph or item), overall and per format.
+    static func score(_ held: [(name: String, example: PublicationSegmenterTraining.Example)], model: SequenceModel) -> String {
+        struct Tally { var lines = 0, right = 0, truePositive = 0, predicted = 0, gold = 0, documents = 0, whole = 0 }
+        var tallies: [String: (model: Tally, blocks: Tally)] = [:]
+        for (name, example) in held {
+            let format = (name as NSString).pathExtension
+            let sequence = GeneralSequences.sequence(example.features)
+            let predicted = GeneralSequences.label(sequence, with: model).labels.map { model.labels[$0] }
+            let blocks = PublicationSegmenterTraining.blockStarts(example)
+            for key in ["all", format] {
+                var entry = tallies[key] ?? (Tally(), Tally())
+                func count(_ tally: inout Tally, _ labels: [String]) {
+                    tally.documents += 1
+                    tally.lines += labels.count
+                    tally.right += zip(labels, example.labels).filter { $0 == $1 }.count
+                    tally.predicted += labels.filter { $0 == "start" }.count
+                    tally.gold += example.labels.filter { $0 == "start" }.count
+                    tally.truePositive += zip(labels, example.labels).filter { $0 == "start" && $1 == "start" }.count
+                    if zip(labels, example.labels).allSatisfy({ ($0 == "start") == ($1 == "start") }) { tally.whole += 1 }
+                }
+                count(&entry.model, predicted)
+                count(&entry.blocks, blocks)
+                tallies[key] = entry
+            }
+        }
+        func row(_ name: String, _ tally: Tally) -> String {
+            let precision = Double(tally.truePositive) / Double(max(1, tally.predicted))
+            let recall = Double(tally.truePositive) / Double(max(1, tally.gold))
+            let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+            return "| \(name) | \(tally.documents) | \(String(format: "%.1f %%", 100 * Double(tally.right) / Double(max(1, tally.lines)))) | "
+                + "\(String(format: "%.3f / %.3f / %.3f", precision, recall, f1)) | \(tally.whole) (\(String(format: "%.1f %%", 100 * Double(tally.whole) / Double(max(1, tally.documents))))) |\n"
+        }
+        var text = "| held-out documents | n | lines labelled right | starts P / R / F1 | documents with every start right |\n|---|---|---|---|---|\n"
+        for key in tallies.keys.sorted(by: { ($0 == "all" ? "" : $0) < ($1 == "all" ? "" : $1) }) {
+            guard let entry = tallies[key] else { continue }
+            text += row("\(key): segmenter", entry.model)
+            text += row("\(key): reader's blocks", entry.blocks)
+        }
+        return text
+    }
+}

@@ -1,0 +1,97 @@
+@testable import DossierStages
+import DossierModel
+import DossierPipeline
+import DossierText
+import ReferenceParser
+import XCTest
+
+/// The learned segmenter of publication lists: how its training labels are found, how its confident labels cut and
+/// join the reader's blocks, and what the compiled-in model does with a PDF's wrapped entries.
+final class PublicationSegmenterTests: XCTestCase {
+    private func document(_ blocks: [Block], format: SourceFormat = .pdf) -> Document {
+        Document(source: Source(path: "t", format: format, bytes: 0, sha256: ""), blocks: blocks)
+    }
+
+    private func paragraph(_ text: String) -> Block { Block(.paragraph, text: text, provenance: .lines(1, 1)) }
+
+    private func split(_ blocks: [Block], format: SourceFormat = .pdf) throws -> [String] {
+        let sections = try SectionsStage().run(document(blocks, format: format), context: StageContext())
+        return try SplitReferencesStage().run(sections, context: StageContext()).profile.publications.map(\.raw)
+    }
+
+    /// Lines are found in the publications' texts run together: where a publication begins (list number and year
+    /// column aside) is `start`, inside it `in`, and a legend found nowhere `other`.
+    func testAlignmentLabelsStartsContinuationsAndOtherLines() {
+        let raws = ["Doe, J. and Roe, R. (2020). A study of things. J Things 1, 2–3.",
+                    "Roe, R. (2019). Another study of stuff. J Stuff 4, 5–6."]
+        let lines = ["* indicates equal contribution", "[1] Doe, J. and Roe, R. (2020). A study", "of things. J Things 1, 2–3.",
+                     "2019 Roe, R. (2019). Another study of stuff.", "J Stuff 4, 5–6."]
+        XCTAssertEqual(PublicationSegmenterTraining.align(lines, raws: raws), ["other", "start", "in", "start", "in"])
+    }
+
+    /// A line found only in a later publication starts it, even when the beginning of that publication was not found
+    /// (marks or link words the text does not hold).
+    func testALineFoundInsideALaterPublicationStartsIt() {
+        let raws = ["Doe, J. A first paper on rivers. Hydrology 3, 4–5 (2001).", "Roe, R.† A second paper on lakes. Limnology 6, 7–8 (2002)."]
+        let lines = ["Doe, J. A first paper on rivers.", "Hydrology 3, 4–5 (2001).", "Roe, R.‡§ A second", "paper on lakes. Limnology 6, 7–8 (2002)."]
+        XCTAssertEqual(PublicationSegmenterTraining.align(lines, raws: raws), ["start", "in", "start", "in"])
+    }
+
+    /// Items cut at a line and joined to the item before keep their text, inlines and markers in order.
+    func testListEditsCutAndJoinItems() {
+        var list = Block(.list, text: "", provenance: .lines(1, 1))
+        list.items = ["Doe J. First title.\nJ Things 2020.\nRoe R. Second title. J Stuff 2019.", "Poe P. Third title.", "J Other 2018."].enumerated().map { offset, text in
+            var item = Block(.item, text: text, provenance: .lines(1, 1))
+            item.marker = "\(offset + 1)."
+            item.inlines = text.split(separator: "\n").map { Inline.text(String($0)) }.reduce(into: [Inline]()) { inlines, inline in
+                if !inlines.isEmpty { inlines.append(Inline(.softbreak, text: "\n")) }
+                inlines.append(inline)
+            }
+            return item
+        }
+        let edited = SegmenterEdits.edited(list, joins: [2], cuts: [0: [2]])
+        XCTAssertEqual(edited.items?.map(\.text), ["Doe J. First title.\nJ Things 2020.", "Roe R. Second title. J Stuff 2019.", "Poe P. Third title.\nJ Other 2018."])
+        XCTAssertEqual(edited.items?.map(\.marker), ["1.", nil, "2."])
+        XCTAssertEqual(edited.items?[1].inlines?.map(\.text), ["Roe R. Second title. J Stuff 2019."])
+        XCTAssertEqual(edited.items?[2].inlines?.map(\.type), [.text, .softbreak, .text])
+    }
+
+    /// Line lengths are read against the full lines of their own section: a line stopping short is "short" or "part".
+    func testLengthsAreRelativeToTheSectionsFullLines() {
+        var lines = ["A full line of a wrapped reference that runs to the margin", "another full line of the same wrapped reference",
+                     "a short end.", "A full line of a wrapped reference that runs to the margin"].map {
+            PublicationLine(text: $0, block: 1, item: nil, line: 0, holder: .paragraph)
+        }
+        lines[0].opensSection = true
+        XCTAssertEqual(PublicationSegmenter.relativeLengths(lines), ["full", "most", "short", "full"])
+        XCTAssertEqual(PublicationSegmenter.shape(of: "Dossier,"), "Xxx,")
+        XCTAssertEqual(PublicationSegmenter.shape(of: "[12]"), "[dd]")
+    }
+
+    /// The compiled-in model on a PDF paragraph where a year column opens each entry (moderncv's banking style):
+    /// each year starts an entry, and a wrapped line that opens with a volume ("151: 1504–13.") goes on.
+    func testTheModelStartsEntriesAtAYearColumnAndNotAtAVolume() throws {
+        try XCTSkipIf(PublicationSegmenter.model == nil, "no segmenter model compiled in")
+        let texts = ["2003: Bartkova J, Rajpert-De Meyts E, Skakkebaek NE. Testicular cancer and the immune response in",
+                     "men. J Exp Med 2003;151: 1504–13.",
+                     "1985: Elich M, Thompson RW, Miller L. Mental imagery as revealed by eye movements and spoken",
+                     "predicates. J Mol Biol 1992;225:661–78.",
+                     "1984: Roe R, Poe P. Malarial infection and the response of mice to it. J Exp Med",
+                     "151: 1504–13."]
+        var lines = texts.enumerated().map { PublicationLine(text: $1, block: 1, item: nil, line: $0, holder: .paragraph) }
+        lines[0].opensSection = true
+        for index in lines.indices { lines[index].format = "pdf" }
+        let labels = try XCTUnwrap(PublicationSegmenter.label(lines, applicant: []))
+        XCTAssertEqual(labels.map(\.label), ["start", "in", "start", "in", "start", "in"])
+        XCTAssertGreaterThan(labels[2].confidence, SegmenterEdits.threshold)
+    }
+
+    /// A model stamped with other features is refused, not misread.
+    func testAModelForOtherFeaturesIsRefused() throws {
+        try XCTSkipIf(PublicationSegmenter.model == nil, "no segmenter model compiled in")
+        let model = try XCTUnwrap(PublicationSegmenter.model)
+        let bytes = GeneralSequences.encode(model, featureVersion: PublicationSegmenter.featureVersion + 1)
+        XCTAssertThrowsError(try GeneralSequences.decode(bytes, featureVersion: PublicationSegmenter.featureVersion))
+        XCTAssertNoThrow(try GeneralSequences.decode(GeneralSequences.encode(model, featureVersion: 7), featureVersion: 7))
+    }
+}
