@@ -141,14 +141,14 @@ public struct FieldEvaluation: Sendable {
 
     /// Per source of the label, the fields, their mean confidence and the share right (most fields first).
     public func sourceTable() -> String {
-        var lines = ["source of the label              fields  mean conf.  right"]
+        var lines = ["source of the label              fields  mean conf.   right"]
         let names = reliabilityBySource.keys.sorted { (reliabilityBySource[$0]?.fields.count ?? 0, $1) > (reliabilityBySource[$1]?.fields.count ?? 0, $0) }
         for name in names {
             guard let fields = reliabilityBySource[name]?.fields, !fields.isEmpty else { continue }
             let mean = fields.reduce(0) { $0 + $1.confidence } / Double(fields.count)
             let right = Double(fields.filter(\.right).count) / Double(fields.count)
             lines.append(name.rightPadded(32) + "\(fields.count)".leftPadded(7, with: " ") + percent(mean).leftPadded(12, with: " ")
-                         + percent(right).leftPadded(7, with: " "))
+                         + percent(right).leftPadded(8, with: " "))
         }
         return lines.joined(separator: "\n")
     }
