@@ -15,7 +15,8 @@ fuzz-smoke:
 
 # `make reference-model`: regenerates the rendered training references (Benchmarks/refgen/: CSL styles and CV-shaped
 # references, into .build-refgen/), trains the candidate reference model on them and the corpus's labelled
-# references (about 20-40 minutes on two shared cores) into .build-refgen/candidate.model, and scores it on every set
+# references (about 20-40 minutes on two shared cores) into .build-refgen/candidate.model (confidences calibrated on
+# the 5 % calibration share, rule-set fields also on refgen's validation renders), and scores it on every set
 # the README reports. It never overwrites the shipped model. Needs ../shared/corpus and pandoc.
 # `make install-reference-model` then makes that candidate the shipped model (Sources/ReferenceParser/EmbeddedModel.swift,
 # its header the training command); rebuild and compare `dossier eval` on the labelled CVs and the golden files.
@@ -24,7 +25,7 @@ REFERENCE_DATA := $(P)/inukshuk+anystyle/res/parser/core.xml $(P)/inukshuk+anyst
     $(P)/inukshuk+anystyle/res/parser/good.xml $(P)/knmnyn+ParsCit/crfpp/taggeddata .build-refgen/train
 REFERENCE_WEIGHTS := --weight $(P)/inukshuk+anystyle/res/parser/core.xml=3 $(P)/inukshuk+anystyle/res/parser/gold.xml=3 \
     $(P)/inukshuk+anystyle/res/parser/good.xml=3 $(P)/knmnyn+ParsCit/crfpp/taggeddata=3
-REFERENCE_SETTINGS := --holdout 0.2 --calibration 0.05 $(REFERENCE_WEIGHTS)
+REFERENCE_SETTINGS := --holdout 0.2 --calibration 0.05 --calibration-data .build-refgen/validation $(REFERENCE_WEIGHTS)
 .PHONY: reference-model install-reference-model
 reference-model:
 	python3 Benchmarks/refgen/refgen.py --out .build-refgen --seed 1

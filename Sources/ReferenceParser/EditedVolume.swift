@@ -7,11 +7,9 @@ import DossierText
 package enum EditedVolume {
     static let marks: Set<String> = ["(ed.)", "(eds.)", "(edd.)", "(hrsg.)", "(hg.)", "(éd.)", "(éds.)", "(dir.)", "(ed)", "(eds)"]
 
+    /// The book's editors and title after "in" (the translators' and the Italian editors' rules run just before it
+    /// in the parser's list: `ReferenceParser.rules`).
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
-        // Translators after the title are read as editors by the model, and Italian editors after "a cura di" as
-        // authors or title: named here, with the editors' other rule, so that the parser's order of rules stays.
-        Translators.apply(tokens, labels: &labels, known: known)
-        editedBy(tokens, labels: &labels, known: known)
         guard known.contains("container-title"), known.contains("editor"), tokens.count == labels.count,
               !labels.contains("journal"), let firstTitle = labels.firstIndex(of: "title") else { return }
         var titleEnd = firstTitle

@@ -8,34 +8,50 @@ import DossierText
 /// trained on rendered styles; with the model that ships it turned a book's publisher, "Routledge", into a
 /// journal, and was taken out.)
 package enum IdentifierAndNumberRules {
+    /// The four in their order (the parser runs them one by one, so that each has its own fitted confidence).
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], confidence: [Double], known: Set<String>) {
-        guard tokens.count == labels.count else { return }
-        if known.contains("note") {
-            for index in tokens.indices where labels[index] == "journal" || labels[index] == "container-title" || labels[index] == "title" {
-                let lowered = tokens[index].text.lowercasedFast()
-                if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil { labels[index] = "note" }
-                // Its subject class right after it ("arXiv:2405.01234 [cs.IR]") goes with it.
-                else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
-                        isArxivCategory(tokens[index].text) { labels[index] = "note" }
-            }
+        arxivAsNote(tokens, labels: &labels, known: known)
+        initialsBeforeColon(tokens, labels: &labels, known: known)
+        loneNumberAsPages(tokens, labels: &labels, known: known)
+        yearEndingVenue(tokens, labels: &labels, known: known)
+    }
+
+    /// An arXiv identifier (and its subject class) read as a venue or title is `note`.
+    static func arxivAsNote(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard tokens.count == labels.count, known.contains("note") else { return }
+        for index in tokens.indices where labels[index] == "journal" || labels[index] == "container-title" || labels[index] == "title" {
+            let lowered = tokens[index].text.lowercasedFast()
+            if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil { labels[index] = "note" }
+            // Its subject class right after it ("arXiv:2405.01234 [cs.IR]") goes with it.
+            else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
+                    isArxivCategory(tokens[index].text) { labels[index] = "note" }
         }
-        // "…, Lovelace, J.T.: Cell migration: …" (Springer LNCS, DIN): the last author's initials end in the colon that
-        // opens the title; they are the author's, not the title's first word.
+    }
+
+    /// "…, Lovelace, J.T.: Cell migration: …" (Springer LNCS, DIN): the last author's initials end in the colon that
+    /// opens the title; they are the author's, not the title's first word.
+    static func initialsBeforeColon(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard tokens.count == labels.count else { return }
         if let first = labels.firstIndex(of: "title"), first > 0, labels[first - 1] == "author", isInitialsBeforeColon(tokens[first].text) {
             labels[first] = "author"
         }
+    }
+
+    /// "Frontiers in Neural Circuits, 11, 32.": in a reference without pages, the second of two bare numbers read
+    /// as volume is the page or article number.
+    static func loneNumberAsPages(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        guard tokens.count == labels.count else { return }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
            labels[last - 1] == "volume", tokens[last - 1].text.hasSuffix(","),
            isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())) {
             labels[last] = "pages"
         }
-        yearEndingVenue(tokens, labels: &labels, known: known)
     }
 
     /// "In Proceedings of ACL 2024, pages 2210–2224.": in a reference with no date, a year that ends the venue's
     /// run (after at least two words of it, followed by the run's end) is the date.
     static func yearEndingVenue(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
-        guard known.contains("date"), !labels.contains("date") else { return }
+        guard tokens.count == labels.count, known.contains("date"), !labels.contains("date") else { return }
         for index in tokens.indices.dropFirst(2) where labels[index] == "container-title" || labels[index] == "journal" {
             let label = labels[index]
             guard labels[index - 1] == label, labels[index - 2] == label,

@@ -6,7 +6,9 @@ import DossierText
 /// Layout (little-endian): "DRM1", feature-extractor version (u32), label count (u8), each label (u8 length +
 /// UTF-8), weight scale (f32), start weights (f32 × L), transitions (f32 × (1 + GapClass.count) × L²), row count (u32), then each
 /// row: key (u32), pair count (u8), pairs (label u8, weight i16 × scale); then, for a calibrated model, "CAL1",
-/// point count (u16) and the points (raw f32, calibrated f32).
+/// point count (u16) and the points (raw f32, calibrated f32); then, when rule-set tokens have their own confidences,
+/// "RUL1", rule count (u16) and each rule in name order: name (u8 length + UTF-8), confidence (f32), fields (u32).
+/// A model without "RUL1" (all models before it) reads with no rule confidences.
 public enum ModelCoding {
     /// Why a model could not be read.
     public enum DecodingError: Error, CustomStringConvertible {
@@ -62,6 +64,20 @@ public enum ModelCoding {
                 appendF32(&bytes, Float(calibration.raw[index]))
                 appendF32(&bytes, Float(calibration.calibrated[index]))
             }
+            if !calibration.rules.isEmpty {
+                bytes.append(contentsOf: Array("RUL1".utf8))
+                let names = calibration.rules.keys.sorted().prefix(Int(UInt16.max))
+                bytes.append(UInt8(names.count & 0xFF))
+                bytes.append(UInt8(names.count >> 8))
+                for name in names {
+                    guard let rule = calibration.rules[name] else { continue }
+                    let utf8 = Array(name.utf8.prefix(255))
+                    bytes.append(UInt8(utf8.count))
+                    bytes.append(contentsOf: utf8)
+                    appendF32(&bytes, Float(rule.confidence))
+                    appendU32(&bytes, UInt32(clamping: rule.fields))
+                }
+            }
         }
         return bytes
     }
@@ -105,7 +121,17 @@ public enum ModelCoding {
                 raw.append(Double(try reader.f32()))
                 calibrated.append(Double(try reader.f32()))
             }
-            model.calibration = ConfidenceCalibration(raw: raw, calibrated: calibrated)
+            var rules: [String: ConfidenceCalibration.RuleConfidence] = [:]
+            if reader.position + 4 <= bytes.count, Array(try reader.take(4)) == Array("RUL1".utf8) {
+                let ruleCount = Int(try reader.u8()) | Int(try reader.u8()) << 8
+                for _ in 0..<ruleCount {
+                    let length = Int(try reader.u8())
+                    let name = String(decoding: try reader.take(length), as: UTF8.self)
+                    let confidence = Double(try reader.f32())
+                    rules[name] = ConfidenceCalibration.RuleConfidence(confidence: confidence, fields: Int(try reader.u32()))
+                }
+            }
+            model.calibration = ConfidenceCalibration(raw: raw, calibrated: calibrated, rules: rules)
         }
         return model
     }

@@ -30,7 +30,10 @@ package enum PublicationBuilder {
         return spans
     }
 
-    static func build(raw: String, tokens: [ReferenceToken], labels: [String], confidence: [Double]) -> Publication {
+    /// `checks` holds the fitted confidence of the DOI and arXiv pattern checks (`ReferenceParser.doiCheck`,
+    /// `.arxivCheck`), when the model has them; without, a DOI or arXiv id found by pattern is given 0.99.
+    static func build(raw: String, tokens: [ReferenceToken], labels: [String], confidence: [Double],
+                      checks: [String: Double] = [:]) -> Publication {
         var publication = Publication(id: "", type: "document", raw: raw)
         let lowered = raw.lowercasedFast()
         var confidences: [String: Double] = [:]
@@ -101,7 +104,7 @@ package enum PublicationBuilder {
         if publication.title == nil, let span = spans(raw: raw, tokens: tokens, labels: labels, confidence: confidence).first(where: { $0.label == "title" }) {
             publication.title = FieldCleaning.title(span.text)
         }
-        applyIdentifiers(raw, lowered: lowered, to: &publication, confidences: &confidences)
+        applyIdentifiers(raw, lowered: lowered, to: &publication, confidences: &confidences, checks: checks)
         publication.status = DateParsing.status(lowered: lowered)
         if publication.status != nil { confidences["status"] = 0.9 }
         publication.type = PublicationType.guess(publication, lowered: lowered, isJournal: isJournal, labels: labels)
@@ -110,13 +113,19 @@ package enum PublicationBuilder {
     }
 
     /// DOI, arXiv, PMID, PMCID, ISBN and URL found by pattern in the whole string win over the model's labels.
-    static func applyIdentifiers(_ raw: String, lowered: String, to publication: inout Publication, confidences: inout [String: Double]) {
+    /// A DOI's and an arXiv id's confidence is how often a token passing the same pattern check was right on the
+    /// calibration share (`checks`); PMID, PMCID and ISBN (its checksum holds) keep 0.99.
+    static func applyIdentifiers(_ raw: String, lowered: String, to publication: inout Publication, confidences: inout [String: Double],
+                                 checks: [String: Double] = [:]) {
         if lowered.containsBytes("10."), let doi = Identifiers.doi(in: raw) {
             publication.doi = doi
-            confidences["DOI"] = 0.99
+            confidences["DOI"] = ((checks[ReferenceParser.doiCheck] ?? 0.99) * 1000).rounded() / 1000
             if let url = publication.url, url.contains(doi) { publication.url = nil; confidences["URL"] = nil }
         }
-        if lowered.containsBytes("arxiv"), let id = Identifiers.arxiv(in: raw) { publication.arxiv = id; confidences["arxiv"] = 0.99 }
+        if lowered.containsBytes("arxiv"), let id = Identifiers.arxiv(in: raw) {
+            publication.arxiv = id
+            confidences["arxiv"] = ((checks[ReferenceParser.arxivCheck] ?? 0.99) * 1000).rounded() / 1000
+        }
         if lowered.containsBytes("pmid"), let id = Identifiers.pmid(in: raw) { publication.pmid = id; confidences["PMID"] = 0.99 }
         if raw.containsBytes("PMC"), let id = Identifiers.pmcid(in: raw) { publication.pmcid = id; confidences["PMCID"] = 0.99 }
         if lowered.containsBytes("isbn"), let isbn = Identifiers.isbn(in: raw) { publication.isbn = isbn; confidences["ISBN"] = 0.99 }

@@ -11,10 +11,18 @@ public struct ReferenceParser: Sendable {
     /// The labels the model knows, for the pattern overrides.
     let knownLabels: Set<String>
 
+    /// The fitted confidences of the DOI and arXiv checks, for the identifiers the builder finds by pattern.
+    let identifierChecks: [String: Double]
+
     /// A parser using `model`.
     public init(model: SequenceModel) {
         self.model = model
         knownLabels = Set(model.labels)
+        var checks: [String: Double] = [:]
+        for name in [ReferenceParser.doiCheck, ReferenceParser.arxivCheck] {
+            if let rule = model.calibration.rules[name] { checks[name] = rule.confidence }
+        }
+        identifierChecks = checks
     }
 
     /// A parser from model bytes (as written by `dossier train-references --out FILE`) or their base64 text.
@@ -71,31 +79,149 @@ public struct ReferenceParser: Sendable {
         }
     }
 
-    /// The tokens of `reference`, the label of each and the confidence (0–1) of each label.
+    /// The tokens of `reference`, the label of each and the confidence (0–1) of each label: the calibrated model
+    /// confidence, or for a token a rule relabelled (or an identifier its check confirmed) that rule's fitted
+    /// confidence (`ConfidenceCalibration.apply(_:source:)`).
     public func label(_ reference: String) -> (tokens: [ReferenceToken], labels: [String], confidence: [Double]) {
+        let traced = labelTraced(reference)
+        return (traced.tokens, traced.labels, calibrated(traced))
+    }
+
+    /// The calibrated confidences of what `labelTraced` returned (what `label` returns).
+    public func calibrated(_ traced: (tokens: [ReferenceToken], labels: [String], confidence: [Double], sources: [String?])) -> [Double] {
+        let calibration = model.calibration
+        guard !calibration.isIdentity, traced.sources.count == traced.confidence.count else { return traced.confidence }
+        var confidence = traced.confidence
+        for index in confidence.indices { confidence[index] = calibration.apply(confidence[index], source: traced.sources[index]) }
+        return confidence
+    }
+
+    /// `label` before calibration: the model's raw confidence of each token, and the source of each label (the
+    /// name of the rule that set it, or of the identifier check that confirmed it; nil for the model's own label).
+    /// The calibration is fitted on this (`train-references --calibration`).
+    public func labelTraced(_ reference: String) -> (tokens: [ReferenceToken], labels: [String], confidence: [Double], sources: [String?]) {
         let tokens = ReferenceTokenizer.tokenize(reference)
-        guard !tokens.isEmpty else { return ([], [], []) }
+        guard !tokens.isEmpty else { return ([], [], [], []) }
         let features = FeatureExtractor.features(of: tokens)
         let scores = model.emissions(features)
         let (path, confidence) = model.decodeWithMargins(scores, gaps: features.gaps, length: tokens.count)
         var labels = path.map { model.labels[$0] }
-        PatternOverrides.apply(tokens, labels: &labels, known: knownLabels)
-        AuthorGuards.apply(tokens, labels: &labels, known: knownLabels)
-        TitleFromNote.apply(tokens, labels: &labels, known: knownLabels)
-        QuotedTitle.apply(tokens, labels: &labels, known: knownLabels)
-        UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
-        AbbreviatedVenue.apply(tokens, labels: &labels, known: knownLabels)
-        UntitledChapter.apply(tokens, labels: &labels, known: knownLabels)
-        EditedVolume.apply(tokens, labels: &labels, known: knownLabels)
-        ISBDSeparators.apply(tokens, labels: &labels, known: knownLabels)
-        IdentifierAndNumberRules.apply(tokens, labels: &labels, confidence: confidence, known: knownLabels)
-        let calibration = model.calibration
-        return (tokens, labels, calibration.isIdentity ? confidence : confidence.map(calibration.apply))
+        let sources = ReferenceParser.applyRules(tokens, labels: &labels, confidence: confidence, known: knownLabels)
+        return (tokens, labels, confidence, sources)
+    }
+
+    /// A post-model rule: a name (the key of its fitted confidence in `ConfidenceCalibration.rules`) and what it does
+    /// to the labels. Rules see the model's raw confidences (some act only where the model doubts).
+    struct LabelRule: Sendable {
+        let name: String
+        /// Whether the source of a token it changes is the name and the new label ("pattern:doi"): one rule that
+        /// sets several labels whose shares of right fields differ.
+        var keyedByLabel = false
+        let apply: @Sendable (_ tokens: [ReferenceToken], _ labels: inout [String], _ confidence: [Double], _ known: Set<String>) -> Void
+    }
+
+    /// The rules, in the order they run after decoding (each sees what the ones before it did).
+    static let rules: [LabelRule] = [
+        LabelRule(name: "pattern", keyedByLabel: true) { tokens, labels, _, known in PatternOverrides.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "author-guards") { tokens, labels, _, known in AuthorGuards.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "title-from-note") { tokens, labels, _, known in TitleFromNote.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "quoted-title") { tokens, labels, _, known in QuotedTitle.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "uncertain-venue") { tokens, labels, confidence, known in
+            UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: known)
+        },
+        LabelRule(name: "abbreviated-venue") { tokens, labels, _, known in AbbreviatedVenue.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "untitled-chapter") { tokens, labels, _, known in UntitledChapter.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "translators") { tokens, labels, _, known in Translators.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "italian-editors") { tokens, labels, _, known in EditedVolume.editedBy(tokens, labels: &labels, known: known) },
+        LabelRule(name: "edited-volume") { tokens, labels, _, known in EditedVolume.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "isbd-separators") { tokens, labels, _, known in ISBDSeparators.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "arxiv-note") { tokens, labels, _, known in IdentifierAndNumberRules.arxivAsNote(tokens, labels: &labels, known: known) },
+        LabelRule(name: "initials-before-colon") { tokens, labels, _, known in
+            IdentifierAndNumberRules.initialsBeforeColon(tokens, labels: &labels, known: known)
+        },
+        LabelRule(name: "number-as-pages") { tokens, labels, _, known in
+            IdentifierAndNumberRules.loneNumberAsPages(tokens, labels: &labels, known: known)
+        },
+        LabelRule(name: "year-ending-venue") { tokens, labels, _, known in
+            IdentifierAndNumberRules.yearEndingVenue(tokens, labels: &labels, known: known)
+        },
+    ]
+
+    /// The source of a token labelled `doi` whose DOI passes the pattern check (with the run it is in).
+    public static let doiCheck = "check:doi"
+    /// The source of an arXiv identifier labelled `note` that passes the arXiv pattern (and its subject class).
+    public static let arxivCheck = "check:arxiv"
+
+    /// Every source name a label can have: the rules' (with the labels a keyed rule sets) and the checks'.
+    public static func sourceNames(labels: [String]) -> [String] {
+        var names: [String] = []
+        for rule in rules {
+            if rule.keyedByLabel { names += labels.map { rule.name + ":" + $0 } } else { names.append(rule.name) }
+        }
+        return names + [doiCheck, arxivCheck]
+    }
+
+    /// Runs `rules` on the decoded labels; returns for each token the source of its final label: the rule that
+    /// last changed it (nil when it ends as the model labelled it), then the identifier checks, which vouch for a
+    /// DOI or arXiv id whoever labelled it (the pattern, not the model's margin, is what makes it right).
+    static func applyRules(_ tokens: [ReferenceToken], labels: inout [String], confidence: [Double], known: Set<String>) -> [String?] {
+        let decoded = labels
+        var sources = [String?](repeating: nil, count: labels.count)
+        for rule in rules {
+            let before = labels
+            rule.apply(tokens, &labels, confidence, known)
+            guard labels.count == before.count else { continue }
+            for index in labels.indices where labels[index] != before[index] {
+                sources[index] = labels[index] == decoded[index] ? nil : (rule.keyedByLabel ? rule.name + ":" + labels[index] : rule.name)
+            }
+        }
+        guard labels.count == tokens.count else { return sources }
+        markChecked(tokens, labels: labels, sources: &sources)
+        spreadOverFields(labels: labels, sources: &sources)
+        return sources
+    }
+
+    /// A field (a run of one label) a rule touched is that rule's: its other tokens, which the model labelled
+    /// alike, take the rule's source too. The rule decided where the field starts or ends, and the model's margins
+    /// on the rest are as low as on the tokens it overrode (it hesitated between the same two labels), so the
+    /// field's lowest token, its confidence, would be the model's doubt again. The fit counts whole fields per rule
+    /// (`CalibrationFitting`), so this is the confidence it measured.
+    static func spreadOverFields(labels: [String], sources: inout [String?]) {
+        var start = 0
+        while start < labels.count {
+            var end = start + 1
+            while end < labels.count, labels[end] == labels[start] { end += 1 }
+            if let source = sources[start..<end].first(where: { $0 != nil }) ?? nil {
+                for index in start..<end where sources[index] == nil { sources[index] = source }
+            }
+            start = end
+        }
+    }
+
+    /// The identifier checks: a run labelled `doi` holding a token that passes the DOI pattern, and a token labelled
+    /// `note` that is an "arXiv:" id passing the arXiv pattern (with its bracketed subject class after it).
+    static func markChecked(_ tokens: [ReferenceToken], labels: [String], sources: inout [String?]) {
+        var index = 0
+        while index < labels.count {
+            var end = index + 1
+            while end < labels.count, labels[end] == labels[index] { end += 1 }
+            if labels[index] == "doi", (index..<end).contains(where: { Identifiers.doi(in: tokens[$0].text) != nil }) {
+                for covered in index..<end { sources[covered] = doiCheck }
+            }
+            index = end
+        }
+        for index in tokens.indices where labels[index] == "note" && tokens[index].text.lowercasedFast().hasPrefix("arxiv:")
+            && Identifiers.arxiv(in: tokens[index].text) != nil {
+            sources[index] = arxivCheck
+            if index + 1 < tokens.count, labels[index + 1] == "note", IdentifierAndNumberRules.isArxivCategory(tokens[index + 1].text) {
+                sources[index + 1] = arxivCheck
+            }
+        }
     }
 
     /// The publication described by `reference`.
     public func parse(_ reference: String) -> Publication {
         let (tokens, labels, confidence) = label(reference)
-        return PublicationBuilder.build(raw: reference, tokens: tokens, labels: labels, confidence: confidence)
+        return PublicationBuilder.build(raw: reference, tokens: tokens, labels: labels, confidence: confidence, checks: identifierChecks)
     }
 }

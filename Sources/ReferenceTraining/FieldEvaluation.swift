@@ -18,6 +18,9 @@ public struct FieldEvaluation: Sendable {
     public private(set) var confidenceSum = 0.0
     /// Every predicted field's confidence and whether it was right (for the reliability table and the ECE).
     public private(set) var reliability = Reliability()
+    /// The same per source of the field's label: "model", or the rule or identifier check that set a token of it
+    /// (`ReferenceParser.labelTraced`): whether rule-set fields are as confident as they are right.
+    public private(set) var reliabilityBySource: [String: Reliability] = [:]
     /// Renames labels before scoring (e.g. ParsCit's `booktitle` → `container-title`); a label mapped to "" is ignored.
     public var labelMap: [String: String]
 
@@ -27,10 +30,12 @@ public struct FieldEvaluation: Sendable {
     }
 
     /// Adds one reference: its tokens, the gold label of each and the predicted label of each.
-    public mutating func add(raw: String, tokens: [ReferenceToken], gold: [String], predicted: [String], confidence: [Double] = []) {
+    public mutating func add(raw: String, tokens: [ReferenceToken], gold: [String], predicted: [String], confidence: [Double] = [],
+                             sources: [String?] = []) {
         let goldFields = fields(raw: raw, tokens: tokens, labels: gold)
         let predictedFields = fields(raw: raw, tokens: tokens, labels: predicted)
         let fieldConfidence = confidence.count == tokens.count ? confidences(tokens: tokens, labels: predicted, confidence: confidence) : []
+        let fieldSource = sources.count == tokens.count ? self.sources(labels: predicted, sources: sources) : []
         var remaining: [String: Int] = [:]
         for field in goldFields {
             remaining[field, default: 0] += 1
@@ -47,7 +52,10 @@ public struct FieldEvaluation: Sendable {
             } else {
                 allRight = false
             }
-            if index < fieldConfidence.count { reliability.add(confidence: fieldConfidence[index], right: right) }
+            if index < fieldConfidence.count {
+                reliability.add(confidence: fieldConfidence[index], right: right)
+                if index < fieldSource.count { reliabilityBySource[fieldSource[index], default: Reliability()].add(confidence: fieldConfidence[index], right: right) }
+            }
         }
         for field in goldFields {
             let label = String(field.prefix(while: { $0 != "\u{1F}" }))
@@ -62,9 +70,10 @@ public struct FieldEvaluation: Sendable {
     public mutating func add(_ references: [LabelledReference], parsedBy parser: ReferenceParser) {
         for reference in references {
             let (tokens, gold) = reference.labelledTokens
-            let predicted = parser.label(reference.text)
-            guard predicted.tokens.count == gold.count else { continue }
-            add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels, confidence: predicted.confidence)
+            let traced = parser.labelTraced(reference.text)
+            guard traced.tokens.count == gold.count else { continue }
+            let predicted = (labels: traced.labels, confidence: parser.calibrated(traced))
+            add(raw: reference.text, tokens: tokens, gold: gold, predicted: predicted.labels, confidence: predicted.confidence, sources: traced.sources)
             for (index, label) in predicted.labels.enumerated() {
                 let expected = labelMap[gold[index]] ?? gold[index]
                 guard !expected.isEmpty else { continue }
@@ -109,6 +118,39 @@ public struct FieldEvaluation: Sendable {
             index = end
         }
         return result
+    }
+
+    /// The source of every field `fields` returns for these labels: the first rule or check named on one of its
+    /// tokens, else "model".
+    func sources(labels: [String], sources: [String?]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < labels.count {
+            let label = labelMap[labels[index]] ?? labels[index]
+            var end = index + 1
+            var source = sources[index]
+            while end < labels.count, (labelMap[labels[end]] ?? labels[end]) == label {
+                source = source ?? sources[end]
+                end += 1
+            }
+            if !label.isEmpty { result.append(source ?? "model") }
+            index = end
+        }
+        return result
+    }
+
+    /// Per source of the label, the fields, their mean confidence and the share right (most fields first).
+    public func sourceTable() -> String {
+        var lines = ["source of the label              fields  mean conf.   right"]
+        let names = reliabilityBySource.keys.sorted { (reliabilityBySource[$0]?.fields.count ?? 0, $1) > (reliabilityBySource[$1]?.fields.count ?? 0, $0) }
+        for name in names {
+            guard let fields = reliabilityBySource[name]?.fields, !fields.isEmpty else { continue }
+            let mean = fields.reduce(0) { $0 + $1.confidence } / Double(fields.count)
+            let right = Double(fields.filter(\.right).count) / Double(fields.count)
+            lines.append(name.rightPadded(32) + "\(fields.count)".leftPadded(7, with: " ") + percent(mean).leftPadded(12, with: " ")
+                         + percent(right).leftPadded(8, with: " "))
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Trims punctuation and whitespace at both ends and collapses inner whitespace.

@@ -45,6 +45,9 @@ struct EvalReferences: ParsableCommand {
         print("")
         print("reliability of field confidences (a field: a run of tokens with one label; right: a gold field matches it)")
         print(evaluation.reliability.table())
+        print("")
+        print("by the source of the field's label (model; a rule or identifier check that set one of its tokens)")
+        print(evaluation.sourceTable())
         StandardStreams.error("\(references.count) references from \(paths.count) files in \(String(format: "%.2f", seconds)) s")
     }
 

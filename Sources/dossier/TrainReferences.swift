@@ -50,11 +50,20 @@ struct TrainReferences: ParsableCommand {
     @Option(help: ArgumentHelp("Keep this share of the training references out, train on the rest, and fit the confidence calibration (isotonic, field by field) on it; the model stores it.", valueName: "fraction"))
     var calibration: Double?
 
+    @Option(name: .customLong("calibration-data"), parsing: .upToNextOption,
+            help: ArgumentHelp("With --calibration: more labelled files or directories to fit the rule-set fields' confidences on, never trained on (refgen's validation renders); references whose text is also a training reference are dropped.", valueName: "path"))
+    var calibrationData: [String] = []
+
+    @Option(name: .customLong("weights-from"),
+            help: ArgumentHelp("Do not train: take the weights of this model (trained by this command with the same --data, --weight, --holdout and --calibration, so that the calibration share is one it never saw) and fit the calibration anew: the model a full run with this binary's rules writes, without the hours of training.", valueName: "model-file"))
+    var weightsFrom: String?
+
     func validate() throws {
         guard !data.isEmpty else { throw ValidationError("give at least one --data file or directory") }
         guard holdout >= 0, holdout < 1 else { throw ValidationError("--holdout must be in [0, 1)") }
         if let validation, !(validation > 0 && validation < 1) { throw ValidationError("--validation must be in (0, 1)") }
         if let calibration, !(calibration > 0 && calibration < 1) { throw ValidationError("--calibration must be in (0, 1)") }
+        if !calibrationData.isEmpty, calibration == nil { throw ValidationError("--calibration-data needs --calibration") }
         _ = try weightByEntry()
     }
 
@@ -100,7 +109,11 @@ struct TrainReferences: ParsableCommand {
             StandardStreams.error("calibration: \(calibrating.count) of the training references kept out, \(split.training.count) trained on")
         }
         var model: SequenceModel
-        if trainer == .crf {
+        if let weightsFrom {
+            model = try ModelCoding.decode(Array(try Data(contentsOf: URL(fileURLWithPath: weightsFrom))))
+            model.calibration = .identity
+            StandardStreams.error("weights from \(weightsFrom): not trained again")
+        } else if trainer == .crf {
             model = trainCRF(split)
         } else if let validation {
             let (training, validating) = split.carvingValidation(validation)
@@ -116,7 +129,18 @@ struct TrainReferences: ParsableCommand {
             model = perceptron.train(split.training) { StandardStreams.error($0) }
         }
         if !calibrating.isEmpty {
-            model.calibration = TrainReferences.fitCalibration(model, on: calibrating)
+            // Calibrated on the weights as the model file stores them (quantised to 16 bits), which are the ones
+            // that ship, so that a run with --weights-from on the written file fits the same calibration.
+            model = try ModelCoding.decode(ModelCoding.encode(model))
+            var extraFitting: [LabelledReference] = []
+            if !calibrationData.isEmpty {
+                let trained = Set(split.training.map(\.normalizedText))
+                let extra = try LabelledFiles.read(try LabelledFiles.paths(calibrationData))
+                let kept = extra.filter { !trained.contains($0.normalizedText) }
+                StandardStreams.error("calibration data (for the rules' shares): \(kept.count) references (\(extra.count - kept.count) dropped, also trained on)")
+                extraFitting = kept
+            }
+            model.calibration = TrainReferences.fitCalibration(model, on: calibrating, ruleReferences: extraFitting)
             // The calibration share is never trained on: its scores per --data entry compare settings without
             // touching the held-out share (beside the model this binary parses with, trained with the same share
             // kept out when its --holdout and --calibration were these).
@@ -138,6 +162,7 @@ struct TrainReferences: ParsableCommand {
         if out.hasSuffix(".swift") {
             var settings = trainer == .crf ? "--trainer crf --iterations \(iterations) --l2 \(l2)" : "--trainer perceptron --epochs \(epochs)"
             if let calibration { settings += " --calibration \(calibration)" }
+            if !calibrationData.isEmpty { settings += " --calibration-data \(calibrationData.joined(separator: " "))" }
             if !weights.isEmpty { settings += " --weight \(weights.joined(separator: " "))" }
             let command = "dossier train-references --data \(data.joined(separator: " ")) --holdout \(holdout) \(settings) --out \(out)"
             output = Data(ModelCoding.swiftSource(bytes, command: command).utf8)
@@ -168,19 +193,23 @@ struct TrainReferences: ParsableCommand {
         }
     }
 
-    /// The isotonic calibration of `model`'s field confidences on `references` (kept out of its training); prints
-    /// the reliability table before and after (after is fitted on the same references: the honest figure is
-    /// `eval-references` on the held-out share).
-    static func fitCalibration(_ model: SequenceModel, on references: [LabelledReference]) -> ConfidenceCalibration {
+    /// The calibration of `model`'s field confidences on `references` (kept out of its training): the isotonic map
+    /// on the fields the model labelled, each rule's share right for the tokens it set (`CalibrationFitting`); prints
+    /// the reliability table before and after and the rules' shares (after is fitted on the same references: the
+    /// honest figure is `eval-references` on the held-out share).
+    static func fitCalibration(_ model: SequenceModel, on references: [LabelledReference], ruleReferences: [LabelledReference] = []) -> ConfidenceCalibration {
+        var raw = model
+        raw.calibration = .identity
         var before = FieldEvaluation()
-        before.add(references, parsedBy: ReferenceParser(model: model))
-        let fitted = before.reliability.isotonicFit()
+        before.add(references, parsedBy: ReferenceParser(model: raw))
+        let fitted = CalibrationFitting.fit(model, on: references, ruleReferences: ruleReferences)
         var calibrated = model
         calibrated.calibration = fitted
         var after = FieldEvaluation()
         after.add(references, parsedBy: ReferenceParser(model: calibrated))
         StandardStreams.errorRaw("calibration share, raw confidences:\n\(before.reliability.table())\n")
         StandardStreams.errorRaw("calibration share, calibrated (\(fitted.raw.count) points, fitted here):\n\(after.reliability.table())\n")
+        StandardStreams.errorRaw("calibration share, labels set by rules and identifier checks:\n\(CalibrationFitting.ruleTable(fitted))\n")
         return fitted
     }
 

@@ -7,6 +7,13 @@ import XCTest
 final class LabelRuleTests: XCTestCase {
     let known: Set<String> = ["author", "editor", "title", "journal", "container-title", "volume", "note", "date", "doi", "publisher"]
 
+    /// The translators', Italian editors' and edited volume's rules, as the parser's list runs them.
+    func editorRules(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
+        for rule in ReferenceParser.rules where ["translators", "italian-editors", "edited-volume"].contains(rule.name) {
+            rule.apply(tokens, &labels, [], known)
+        }
+    }
+
     func labelled(_ text: String, _ labels: [String]) -> ([ReferenceToken], [String]) {
         let tokens = ReferenceTokenizer.tokenize(text)
         XCTAssertEqual(tokens.count, labels.count, "test data: one label per token")
@@ -159,14 +166,14 @@ final class LabelRuleTests: XCTestCase {
         var (tokens, labels) = labelled("M. Cantilena, ‘Approccio metrico’, in Atti del colloquio, a cura di R.M. Danese, F. Gori, Ludus philologiae 3 (1990).",
                                         ["author", "author", "title", "title", "title", "title", "title", "title",
                                          "title", "title", "title", "title", "author", "author", "author", "journal", "journal", "volume", "date"])
-        EditedVolume.apply(tokens, labels: &labels, known: known)
+        editorRules(tokens, labels: &labels, known: known)
         XCTAssertEqual(Array(labels[8...14]), Array(repeating: "editor", count: 7))
         XCTAssertEqual(Array(labels[15...]), ["journal", "journal", "volume", "date"])
         // "(a c. di)" is an editors' mark like "(eds.)": the title after it is the book
         var (mark, markLabels) = labelled("A. Pignani, ‘NOSTOS’, in S. Cerasuolo (a c. di), Mathesis e Philia, Napoli 1995.",
                                           ["author", "author", "title", "editor", "editor", "editor", "editor", "editor", "editor",
                                            "title", "title", "title", "location", "date"])
-        EditedVolume.apply(mark, labels: &markLabels, known: known)
+        editorRules(mark, labels: &markLabels, known: known)
         XCTAssertEqual(Array(markLabels[9...11]), Array(repeating: "container-title", count: 3))
         // no author after "a cura di" within reach: nothing moves; nor without a title before it
         let untouched: [(String, [String])] = [
@@ -176,7 +183,7 @@ final class LabelRuleTests: XCTestCase {
         ]
         for (text, expected) in untouched {
             var (tokens, labels) = labelled(text, expected)
-            EditedVolume.apply(tokens, labels: &labels, known: known)
+            editorRules(tokens, labels: &labels, known: known)
             XCTAssertEqual(labels, expected, text)
         }
     }
