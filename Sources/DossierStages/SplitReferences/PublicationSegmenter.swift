@@ -96,8 +96,9 @@ enum PublicationSegmenter {
                 add("previousLength|opens", lengths[index - 1] + "/" + opens)
                 flag("previousYear", previous.year)
                 flag("previousDOI", previous.doi || previous.url)
-                flag("goesOn", SplitReferencesStage.goesOn(from: before.text, to: line.text))
-                add("goesOn|opens", "\(SplitReferencesStage.goesOn(from: before.text, to: line.text))/" + opens)
+                let goesOn = SplitReferencesStage.goesOn(from: before.text, to: line.text)
+                flag("goesOn", goesOn)
+                add("goesOn|opens", "\(goesOn)/" + opens)
                 flag("previousBold", before.bold)
                 add("bold|previousBold", "\(line.bold)/\(before.bold)")
             } else {
@@ -117,24 +118,31 @@ enum PublicationSegmenter {
         traits.shape = words.first.map { shape(of: $0) } ?? ""
         traits.secondShape = words.count > 1 ? shape(of: words[1]) : ""
         traits.end = endClass(text)
-        let count = text.split(separator: " ").count
+        let count = wordCount(text)
         traits.words = count <= 2 ? "\(count)" : count <= 4 ? "3-4" : count <= 8 ? "5-8" : count <= 16 ? "9-16" : "17+"
-        traits.numbered = ReferenceUnits.Patterns.numbering.matches(text)
-        traits.dated = ReferenceUnits.Patterns.datedStart.matches(text)
-        traits.leadingYear = ReferenceUnits.Patterns.leadingYear.matches(text)
-        traits.labelled = SplitReferencesStage.Patterns.entryLabel.matches(text)
+        // Every numbering, year and label pattern holds a digit: a line without one is spared the expressions.
+        // The numbering, year-column and label patterns are anchored at the start: a number, a bracket or a capital
+        // (years open with 1 or 2).
+        let digits = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
+        let opensNumber = first >= 0x30 && first <= 0x39, opensYear = first == 0x31 || first == 0x32 || first >= 0x80
+        let opensMark = opensNumber || first == 0x5B || first == 0x28 || (first >= 0x41 && first <= 0x5A) || first >= 0x80
+        traits.numbered = digits && opensMark && ReferenceUnits.Patterns.numbering.matches(text)
+        traits.dated = digits && opensYear && ReferenceUnits.Patterns.datedStart.matches(text)
+        traits.leadingYear = digits && opensYear && ReferenceUnits.Patterns.leadingYear.matches(text)
+        traits.labelled = digits && opensMark && SplitReferencesStage.Patterns.entryLabel.matches(text)
         traits.authors = ReferenceFieldOrder.looksLikeAuthorList(text)
         if let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) {
             traits.nameFirst = text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
         }
         traits.lower = text.first?.isLowercase == true
         traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
-        traits.year = ReferenceUnits.Patterns.year.matches(text)
-        traits.doi = text.contains("10.") && Patterns.doi.matches(text)
-        traits.url = text.contains("http") || text.contains("www.")
-        traits.pages = Patterns.pages.matches(text)
+        traits.year = digits && ReferenceUnits.Patterns.year.matches(text)
+        traits.doi = digits && text.containsText("10.") && Patterns.doi.matches(text)
+        traits.url = text.containsText("http") || text.containsText("www.")
+        traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && Patterns.pages.matches(text)
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
-        traits.applicant = applicant.contains { text.contains($0) }
+        traits.applicant = applicant.contains { text.containsText($0) }
         return traits
     }
 
@@ -155,6 +163,15 @@ enum PublicationSegmenter {
             if run <= (kind == "d" ? 4 : 2) { result.append(kind) }
         }
         return result
+    }
+
+    /// The number of words between spaces (`split(separator: " ").count`, counted on the bytes).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0, inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
     }
 
     static func endClass(_ text: String) -> String {
