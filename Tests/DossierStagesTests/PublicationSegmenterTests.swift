@@ -66,6 +66,8 @@ final class PublicationSegmenterTests: XCTestCase {
         XCTAssertEqual(PublicationSegmenter.relativeLengths(lines), ["full", "most", "short", "full"])
         XCTAssertEqual(PublicationSegmenter.shape(of: "Dossier,"), "Xxx,")
         XCTAssertEqual(PublicationSegmenter.shape(of: "[12]"), "[dd]")
+        XCTAssertEqual(PublicationSegmenter.shape(of: "2003:"), "dddd:", "a year column is not a volume (\"151:\" → \"ddd:\")")
+        XCTAssertEqual(["[12]", "12.", "(3)", "7 Doe J.", "Smith 12", "A study"].map(PublicationSegmenter.listNumber), [12, 12, 3, 7, nil, nil])
     }
 
     /// The compiled-in model on a PDF paragraph where a year column opens each entry (moderncv's banking style):

@@ -11,7 +11,7 @@ import ReferenceParser
 /// sentence going on) among them. Trained on generated CVs by `dossier train-segmenter`.
 enum PublicationSegmenter {
     /// Bump when the features change, so an old model is refused rather than misread.
-    static let featureVersion: UInt32 = 3
+    static let featureVersion: UInt32 = 4
     static let labels = ["start", "in", "other"]
 
     /// The compiled-in model, or nil when none is compiled in (or it was trained for other features).
@@ -45,6 +45,7 @@ enum PublicationSegmenter {
         result.reserveCapacity(lines.count)
         var previousOpening: String?  // the shape of the line that opened the block before this one
         var currentOpening: String?
+        var lastNumber: Int?  // the last list number seen, to tell a number that goes on counting from a stray one
         for (index, line) in lines.enumerated() {
             let own = lineTraits[index]
             let previous = index > 0 ? lineTraits[index - 1] : nil
@@ -63,6 +64,14 @@ enum PublicationSegmenter {
             flag("section", line.opensSection)
             flag("bold", line.bold)
             add("marker", line.marker.map(markerClass) ?? "none")
+            if let number = line.marker.flatMap(listNumber) ?? (own.numbered ? listNumber(line.text) : nil) {
+                // Counting on (up or down by one), the same again, or a number out of the sequence (a page number the
+                // reader took for a list marker).
+                let step = lastNumber.map { abs(number - $0) == 1 ? "next" : number == $0 ? "same" : "jump" } ?? "first"
+                add("numberStep", step)
+                add("numberStep|previousEnd", step + "/" + (previous?.end ?? ""))
+                lastNumber = number
+            }
             add("shape", own.shape)
             add("shape2", own.shape + " " + own.secondShape)
             add("shape|opens", own.shape + "/" + opens)
@@ -181,6 +190,13 @@ enum PublicationSegmenter {
         if last.isLowercase { return "lower" }
         if last.isLetter { return "upper" }
         return String(last)
+    }
+
+    /// The number of a list marker or of a numbered line's label ("[12]", "12.", "(12)", "12 "), if it has one.
+    static func listNumber(_ text: String) -> Int? {
+        let digits = text.drop { !$0.isNumber }.prefix { $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 4, text.distance(from: text.startIndex, to: digits.startIndex) <= 2 else { return nil }
+        return Int(digits)
     }
 
     static func markerClass(_ marker: String) -> String {
