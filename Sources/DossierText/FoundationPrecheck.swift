@@ -52,7 +52,7 @@ package enum FoundationPrecheck {
     }
 
     /// Scalars nothing else is canonically equivalent to and that compose with nothing before them.
-    static func isPlain(_ needle: String) -> Bool {
+    package static func isPlain(_ needle: String) -> Bool {
         needle.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x4B, 0x3B, 0x60: return false
@@ -111,7 +111,7 @@ extension FoundationPrecheck {
     /// Scalars that, in a text whose scalars all stand alone, only an equal scalar matches: below U+0300 but CR
     /// (no combining marks), and the CJK unified ideographs (only compatibility ideographs, beyond U+0300, decompose
     /// to them).
-    static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
+    package static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x300 && scalar != "\r" || (0x4E00...0x9FFF).contains(scalar.value)
     }
 

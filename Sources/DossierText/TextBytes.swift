@@ -51,6 +51,23 @@ package enum ByteSearch {
         return false
     }
 
+    /// Where `pin` first occurs in `hay` at or after byte `start`, nil if nowhere (an empty `pin` at `start`).
+    package static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start >= 0, start <= hay.count else { return nil }
+        guard let pinBase = pin.baseAddress, !pin.isEmpty else { return start }
+        guard let hayBase = hay.baseAddress, pin.count <= hay.count - start else { return nil }
+        let first = Int32(pin[0])
+        var offset = start
+        let last = hay.count - pin.count
+        while offset <= last {
+            guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return nil }
+            let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hayBase + position, pinBase, pin.count) == 0 { return position }
+            offset = position + 1
+        }
+        return nil
+    }
+
     /// With ASCII letters of `hay` folded to lowercase (`pin` is lowercase).
     package static func containsFoldingASCIICase(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pin.isEmpty else { return true }
