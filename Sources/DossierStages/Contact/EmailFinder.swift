@@ -33,13 +33,13 @@ enum EmailFinder {
             text = bracketedDot.replacing(in: text, with: ".")
         }
         if text.containsBytes(" at ") || text.containsBytes(" AT ") { text = spelledOut(text) }
-        if text.containsBytes("@") || text.containsBytes("AT"), mayHoldWhitespace(text) {
+        if text.containsBytes("@") || text.containsBytes("AT"), mayHoldWhitespace(text), mayHoldSpacedAt(text) {
             text = spacedAt.replacing(in: text, with: "$1@$2")
         }
         if text.containsBytes(" at ") { text = wordAtDottedDomain(text) }
         guard text.containsBytes("@") else { return [] }
         if mayHoldWhitespace(text) {
-            for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
+            for _ in 0..<3 where mayHoldSpacedDot(text) { text = spacedDot.replacing(in: text, with: "$1.") }
         }
         var found: [String] = []
         var seen: Set<String> = []
@@ -68,6 +68,42 @@ enum EmailFinder {
         return text.withUTF8 { bytes in
             bytes.contains { $0 >= 0x80 || (0x09...0x0D).contains($0) || (0x1C...0x20).contains($0) }
         }
+    }
+
+    /// Whether `spacedAt` may match: it needs white space before or after an "@", or around an "AT". False only for
+    /// text without such a place, white space being any scalar with the Unicode property (what `\s` matches) or one
+    /// of the separators 0x1C–0x1F (counted to be safe): a line of ten addresses separated by spaces then costs no
+    /// replacement pass.
+    static func mayHoldSpacedAt(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "@" {
+                if index > 0, isSpace(scalars[index - 1]) { return true }
+                if index + 1 < scalars.count, isSpace(scalars[index + 1]) { return true }
+            } else if scalar == "A", index > 0, index + 2 < scalars.count, scalars[index + 1] == "T",
+                      isSpace(scalars[index - 1]), isSpace(scalars[index + 2]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `spacedDot` may match: it needs a "." with white space on both sides (white space as in
+    /// `mayHoldSpacedAt`).
+    static func mayHoldSpacedDot(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 3 else { return false }
+        for index in 1..<(scalars.count - 1) where scalars[index] == "." {
+            if isSpace(scalars[index - 1]), isSpace(scalars[index + 1]) { return true }
+        }
+        return false
+    }
+
+    /// A scalar `\s` may match: Unicode white space, or one of the separators 0x1C–0x1F.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x09...0x0D).contains(scalar.value) || (0x1C...0x20).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     /// Whether `bracketedAt` or `bracketedDot` may match: both need an opening and a closing ASCII bracket
