@@ -115,7 +115,7 @@ enum EmailFinder {
 
     /// The address of a `mailto:` link (query removed, percent-escapes decoded), or of a link whose target is
     /// an address written without the scheme.
-    static func email(inLinkTarget url: String) -> String? {
+    static func email(inLinkTarget url: String, finding emails: (String) -> [String] = EmailFinder.emails(in:)) -> String? {
         var target = url.trimmingFast(in: .whitespaces)
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
@@ -123,7 +123,7 @@ enum EmailFinder {
         if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         target = target.trimmingFast(in: .whitespaces)
         guard !FastText.contains(UInt8(ascii: "/"), in: target) else { return nil }
-        let found = emails(in: target)
+        let found = emails(target)
         return found.count == 1 ? found.first : nil
     }
 
@@ -213,4 +213,26 @@ enum EmailFinder {
         "be", "se", "no", "dk", "fi", "ca", "au", "cn", "jp", "hk", "sg", "in", "br", "pt", "ru", "pl", "cz", "il",
         "kr", "tw", "nz", "ie", "eu", "info", "me", "ai", "dev", "mx", "ar", "cl", "za", "gr", "hu", "tr", "lu",
     ]
+}
+
+/// `EmailFinder.emails(in:)` and `email(inLinkTarget:)` remembered for one run of the contact stage: the same link
+/// texts and targets are read for each scope and again for the links, and a page of 20,000 linked addresses read
+/// each one four times (a link's text is its target without "mailto:"). Both are functions of their text alone.
+final class EmailMemo {
+    private var found: [String: [String]] = [:]
+    private var targets: [String: String?] = [:]
+
+    func emails(in text: String) -> [String] {
+        if let known = found[text] { return known }
+        let result = EmailFinder.emails(in: text)
+        found[text] = result
+        return result
+    }
+
+    func email(inLinkTarget url: String) -> String? {
+        if let known = targets[url] { return known }
+        let result = EmailFinder.email(inLinkTarget: url, finding: emails(in:))
+        targets[url] = result
+        return result
+    }
 }

@@ -40,7 +40,7 @@ struct DocumentKindEvidence {
         let prose = body.filter { $0.type == .paragraph && $0.text.split(separator: " ").count >= 30 }
         paragraphs = prose.count
         proseShare = body.isEmpty ? 0 : Double(prose.count) / Double(body.count)
-        let words = prose.flatMap { $0.text.lowercased().split(whereSeparator: { !DocumentKindEvidence.isLetter($0) }) }
+        let words = prose.flatMap { $0.text.lowercasedFast().split(whereSeparator: { !DocumentKindEvidence.isLetter($0) }) }
         let firstPerson = words.filter { DocumentKindEvidence.firstPersonWords.contains(String($0)) }.count
         firstPersonDensity = words.isEmpty ? 0 : Double(firstPerson) / Double(words.count)
         var units: [String] = []

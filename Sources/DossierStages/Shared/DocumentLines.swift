@@ -109,13 +109,14 @@ enum DocumentLines {
         return mayHoldBareURL(text) ? bareURL.matches(in: text).map { $0.group(0) ?? "" } : []
     }
 
-    /// Whether `bareURL` could match: an ASCII line needs one of its literals ("://", "www.", "orcid.org",
-    /// "scholar.google.", "linkedin.com", "github."), compared with ASCII case folding; a line with other bytes is
-    /// always tried (a non-ASCII letter may fold to an ASCII one).
+    /// Whether `bareURL` could match: a line needs one of its literals ("://", "www.", "orcid.org",
+    /// "scholar.google.", "linkedin.com", "github."), compared with ASCII case folding; a line with a scalar that may
+    /// fold to an ASCII letter (`ByteSearch.mayFoldToASCIILetter`) is always tried.
     static func mayHoldBareURL(_ text: String) -> Bool {
         var text = text
+        // A non-ASCII scalar matters only when it may match an ASCII letter of a literal ignoring case ("ſ", "K").
+        if ByteSearch.mayFoldToASCIILetter(text) { return true }
         return text.withUTF8 { hay in
-            if hay.contains(where: { $0 >= 0x80 }) { return true }
             return urlLiterals.contains { literal in
                 literal.withUnsafeBufferPointer { ByteSearch.containsFoldingASCIICase($0, in: hay) }
             }
