@@ -145,7 +145,8 @@ final class ContactPrefilterTests: XCTestCase {
         }
         XCTAssertGreaterThan(found, 1000)
         XCTAssertNil(PlainAddressScanner.addresses(in: "jo\u{308}e@uni.edu"))
-        XCTAssertNil(PlainAddressScanner.addresses(in: "jane@uni.edu\r\n"))
+        // ASCII text is scanned whatever its line ends, as before.
+        XCTAssertNotNil(PlainAddressScanner.addresses(in: "jane@uni.edu\r\n"))
         // Scalars that stand alone, between and around the pieces: the scanner must agree with the expression.
         let accents = ["ö", "é", "ü.", "ß", "–", "Ł", "\u{A0}", "ö@", "@é", ".ü"]
         for _ in 0..<20000 {
