@@ -107,6 +107,30 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `trimmingFast(in:)` of a String, not generic: the generic one runs unspecialised across modules (a witness
+    /// call per scalar), and it trims every line, link and address the stages read. The same steps.
+    package func trimmingFast(in set: CharacterSet) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end {
+            let scalar = scalars[start]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            start = scalars.index(after: start)
+        }
+        while start < end {
+            let before = scalars.index(before: end)
+            let scalar = scalars[before]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            end = before
+        }
+        if start == scalars.startIndex, end == scalars.endIndex { return self }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
 extension FoundationPrecheck {
     /// Scalars that, in a text whose scalars all stand alone, only an equal scalar matches: below U+0300 but CR
     /// (no combining marks), and the CJK unified ideographs (only compatibility ideographs, beyond U+0300, decompose

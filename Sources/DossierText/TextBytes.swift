@@ -201,3 +201,8 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension Substring {
+    /// `lowercasedFast()` of a Substring through the String one: the generic one runs unspecialised across modules.
+    package func lowercasedFast() -> String { String(self).lowercasedFast() }
+}
