@@ -52,7 +52,7 @@ package enum FoundationPrecheck {
     }
 
     /// Scalars nothing else is canonically equivalent to and that compose with nothing before them.
-    static func isPlain(_ needle: String) -> Bool {
+    package static func isPlain(_ needle: String) -> Bool {
         needle.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x4B, 0x3B, 0x60: return false
@@ -107,11 +107,35 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `trimmingFast(in:)` of a String, not generic: the generic one runs unspecialised across modules (a witness
+    /// call per scalar), and it trims every line, link and address the stages read. The same steps.
+    package func trimmingFast(in set: CharacterSet) -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end {
+            let scalar = scalars[start]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            start = scalars.index(after: start)
+        }
+        while start < end {
+            let before = scalars.index(before: end)
+            let scalar = scalars[before]
+            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
+            guard set.contains(scalar) else { break }
+            end = before
+        }
+        if start == scalars.startIndex, end == scalars.endIndex { return self }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
 extension FoundationPrecheck {
     /// Scalars that, in a text whose scalars all stand alone, only an equal scalar matches: below U+0300 but CR
     /// (no combining marks), and the CJK unified ideographs (only compatibility ideographs, beyond U+0300, decompose
     /// to them).
-    static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
+    package static func matchesOnlyItself(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x300 && scalar != "\r" || (0x4E00...0x9FFF).contains(scalar.value)
     }
 
@@ -139,5 +163,39 @@ extension FoundationPrecheck {
             }
             return true
         }
+    }
+}
+
+extension String {
+    /// `range(of: needle)` (Foundation's search) answered from the bytes when they give the same range: the needle
+    /// is one `containsText` decides bytewise and every scalar of the text stands alone, so no match can start or
+    /// end inside a character and none is canonically equivalent to another; then the first byte match is
+    /// Foundation's first match. Plain needles whose bytes are absent answer nil; everything else goes to Foundation.
+    /// Per-author and per-title searches in a long reference list went through NSString each (a tenth of authorship).
+    package func rangeOfText(_ needle: String) -> Range<Index>? {
+        rangeOfText(needle, in: startIndex..<endIndex)
+    }
+
+    /// `range(of: needle, range: bounds)`, answered from the bytes as `rangeOfText(_:)` is (the whole text must stand
+    /// alone, so that the bounds, which Foundation's search also starts and ends at, fall on characters).
+    package func rangeOfText(_ needle: String, in bounds: Range<Index>) -> Range<Index>? {
+        guard !needle.isEmpty else { return range(of: needle, range: bounds) }
+        let plain = FoundationPrecheck.isPlain(needle)
+        guard plain || needle.unicodeScalars.allSatisfy(FoundationPrecheck.matchesOnlyItself),
+              FoundationPrecheck.allStandAlone(self) else {
+            if plain, !containsBytes(needle) { return nil }
+            return range(of: needle, range: bounds)
+        }
+        var text = self, pin = needle
+        let start = utf8.distance(from: utf8.startIndex, to: bounds.lowerBound)
+        let end = utf8.distance(from: utf8.startIndex, to: bounds.upperBound)
+        let found: Int? = text.withUTF8 { hay in
+            pin.withUTF8 { pin in
+                ByteSearch.firstOffset(of: pin, in: UnsafeBufferPointer(rebasing: hay[0..<end]), from: start)
+            }
+        }
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: needle.utf8.count)
     }
 }

@@ -51,6 +51,49 @@ package enum ByteSearch {
         return false
     }
 
+    /// Where `pin` first occurs in `hay` at or after byte `start`, nil if nowhere (an empty `pin` at `start`).
+    package static func firstOffset(of pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start >= 0, start <= hay.count else { return nil }
+        guard let pinBase = pin.baseAddress, !pin.isEmpty else { return start }
+        guard let hayBase = hay.baseAddress, pin.count <= hay.count - start else { return nil }
+        let first = Int32(pin[0])
+        var offset = start
+        let last = hay.count - pin.count
+        while offset <= last {
+            guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return nil }
+            let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(hayBase + position, pinBase, pin.count) == 0 { return position }
+            offset = position + 1
+        }
+        return nil
+    }
+
+    /// Whether `text` holds a non-ASCII scalar that a case-insensitive expression may match to an ASCII letter: one
+    /// whose lowercase, uppercase or case folding holds one ("ß", "İ", "ı", "ſ", the Kelvin sign "K", the Latin
+    /// ligatures "ﬀ"–"ﬆ", and a few more). Without one, an ASCII literal matches such text ignoring case exactly
+    /// where its bytes match ignoring ASCII case.
+    package static func mayFoldToASCIILetter(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        return text.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
+            default: return false
+            }
+        }
+    }
+
+    /// False only when no literal of `literals` (lowercase ASCII) can match `text` in a case-insensitive expression:
+    /// none occurs in the bytes ignoring ASCII case, and no scalar may fold to an ASCII letter.
+    package static func mayHoldFoldingASCII(_ text: String, anyOf literals: [StaticString]) -> Bool {
+        if mayFoldToASCIILetter(text) { return true }
+        var text = text
+        return text.withUTF8 { hay in
+            literals.contains { literal in
+                literal.withUTF8Buffer { containsFoldingASCIICase($0, in: hay) }
+            }
+        }
+    }
+
     /// With ASCII letters of `hay` folded to lowercase (`pin` is lowercase).
     package static func containsFoldingASCIICase(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pin.isEmpty else { return true }
@@ -92,6 +135,11 @@ extension StringProtocol {
     /// `split(separator: "\n", omittingEmptySubsequences:)` cut at the bytes: a line feed is a character of its own
     /// unless a carriage return comes before it ("\r\n" is one character, which the Character split never cuts).
     package func linesSplitFast(omittingEmptySubsequences omitting: Bool = true) -> [SubSequence] {
+        linesSplitBytewise(omittingEmptySubsequences: omitting)
+    }
+
+    /// `linesSplitFast` byte by byte through the generic UTF-8 view.
+    package func linesSplitBytewise(omittingEmptySubsequences omitting: Bool = true) -> [SubSequence] {
         var lines: [SubSequence] = []
         let bytes = utf8
         var start = bytes.startIndex, index = start
@@ -108,4 +156,53 @@ extension StringProtocol {
         if start != bytes.endIndex || !omitting { lines.append(self[start..<bytes.endIndex]) }
         return lines
     }
+}
+
+extension String {
+    /// `linesSplitFast` of a String, not generic (a generic call across modules runs unspecialised, a witness call
+    /// per byte): `memchr` finds each line feed in the contiguous bytes, and the cuts become indices by offset.
+    package func linesSplitFast(omittingEmptySubsequences omitting: Bool = true) -> [Substring] {
+        // Contiguous bytes (native strings): `memchr` finds each line feed, and the cuts become indices by offset.
+        let contiguous = utf8.withContiguousStorageIfAvailable { bytes -> [SubSequence] in
+            var lines: [SubSequence] = []
+            guard let base = bytes.baseAddress else { return omitting ? [] : [self[startIndex..<endIndex]] }
+            let origin = utf8.startIndex
+            func cut(_ from: Int, _ to: Int) {
+                if from != to || !omitting { lines.append(self[utf8.index(origin, offsetBy: from)..<utf8.index(origin, offsetBy: to)]) }
+            }
+            var start = 0, offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, 0x0A, bytes.count - offset) {
+                let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if position == 0 || bytes[position - 1] != 0x0D {
+                    cut(start, position)
+                    start = position + 1
+                }
+                offset = position + 1
+            }
+            if start != bytes.count || !omitting { cut(start, bytes.count) }
+            return lines
+        }
+        return contiguous ?? linesSplitBytewise(omittingEmptySubsequences: omitting)
+    }
+
+    /// `lowercasedFast()` of a String, not generic, for the same reason.
+    package func lowercasedFast() -> String {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for scalar in unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension Substring {
+    /// `lowercasedFast()` of a Substring through the String one: the generic one runs unspecialised across modules.
+    package func lowercasedFast() -> String { String(self).lowercasedFast() }
 }

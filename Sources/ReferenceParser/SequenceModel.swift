@@ -14,6 +14,9 @@ public struct SequenceModel: Sendable {
     let starts: [Float]
     /// `transitions(gap:)` for every gap class, computed once.
     let transitionsByGap: [[Float]]
+    /// `transitionsByGap` with rows and columns swapped (`[to * labelCount + from]`), so that the backward pass reads
+    /// every label's weight into one `to` from contiguous memory.
+    let transposedByGap: [[Float]]
     /// Maps raw confidences to calibrated ones (identity for models trained without `--calibration`).
     public package(set) var calibration = ConfidenceCalibration.identity
 
@@ -27,6 +30,12 @@ public struct SequenceModel: Sendable {
             let base = (1 + gap) * size
             guard transitions.count >= base + size else { return Array(transitions.prefix(size)) }
             return (0..<size).map { transitions[$0] + transitions[base + $0] }
+        }
+        let count = labels.count
+        transposedByGap = transitionsByGap.map { block in
+            // A model too small to decode (a trainer's placeholder) keeps its weights as they are.
+            guard block.count >= size else { return block }
+            return (0..<size).map { cell in block[(cell % count) * count + cell / count] }
         }
     }
 
@@ -59,27 +68,42 @@ public struct SequenceModel: Sendable {
         guard length > 0 else { return ([], []) }
         let byGap = transitionsByGap
         // The same sums in the same order as ever (so the same path and confidences to the last bit), over raw
-        // buffers: the bounds checks of the inner loops were most of the time of a reference.
+        // buffers: the bounds checks of the inner loops were most of the time of a reference. The loops run with the
+        // labels innermost, every label keeping its own best, so that each label still meets its predecessors in
+        // the same order (the same comparisons, the same ties) while the inner loop reads contiguous weights.
         var forward = [Float](repeating: 0, count: length * labelCount)
         var back = [Int32](repeating: 0, count: length * labelCount)
+        var bests = [Float](repeating: 0, count: labelCount)
+        var bestFroms = [Int32](repeating: 0, count: labelCount)
         emissions.withUnsafeBufferPointer { emissions in
             forward.withUnsafeMutableBufferPointer { forward in
                 back.withUnsafeMutableBufferPointer { back in
-                    for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
-                    for token in 1..<max(length, 1) {
-                        let base = token * labelCount, previousBase = base - labelCount
-                        byGap[gaps[token]].withUnsafeBufferPointer { transitions in
-                            for label in 0..<labelCount {
-                                var best = -Float.greatestFiniteMagnitude
-                                var bestFrom = 0
-                                var cell = label
-                                for from in 0..<labelCount {
-                                    let score = forward[previousBase + from] + transitions[cell]
-                                    if score > best { best = score; bestFrom = from }
-                                    cell += labelCount
+                    bests.withUnsafeMutableBufferPointer { bests in
+                        bestFroms.withUnsafeMutableBufferPointer { bestFroms in
+                            for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
+                            for token in 1..<max(length, 1) {
+                                let base = token * labelCount, previousBase = base - labelCount
+                                byGap[gaps[token]].withUnsafeBufferPointer { transitions in
+                                    for label in 0..<labelCount {
+                                        bests[label] = -Float.greatestFiniteMagnitude
+                                        bestFroms[label] = 0
+                                    }
+                                    for from in 0..<labelCount {
+                                        let previous = forward[previousBase + from]
+                                        let row = from * labelCount
+                                        for label in 0..<labelCount {
+                                            let score = previous + transitions[row + label]
+                                            if score > bests[label] {
+                                                bests[label] = score
+                                                bestFroms[label] = Int32(from)
+                                            }
+                                        }
+                                    }
+                                    for label in 0..<labelCount {
+                                        forward[base + label] = bests[label] + emissions[base + label]
+                                        back[base + label] = bestFroms[label]
+                                    }
                                 }
-                                forward[base + label] = best + emissions[base + label]
-                                back[base + label] = Int32(bestFrom)
                             }
                         }
                     }
@@ -99,23 +123,29 @@ public struct SequenceModel: Sendable {
         guard wantMargins else { return (path, []) }
 
         var backward = [Float](repeating: 0, count: length * labelCount)
+        let transposed = transposedByGap
+        // As above: every label's maximum over the same sums, `(transition + emission) + backward`, met in the same
+        // order of `to`, with the labels innermost over the transposed weights.
         emissions.withUnsafeBufferPointer { emissions in
             backward.withUnsafeMutableBufferPointer { backward in
-                var token = length - 2
-                while token >= 0 {
-                    let base = token * labelCount, nextBase = base + labelCount
-                    byGap[gaps[token + 1]].withUnsafeBufferPointer { transitions in
-                        for label in 0..<labelCount {
-                            var best = -Float.greatestFiniteMagnitude
-                            let row = label * labelCount
+                bests.withUnsafeMutableBufferPointer { bests in
+                    var token = length - 2
+                    while token >= 0 {
+                        let base = token * labelCount, nextBase = base + labelCount
+                        transposed[gaps[token + 1]].withUnsafeBufferPointer { columns in
+                            for label in 0..<labelCount { bests[label] = -Float.greatestFiniteMagnitude }
                             for to in 0..<labelCount {
-                                let score = transitions[row + to] + emissions[nextBase + to] + backward[nextBase + to]
-                                if score > best { best = score }
+                                let emission = emissions[nextBase + to], after = backward[nextBase + to]
+                                let column = to * labelCount
+                                for label in 0..<labelCount {
+                                    let score = columns[column + label] + emission + after
+                                    if score > bests[label] { bests[label] = score }
+                                }
                             }
-                            backward[base + label] = best
+                            for label in 0..<labelCount { backward[base + label] = bests[label] }
                         }
+                        token -= 1
                     }
-                    token -= 1
                 }
             }
         }

@@ -89,6 +89,27 @@ final class ContactPrefilterTests: XCTestCase {
         XCTAssertFalse(EmailFinder.mayHoldWhitespace("jane@uni.edu"))
     }
 
+    /// `mayHoldSpacedAt` and `mayHoldSpacedDot` never rule out a string where their pattern matches, and rule out a
+    /// line of addresses separated by spaces.
+    func testSpacedPrefiltersNeverRuleOutASpacedAddress() {
+        var matched = 0
+        let extra = ["jane @ uni . edu", "jane@ uni.edu", "jane @uni.edu", "j AT uni.edu", "jane@uni\t.\nedu", "jane\u{1C}@\u{1C}uni.edu",
+                     "jane@uni\u{A0}.\u{A0}edu", "a@b.c x@y .z", "x AT\ty.org"]
+        for text in samples() + extra {
+            if EmailFinder.spacedAt.matches(text) {
+                matched += 1
+                XCTAssertTrue(EmailFinder.mayHoldSpacedAt(text), text.debugDescription)
+            }
+            if EmailFinder.spacedDot.matches(text) {
+                matched += 1
+                XCTAssertTrue(EmailFinder.mayHoldSpacedDot(text), text.debugDescription)
+            }
+        }
+        XCTAssertGreaterThan(matched, 0)
+        XCTAssertFalse(EmailFinder.mayHoldSpacedAt("jane@uni.edu bob@x.org c.d@e.fr"))
+        XCTAssertFalse(EmailFinder.mayHoldSpacedDot("jane@uni.edu bob@x.org c.d@e.fr"))
+    }
+
     /// The byte scanner finds what `plain` finds, on random ASCII strings of the characters that decide a match.
     func testPlainAddressScannerAgreesWithTheExpression() {
         let pieces = [
@@ -123,7 +144,22 @@ final class ContactPrefilterTests: XCTestCase {
             XCTAssertEqual(scanned.map { [$0.local, $0.domain] }, expected, text.debugDescription)
         }
         XCTAssertGreaterThan(found, 1000)
-        XCTAssertNil(PlainAddressScanner.addresses(in: "jöe@uni.edu"))
+        XCTAssertNil(PlainAddressScanner.addresses(in: "jo\u{308}e@uni.edu"))
+        // ASCII text is scanned whatever its line ends, as before.
+        XCTAssertNotNil(PlainAddressScanner.addresses(in: "jane@uni.edu\r\n"))
+        // Scalars that stand alone, between and around the pieces: the scanner must agree with the expression.
+        let accents = ["ö", "é", "ü.", "ß", "–", "Ł", "\u{A0}", "ö@", "@é", ".ü"]
+        for _ in 0..<20000 {
+            let text = randomText(0...3) + (accents.randomElement(using: &generator) ?? "") + randomText(1...4) + "@"
+                + (0..<Int.random(in: 1...3, using: &generator)).map { _ in labels.randomElement(using: &generator) ?? "" }.joined(separator: ".")
+                + (accents.randomElement(using: &generator) ?? "") + randomText(0...3)
+            let expected = EmailFinder.plain.matches(in: text).map { [$0.group(1) ?? "", $0.group(2) ?? ""] }
+            guard let scanned = PlainAddressScanner.addresses(in: text) else {
+                if FoundationPrecheck.allStandAlone(text) { XCTFail("text refused: \(text.debugDescription)") }
+                continue
+            }
+            XCTAssertEqual(scanned.map { [$0.local, $0.domain] }, expected, text.debugDescription)
+        }
     }
 
     func testPrefilteredFindersAgreeWithFullScans() {

@@ -19,14 +19,14 @@ enum ApplicantAnchoredAuthors {
                   author.given?.isEmpty == false && forms.contains { AuthorMatcher.matches(author, applicant: $0) }
               }) else { return false }
         let raw = publication.raw
-        guard let titleRange = raw.range(of: title) else { return false }
+        guard let titleRange = raw.rangeOfText(title) else { return false }
         // Where the author list starts: the first author's first written part.
         let starts = [first.given, first.family, first.literal].compactMap { $0 }.filter { !$0.isEmpty }
-            .compactMap { raw.range(of: $0)?.lowerBound }.filter { $0 < titleRange.lowerBound }
+            .compactMap { raw.rangeOfText($0)?.lowerBound }.filter { $0 < titleRange.lowerBound }
         guard let start = starts.min() else { return false }
         for name in written {
             var searchFrom = start
-            while let found = raw.range(of: name, range: searchFrom..<titleRange.upperBound) {
+            while let found = raw.rangeOfText(name, in: searchFrom..<titleRange.upperBound) {
                 searchFrom = found.upperBound
                 // The name must end inside the title read, near its start.
                 guard found.upperBound > titleRange.lowerBound,

@@ -14,9 +14,9 @@ enum AuthorMarks {
     static func legend(in blocks: [Block]) -> [Character: Meaning] {
         var meanings: [Character: Meaning] = [:]
         func read(_ block: Block, bulleted: Bool) {
-            for line in block.text.split(separator: "\n").map(String.init) where FastText.hasAtMostCharacters(line, 150) {
+            for line in block.text.linesSplitFast().map(String.init) where FastText.hasAtMostCharacters(line, 150) {
                 // The meaning first, by byte prechecks (most lines name none), then the legend's expressions.
-                let lowered = line.lowercased()
+                let lowered = line.lowercasedFast()
                 let meaning: Meaning? = equalWords.contains(where: { lowered.mayMatch($0) && lowered.contains($0) }) ? .equal
                     : lowered.mayMatch("corresponding") && lowered.contains("corresponding") ? .corresponding : nil
                 guard let meaning, ReferenceUnits.isLegend(line) else { continue }
@@ -35,7 +35,7 @@ enum AuthorMarks {
     static func find(in raw: String, authors: [CSLName], legend: [Character: Meaning] = [:]) -> (equal: [Int], corresponding: [Int]) {
         var marked: [Character: [Int]] = [:]
         for (offset, author) in authors.enumerated() {
-            guard let family = author.family, let range = raw.range(of: family) else { continue }
+            guard let family = author.family, let range = raw.rangeOfText(family) else { continue }
             // Look at the few characters after the name (given initials may follow in "Xu K*").
             let tail = raw[range.upperBound...].prefix(12)
             let stop = tail.firstIndex { $0 == "," || $0 == ";" || $0 == "(" } ?? tail.endIndex
@@ -49,8 +49,8 @@ enum AuthorMarks {
             case nil: if mark == "✉" || positions.count == 1 { corresponding += positions } else { equal += positions }
             }
         }
-        let lowered = raw.lowercased()
-        if lowered.contains("equal contribution") || lowered.contains("contributed equally"), equal.isEmpty {
+        let lowered = raw.lowercasedFast()
+        if lowered.containsText("equal contribution") || lowered.containsText("contributed equally"), equal.isEmpty {
             equal = marked.values.flatMap { $0 }
             corresponding.removeAll { equal.contains($0) }
         }

@@ -32,9 +32,10 @@ public struct ContactStage: Stage {
         let own = Scope(lines: lines.filter { !area.isOthersMaterial($0.block) }, links: links.filter { !area.isOthersMaterial($0.block) })
         let contact = own.restricted(to: area.contactBlocks)
         let details = own.restricted(to: area.detailBlocks)
-        addEmails(to: &person, contact: contact, details: details, own: own, metadata: document.metadata)
+        let memo = EmailMemo()
+        addEmails(to: &person, contact: contact, details: details, own: own, metadata: document.metadata, memo: memo)
         addPhones(to: &person, contact: contact, details: details)
-        addLinks(to: &person, contactLinks: contact.links, otherLinks: own.links, metadata: document.metadata)
+        addLinks(to: &person, contactLinks: contact.links, otherLinks: own.links, metadata: document.metadata, memo: memo)
         addLabelledProfiles(to: &person, lines: contact.lines)
         if person.affiliation == nil || person.address == nil {
             let contactLines = lines.filter { area.contactBlocks.contains($0.block) && $0.node.type != .heading }
@@ -61,16 +62,16 @@ public struct ContactStage: Stage {
     /// referee and publication sections, only those that carry the applicant's name or stand behind an "Email"
     /// link or icon (an advisor's address in an education entry or a signer's on an appended certificate is
     /// not the applicant's).
-    private func addEmails(to person: inout Person, contact: Scope, details: Scope, own: Scope, metadata: [String: JSONValue]) {
+    private func addEmails(to person: inout Person, contact: Scope, details: Scope, own: Scope, metadata: [String: JSONValue], memo: EmailMemo) {
         var emails: [String] = []
         for scope in [contact, details] where emails.isEmpty {
-            emails = findEmails(lines: scope.lines, links: scope.links, metadata: metadata)
+            emails = findEmails(lines: scope.lines, links: scope.links, metadata: metadata, memo: memo)
         }
         if emails.isEmpty {
             // A sidebar at the end of a page: an "Email" link (or an icon) is the page owner's.
             let sidebarLinks = own.links.filter { Self.emailLabel.matches($0.text.trimmingFast(in: .whitespacesAndNewlines)) }
-            let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:])
-            emails = findEmails(lines: own.lines, links: own.links, metadata: metadata).filter { carriesName($0, person.name) || sidebar.contains($0) }
+            let sidebar = findEmails(lines: [], links: sidebarLinks, metadata: [:], memo: memo)
+            emails = findEmails(lines: own.lines, links: own.links, metadata: metadata, memo: memo).filter { carriesName($0, person.name) || sidebar.contains($0) }
         }
         var known = Set(person.emails.map { $0.lowercased() })
         for email in emails where known.insert(email.lowercased()).inserted {
@@ -89,15 +90,15 @@ public struct ContactStage: Stage {
     }
 
     /// Addresses in document order, deduplicated; a JSON-LD `Person`'s e-mail last.
-    private func findEmails(lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue]) -> [String] {
+    private func findEmails(lines: [DocumentLine], links: [DocumentLink], metadata: [String: JSONValue], memo: EmailMemo) -> [String] {
         var ordered: [(block: Int, email: String)] = []
         // A PDF's line-end hyphen inside a shown address ("athorvald-" / "sen@eit.edu") is the typesetter's when the
         // link under it has the address without it.
         // An icon's name glued before an address the link shows ("Envelope" + "boeing@usc.edu", a symbol font whose
         // glyph carries its name as text) is not part of it.
         // Each link read once: the address of its target and those its text shows.
-        let targetOfLink = links.map { EmailFinder.email(inLinkTarget: $0.url) }
-        let shownByLink = links.map { EmailFinder.emails(in: $0.text) }
+        let targetOfLink = links.map { memo.email(inLinkTarget: $0.url) }
+        let shownByLink = links.map { memo.emails(in: $0.text) }
         let targets = targetOfLink.compactMap { $0 }
         let shown = shownByLink.flatMap { $0 }
         // Indexed once, so that thousands of addresses cost linear time: a shown address by its lower-case form
@@ -107,22 +108,22 @@ public struct ContactStage: Stage {
             shownIndex[email.lowercased()] = (order, email)
         }
         var targetsByBareForm: [String: [String]] = [:]
-        for target in targets { targetsByBareForm[target.replacingOccurrences(of: "-", with: "").lowercased(), default: []].append(target) }
+        for target in targets { targetsByBareForm[target.replacingAll("-", with: "").lowercasedFast(), default: []].append(target) }
         func unbroken(_ email: String) -> String {
             // The shown address that ends this one after a prefix of letters only; the first shown if several do.
             var best: (order: Int, email: String)?
             var rest = Substring(email)
             while let first = rest.first, first.isLetter {
                 rest = rest.dropFirst()
-                if let found = shownIndex[rest.lowercased()], found.order < (best?.order ?? .max) { best = found }
+                if let found = shownIndex[rest.lowercasedFast()], found.order < (best?.order ?? .max) { best = found }
             }
             if let best { return best.email }
-            guard email.contains("-"), !targets.isEmpty else { return email }
-            let bare = email.replacingOccurrences(of: "-", with: "").lowercased()
+            guard email.containsText("-"), !targets.isEmpty else { return email }
+            let bare = email.replacingAll("-", with: "").lowercasedFast()
             return targetsByBareForm[bare]?.first { $0.count < email.count } ?? email
         }
         for line in lines {
-            ordered += EmailFinder.emails(in: line.text).map { (line.block, unbroken($0)) }
+            ordered += memo.emails(in: line.text).map { (line.block, unbroken($0)) }
         }
         for (position, link) in links.enumerated() where shownByLink[position].isEmpty {
             // A link that shows an address is read as shown: its target may be an older, hidden one.
@@ -137,7 +138,7 @@ public struct ContactStage: Stage {
         }
         if let jsonLD = metadata["jsonld"] {
             emails += JSONLDPerson.people(in: jsonLD).prefix(1).compactMap { $0["email"]?.stringValue }
-                .compactMap(EmailFinder.email(inLinkTarget:))
+                .compactMap { EmailFinder.email(inLinkTarget: $0) }
         }
         var seen: Set<String> = []
         return emails.filter { seen.insert($0.lowercased()).inserted }
@@ -161,7 +162,7 @@ public struct ContactStage: Stage {
         }
     }
 
-    private func addLinks(to person: inout Person, contactLinks: [DocumentLink], otherLinks: [DocumentLink], metadata: [String: JSONValue]) {
+    private func addLinks(to person: inout Person, contactLinks: [DocumentLink], otherLinks: [DocumentLink], metadata: [String: JSONValue], memo: EmailMemo) {
         var website: String? = person.links.first { $0.kind == .website }?.url
         for key in ["url", "website", "homepage"] {
             if website == nil, let url = metadata[key]?.stringValue, ProfileLinkKinds.classify(url)?.kind == .other {
@@ -174,7 +175,7 @@ public struct ContactStage: Stage {
         }
         var classified: [(ClassifiedLink, text: String)] = []
         for link in contactLinks {
-            guard let kind = ProfileLinkKinds.classify(link.url), !isEmailLike(link.url) else { continue }
+            guard let kind = ProfileLinkKinds.classify(link.url), memo.email(inLinkTarget: link.url) == nil else { continue }
             classified.append((kind, link.text))
         }
         for url in sameAs {
@@ -234,8 +235,8 @@ public struct ContactStage: Stage {
     /// itself ("GitHub", "orcid.org/…", an icon) — not a co-author's name linked to their own profile.
     private func namesTheService(_ text: String) -> Bool {
         let trimmed = text.trimmingFast(in: Self.serviceEdges)
-        if Self.serviceWords.matches(trimmed) || trimmed.isEmpty { return true }
-        if trimmed.contains(" ") { return false }
+        if trimmed.isEmpty || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: Self.serviceLiterals) && Self.serviceWords.matches(trimmed) { return true }
+        if trimmed.containsText(" ") { return false }
         return !(trimmed.first?.isUppercase ?? false && trimmed.allSatisfy(\.isLetter))
     }
 
@@ -244,12 +245,13 @@ public struct ContactStage: Stage {
         person.links.append(link)
     }
 
-    private func isEmailLike(_ url: String) -> Bool { EmailFinder.email(inLinkTarget: url) != nil }
 
     private static let emailLabel = TextPattern(#"^(?:e-?mail(?: me)?|mail|contact(?: me)?|\W*)$"#, caseInsensitive: true)
     /// What `namesTheService` trims off a link's text, built once.
     private static let serviceEdges = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
     private static let serviceWords = TextPattern(#"github|scholar|orcid|linkedin|profile"#, caseInsensitive: true)
+    /// The literals of `serviceWords`, for its byte prefilter.
+    private static let serviceLiterals: [StaticString] = ["github", "scholar", "orcid", "linkedin", "profile"]
     private static let personalWord = TextPattern(#"\bpersonal\b|\bown\b"#, caseInsensitive: true)
     private static let homepageWords = TextPattern(#"homepage|home page|website|web site|\bweb\b|\bsite\b"#, caseInsensitive: true)
     static let labelledProfile = TextPattern(

@@ -33,13 +33,13 @@ enum EmailFinder {
             text = bracketedDot.replacing(in: text, with: ".")
         }
         if text.containsBytes(" at ") || text.containsBytes(" AT ") { text = spelledOut(text) }
-        if text.containsBytes("@") || text.containsBytes("AT"), mayHoldWhitespace(text) {
+        if text.containsBytes("@") || text.containsBytes("AT"), mayHoldWhitespace(text), mayHoldSpacedAt(text) {
             text = spacedAt.replacing(in: text, with: "$1@$2")
         }
         if text.containsBytes(" at ") { text = wordAtDottedDomain(text) }
         guard text.containsBytes("@") else { return [] }
         if mayHoldWhitespace(text) {
-            for _ in 0..<3 { text = spacedDot.replacing(in: text, with: "$1.") }
+            for _ in 0..<3 where mayHoldSpacedDot(text) { text = spacedDot.replacing(in: text, with: "$1.") }
         }
         var found: [String] = []
         var seen: Set<String> = []
@@ -70,6 +70,42 @@ enum EmailFinder {
         }
     }
 
+    /// Whether `spacedAt` may match: it needs white space before or after an "@", or around an "AT". False only for
+    /// text without such a place, white space being any scalar with the Unicode property (what `\s` matches) or one
+    /// of the separators 0x1C–0x1F (counted to be safe): a line of ten addresses separated by spaces then costs no
+    /// replacement pass.
+    static func mayHoldSpacedAt(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            if scalar == "@" {
+                if index > 0, isSpace(scalars[index - 1]) { return true }
+                if index + 1 < scalars.count, isSpace(scalars[index + 1]) { return true }
+            } else if scalar == "A", index > 0, index + 2 < scalars.count, scalars[index + 1] == "T",
+                      isSpace(scalars[index - 1]), isSpace(scalars[index + 2]) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `spacedDot` may match: it needs a "." with white space on both sides (white space as in
+    /// `mayHoldSpacedAt`).
+    static func mayHoldSpacedDot(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.count >= 3 else { return false }
+        for index in 1..<(scalars.count - 1) where scalars[index] == "." {
+            if isSpace(scalars[index - 1]), isSpace(scalars[index + 1]) { return true }
+        }
+        return false
+    }
+
+    /// A scalar `\s` may match: Unicode white space, or one of the separators 0x1C–0x1F.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return (0x09...0x0D).contains(scalar.value) || (0x1C...0x20).contains(scalar.value) }
+        return scalar.properties.isWhitespace
+    }
+
     /// Whether `bracketedAt` or `bracketedDot` may match: both need an opening and a closing ASCII bracket
     /// (literal characters, which case folding leaves alone).
     private static func mayHoldBrackets(_ text: String) -> Bool {
@@ -79,7 +115,7 @@ enum EmailFinder {
 
     /// The address of a `mailto:` link (query removed, percent-escapes decoded), or of a link whose target is
     /// an address written without the scheme.
-    static func email(inLinkTarget url: String) -> String? {
+    static func email(inLinkTarget url: String, finding emails: (String) -> [String] = EmailFinder.emails(in:)) -> String? {
         var target = url.trimmingFast(in: .whitespaces)
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
@@ -87,7 +123,7 @@ enum EmailFinder {
         if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         target = target.trimmingFast(in: .whitespaces)
         guard !FastText.contains(UInt8(ascii: "/"), in: target) else { return nil }
-        let found = emails(in: target)
+        let found = emails(target)
         return found.count == 1 ? found.first : nil
     }
 
@@ -177,4 +213,26 @@ enum EmailFinder {
         "be", "se", "no", "dk", "fi", "ca", "au", "cn", "jp", "hk", "sg", "in", "br", "pt", "ru", "pl", "cz", "il",
         "kr", "tw", "nz", "ie", "eu", "info", "me", "ai", "dev", "mx", "ar", "cl", "za", "gr", "hu", "tr", "lu",
     ]
+}
+
+/// `EmailFinder.emails(in:)` and `email(inLinkTarget:)` remembered for one run of the contact stage: the same link
+/// texts and targets are read for each scope and again for the links, and a page of 20,000 linked addresses read
+/// each one four times (a link's text is its target without "mailto:"). Both are functions of their text alone.
+final class EmailMemo {
+    private var found: [String: [String]] = [:]
+    private var targets: [String: String?] = [:]
+
+    func emails(in text: String) -> [String] {
+        if let known = found[text] { return known }
+        let result = EmailFinder.emails(in: text)
+        found[text] = result
+        return result
+    }
+
+    func email(inLinkTarget url: String) -> String? {
+        if let known = targets[url] { return known }
+        let result = EmailFinder.email(inLinkTarget: url, finding: emails(in:))
+        targets[url] = result
+        return result
+    }
 }

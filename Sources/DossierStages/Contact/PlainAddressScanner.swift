@@ -1,4 +1,6 @@
-/// The matches of `EmailFinder.plain` in ASCII text, found by one pass over the bytes: the expression ran once per
+import DossierText
+
+/// The matches of `EmailFinder.plain` in ASCII text (and text of scalars that stand alone), found by one pass over the bytes: the expression ran once per
 /// line and link, most of the time of a page with thousands of addresses. `ContactPrefilterTests` checks it against
 /// the expression on random strings.
 ///
@@ -8,11 +10,15 @@
 /// labels after it (runs of letters, digits and hyphens joined by single dots) cut after the last label, second or
 /// later, that is 2–24 letters only. A failed start is followed by the next position, as the expression's search.
 enum PlainAddressScanner {
-    /// The local part and domain of each match, in order; nil when `text` is not ASCII (the expression then runs).
+    /// The local part and domain of each match, in order; nil when `text` holds a scalar that does not stand alone
+    /// (`FoundationPrecheck.allStandAlone`: the expression then runs). Other non-ASCII scalars ("müller.22@uni.edu")
+    /// are in none of the expression's classes, as their bytes are in none of the scanner's, and every boundary
+    /// between such scalars is one between characters, where the expression's matches are kept.
     static func addresses(in text: String) -> [(local: String, domain: String)]? {
         var text = text
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        guard isASCII || FoundationPrecheck.allStandAlone(text) else { return nil }
         return text.withUTF8 { bytes -> [(local: String, domain: String)]? in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
             var found: [(local: String, domain: String)] = []
             var start = 0
             while start < bytes.count {

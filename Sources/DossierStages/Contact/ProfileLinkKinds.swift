@@ -21,7 +21,7 @@ enum ProfileLinkKinds {
     /// wrong check digit.
     static func classify(_ rawURL: String) -> ClassifiedLink? {
         let url = withScheme(rawURL.trimmingFast(in: .whitespaces))
-        let lower = url.lowercased()
+        let lower = url.lowercasedFast()
         if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || lower.hasPrefix("#") || lower.hasPrefix("javascript:") {
             return nil
         }
@@ -65,7 +65,7 @@ enum ProfileLinkKinds {
 
     /// `www.x.org` and `github.com/x` written without a scheme get `https://`.
     static func withScheme(_ url: String) -> String {
-        let lower = url.lowercased()
+        let lower = url.lowercasedFast()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || FastText.contains(UInt8(ascii: ":"), in: lower) && !FastText.contains(UInt8(ascii: "."), in: lower) {
             return url
         }

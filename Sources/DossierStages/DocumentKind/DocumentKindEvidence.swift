@@ -40,7 +40,7 @@ struct DocumentKindEvidence {
         let prose = body.filter { $0.type == .paragraph && $0.text.split(separator: " ").count >= 30 }
         paragraphs = prose.count
         proseShare = body.isEmpty ? 0 : Double(prose.count) / Double(body.count)
-        let words = prose.flatMap { $0.text.lowercased().split(whereSeparator: { !$0.isLetter }) }
+        let words = prose.flatMap { $0.text.lowercasedFast().split(whereSeparator: { !DocumentKindEvidence.isLetter($0) }) }
         let firstPerson = words.filter { DocumentKindEvidence.firstPersonWords.contains(String($0)) }.count
         firstPersonDensity = words.isEmpty ? 0 : Double(firstPerson) / Double(words.count)
         var units: [String] = []
@@ -54,6 +54,14 @@ struct DocumentKindEvidence {
             }
         }
         referenceLikeUnits = (units.filter(DocumentKindEvidence.looksLikeReference).count, units.count)
+    }
+
+    /// `character.isLetter`, answered for a one-byte ASCII character without the Unicode property table (the
+    /// letters there are A–Z and a–z): prose paragraphs of many kilobytes were split on it character by character.
+    static func isLetter(_ character: Character) -> Bool {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        return character.isLetter
     }
 
     /// Whether the title contains one of `words` (lowercased).

@@ -36,6 +36,9 @@ public struct IdentifiersStage: Stage {
             }
         }
         var unattached: [String] = []
+        // The entries listed so far, asked in constant time: 5,000 unattached DOIs compared with the list each was
+        // quadratic.
+        var listed: Set<String> = []
         var warned: Set<String> = []
         for (index, block) in document.blocks.enumerated() {
             for found in scanned[index] {
@@ -50,7 +53,7 @@ public struct IdentifiersStage: Stage {
                 if attached.holds(found.value) { continue }
                 if found.kind == .orcid, found.value == applicantsORCID { continue }
                 let entry = "\(found.kind.rawValue) \(found.value)"
-                if !unattached.contains(entry) { unattached.append(entry) }
+                if listed.insert(entry).inserted { unattached.append(entry) }
             }
         }
         if !unattached.isEmpty {

@@ -54,8 +54,8 @@ enum DocumentLines {
         var seen = Set(found.map(\.url))
         var joinedURLs = found.map(\.url).joined(separator: "\n")
         for line in lines(of: block, topLevel: topLevel) {
-            for match in mayHoldBareURL(line.text) ? bareURL.matches(in: line.text) : [] {
-                let url = trimURL(match.group(0) ?? "")
+            for match in bareURLs(in: line.text) {
+                let url = trimURL(match)
                 guard url.count > 4, !seen.contains(url), !(joinedURLs.mayMatch(url) && joinedURLs.contains(url)) else { continue }
                 seen.insert(url)
                 joinedURLs += "\n" + url
@@ -102,13 +102,21 @@ enum DocumentLines {
     private static let htmlAnchor = TextPattern(
         #"<a\s[^>]*?href\s*=\s*["']([^"']*)["'][^>]*>([\s\S]*?)</a>"#, caseInsensitive: true)
     private static let tag = TextPattern(#"<[^>]+>"#)
-    /// Whether `bareURL` could match: an ASCII line needs one of its literals ("://", "www.", "orcid.org",
-    /// "scholar.google.", "linkedin.com", "github."), compared with ASCII case folding; a line with other bytes is
-    /// always tried (a non-ASCII letter may fold to an ASCII one).
+    /// The matches of `bareURL` in `text`, in order: found by `BareURLScanner` in printable ASCII text, by the
+    /// expression (when `mayHoldBareURL`) in any other.
+    static func bareURLs(in text: String) -> [String] {
+        if let found = BareURLScanner.matches(in: text) { return found }
+        return mayHoldBareURL(text) ? bareURL.matches(in: text).map { $0.group(0) ?? "" } : []
+    }
+
+    /// Whether `bareURL` could match: a line needs one of its literals ("://", "www.", "orcid.org",
+    /// "scholar.google.", "linkedin.com", "github."), compared with ASCII case folding; a line with a scalar that may
+    /// fold to an ASCII letter (`ByteSearch.mayFoldToASCIILetter`) is always tried.
     static func mayHoldBareURL(_ text: String) -> Bool {
         var text = text
+        // A non-ASCII scalar matters only when it may match an ASCII letter of a literal ignoring case ("ſ", "K").
+        if ByteSearch.mayFoldToASCIILetter(text) { return true }
         return text.withUTF8 { hay in
-            if hay.contains(where: { $0 >= 0x80 }) { return true }
             return urlLiterals.contains { literal in
                 literal.withUnsafeBufferPointer { ByteSearch.containsFoldingASCIICase($0, in: hay) }
             }
@@ -117,7 +125,114 @@ enum DocumentLines {
 
     private static let urlLiterals: [[UInt8]] = ["://", "www.", "orcid.org", "scholar.google.", "linkedin.com", "github."].map { Array($0.utf8) }
 
-    private static let bareURL = TextPattern(
+    static let bareURL = TextPattern(
         #"(?:https?://|www\.)[^\s<>"'|]+|(?<![\w.@/-])(?:orcid\.org|scholar\.google\.[a-z.]+|(?:[a-z]{2,3}\.)?linkedin\.com|github\.com|[a-z0-9-]+\.github\.io)(?:/[^\s<>"'|,;]*)?"#,
         caseInsensitive: true)
+}
+
+/// The matches of `DocumentLines.bareURL` in printable ASCII text (bytes 0x20–0x7E and tabs), found by one pass over
+/// the bytes: the expression ran on every line that holds "://" (each reference with a DOI link), twice per document
+/// (contact and identifiers), a tenth of a long reference list's time. `BareURLScannerTests` checks it against the
+/// expression on random strings.
+///
+/// The expression, case-insensitive, tries at each position `(?:https?://|www\.)[^\s<>"'|]+`, else, where no
+/// `[\w.@/-]` stands before, `orcid.org`, `scholar.google.` and `[a-z.]+`, `linkedin.com` after an optional
+/// `[a-z]{2,3}.`, `github.com`, or `[a-z0-9-]+.github.io`, in that order, each followed by an optional
+/// `/[^\s<>"'|,;]*`. None of its runs can give characters back to what follows, so the first alternative that
+/// matches its own part is the match; the search goes on after it.
+enum BareURLScanner {
+    /// The matched texts, in order; nil when `text` holds a byte outside printable ASCII and tab.
+    static func matches(in text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            guard bytes.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x09 }) else { return nil }
+            var found: [String] = []
+            var start = 0
+            while start < bytes.count {
+                if let end = match(bytes, at: start) {
+                    found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    start = end
+                } else {
+                    start += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// The end of the match that starts at `start`, nil when none does.
+    private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        // `(?:https?://|www\.)[^\s<>"'|]+`
+        var prefixEnd: Int?
+        if let end = literal("http", bytes, at: start) {
+            let afterS = end < bytes.count && lower(bytes[end]) == UInt8(ascii: "s") ? end + 1 : end
+            prefixEnd = literal("://", bytes, at: afterS)
+        } else {
+            prefixEnd = literal("www.", bytes, at: start)
+        }
+        if let prefixEnd {
+            var end = prefixEnd
+            while end < bytes.count, !isOutsideURL(bytes[end], stopsAtComma: false) { end += 1 }
+            if end > prefixEnd { return end }
+        }
+        // The lookbehind: no `[\w.@/-]` before.
+        if start > 0 {
+            let before = bytes[start - 1]
+            if isWord(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "@") || before == UInt8(ascii: "/")
+                || before == UInt8(ascii: "-") { return nil }
+        }
+        guard let hostEnd = host(bytes, at: start) else { return nil }
+        // `(?:/[^\s<>"'|,;]*)?`
+        guard hostEnd < bytes.count, bytes[hostEnd] == UInt8(ascii: "/") else { return hostEnd }
+        var end = hostEnd + 1
+        while end < bytes.count, !isOutsideURL(bytes[end], stopsAtComma: true) { end += 1 }
+        return end
+    }
+
+    /// The end of the host alternatives of the expression at `start`, tried in its order.
+    private static func host(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        if let end = literal("orcid.org", bytes, at: start) { return end }
+        if let end = literal("scholar.google.", bytes, at: start) {
+            var run = end
+            while run < bytes.count, isLetter(bytes[run]) || bytes[run] == UInt8(ascii: ".") { run += 1 }
+            if run > end { return run }
+        }
+        // `(?:[a-z]{2,3}\.)?linkedin\.com`: three letters, then two, then none.
+        for letters in [3, 2] {
+            if start + letters < bytes.count, (start..<(start + letters)).allSatisfy({ isLetter(bytes[$0]) }),
+               bytes[start + letters] == UInt8(ascii: "."), let end = literal("linkedin.com", bytes, at: start + letters + 1) {
+                return end
+            }
+        }
+        if let end = literal("linkedin.com", bytes, at: start) { return end }
+        if let end = literal("github.com", bytes, at: start) { return end }
+        // `[a-z0-9-]+\.github\.io`
+        var run = start
+        while run < bytes.count, isLetter(bytes[run]) || isDigit(bytes[run]) || bytes[run] == UInt8(ascii: "-") { run += 1 }
+        if run > start, let end = literal(".github.io", bytes, at: run) { return end }
+        return nil
+    }
+
+    /// The end of `word` (lowercase) at `start`, compared ignoring ASCII case; nil when it is not there.
+    private static func literal(_ word: StaticString, _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        word.withUTF8Buffer { pin in
+            guard start + pin.count <= bytes.count else { return nil }
+            for offset in 0..<pin.count where lower(bytes[start + offset]) != pin[offset] { return nil }
+            return start + pin.count
+        }
+    }
+
+    private static func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+    private static func isLetter(_ byte: UInt8) -> Bool { lower(byte) >= 0x61 && lower(byte) <= 0x7A }
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private static func isWord(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "_") }
+
+    /// `[\s<>"'|]` (and `,;` after a host's slash): what ends a URL's run.
+    private static func isOutsideURL(_ byte: UInt8, stopsAtComma: Bool) -> Bool {
+        switch byte {
+        case 0x20, 0x09, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "|"): return true
+        case UInt8(ascii: ","), UInt8(ascii: ";"): return stopsAtComma
+        default: return false
+        }
+    }
 }

@@ -45,9 +45,9 @@ enum FastText {
     }
 
     /// `text.contains(String(UnicodeScalar(byte)))` for an ASCII `byte`: a byte search when the text is ASCII,
-    /// Foundation's search otherwise.
+    /// `containsText` (the bytes when they decide Foundation's answer, Foundation's search otherwise) when not.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains(String(UnicodeScalar(byte))) }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.containsText(String(UnicodeScalar(byte))) }
         return text.utf8.contains(byte)
     }
 

@@ -51,7 +51,7 @@ enum ReferenceUnits {
                     }
                 }
                 // Several entries the reader ran into one item, each opening with its year in a date column.
-                let dated = splitDated(item.text.split(separator: "\n").map(String.init))
+                let dated = splitDated(item.text.linesSplitFast().map(String.init))
                 if dated.count >= 2 { return dated.map { unit($0, inlines: allInlines(item), block: index) } }
                 var whole = unit(itemText(item), inlines: allInlines(item), block: index)
                 let paragraphs = children.filter { $0.type == .paragraph }
@@ -63,7 +63,7 @@ enum ReferenceUnits {
         case .heading where readsAsReference(block):
             return [unit(block.text, inlines: block.inlines ?? [], block: index)]
         case .paragraph, .quote:
-            let lines = block.text.split(separator: "\n").map(String.init)
+            let lines = block.text.linesSplitFast().map(String.init)
             let numbered = lines.filter { Patterns.numbering.matches($0) }
             if numbered.count >= 2 {
                 return splitNumbered(lines).map { unit($0, inlines: block.inlines ?? [], block: index) }
@@ -91,7 +91,7 @@ enum ReferenceUnits {
     static func itemText(_ item: Block) -> String {
         let paragraphs = (item.blocks ?? []).filter { $0.type == .paragraph || $0.type == .heading }.map(\.text)
         // Title, authors and venue as separate paragraphs or lines: put back author first.
-        let fields = paragraphs.count >= 2 ? paragraphs.flatMap { $0.split(separator: "\n").map(String.init) } : item.text.split(separator: "\n").map(String.init)
+        let fields = paragraphs.count >= 2 ? paragraphs.flatMap { $0.linesSplitFast().map(String.init) } : item.text.linesSplitFast().map(String.init)
         if let ordered = ReferenceFieldOrder.authorFirst(fields) { return ReferenceFieldOrder.sentences(ordered) }
         guard paragraphs.count >= 2 else { return item.text }
         let rest = paragraphs.dropFirst().joined(separator: " ")
@@ -163,11 +163,11 @@ enum ReferenceUnits {
         // A DOI broken at a line end after ".", "/", "-" or "_" goes on at the start of the next line, no space between.
         // Both need a line feed (most units are one line: the searches were a fifth of a long list's time).
         var raw = fields.utf8.contains(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
-        raw = Patterns.numbering.replacing(in: raw, with: "")
+        if mayOpenWithNumber(raw) { raw = Patterns.numbering.replacing(in: raw, with: "") }
         // A list number after the date column: "2021 J1 A title" → "2021 A title".
-        raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1")
+        if mayOpenWithYear(raw, afterSpace: true) { raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1") }
         // A date column beside the list (moderncv, Europass) runs into the text: "2024 Doe, J. (2024). …".
-        if let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
+        if mayOpenWithYear(raw, afterSpace: false), let match = Patterns.leadingYear.firstMatch(in: raw)?.range {
             let year = raw[match].trimmingFast(in: .whitespaces)
             if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
         }
@@ -191,6 +191,42 @@ enum ReferenceUnits {
         if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingFast(in: .whitespaces), urls: urls, block: block)
     }
+
+    /// False only when `numbering` (anchored at the start) cannot match: after leading ASCII white space the text
+    /// opens with an ASCII byte other than "[", "(", a digit, or a capital followed by a digit. A non-ASCII byte there
+    /// (a space or a digit of another script) goes to the expression. Most references open with a name: the three
+    /// anchored expressions cost each unit a copy of its text into the regular expression engine.
+    static func mayOpenWithNumber(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard let first = bytes.firstIndex(where: { !isASCIISpace($0) }) else { return false }
+        let byte = bytes[first]
+        if byte >= 0x80 || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "(") || (0x30...0x39).contains(byte) { return true }
+        guard (0x41...0x5A).contains(byte) else { return false }
+        let next = bytes.index(after: first)
+        return next != bytes.endIndex && (bytes[next] >= 0x80 || (0x30...0x39).contains(bytes[next]))
+    }
+
+    /// False only when `yearThenLabel` (`afterSpace`: leading white space allowed) or `leadingYear` cannot match:
+    /// the text does not open with the literal "19" or "20" (after leading ASCII white space for `yearThenLabel`,
+    /// where a non-ASCII byte, maybe a space, goes to the expression).
+    static func mayOpenWithYear(_ text: String, afterSpace: Bool) -> Bool {
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        if afterSpace {
+            while index != bytes.endIndex, isASCIISpace(bytes[index]) { index = bytes.index(after: index) }
+        }
+        guard index != bytes.endIndex else { return false }
+        let first = bytes[index]
+        // Where white space may go on, a non-ASCII space may: the expression decides.
+        if first >= 0x80 { return afterSpace }
+        let next = bytes.index(after: index)
+        guard next != bytes.endIndex else { return false }
+        let second = bytes[next]
+        return (first == UInt8(ascii: "1") && second == UInt8(ascii: "9")) || (first == UInt8(ascii: "2") && second == UInt8(ascii: "0"))
+    }
+
+    /// An ASCII byte `\s` may match (the separators 0x1C–0x1F counted too, to be safe).
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { (0x09...0x0D).contains(byte) || (0x1C...0x20).contains(byte) }
 
     /// False only when `text` cannot hold two white-space characters in a row (`\s{2,}`): it is ASCII without two
     /// adjacent spaces, tabs or line breaks. Anything else goes to the expression.
@@ -229,7 +265,7 @@ enum ReferenceUnits {
         var result = text
         for inline in flatten(inlines) where [.emphasis, .strong].contains(inline.type) {
             let run = inline.text.trimmingFast(in: .whitespaces)
-            guard run.first?.isUppercase == true, let range = result.range(of: "." + run) else { continue }
+            guard run.first?.isUppercase == true, let range = result.rangeOfText("." + run) else { continue }
             guard range.lowerBound > result.startIndex, result[result.index(before: range.lowerBound)].isLowercase else { continue }
             result.insert(" ", at: result.index(after: range.lowerBound))
         }
