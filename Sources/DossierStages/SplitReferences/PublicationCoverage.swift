@@ -39,8 +39,11 @@ enum PublicationCoverage {
             for found in Identifiers.all(in: ([block.text] + links).joined(separator: "\n")) where found.kind == .doi && found.valid {
                 dois.insert(found.value.lowercased())
             }
-            signs.yearLines += block.text.split(separator: "\n").filter { line in
-                ReferenceUnits.Patterns.year.matches(String(line)) && !ReferenceUnits.isLegend(String(line))
+            // A year is "19" or "20" and two digits: a line without those bytes is spared the expression.
+            signs.yearLines += block.text.linesSplitFast().filter { line in
+                let text = String(line)
+                return (text.containsBytes("19") || text.containsBytes("20")) && ReferenceUnits.Patterns.year.matches(text)
+                    && !ReferenceUnits.isLegend(text)
             }.count
         }
         signs.dois = dois.count
