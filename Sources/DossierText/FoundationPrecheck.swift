@@ -84,32 +84,15 @@ extension StringProtocol {
     }
 
     /// `trimmingCharacters(in: set)` without Foundation's UTF-16 copy of the whole text: only the scalars at the ends
-    /// are tested. Foundation tests UTF-16 code units, which for a scalar of the Basic Multilingual Plane is the
-    /// scalar itself; when a scalar beyond it is met at an end, the answer is Foundation's own.
-    package func trimmingFast(in set: CharacterSet) -> String {
-        let scalars = unicodeScalars
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end {
-            let scalar = scalars[start]
-            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
-            guard set.contains(scalar) else { break }
-            start = scalars.index(after: start)
-        }
-        while start < end {
-            let before = scalars.index(before: end)
-            let scalar = scalars[before]
-            if scalar.value > 0xFFFF { return trimmingCharacters(in: set) }
-            guard set.contains(scalar) else { break }
-            end = before
-        }
-        if start == scalars.startIndex, end == scalars.endIndex { return String(self) }
-        return String(decoding: utf8[start..<end], as: UTF8.self)
-    }
+    /// are tested (the String version's work).
+    package func trimmingFast(in set: CharacterSet) -> String { String(self).trimmingFast(in: set) }
 }
 
 extension String {
-    /// `trimmingFast(in:)` of a String, not generic: the generic one runs unspecialised across modules (a witness
-    /// call per scalar), and it trims every line, link and address the stages read. The same steps.
+    /// `trimmingCharacters(in: set)` without Foundation's UTF-16 copy of the whole text: only the scalars at the ends
+    /// are tested. Foundation tests UTF-16 code units, which for a scalar of the Basic Multilingual Plane is the
+    /// scalar itself; when a scalar beyond it is met at an end, the answer is Foundation's own. Not generic: a generic
+    /// one runs unspecialised across modules (a witness call per scalar), and it trims every line, link and address.
     package func trimmingFast(in set: CharacterSet) -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex, end = scalars.endIndex

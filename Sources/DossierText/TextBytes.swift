@@ -6,21 +6,8 @@ import Darwin
 
 extension StringProtocol {
     /// `lowercased()`, built from UTF-8 bytes: the standard library's only fast path is an all-ASCII string, and
-    /// one "é" in a reference made it build a String per scalar.
-    package func lowercasedFast() -> String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    /// one "é" in a reference made it build a String per scalar. The work is the String version's.
+    package func lowercasedFast() -> String { String(self).lowercasedFast() }
 }
 
 extension String {
@@ -185,7 +172,7 @@ extension String {
         return contiguous ?? linesSplitBytewise(omittingEmptySubsequences: omitting)
     }
 
-    /// `lowercasedFast()` of a String, not generic, for the same reason.
+    /// `lowercasedFast()` of a String, not generic: a generic one runs unspecialised across modules.
     package func lowercasedFast() -> String {
         if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
         var bytes: [UInt8] = []
