@@ -4,8 +4,8 @@ table in Markdown and in HTML, 20,000 e-mails in one paragraph). Deterministic: 
 
     python3 Benchmarks/stress/gen.py OUTDIR
 """
+import argparse
 import random
-import sys
 from pathlib import Path
 
 SURNAMES = ["Smith", "García", "Müller", "Nguyen", "O'Brien", "van der Berg", "Kowalski", "Chen", "Rossi",
@@ -48,7 +48,9 @@ def reference(rng, i):
 
 
 def main():
-    out = Path(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("outdir", help="folder to write the four inputs into (created when absent)")
+    out = Path(parser.parse_args().outdir)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(12)
     lines = ["# Jane Example", "", "jane@example.org", "", "# Publications", ""]
