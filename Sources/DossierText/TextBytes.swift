@@ -24,18 +24,7 @@ extension String {
 package enum ByteSearch {
     /// Exact bytes: `memchr` finds each candidate first byte, `memcmp` checks the rest.
     package static func contains(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let pinBase = pin.baseAddress, !pin.isEmpty else { return true }
-        guard let hayBase = hay.baseAddress, pin.count <= hay.count else { return false }
-        let first = Int32(pin[0])
-        var offset = 0
-        let last = hay.count - pin.count
-        while offset <= last {
-            guard let found = memchr(hayBase + offset, first, last - offset + 1) else { return false }
-            let position = hayBase.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if memcmp(hayBase + position, pinBase, pin.count) == 0 { return true }
-            offset = position + 1
-        }
-        return false
+        firstOffset(of: pin, in: hay, from: 0) != nil
     }
 
     /// Where `pin` first occurs in `hay` at or after byte `start`, nil if nowhere (an empty `pin` at `start`).

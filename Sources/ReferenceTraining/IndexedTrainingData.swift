@@ -21,40 +21,14 @@ package struct IndexedTrainingData {
     var sequences: [Sequence] = []
 
     init(_ references: [LabelledReference], minimumCount: Int) {
-        var labelIndex: [String: Int] = [:]
-        var keyCounts: [UInt32: Int] = [:]
-        var extracted: [(features: FeatureSequence, labels: [Int], weight: Double)] = []
-        extracted.reserveCapacity(references.count)
-        for reference in references {
-            let (tokens, originalNames) = reference.labelledTokens
-            guard !tokens.isEmpty, tokens.count == originalNames.count else { continue }
-            let names = PerceptronTrainer.harmonized(tokens, originalNames)
-            let labels = names.map { name -> Int in
-                if let index = labelIndex[name] { return index }
-                labelIndex[name] = labelNames.count
-                labelNames.append(name)
-                return labelNames.count - 1
-            }
-            let features = FeatureExtractor.features(of: tokens)
-            for key in features.keys { keyCounts[key, default: 0] += 1 }
-            extracted.append((features, labels, reference.weight))
+        // Labels harmonized and features extracted here; label ids and feature indices are numbered as for any
+        // sequence (`init(_:labelOrder:minimumCount:)`), in order of first appearance.
+        let labelled = references.compactMap { reference -> LabelledSequence? in
+            let (tokens, names) = reference.labelledTokens
+            guard !tokens.isEmpty, tokens.count == names.count else { return nil }
+            return LabelledSequence(features: FeatureExtractor.features(of: tokens), labels: PerceptronTrainer.harmonized(tokens, names),
+                                    weight: reference.weight)
         }
-        var featureIndex: [UInt32: Int32] = [:]
-        sequences.reserveCapacity(extracted.count)
-        for sequence in extracted {
-            var tokens: [[Int32]] = []
-            for token in 0..<sequence.features.count {
-                var row: [Int32] = []
-                for key in sequence.features.keys(of: token) where (keyCounts[key] ?? 0) >= minimumCount {
-                    if let index = featureIndex[key] { row.append(index); continue }
-                    featureIndex[key] = Int32(featureKeys.count)
-                    featureKeys.append(key)
-                    row.append(Int32(featureKeys.count - 1))
-                }
-                tokens.append(row)
-            }
-            sequences.append(Sequence(tokens: tokens, gaps: sequence.features.gaps, labels: sequence.labels,
-                                      weight: sequence.weight))
-        }
+        self.init(labelled, labelOrder: [], minimumCount: minimumCount)
     }
 }
