@@ -15,6 +15,7 @@ normalised text), and no PLOS reference at all: the AnyStyle/ParsCit held-out sh
 Output (AnyStyle XML, which `dossier train-references --data` reads), one file per style family:
     OUT/train/FAMILY.xml   rendered + noised references for training
     OUT/test/FAMILY.xml    the same styles over other items (a disjoint set, by item hash) for scoring
+    OUT/test-noisy/FAMILY.xml  every test render again with PDF-extraction damage (its own random stream)
     OUT/validation/FAMILY.xml  the training styles over training items again, other picks and their own random
                            stream (train and test stay byte for byte as without it), never trained on: `train-references
                            --calibration-data` fits the confidence of rule-set fields on them, where the 5 % calibration
@@ -546,8 +547,11 @@ def main():
                 styles.append(line.split())
     os.makedirs(os.path.join(args.out, "train"), exist_ok=True)
     os.makedirs(os.path.join(args.out, "test"), exist_ok=True)
+    os.makedirs(os.path.join(args.out, "test-noisy"), exist_ok=True)
     outputs = {}
     stats = []
+    # every test render again with PDF-extraction damage, from its own random stream (train/ and test/ unchanged)
+    noisy_rng = random.Random(args.seed * 15485863 + 3)
     for style, family, lang in styles:
         for part, pool, count in (("train", train_items, args.per_style), ("test", test_items, args.test_per_style)):
             chosen = rng.sample(pool, min(count, len(pool)))
@@ -569,6 +573,11 @@ def main():
                 spans, labels = result
                 outputs.setdefault((part, family), []).append(sequence_xml(text, spans, labels))
                 kept += 1
+                if part == "test":
+                    noisy_text, noisy_fields = noise(text, fields, noisy_rng)
+                    damaged = label_tokens(noisy_text, noisy_fields, item)
+                    if damaged:
+                        outputs.setdefault(("test-noisy", family), []).append(sequence_xml(noisy_text, *damaged))
             stats.append((style, family, lang, part, len(chosen), kept))
     # CV-shaped references, with their own random stream (the CSL renders above stay as they were)
     cv_rng = random.Random(args.seed * 7919 + 13)

@@ -55,12 +55,26 @@ public enum Identifiers {
             case .doi: return has("10.")
             case .pmid: return hasFolded("pmid") || hasFolded("pubmed")
             case .pmcid: return has("PMC")
-            case .arxiv: return hasFolded("arxiv")
+            case .arxiv: return hasFolded("arxiv") || oldStyleArxivTail(in: hay)
             case .isbn: return hasFolded("isbn") || longS(in: hay)
             // Both forms, bare and labelled, need an iD with three ASCII hyphens.
             case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3
             }
         }
+    }
+
+    /// Whether the bytes hold "/" and seven digits starting "9" or "0", the tail of an old-style arXiv id
+    /// ("hep-th/9901001") that may stand without its "arXiv:" prefix.
+    private static func oldStyleArxivTail(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 7 < hay.count {
+            if hay[index] == UInt8(ascii: "/"), hay[index + 1] == UInt8(ascii: "9") || hay[index + 1] == UInt8(ascii: "0"),
+               (index + 2...index + 7).allSatisfy({ hay[$0] >= 48 && hay[$0] <= 57 }) {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether the bytes hold "ſ" (U+017F, C5 BF).
@@ -79,7 +93,9 @@ public enum Identifiers {
         return first(.doi, in: text)
     }
 
-    /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL.
+    /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL; an old-style id
+    /// of a known archive also alone ("hep-th/9711200", as physics references write it), and a new-style id whose
+    /// dot PDF extraction spaced ("arXiv:1702 .01748") without the space.
     public static func arxiv(in text: String) -> String? { first(.arxiv, in: text) }
 
     /// The PMID after "PMID" (with or without a colon) or in a PubMed URL.
@@ -116,7 +132,11 @@ public enum Identifiers {
         case .pmcid:
             return IdentifierPattern.pmcid.firstGroups(in: text).map { match($0.0.uppercased(), $0.1) }
         case .arxiv:
-            return IdentifierPattern.arxiv.firstGroups(in: text).map { match($0.0, $0.1) }
+            let prefixed = IdentifierPattern.arxiv.firstGroups(in: text).map { match($0.0.filter { !$0.isWhitespace }, $0.1) }
+            let bare = IdentifierPattern.bareOldStyleArxiv.firstGroups(in: text).map { match($0.0, $0.1) }
+            if bare.isEmpty { return prefixed }
+            if prefixed.isEmpty { return bare }
+            return (prefixed + bare.filter { found in !prefixed.contains { $0.value == found.value } }).sorted { $0.position < $1.position }
         case .isbn:
             return IdentifierPattern.isbn.firstGroups(in: text).compactMap { raw, range in
                 let compact = compactISBN(raw)
@@ -227,8 +247,12 @@ private enum IdentifierPattern {
     static let pmid = TextPattern(#"\bPMID[\s:.]*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"#, caseInsensitive: true)
     static let pmcid = TextPattern(#"(PMC\d{4,9})\b"#)
     static let arxiv = TextPattern(
-        #"arxiv[:.\s/]*(?:org/(?:abs|pdf)/|abs/|pdf/)?(?:preprint\s+(?:arxiv:)?)?[:\s]*(\d{4}\.\d{4,5}(?!\d)(?:v\d+)?|\p{L}[\p{L}\-.]{0,18}/\d{7}(?!\d)(?:v\d+)?)"#,
+        #"arxiv[:.\s/]*(?:org/(?:abs|pdf)/|abs/|pdf/)?(?:preprint\s+(?:arxiv:)?)?[:\s]*(\d{4}\s?\.\s?\d{4,5}(?!\d)(?:v\d+)?|\p{L}[\p{L}\-.]{0,18}/\d{7}(?!\d)(?:v\d+)?)"#,
         caseInsensitive: true)
+    /// An old-style id of a known archive (subject class optional) with a valid year and month ("hep-th/9711200",
+    /// "cond-mat.str-el/0301234", 1991–2007), standing alone.
+    static let bareOldStyleArxiv = TextPattern(
+        #"(?<![\w./-])((?:hep-(?:th|ph|ex|lat)|gr-qc|astro-ph|cond-mat|nucl-(?:th|ex)|quant-ph|math-ph|nlin|math|physics|cs|q-bio|q-fin|stat|chao-dyn|solv-int|patt-sol|adap-org|chem-ph|alg-geom|dg-ga|funct-an|q-alg)(?:\.[A-Za-z-]{2,6})?/(?:9[1-9]|0[0-7])(?:0[1-9]|1[0-2])\d{3}(?:v\d+)?)(?![\d])"#)
     static let isbn = TextPattern(
         #"ISBN(?:-?1[03])?\s*:?\s*((?:97[89][\s-]?)?\d{1,5}[\s-]?\d{1,7}[\s-]?\d{1,7}[\s-]?[\dXx])(?![\w-])"#, caseInsensitive: true)
     static let labelledORCID = TextPattern(

@@ -150,12 +150,14 @@ package enum FieldCleaning {
         return title(result)
     }
 
-    /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134".
+    /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134", "Т. 450, № 2", and the CJK
+    /// markers after the number ("第12卷 第3期", "제9권 제2호", "12巻3号").
     static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
+        if let marked = cjkVolumeAndIssue(text) { return marked }
         var volume: String?
         var issue: String?
         let lowered = text.lowercasedFast()
-        let numberWords = ["no.", "no ", "nr.", "n°", "n.", "issue", "iss.", "heft", "h.", "núm.", "num."]
+        let numberWords = ["no.", "no ", "nr.", "n°", "№", "n.", "issue", "iss.", "heft", "h.", "núm.", "num.", "вып."]
         var volumePart = text
         for word in numberWords {
             if let range = lowered.foundationRange(of: word) {
@@ -176,10 +178,32 @@ package enum FieldCleaning {
         return (volume, issue)
     }
 
+    /// The numbers before the CJK volume ("卷", "巻", "권") and issue ("期", "号", "號", "호") markers, or nil when the
+    /// text has neither.
+    static func cjkVolumeAndIssue(_ text: String) -> (volume: String?, issue: String?)? {
+        guard text.utf8.contains(where: { $0 >= 0xE0 }) else { return nil }
+        var volume: String?
+        var issue: String?
+        var digits = ""
+        for character in text {
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
+            if !digits.isEmpty {
+                if "卷巻권".contains(character) { volume = volume ?? digits }
+                if "期号號호".contains(character) { issue = issue ?? digits }
+            }
+            if !character.isWhitespace { digits = "" }
+        }
+        guard volume != nil || issue != nil else { return nil }
+        return (volume, issue)
+    }
+
     /// The first number-like word ("12", "12a", "XIV", "3-4"), after dropping "vol.", "v.", "Bd.", "t.".
     static func firstNumber(_ text: String) -> String? {
         for word in text.split(whereSeparator: { $0.isWhitespaceFast || $0 == "," || $0 == ":" || $0 == ";" }) {
-            let bare = word.trimmingASCII(".()[]")
+            let bare = String(withoutGluedLabel(Substring(word.trimmingASCII(".()[]"))))
             if bare.isEmpty { continue }
             if bare.contains(where: \.isNumber) { return bare.replacingAll("–", with: "-") }
             if bare.count <= 5, bare.uppercased() == bare, bare.allSatisfy({ "IVXLC".contains($0) }) { return bare }
@@ -187,8 +211,24 @@ package enum FieldCleaning {
         return nil
     }
 
-    /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800"; "e1003316" kept.
+    /// A word without the label glued to its number: "Vol.60" → "60", "pp.83-90" → "83-90", "No.3" → "3" (one to
+    /// four letters and a dot before a digit); "v1.2", "e1003316" and "12a" are kept.
+    static func withoutGluedLabel(_ word: Substring) -> Substring {
+        var index = word.startIndex
+        var letters = 0
+        while index < word.endIndex, word[index].isLetter, letters < 5 {
+            letters += 1
+            index = word.index(after: index)
+        }
+        guard letters >= 1, letters <= 4, index < word.endIndex, word[index] == "." else { return word }
+        let afterDot = word.index(after: index)
+        guard afterDot < word.endIndex, word[afterDot].isASCII, word[afterDot].isNumber else { return word }
+        return word[afterDot...]
+    }
+
+    /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800", "pp.83-90" → "83-90"; "e1003316" kept.
     static func pages(_ text: String) -> String? {
+        let text = text.split(separator: " ", omittingEmptySubsequences: false).map { String(withoutGluedLabel($0)) }.joined(separator: " ")
         var result = text.replacingAll("–", with: "-").replacingAll("—", with: "-")
             .replacingAll("‐", with: "-").replacingAll("−", with: "-").replacingAll("--", with: "-")
         let words = result.split(separator: " ").filter { word in

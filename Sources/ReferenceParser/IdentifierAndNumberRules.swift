@@ -16,14 +16,14 @@ package enum IdentifierAndNumberRules {
         yearEndingVenue(tokens, labels: &labels, known: known)
     }
 
-    /// An arXiv identifier (and its subject class) read as a venue or title is `note`.
+    /// An arXiv identifier (and its subject class) read as anything but an identifier (a venue, a title, pages, a
+    /// date) is `note`.
     static func arxivAsNote(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard tokens.count == labels.count, known.contains("note") else { return }
-        for index in tokens.indices where labels[index] == "journal" || labels[index] == "container-title" || labels[index] == "title" {
-            let lowered = tokens[index].text.lowercasedFast()
-            if lowered.hasPrefix("arxiv:"), Identifiers.arxiv(in: tokens[index].text) != nil { labels[index] = "note" }
+        for index in tokens.indices where labels[index] != "note" && labels[index] != "url" && labels[index] != "doi" {
+            if isArxivID(tokens[index].text) { labels[index] = "note" }
             // Its subject class right after it ("arXiv:2405.01234 [cs.IR]") goes with it.
-            else if index > 0, labels[index - 1] == "note", tokens[index - 1].text.lowercasedFast().hasPrefix("arxiv:"),
+            else if index > 0, labels[index - 1] == "note", isArxivID(tokens[index - 1].text),
                     isArxivCategory(tokens[index].text) { labels[index] = "note" }
         }
     }
@@ -63,6 +63,15 @@ package enum IdentifierAndNumberRules {
             labels[index] = "date"
             return
         }
+    }
+
+    /// A token that is an arXiv id passing the arXiv pattern: "arXiv:2405.01234" (its dot maybe spaced, which the
+    /// tokenizer joins), or an old-style id standing alone ("hep-th/9711200,").
+    static func isArxivID(_ text: String) -> Bool {
+        let lowered = text.lowercasedFast()
+        if lowered.hasPrefix("arxiv:") { return Identifiers.arxiv(in: text) != nil }
+        guard text.containsBytes("/"), !lowered.hasPrefix("http"), let id = Identifiers.arxiv(in: text) else { return false }
+        return text.drop(while: { $0 == "(" || $0 == "[" }).hasPrefix(id)
     }
 
     /// "[cs.IR]", "[hep-th]", "[math.AG]." — an arXiv subject class in brackets.

@@ -2,7 +2,8 @@ import DossierText
 import DossierModel
 import Foundation
 
-/// Turns labelled tokens into a `Publication`: each run of one label is sliced verbatim from the raw string, cleaned
+/// Turns labelled tokens into a `Publication`: each run of one label is sliced verbatim from the raw string (but where
+/// the tokenizer repaired extraction damage), cleaned
 /// by `FieldCleaning`, and identifiers found by pattern anywhere in the string override what the model said.
 package enum PublicationBuilder {
     /// A labelled span: its label, verbatim text and confidence (the lowest of its tokens).
@@ -23,11 +24,28 @@ package enum PublicationBuilder {
                 if !confidence.isEmpty { lowest = min(lowest, confidence[end]) }
                 end += 1
             }
-            let text = String(decoding: utf8[tokens[index].start..<tokens[end - 1].end], as: UTF8.self)
-            spans.append(Span(label: labels[index], text: text, confidence: lowest))
+            spans.append(Span(label: labels[index], text: text(of: tokens[index..<end], in: utf8), confidence: lowest))
             index = end
         }
         return spans
+    }
+
+    /// The raw slice of a run of tokens; where the tokenizer repaired extraction damage in it (a token's text is not
+    /// its slice: "Rev .D57" read as "Rev." "D57"), the tokens' texts, a space wherever the raw string has a gap or
+    /// a comma or semicolon was glued to the next word.
+    static func text(of run: ArraySlice<ReferenceToken>, in utf8: [UInt8]) -> String {
+        guard let first = run.first, let last = run.last else { return "" }
+        guard run.contains(where: { $0.text.utf8.count != $0.end - $0.start }) else {
+            return String(decoding: utf8[first.start..<last.end], as: UTF8.self)
+        }
+        var text = ""
+        var previousEnd = first.start
+        for token in run {
+            if token.start > previousEnd || text.hasSuffix(",") || text.hasSuffix(";") { text += " " }
+            text += token.text
+            previousEnd = token.end
+        }
+        return text
     }
 
     /// `checks` holds the fitted confidence of the DOI and arXiv pattern checks (`ReferenceParser.doiCheck`,
@@ -122,7 +140,8 @@ package enum PublicationBuilder {
             confidences["DOI"] = ((checks[ReferenceParser.doiCheck] ?? 0.99) * 1000).rounded() / 1000
             if let url = publication.url, url.contains(doi) { publication.url = nil; confidences["URL"] = nil }
         }
-        if lowered.containsBytes("arxiv"), let id = Identifiers.arxiv(in: raw) {
+        // An old-style id may stand without "arXiv" ("hep-th/9711200"); its "/" is the cheap precheck.
+        if lowered.containsBytes("arxiv") || lowered.containsBytes("/"), let id = Identifiers.arxiv(in: raw) {
             publication.arxiv = id
             confidences["arxiv"] = ((checks[ReferenceParser.arxivCheck] ?? 0.99) * 1000).rounded() / 1000
         }

@@ -124,6 +124,7 @@ public struct ReferenceParser: Sendable {
     static let rules: [LabelRule] = [
         LabelRule(name: "pattern", keyedByLabel: true) { tokens, labels, _, known in PatternOverrides.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "author-guards") { tokens, labels, _, known in AuthorGuards.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "dangling-author") { tokens, labels, _, known in DanglingAuthor.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "title-from-note") { tokens, labels, _, known in TitleFromNote.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "quoted-title") { tokens, labels, _, known in QuotedTitle.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "uncertain-venue") { tokens, labels, confidence, known in
@@ -135,6 +136,7 @@ public struct ReferenceParser: Sendable {
         LabelRule(name: "italian-editors") { tokens, labels, _, known in EditedVolume.editedBy(tokens, labels: &labels, known: known) },
         LabelRule(name: "edited-volume") { tokens, labels, _, known in EditedVolume.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "isbd-separators") { tokens, labels, _, known in ISBDSeparators.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "collaboration-note") { tokens, labels, _, known in Collaborations.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "arxiv-note") { tokens, labels, _, known in IdentifierAndNumberRules.arxivAsNote(tokens, labels: &labels, known: known) },
         LabelRule(name: "initials-before-colon") { tokens, labels, _, known in
             IdentifierAndNumberRules.initialsBeforeColon(tokens, labels: &labels, known: known)
@@ -210,8 +212,7 @@ public struct ReferenceParser: Sendable {
             }
             index = end
         }
-        for index in tokens.indices where labels[index] == "note" && tokens[index].text.lowercasedFast().hasPrefix("arxiv:")
-            && Identifiers.arxiv(in: tokens[index].text) != nil {
+        for index in tokens.indices where labels[index] == "note" && IdentifierAndNumberRules.isArxivID(tokens[index].text) {
             sources[index] = arxivCheck
             if index + 1 < tokens.count, labels[index + 1] == "note", IdentifierAndNumberRules.isArxivCategory(tokens[index + 1].text) {
                 sources[index + 1] = arxivCheck

@@ -18,14 +18,22 @@ public struct ReferenceToken: Sendable, Hashable {
     }
 }
 
-/// Splits a reference string into `ReferenceToken`s.
+/// Splits a reference string into `ReferenceToken`s, undoing the spacing damage PDF extraction does, so that a
+/// damaged string gives the tokens of the clean one: a separator moved onto the next word ("Title ,Journal",
+/// "Rev .D57", "G .Name") goes back to the word before, a spaced bracket to its word ("( 1963 )"); a number's spaced dot ("arXiv:1702 .01748") is joined; words
+/// and numbers glued by a lost space ("Lett.32,438(1974)", "(2014)283", "Jul2014") are split. A token's text is then
+/// not always its raw slice, but its offsets always are: fields are still sliced verbatim from the raw string.
 public enum ReferenceTokenizer {
-    /// The tokens of `raw`, in order; whitespace is dropped, punctuation stays on its word.
-    public static func tokenize(_ raw: String) -> [ReferenceToken] {
+    /// The tokens of `raw`, in order; whitespace is dropped, punctuation stays on its word. With `repairing` false the
+    /// damage is left as it is (every token its raw slice): the model is trained on damaged strings as they are, so
+    /// that it learns their damage, and reads repaired ones at run time.
+    public static func tokenize(_ raw: String, repairing: Bool = true) -> [ReferenceToken] {
         let bytes = Array(raw.utf8)
         var tokens: [ReferenceToken] = []
         tokens.reserveCapacity(bytes.count / 5 + 1)
         var index = 0
+        // Straight quotes before the current chunk, for telling a closing one from an opening one.
+        var quotesBefore = 0
         while index < bytes.count {
             let spaceLength = whitespaceLength(bytes, at: index)
             if spaceLength > 0 {
@@ -34,25 +42,92 @@ public enum ReferenceTokenizer {
             }
             var end = index
             while end < bytes.count, whitespaceLength(bytes, at: end) == 0 { end += 1 }
-            appendChunk(bytes, from: index, to: end, into: &tokens)
+            if !repairing {
+                appendChunk(bytes, from: index, to: end, repairing: false, into: &tokens)
+                index = end
+                continue
+            }
+            let moved = tokens.isEmpty ? index : reattach(bytes, from: index, to: end, quotesBefore: quotesBefore, onto: &tokens)
+            if moved < end {
+                // An opening bracket alone ("( 2014)") opens the next chunk.
+                if let last = tokens.last, last.end < index, last.text.utf8.allSatisfy(isOpeningBracket) {
+                    tokens.removeLast()
+                    let first = tokens.count
+                    appendChunk(bytes, from: moved, to: end, into: &tokens)
+                    tokens[first].text = last.text + tokens[first].text
+                    tokens[first].start = last.start
+                } else {
+                    appendChunk(bytes, from: moved, to: end, into: &tokens)
+                }
+            }
+            for byte in bytes[index..<end] where byte == UInt8(ascii: "\"") { quotesBefore += 1 }
             index = end
         }
         return tokens
     }
 
+    static func isOpeningBracket(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") }
+
+    static func isClosingBracket(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") }
+
+    /// A chunk that opens with separators (`,` `.` `;` `:`) after a word that ends without one: the separators
+    /// (and a closing quote after them) were the word's before extraction moved them. Moves them onto the last
+    /// token's text and returns where the rest of the chunk starts (`end` when nothing is left). A number's dot
+    /// with digits after it ("1702 .01748") joins the number instead, the whole chunk with it.
+    static func reattach(_ bytes: [UInt8], from start: Int, to end: Int, quotesBefore: Int, onto tokens: inout [ReferenceToken]) -> Int {
+        guard isSeparator(bytes[start]) || isClosingBracket(bytes[start]), let previous = tokens.last, let last = previous.text.utf8.last,
+              !isSeparator(last), !previous.text.utf8.allSatisfy(isOpeningBracket) else { return start }
+        // A colon or semicolon standing alone is French typography ("Titre : sous-titre"), not damage.
+        if end == start + 1, bytes[start] == UInt8(ascii: ":") || bytes[start] == UInt8(ascii: ";") { return start }
+        var cut = start
+        while cut < end, isSeparator(bytes[cut]) || isClosingBracket(bytes[cut]) { cut += 1 }
+        // A closing bracket is moved back only when the chunk is nothing else ("(1963 )", not "Smith ,)x").
+        if cut < end, (start..<cut).contains(where: { isClosingBracket(bytes[$0]) }) { return start }
+        if isDigit(last), bytes[start] == UInt8(ascii: "."), cut == start + 1, cut < end,
+           (cut..<end).allSatisfy({ isDigit(bytes[$0]) || bytes[$0] == UInt8(ascii: "v") }) {
+            tokens[tokens.count - 1] = ReferenceToken(text: previous.text + String(decoding: bytes[start..<end], as: UTF8.self),
+                                                      start: previous.start, end: end)
+            return end
+        }
+        if cut < end, let quote = closingQuoteLength(bytes, at: cut, end: end, quotesBefore: quotesBefore) { cut += quote }
+        tokens[tokens.count - 1].text += String(decoding: bytes[start..<cut], as: UTF8.self)
+        return cut
+    }
+
+    /// The length of a closing quote at `index` ("”", "’", or a straight `"` after an odd number of them: the chunk's
+    /// separators before it hold none, so `quotesBefore` counts them all), or nil.
+    static func closingQuoteLength(_ bytes: [UInt8], at index: Int, end: Int, quotesBefore: Int) -> Int? {
+        if bytes[index] == UInt8(ascii: "\"") { return quotesBefore % 2 == 1 ? 1 : nil }
+        if bytes[index] == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99 {
+            return 3
+        }
+        return nil
+    }
+
+    static func isSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":")
+    }
+
     /// Adds one whitespace-free chunk, split after `,` `;` `:` that are glued to the next character
-    /// ("2009;106:4894" → "2009;" "106:" "4894"), except inside URLs and DOIs.
-    static func appendChunk(_ bytes: [UInt8], from start: Int, to end: Int, into tokens: inout [ReferenceToken]) {
+    /// ("2009;106:4894" → "2009;" "106:" "4894"), except inside URLs and DOIs, and where a lost space glued a word
+    /// to a number (`glueCuts`).
+    static func appendChunk(_ bytes: [UInt8], from start: Int, to end: Int, repairing: Bool = true, into tokens: inout [ReferenceToken]) {
         if isUnsplittable(bytes, from: start, to: end) {
             tokens.append(make(bytes, start, end))
             return
         }
+        let cuts = repairing ? glueCuts(bytes, from: start, to: end) : []
+        var nextCut = 0
         var pieceStart = start
         var index = start
         while index < end - 1 {
             let byte = bytes[index]
-            if byte == UInt8(ascii: ","), isDigit(bytes[index + 1]), index > start, isDigit(bytes[index - 1]) {
-                // "1,234" stays whole.
+            if nextCut < cuts.count, cuts[nextCut] == index + 1 {
+                nextCut += 1
+                tokens.append(make(bytes, pieceStart, index + 1))
+                pieceStart = index + 1
+            } else if byte == UInt8(ascii: ","), isDigit(bytes[index + 1]), index > start, isDigit(bytes[index - 1]), cuts.isEmpty {
+                // "1,234" stays whole (but for "32,438" in a glued "Lett.32,438(1974)").
             } else if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") {
                 let next = bytes[index + 1]
                 if next != UInt8(ascii: "/") && !isClosingPunctuation(next) && index + 1 > pieceStart {
@@ -64,6 +139,55 @@ public enum ReferenceTokenizer {
         }
         if pieceStart < end { tokens.append(make(bytes, pieceStart, end)) }
     }
+
+    /// Where a lost space glued a word to a number (the offsets the new tokens start at): after a word's dot before
+    /// digits ("Lett.|32", "pp.|83-90", but not "v1.2" or "e.g.2"); before a parenthesised year glued to a number
+    /// ("438|(1974)"); after a parenthesised year glued to what follows ("(2014)|283"); before a year glued to a
+    /// lowercase word ("Jul|2014").
+    static func glueCuts(_ bytes: [UInt8], from start: Int, to end: Int) -> [Int] {
+        var cuts: [Int] = []
+        var index = start + 1
+        while index < end {
+            let byte = bytes[index]
+            if isDigit(byte), bytes[index - 1] == UInt8(ascii: "."), lettersBefore(bytes, index - 1, from: start) >= 2 {
+                cuts.append(index)
+            } else if byte == UInt8(ascii: "("), isDigit(bytes[index - 1]), isYear(bytes, at: index + 1, end: end),
+                      index + 5 < end, bytes[index + 5] == UInt8(ascii: ")") {
+                cuts.append(index)
+            } else if isAlphanumeric(byte), bytes[index - 1] == UInt8(ascii: ")"), index >= start + 6,
+                      bytes[index - 6] == UInt8(ascii: "("), isYear(bytes, at: index - 5, end: end) {
+                cuts.append(index)
+            } else if isYear(bytes, at: index, end: end), isLowercase(bytes[index - 1]), lettersBefore(bytes, index, from: start) >= 3,
+                      index + 4 == end || !isAlphanumeric(bytes[index + 4]) {
+                cuts.append(index)
+            }
+            index += 1
+        }
+        return cuts
+    }
+
+    /// How many ASCII letters run back from `index` (exclusive) to the chunk's start or a dot; 0 when the run is
+    /// preceded by anything else (a digit, a hyphen).
+    static func lettersBefore(_ bytes: [UInt8], _ index: Int, from start: Int) -> Int {
+        var cursor = index - 1
+        while cursor >= start, isLetter(bytes[cursor]) { cursor -= 1 }
+        guard cursor < start || bytes[cursor] == UInt8(ascii: ".") else { return 0 }
+        return index - 1 - cursor
+    }
+
+    /// Four digits starting "19" or "20" at `index`, not followed by a fifth.
+    static func isYear(_ bytes: [UInt8], at index: Int, end: Int) -> Bool {
+        guard index + 4 <= end, (index..<index + 4).allSatisfy({ isDigit(bytes[$0]) }) else { return false }
+        guard (bytes[index] == UInt8(ascii: "1") && bytes[index + 1] == UInt8(ascii: "9"))
+            || (bytes[index] == UInt8(ascii: "2") && bytes[index + 1] == UInt8(ascii: "0")) else { return false }
+        return index + 4 == end || !isDigit(bytes[index + 4])
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 97 && (byte | 0x20) <= 122 }
+
+    static func isLowercase(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
 
     static func make(_ bytes: [UInt8], _ start: Int, _ end: Int) -> ReferenceToken {
         ReferenceToken(text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)

@@ -24,7 +24,7 @@ package struct IndexedTrainingData {
         // Labels harmonized and features extracted here; label ids and feature indices are numbered as for any
         // sequence (`init(_:labelOrder:minimumCount:)`), in order of first appearance.
         let labelled = references.compactMap { reference -> LabelledSequence? in
-            let (tokens, names) = reference.labelledTokens
+            let (tokens, names) = reference.trainingTokens
             guard !tokens.isEmpty, tokens.count == names.count else { return nil }
             return LabelledSequence(features: FeatureExtractor.features(of: tokens), labels: PerceptronTrainer.harmonized(tokens, names),
                                     weight: reference.weight)

@@ -19,16 +19,39 @@ public struct LabelledReference: Sendable, Hashable {
     /// The reference string.
     public var text: String { fields.map(\.text).joined(separator: " ") }
 
-    /// The tokens of the string and their labels.
-    public var labelledTokens: (tokens: [ReferenceToken], labels: [String]) {
-        let tokens = ReferenceTokenizer.tokenize(text)
+    /// The tokens of the string and their labels: each token takes the label of the piece its first letter or digit
+    /// is in (the tokenizer looks across spaces, so a piece's tokens alone may differ from its tokens in the string:
+    /// "( 2014)" is one token "(2014)", whose "(" a labeller may have given to the pages before it).
+    public var labelledTokens: (tokens: [ReferenceToken], labels: [String]) { labelledTokens(repairing: true) }
+
+    /// The tokens as training sees them: the damage of PDF extraction left in (`ReferenceTokenizer.tokenize(_:repairing:)`).
+    public var trainingTokens: (tokens: [ReferenceToken], labels: [String]) { labelledTokens(repairing: false) }
+
+    /// The tokens of the string, repaired or not, and their labels.
+    public func labelledTokens(repairing: Bool) -> (tokens: [ReferenceToken], labels: [String]) {
+        let text = self.text
+        let tokens = ReferenceTokenizer.tokenize(text, repairing: repairing)
+        let utf8 = Array(text.utf8)
+        var fieldEnds: [Int] = []
+        var offset = -1
+        for field in fields {
+            offset += 1 + field.text.utf8.count
+            fieldEnds.append(offset)
+        }
         var labels: [String] = []
         labels.reserveCapacity(tokens.count)
-        for field in fields {
-            let count = ReferenceTokenizer.tokenize(field.text).count
-            labels.append(contentsOf: repeatElement(field.label, count: count))
+        var field = 0
+        for token in tokens {
+            let anchor = (token.start..<token.end).first(where: { utf8[$0] >= 0x80 || isAlphanumeric(utf8[$0]) }) ?? token.start
+            while field + 1 < fields.count, anchor >= fieldEnds[field] { field += 1 }
+            while field > 0, anchor < fieldEnds[field - 1] { field -= 1 }
+            labels.append(fields[field].label)
         }
         return (tokens, labels)
+    }
+
+    private func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
     }
 
     /// The text normalised for deduplication and the hold-out hash: lowercased, single spaces.

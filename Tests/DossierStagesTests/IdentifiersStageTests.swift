@@ -46,7 +46,8 @@ final class IdentifiersStageTests: XCTestCase {
     func testOldArxivIdsAndArxivURLs() {
         let text = "see arxiv.org/abs/hep-th/9901001v3 and https://arxiv.org/pdf/1706.03762.pdf and math.GT/0309136"
         let found = IdentifierScannerProbe.scan(text)
-        XCTAssertEqual(found, ["arxiv hep-th/9901001v3", "arxiv 1706.03762"])
+        // An old-style id of a known archive is found without its "arXiv:" prefix too, as physics references write it.
+        XCTAssertEqual(found, ["arxiv hep-th/9901001v3", "arxiv 1706.03762", "arxiv math.GT/0309136"])
     }
 
     func testWithoutPublicationsEverythingButTheApplicantsOrcidIsReported() throws {

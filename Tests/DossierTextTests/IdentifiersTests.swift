@@ -18,6 +18,17 @@ final class IdentifiersTests: XCTestCase {
         XCTAssertNil(Identifiers.arxiv(in: "arXiv is a preprint server"))
     }
 
+    /// Physics references write old-style ids alone, and PDF extraction spaces the dot of new-style ones.
+    func testBareOldStyleAndSpacedArxivIds() {
+        XCTAssertEqual(Identifiers.arxiv(in: "Adv. Theor. Math. Phys. 2, 231 (1998), hep-th/9711200."), "hep-th/9711200")
+        XCTAssertEqual(Identifiers.arxiv(in: "Phys. Rev. B 65 (2002) [cond-mat.str-el/0203045v2]"), "cond-mat.str-el/0203045v2")
+        XCTAssertEqual(Identifiers.arxiv(in: "E. Witten, arXiv:1702 .01748"), "1702.01748")
+        XCTAssertEqual(Identifiers.all(in: "arXiv:hep-th/9711200").map(\.value), ["hep-th/9711200"], "one id, not two")
+        XCTAssertNil(Identifiers.arxiv(in: "see hep-th/1234567"), "month 34 is no month")
+        XCTAssertNil(Identifiers.arxiv(in: "https://example.org/math/9901001"), "inside a path")
+        XCTAssertNil(Identifiers.arxiv(in: "unknown-archive/9901001"))
+    }
+
     func testISBNChecksums() {
         XCTAssertEqual(Identifiers.isbn(in: "ISBN 978-0-19-852663-6."), "9780198526636")
         XCTAssertEqual(Identifiers.isbn(in: "ISBN: 0-306-40615-2"), "0306406152")

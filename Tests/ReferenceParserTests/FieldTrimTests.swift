@@ -33,6 +33,15 @@ final class FieldTrimTests: XCTestCase {
         XCTAssertEqual(FieldCleaning.volumeAndIssue("20(3),").issue, "3")
         XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").volume, "9")
         XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol. 9, No. 2,").issue, "2")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol.60, No.3,").volume, "60")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("Vol.60, No.3,").issue, "3")
+        XCTAssertEqual(FieldCleaning.pages("pp.123-130"), "123-130")
+        XCTAssertEqual(FieldCleaning.volumeAndIssue("v1.2").volume, "v1.2", "a version is no label and its number")
+        for (text, volume, issue) in [("第12卷 第3期", "12", "3"), ("제9권 제2호,", "9", "2"), ("12巻3号", "12", "3"), ("第1期:", nil, "1"),
+                                      ("Т. 450, № 2.", "450", "2")] as [(String, String?, String?)] {
+            XCTAssertEqual(FieldCleaning.volumeAndIssue(text).volume, volume, text)
+            XCTAssertEqual(FieldCleaning.volumeAndIssue(text).issue, issue, text)
+        }
         XCTAssertEqual(DateParsing.date("(2019)."), CSLDate(dateParts: [[2019]], raw: "2019"))
         XCTAssertEqual(DateParsing.date("March 2019,")?.dateParts, [[2019, 3]])
         XCTAssertEqual(DateParsing.date("3 Oct. 2012")?.dateParts, [[2012, 10, 3]])

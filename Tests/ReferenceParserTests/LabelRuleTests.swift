@@ -20,6 +20,33 @@ final class LabelRuleTests: XCTestCase {
         return (tokens, labels)
     }
 
+    func testTheLastAuthorsFamilyNameReadAsTheTitleIsTheAuthors() {
+        var (tokens, labels) = labelled("A. Smith, B. Jones and C. Brown Measurement of the mass",
+                                        ["author", "author", "author", "author", "author", "author", "title", "title", "title", "title", "title"])
+        DanglingAuthor.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels[6], "author")
+        XCTAssertEqual(labels[7], "title")
+        // A family-first list ends on an initial: its title stays.
+        var (family, familyLabels) = labelled("Smith, A., Jones, B. Measurement of the mass",
+                                              ["author", "author", "author", "author", "title", "title", "title", "title"])
+        DanglingAuthor.apply(family, labels: &familyLabels, known: known)
+        XCTAssertEqual(familyLabels[4], "title")
+    }
+
+    func testACollaborationInBracketsAfterTheAuthorsIsANote() {
+        var (tokens, labels) = labelled("S. Agostinelli et al. (GEANT4 Collaboration), Nucl. Instrum. Meth. A 506",
+                                        ["author", "author", "author", "author", "title", "title", "journal", "journal", "journal", "journal", "volume"])
+        Collaborations.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels, ["author", "author", "author", "author", "note", "note", "journal", "journal", "journal", "journal", "volume"])
+        // A bracketed title that names no collaboration, and a collaboration the model already made an author, stay.
+        var (other, otherLabels) = labelled("A. Smith (Some title here) Journal", ["author", "author", "title", "title", "title", "journal"])
+        Collaborations.apply(other, labels: &otherLabels, known: known)
+        XCTAssertEqual(otherLabels, ["author", "author", "title", "title", "title", "journal"])
+        var (listed, listedLabels) = labelled("A. Smith [ATLAS Collaboration]", ["author", "author", "author", "author"])
+        Collaborations.apply(listed, labels: &listedLabels, known: known)
+        XCTAssertEqual(listedLabels, ["author", "author", "author", "author"])
+    }
+
     func testAQuotedTitleEndsAtItsClosingQuoteAndTheRestIsTheJournal() {
         var (tokens, labels) = labelled("Lipp, A. ‘Source region geochemistry’. Geochemistry, Geophysics, Geosystems 22.10",
                                         ["author", "author", "title", "title", "title", "title", "title", "title", "title"])

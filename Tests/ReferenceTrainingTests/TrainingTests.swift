@@ -17,6 +17,18 @@ final class TrainingTests: XCTestCase {
         }
     }
 
+    /// The tokenizer looks across spaces (a separator PDF extraction moved onto the next piece goes back to the word
+    /// before), so each token takes the label of the piece it starts in.
+    func testTokensTakeTheLabelOfThePieceTheyStartIn() {
+        let reference = LabelledReference(fields: [("author", "P. Author,G"), ("volume", ".Name,"), ("title", "Gravity in two dimensions"),
+                                                   ("journal", ",\"Class .Quant .Grav"), ("volume", "12"), ("date", "(1995)")])
+        let (tokens, labels) = reference.labelledTokens
+        XCTAssertEqual(tokens.map(\.text), ["P.", "Author,", "G.", "Name,", "Gravity", "in", "two", "dimensions,", "\"Class.", "Quant.", "Grav", "12", "(1995)"])
+        XCTAssertEqual(labels, ["author", "author", "author", "volume", "title", "title", "title", "title", "journal", "journal", "journal", "volume", "date"])
+        let clean = LabelledReference(fields: [("author", "Xu, K."), ("date", "(2019)."), ("title", "Title here.")])
+        XCTAssertEqual(clean.labelledTokens.labels, ["author", "author", "date", "title", "title"])
+    }
+
     func testTrainingIsDeterministic() {
         var trainer = PerceptronTrainer()
         trainer.epochs = 3
