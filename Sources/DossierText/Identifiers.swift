@@ -77,6 +77,34 @@ public enum Identifiers {
         return false
     }
 
+    /// The rest of a DOI a line break cut ("10.1016/j.cell.⏎2020.01.001", "10.1103/Phys-⏎RevLett.12"): after a DOI
+    /// ending in "-", "/" or "_" (which never end one), the next word; after one ending in ".", the next word when
+    /// it starts with a digit and holds a DOI's inner separator ("2020.01.001", not "2019." or a sentence). Empty
+    /// when the DOI is whole. The value is joined without the space.
+    public static func doiContinuation(of doi: String, after end: String.Index, in text: String) -> String {
+        guard let last = doi.last, "-/_.".contains(last), end < text.endIndex else { return "" }
+        var cursor = end
+        var spaces = 0
+        var newlines = 0
+        while cursor < text.endIndex, text[cursor].isWhitespace {
+            if text[cursor].isNewline { newlines += 1 }
+            spaces += 1
+            cursor = text.index(after: cursor)
+        }
+        guard spaces >= 1, spaces <= 2, newlines <= 1, cursor < text.endIndex else { return "" }
+        let word = text[cursor...].prefix(while: { !$0.isWhitespace && $0 != "\"" && $0 != "<" && $0 != ">" })
+        return doiContinues(after: last, with: word) ? String(word) : ""
+    }
+
+    /// Whether `word`, after a space, goes on a DOI whose last character is `last` (see `doiContinuation`).
+    public static func doiContinues(after last: Character, with word: Substring) -> Bool {
+        guard "-/_.".contains(last), let head = word.first, head.isASCII, head.isLetter || head.isNumber else { return false }
+        guard last == "." else { return true }
+        var inner = word.dropFirst()
+        while let end = inner.last, ".,;:)]".contains(end) { inner = inner.dropLast() }
+        return head.isNumber && inner.contains(where: { ".-/_;(".contains($0) })
+    }
+
     /// Whether the bytes hold "ſ" (U+017F, C5 BF).
     private static func longS(in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
@@ -123,7 +151,7 @@ public enum Identifiers {
         switch kind {
         case .doi:
             return IdentifierPattern.doi.firstGroups(in: text).compactMap { raw, range in
-                let value = trimDOI(raw)
+                let value = trimDOI(raw + doiContinuation(of: raw, after: range.upperBound, in: text))
                 guard let slash = value.firstIndex(of: "/"), value.index(after: slash) < value.endIndex else { return nil }
                 return match(value, range)
             }

@@ -47,6 +47,12 @@ public enum ReferenceTokenizer {
                 index = end
                 continue
             }
+            if let previous = tokens.last, continuesDOI(previous, bytes, from: index, to: end) {
+                tokens[tokens.count - 1] = ReferenceToken(text: previous.text + String(decoding: bytes[index..<end], as: UTF8.self),
+                                                          start: previous.start, end: end)
+                index = end
+                continue
+            }
             let moved = tokens.isEmpty ? index : reattach(bytes, from: index, to: end, quotesBefore: quotesBefore, onto: &tokens)
             if moved < end {
                 // An opening bracket alone ("( 2014)") opens the next chunk.
@@ -64,6 +70,16 @@ public enum ReferenceTokenizer {
             index = end
         }
         return tokens
+    }
+
+    /// Whether the chunk goes on a DOI a line break cut ("10.1016/j.cell. 2020.01.001", `Identifiers.doiContinues`):
+    /// the token before is a DOI, one or two spaces (at most one line break) apart.
+    static func continuesDOI(_ previous: ReferenceToken, _ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        guard start - previous.end <= 2, let last = previous.text.last, "-/_.".contains(last),
+              previous.text.containsBytes("10."), previous.text.containsBytes("/"),
+              isUnsplittable(bytes, from: previous.start, to: previous.end),
+              bytes[previous.end..<start].filter({ $0 == 0x0A }).count <= 1 else { return false }
+        return Identifiers.doiContinues(after: last, with: Substring(String(decoding: bytes[start..<end], as: UTF8.self)))
     }
 
     static func isOpeningBracket(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") }

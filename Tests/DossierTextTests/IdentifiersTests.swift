@@ -18,6 +18,15 @@ final class IdentifiersTests: XCTestCase {
         XCTAssertNil(Identifiers.arxiv(in: "arXiv is a preprint server"))
     }
 
+    /// PDF extraction puts a space where a line break cut a DOI.
+    func testADOICutAtALineEndIsJoined() {
+        XCTAssertEqual(Identifiers.doi(in: "Cell 180, 1 (2020). doi:10.1016/j.cell.\n2020.01.001."), "10.1016/j.cell.2020.01.001")
+        XCTAssertEqual(Identifiers.doi(in: "https://doi.org/10.1103/Phys- RevLett.12.345"), "10.1103/Phys-RevLett.12.345")
+        XCTAssertEqual(Identifiers.doi(in: "doi:10.1000/182. 2019 was a good year"), "10.1000/182", "a year is no DOI's tail")
+        XCTAssertEqual(Identifiers.doi(in: "doi:10.1000/182. Another sentence."), "10.1000/182")
+        XCTAssertEqual(Identifiers.doi(in: "doi:10.1000/abc.\n\n2020.01.001"), "10.1000/abc", "a paragraph break ends it")
+    }
+
     /// Physics references write old-style ids alone, and PDF extraction spaces the dot of new-style ones.
     func testBareOldStyleAndSpacedArxivIds() {
         XCTAssertEqual(Identifiers.arxiv(in: "Adv. Theor. Math. Phys. 2, 231 (1998), hep-th/9711200."), "hep-th/9711200")

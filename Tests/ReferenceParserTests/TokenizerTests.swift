@@ -34,6 +34,7 @@ final class TokenizerTests: XCTestCase {
                        "versions, abbreviations, issues, thousands, acronyms and lettered volumes stay whole")
         XCTAssertEqual(texts(", a . b"), [",", "a.", "b"], "nothing before the first token to attach to")
         XCTAssertEqual(texts("10 , 531 ( 1963 ). [ 4 ]"), ["10,", "531", "(1963).", "[4]"])
+        XCTAssertEqual(texts("doi:10.1016/j.cell. 2020.01.001. Cell"), ["doi:10.1016/j.cell.2020.01.001.", "Cell"], "a DOI cut at a line end")
         XCTAssertEqual(texts("Smith ,)x ("), ["Smith", ",)x", "("], "a bracket with a word after it, or nothing after it, stays")
         XCTAssertEqual(texts("A \"Title ,\"Open"), ["A", "\"Title,\"", "Open"], "the second straight quote closes")
         XCTAssertEqual(texts("Smith, ,\"Quoted\""), ["Smith,", ",\"Quoted\""], "a separator after a separator stays")
