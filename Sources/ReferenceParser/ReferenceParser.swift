@@ -153,6 +153,8 @@ public struct ReferenceParser: Sendable {
     public static let doiCheck = "check:doi"
     /// The source of an arXiv identifier labelled `note` that passes the arXiv pattern (and its subject class).
     public static let arxivCheck = "check:arxiv"
+    /// The source of a volume or pages field that opens with its own marker ("Т. 450", "Vol. 12", "pp. 3–9", "№ 2").
+    public static let markerCheck = "check:marker"
 
     /// Every source name a label can have: the rules' (with the labels a keyed rule sets) and the checks'.
     public static func sourceNames(labels: [String]) -> [String] {
@@ -160,7 +162,7 @@ public struct ReferenceParser: Sendable {
         for rule in rules {
             if rule.keyedByLabel { names += labels.map { rule.name + ":" + $0 } } else { names.append(rule.name) }
         }
-        return names + [doiCheck, arxivCheck]
+        return names + [doiCheck, arxivCheck, markerCheck]
     }
 
     /// Runs `rules` on the decoded labels; returns for each token the source of its final label: the rule that
@@ -200,8 +202,11 @@ public struct ReferenceParser: Sendable {
         }
     }
 
-    /// The identifier checks: a run labelled `doi` holding a token that passes the DOI pattern, and a token labelled
-    /// `note` that is an "arXiv:" id passing the arXiv pattern (with its bracketed subject class after it).
+    /// The checks: a run labelled `doi` holding a token that passes the DOI pattern, a token labelled `note` that is
+    /// an "arXiv:" id passing the arXiv pattern (with its bracketed subject class after it), and a run labelled
+    /// `volume` or `pages` that opens with a marker of its kind and holds a number (one no rule set). Their fitted
+    /// shares, not the model's margins, are their confidence: a family never seen in training ("Т. 450") leaves the
+    /// model unsure of fields its markers vouch for.
     static func markChecked(_ tokens: [ReferenceToken], labels: [String], sources: inout [String?]) {
         var index = 0
         while index < labels.count {
@@ -209,6 +214,10 @@ public struct ReferenceParser: Sendable {
             while end < labels.count, labels[end] == labels[index] { end += 1 }
             if labels[index] == "doi", (index..<end).contains(where: { Identifiers.doi(in: tokens[$0].text) != nil }) {
                 for covered in index..<end { sources[covered] = doiCheck }
+            } else if end - index >= 2, opensWithItsMarker(tokens[index].text, label: labels[index]),
+                      (index + 1..<end).contains(where: { tokens[$0].text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) }),
+                      sources[index..<end].allSatisfy({ $0 == nil }) {
+                for covered in index..<end { sources[covered] = markerCheck }
             }
             index = end
         }
@@ -218,6 +227,16 @@ public struct ReferenceParser: Sendable {
                 sources[index + 1] = arxivCheck
             }
         }
+    }
+
+    /// Whether `text` is a marker of the field `label` names: a volume or issue marker for `volume` ("Vol.", "Т.",
+    /// "Bd.", "№", "No."), a pages marker for `pages` ("pp.", "С.", "S.").
+    static func opensWithItsMarker(_ text: String, label: String) -> Bool {
+        guard label == "volume" || label == "pages" else { return false }
+        var word = text.lowercasedFast()
+        while let last = word.last, ".,:;".contains(last) { word.removeLast() }
+        guard let category = Lexicon.keywords[word] else { return false }
+        return label == "pages" ? category == "pages" : category == "volume" || category == "number"
     }
 
     /// The publication described by `reference`.

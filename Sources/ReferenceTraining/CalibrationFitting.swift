@@ -70,8 +70,12 @@ public enum CalibrationFitting {
                 if index < fields.count, let confidence = field.modelConfidence { modelOnly.add(confidence: confidence, right: field.right) }
                 continue
             }
-            pooled.fields += 1
-            if field.right { pooled.right += 1 }
+            // The common share is the rules' and the identifier checks'; the marker check vouches for fields the model
+            // labelled (a thousand of them, right 99 %), which would make it every rare rule's share.
+            if field.sources.contains(where: { $0 != ReferenceParser.markerCheck }) {
+                pooled.fields += 1
+                if field.right { pooled.right += 1 }
+            }
             for source in field.sources {
                 counts[source, default: (0, 0)].fields += 1
                 if field.right { counts[source, default: (0, 0)].right += 1 }
