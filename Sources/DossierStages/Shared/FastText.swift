@@ -64,6 +64,22 @@ enum FastText {
         return found >= count
     }
 
+    /// `text.split(separator: " ").count`: on the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`:
+    /// nothing below U+0300 joins a space into a character with a neighbour), the Character split otherwise.
+    static func spaceSeparatedCount(_ text: String) -> Int {
+        guard FoundationPrecheck.allStandAlone(text) else { return text.split(separator: " ").count }
+        var count = 0, inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
         text.utf8.count <= limit || text.count <= limit

@@ -146,7 +146,7 @@ enum PublicationSegmenter {
         }
         traits.lower = text.first?.isLowercase == true
         traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
-        traits.year = digits && ReferenceUnits.Patterns.year.matches(text)
+        traits.year = digits && YearScan.holdsYear(text, letter: true)
         traits.doi = digits && text.containsText("10.") && Patterns.doi.matches(text)
         traits.url = text.containsText("http") || text.containsText("www.")
         traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && Patterns.pages.matches(text)
