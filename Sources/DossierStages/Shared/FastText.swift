@@ -80,6 +80,14 @@ enum FastText {
         return count
     }
 
+    /// `text.contains(needle)` (a search by Characters): a byte search when every scalar of both stands alone
+    /// (`FoundationPrecheck.allStandAlone`: each scalar is then a character that only the same scalar equals, and a
+    /// match of the needle's bytes starts and ends on scalars), the Character search otherwise.
+    static func containsCharacters(_ needle: String, in text: String) -> Bool {
+        guard !needle.isEmpty, FoundationPrecheck.allStandAlone(text), FoundationPrecheck.allStandAlone(needle) else { return text.contains(needle) }
+        return text.containsBytes(needle)
+    }
+
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
         text.utf8.count <= limit || text.count <= limit
