@@ -36,9 +36,7 @@ enum PublicationCoverage {
                 }.count
             }
             let links = ReferenceUnits.flatten(allInlines(block)).compactMap(\.url)
-            for found in Identifiers.all(in: ([block.text] + links).joined(separator: "\n")) where found.kind == .doi && found.valid {
-                dois.insert(found.value.lowercased())
-            }
+            for value in Identifiers.dois(in: ([block.text] + links).joined(separator: "\n")) { dois.insert(value.lowercased()) }
             signs.yearLines += block.text.linesSplitFast().filter { line in
                 let text = String(line)
                 return YearScan.holdsYear(text, letter: true)
