@@ -214,13 +214,12 @@ enum BareURLScanner {
             let end = runEnd(bytes, from: prefixEnd, stopsAtComma: false)
             if end > prefixEnd { return .some(end) }
         }
+        // The lookbehind first where an ASCII byte settles it: most starts follow a letter.
+        let before: UInt8? = start > 0 ? bytes[start - 1] : nil
+        if let before, before < 0x80, isWord(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "@")
+            || before == UInt8(ascii: "/") || before == UInt8(ascii: "-") { return .none }
         guard let hostEnd = host(bytes, at: start) else { return .none }
-        if start > 0 {
-            let before = bytes[start - 1]
-            if before >= 0x80 { return .some(nil) }
-            if isWord(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "@") || before == UInt8(ascii: "/")
-                || before == UInt8(ascii: "-") { return .none }
-        }
+        if let before, before >= 0x80 { return .some(nil) }
         guard hostEnd < bytes.count, bytes[hostEnd] == UInt8(ascii: "/") else { return .some(hostEnd) }
         return .some(runEnd(bytes, from: hostEnd + 1, stopsAtComma: true))
     }
