@@ -85,6 +85,22 @@ enum AuthorMatcher {
         }
     }
 
+    /// Whether an author is any of the applicant's forms, remembered per author name for one document: co-authors
+    /// recur through a list, and both the repair of author lists and the applicant's position ask for every author.
+    final class ApplicantMatch {
+        let forms: [Applicant]
+        private var known: [CSLName: Bool] = [:]
+
+        init(_ forms: [Applicant]) { self.forms = forms }
+
+        func matches(_ author: CSLName) -> Bool {
+            if let answer = known[author] { return answer }
+            let answer = forms.contains { AuthorMatcher.matches(author, applicant: $0) }
+            known[author] = answer
+            return answer
+        }
+    }
+
     /// Same family name and compatible given names (initials agree as far as both go).
     static func matches(_ author: CSLName, applicant: PersonName) -> Bool {
         matches(author, applicant: Applicant(applicant))
