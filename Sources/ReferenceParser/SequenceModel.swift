@@ -105,9 +105,12 @@ public struct SequenceModel: Sendable {
                             while chunk < labelCount {
                                 var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
                                 var bestFrom = SIMD8<Int32>(repeating: 0)
+                                // Wrapping index arithmetic: the offsets are far from overflowing, and the checks were
+                                // a third of the loop.
                                 for from in 0..<labelCount {
-                                    let row = weights.loadUnaligned(fromByteOffset: (from * stride + chunk) * MemoryLayout<Float>.stride, as: Lanes.self)
-                                    let score = Lanes(repeating: forward[previousBase + from]) + row
+                                    let offset = (from &* stride &+ chunk) &* MemoryLayout<Float>.stride
+                                    let row = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                    let score = Lanes(repeating: forward[previousBase &+ from]) + row
                                     let better = score .> best
                                     best.replace(with: score, where: better)
                                     bestFrom.replace(with: Int32(from), where: better)
@@ -150,8 +153,9 @@ public struct SequenceModel: Sendable {
                         while chunk < labelCount {
                             var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
                             for to in 0..<labelCount {
-                                let column = weights.loadUnaligned(fromByteOffset: (to * stride + chunk) * MemoryLayout<Float>.stride, as: Lanes.self)
-                                let score = column + Lanes(repeating: emissions[nextBase + to]) + Lanes(repeating: backward[nextBase + to])
+                                let offset = (to &* stride &+ chunk) &* MemoryLayout<Float>.stride
+                                let column = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                let score = column + Lanes(repeating: emissions[nextBase &+ to]) + Lanes(repeating: backward[nextBase &+ to])
                                 best.replace(with: score, where: score .> best)
                             }
                             for lane in 0..<min(lanes, labelCount - chunk) { backward[base + chunk + lane] = best[lane] }
