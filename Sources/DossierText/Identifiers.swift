@@ -160,6 +160,9 @@ public enum Identifiers {
 
     /// A DOI without the punctuation that follows it in prose; a closing bracket stays when the DOI opened it.
     static func trimDOI(_ raw: String) -> String {
+        // Ending in an ASCII byte that is none of the marks, it ends in a character that is none of them (that byte, or
+        // a cluster, which equals no single mark): nothing to trim, as for most DOIs.
+        if let byte = raw.utf8.last, byte < 0x80, !".,;:'\">)]}".utf8.contains(byte) { return raw }
         var value = raw
         while let last = value.last {
             if ".,;:'\"”’>".contains(last) {
@@ -317,9 +320,21 @@ enum DOIScan {
             return found
         }
         guard let spans else { return nil }
+        if spans.isEmpty { return [] }
+        var copy2 = text
+        // Where ASCII stands on both sides of both ends (the match starts with "1" and ends before white space, a quote,
+        // an angle bracket or the end), the ends are character boundaries and the conversion gives them back as they
+        // are; it is made only where a non-ASCII scalar is beside an end.
+        let plain = copy2.withUTF8 { bytes in
+            spans.map { span in
+                (span.lowerBound == 0 || bytes[span.lowerBound - 1] < 0x80) && bytes[span.upperBound - 1] < 0x80
+                    && (span.upperBound == bytes.count || bytes[span.upperBound] < 0x80)
+            }
+        }
         let utf8 = text.utf8
-        return spans.compactMap { span in
+        return zip(spans, plain).compactMap { span, plain in
             let lower = utf8.index(utf8.startIndex, offsetBy: span.lowerBound), upper = utf8.index(utf8.startIndex, offsetBy: span.upperBound)
+            if plain { return (String(text[lower..<upper]), lower..<upper) }
             guard let range = Range(NSRange(lower..<upper, in: text), in: text) else { return nil }
             return (String(text[range]), range)
         }
