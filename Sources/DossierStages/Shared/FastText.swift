@@ -25,11 +25,12 @@ enum FastText {
     }
 
     /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an
-    /// ASCII (or empty) replacement. Done on the bytes when the text is ASCII without a carriage return (no
-    /// character there holds more than one byte, and "\r\n" is not split); Foundation's search otherwise.
+    /// ASCII (or empty) replacement. Done on the bytes when every scalar of the text stands alone
+    /// (`FoundationPrecheck.allStandAlone`: no carriage return, so "\r\n" is not split, no combining mark, nothing
+    /// canonically equivalent to an ASCII character, as `replacingAll` has it); Foundation's search otherwise.
     static func replacingASCII(_ byte: UInt8, with replacement: StaticString, in text: String) -> String {
         guard text.utf8.contains(byte) else { return text }
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard FoundationPrecheck.allStandAlone(text) else {
             return text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement.description)
         }
         var out: [UInt8] = []
