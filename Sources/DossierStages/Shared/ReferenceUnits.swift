@@ -280,7 +280,16 @@ enum ReferenceUnits {
         if text.utf8.contains(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         guard trimmed.count <= 150, !YearScan.holdsYear(trimmed, letter: true) else { return false }
-        return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))
+        // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
+        // (ignoring case, which `mayHoldFoldingASCII` allows for).
+        return mayHoldMark(trimmed) && Patterns.markLegend.matches(trimmed)
+            || (trimmed.count <= 100 && (trimmed.utf8.contains(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
+                && Patterns.wordLegend.matches(trimmed))
+    }
+
+    /// Whether `text` holds one of the marks of `Patterns.markLegend`: * † ‡ § ¶ # ✉.
+    private static func mayHoldMark(_ text: String) -> Bool {
+        text.utf8.contains(0x2A) || text.utf8.contains(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
     }
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
