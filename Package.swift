@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DossierText", dependencies: ["DossierModel"]),
         .target(name: "CSpawn"),
         .target(name: "DossierPipeline", dependencies: ["DossierModel", "CSpawn"]),
-        .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "CCMark", "Yams"]),
+        .target(name: "MarkdownReader", dependencies: ["DossierPipeline", "DossierText", "CCMark", "Yams"]),
         .target(name: "PDFReader", dependencies: ["DossierPipeline", "DossierText", "CPoppler"]),
         .target(name: "HTMLReader", dependencies: ["DossierPipeline", "DossierText", "CLibXML2"]),
         .target(name: "PDFOverlay", dependencies: ["DossierModel", "CPoppler"]),

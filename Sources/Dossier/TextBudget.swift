@@ -1,3 +1,4 @@
+import DossierText
 import Foundation
 
 /// How much text the stages read of one document. A CV or a publication list holds well under a megabyte of
@@ -106,7 +107,7 @@ public enum TextBudget {
         /// `text` with each line longer than the limit cut to it (on a character boundary), or nil when no line
         /// is that long.
         private mutating func cutting(_ text: String, counted: Bool) -> String? {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.linesSplitFast(omittingEmptySubsequences: false)
             guard lines.contains(where: { $0.utf8.count > limit }) else { return nil }
             return lines.map { line -> String in
                 let bytes = line.utf8

@@ -38,6 +38,14 @@ public enum Identifiers {
         return found.sorted { $0.position < $1.position }
     }
 
+    /// The values of the DOIs `all(in:)` finds in `text` (all valid), in order, maybe repeated, without running the
+    /// other kinds' expressions: a caller that counts DOIs in a long list spares the ORCID and ISBN ones.
+    public static func dois(in text: String) -> [String] {
+        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        guard mayHold(.doi, decoded) else { return [] }
+        return matches(.doi, in: decoded).map(\.value)
+    }
+
     /// Whether the expression of `kind` could match `text`: false only when a literal it needs is missing from the
     /// bytes, so that most texts skip most of the seven expressions. The case-insensitive literals are searched
     /// with ASCII case folding, which is exact for them: no other character folds to their letters, but for "ſ"
@@ -58,7 +66,8 @@ public enum Identifiers {
             case .arxiv: return hasFolded("arxiv") || oldStyleArxivTail(in: hay)
             case .isbn: return hasFolded("isbn") || longS(in: hay)
             // Both forms, bare and labelled, need an iD with three ASCII hyphens.
-            case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3
+            // and a hyphen, four digits and a hyphen among them.
+            case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3 && mayHoldORCIDGroup(hay)
             }
         }
     }
@@ -73,6 +82,21 @@ public enum Identifiers {
                 return true
             }
             index += 1
+        }
+        return false
+    }
+
+    /// Whether a hyphen is followed by 4 to 16 bytes that may make four digits (ASCII digits, or bytes of non-ASCII
+    /// scalars, which `\d` may take) and another hyphen: both ORCID expressions need `\d{4}-\d{4}-`.
+    static func mayHoldORCIDGroup(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        var hyphen = -1
+        for (index, byte) in hay.enumerated() {
+            if byte == UInt8(ascii: "-") {
+                if hyphen >= 0, (4...16).contains(index - hyphen - 1) { return true }
+                hyphen = index
+            } else if byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) {
+                hyphen = -1
+            }
         }
         return false
     }
@@ -150,7 +174,7 @@ public enum Identifiers {
         }
         switch kind {
         case .doi:
-            return IdentifierPattern.doi.firstGroups(in: text).compactMap { raw, range in
+            return (DOIScan.firstGroups(in: text) ?? IdentifierPattern.doi.firstGroups(in: text)).compactMap { raw, range in
                 let value = trimDOI(raw + doiContinuation(of: raw, after: range.upperBound, in: text))
                 guard let slash = value.firstIndex(of: "/"), value.index(after: slash) < value.endIndex else { return nil }
                 return match(value, range)
@@ -184,6 +208,9 @@ public enum Identifiers {
 
     /// A DOI without the punctuation that follows it in prose; a closing bracket stays when the DOI opened it.
     static func trimDOI(_ raw: String) -> String {
+        // Ending in an ASCII byte that is none of the marks, it ends in a character that is none of them (that byte, or
+        // a cluster, which equals no single mark): nothing to trim, as for most DOIs.
+        if let byte = raw.utf8.last, byte < 0x80, !".,;:'\">)]}".utf8.contains(byte) { return raw }
         var value = raw
         while let last = value.last {
             if ".,;:'\"”’>".contains(last) {
@@ -270,7 +297,7 @@ public enum Identifiers {
 }
 
 /// The pattern of each kind: the identifier is the first capture group that took part.
-private enum IdentifierPattern {
+enum IdentifierPattern {
     static let doi = TextPattern(#"(?<![0-9])(10\.[0-9][0-9.]{3,}/[^\s"<>]+)"#)
     static let pmid = TextPattern(#"\bPMID[\s:.]*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})"#, caseInsensitive: true)
     static let pmcid = TextPattern(#"(PMC\d{4,9})\b"#)
@@ -286,4 +313,82 @@ private enum IdentifierPattern {
     static let labelledORCID = TextPattern(
         #"(?:orcid\.org/|\bORCID(?:\s*i[dD])?\s*:?\s*)(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])"#, caseInsensitive: true)
     static let bareORCID = TextPattern(#"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dX])(?![\w-])"#)
+}
+
+/// `IdentifierPattern.doi.firstGroups(in:)`, `(?<![0-9])(10\.[0-9][0-9.]{3,}/[^\s"<>]+)`, found on the bytes: every
+/// reference string and every long list ran the expression, several times each. At each "10." not after an ASCII
+/// digit: a digit, at least three of `[0-9.]` and "/" right after them (the run gives back nothing that could be the
+/// slash), then the run of what is not white space, `"`, `<` or `>`. A non-ASCII scalar in that run ends it only
+/// when it is White_Space, which `\s` is but for U+000B, U+0085 and U+001C–U+001F, the ones definitions disagree on:
+/// a text that holds one of those is left to the expression (nil). Matches are kept and made strings as the
+/// expression's are: through the NSRange of their UTF-16 offsets, dropped when it does not fall on character
+/// boundaries. The search goes on after each match, as `matches(in:)` does.
+enum DOIScan {
+    static func firstGroups(in text: String) -> [(String, Range<String.Index>)]? {
+        var copy = text
+        let spans = copy.withUTF8 { bytes -> [Range<Int>]? in
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0B || (byte >= 0x1C && byte <= 0x1F) { return nil }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return nil }
+            }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var found: [Range<Int>] = []
+            var index = 0
+            let count = bytes.count
+            while index + 3 < count {
+                guard bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E,
+                      index == 0 || !isDigit(bytes[index - 1]), isDigit(bytes[index + 3]) else {
+                    index += 1
+                    continue
+                }
+                var run = index + 4
+                while run < count, isDigit(bytes[run]) || bytes[run] == 0x2E { run += 1 }
+                guard run - (index + 4) >= 3, run < count, bytes[run] == 0x2F else {
+                    index += 1
+                    continue
+                }
+                var end = run + 1
+                while end < count {
+                    let byte = bytes[end]
+                    if byte < 0x80 {
+                        if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D || byte == 0x22 || byte == 0x3C
+                            || byte == 0x3E { break }
+                        end += 1
+                        continue
+                    }
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where end + offset < count { value = value << 6 | UInt32(bytes[end + offset] & 0x3F) }
+                    if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace { break }
+                    end += length
+                }
+                guard end > run + 1 else {
+                    index += 1
+                    continue
+                }
+                found.append(index..<end)
+                index = end
+            }
+            return found
+        }
+        guard let spans else { return nil }
+        if spans.isEmpty { return [] }
+        var copy2 = text
+        // Where ASCII stands on both sides of both ends (the match starts with "1" and ends before white space, a quote,
+        // an angle bracket or the end), the ends are character boundaries and the conversion gives them back as they
+        // are; it is made only where a non-ASCII scalar is beside an end.
+        let plain = copy2.withUTF8 { bytes in
+            spans.map { span in
+                (span.lowerBound == 0 || bytes[span.lowerBound - 1] < 0x80) && bytes[span.upperBound - 1] < 0x80
+                    && (span.upperBound == bytes.count || bytes[span.upperBound] < 0x80)
+            }
+        }
+        let utf8 = text.utf8
+        return zip(spans, plain).compactMap { span, plain in
+            let lower = utf8.index(utf8.startIndex, offsetBy: span.lowerBound), upper = utf8.index(utf8.startIndex, offsetBy: span.upperBound)
+            if plain { return (String(text[lower..<upper]), lower..<upper) }
+            guard let range = Range(NSRange(lower..<upper, in: text), in: text) else { return nil }
+            return (String(text[range]), range)
+        }
+    }
 }

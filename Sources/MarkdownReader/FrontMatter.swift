@@ -24,6 +24,9 @@ struct FrontMatter {
 
     init(splitting text: String) {
         body = text
+        // Front matter opens with "---" or "+++" after spaces and tabs: another ASCII byte first rules it out without
+        // cutting the whole document into lines.
+        if let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }), lead < 0x80, lead != 0x2D, lead != 0x2B { return }
         var lines = text.components(separatedBy: "\n")
         guard let first = lines.first?.trimmingCharacters(in: .whitespaces), first == "---" || first == "+++" else { return }
         let closers: Set<String> = first == "---" ? ["---", "..."] : ["+++"]

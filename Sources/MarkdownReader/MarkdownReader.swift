@@ -1,5 +1,6 @@
 import DossierModel
 import DossierPipeline
+import DossierText
 import Foundation
 
 /// Reads Markdown (CommonMark with GFM tables, autolinks and strikethrough) with cmark-gfm, and YAML/TOML
@@ -24,7 +25,7 @@ public struct MarkdownReader: Reader {
         if root.flattened {
             document.report(.warning, stage: "read-markdown", "structure nested deeper than \(CMarkNode.maximumDepth) levels was flattened into paragraphs")
         }
-        let lines = frontMatter.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = frontMatter.body.linesSplitFast(omittingEmptySubsequences: false)
         document.blocks = root.children.compactMap(MarkdownBlocks.block).map { Self.trimHeadingLines($0, lines) }
         return document
     }

@@ -69,6 +69,9 @@ package enum AuthorGuards {
             return body.count >= 2 && body.count <= 12 && capitals >= 2 && body.first?.isUppercase == true
                 && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }
+        // Both shapes need an apostrophe in this token or the next: most author tokens are spared the rest.
+        func holdsMark(_ text: String) -> Bool { text.utf8.contains(0x27) || text.containsBytes("’") }
+        guard holdsMark(tokens[index].text) || index + 1 < tokens.count && holdsMark(tokens[index + 1].text) else { return nil }
         let text = Substring(tokens[index].text)
         if let mark = text.firstIndex(where: { $0 == "'" || $0 == "’" }), mark > text.startIndex {
             return isAcronym(text[..<mark]) && isYear(text[mark...]) ? 1 : nil
@@ -77,9 +80,12 @@ package enum AuthorGuards {
         return nil
     }
 
-    /// Lowercased, punctuation at both ends removed.
+    /// Lowercased, punctuation at both ends removed: the scalars of the lowercased text from its first word scalar
+    /// to its last.
     static func word(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.drop(while: { !TokenTraits.isWordScalar($0) })
-            .reversed().drop(while: { !TokenTraits.isWordScalar($0) }).reversed().map(Character.init))
+        let scalars = text.lowercasedFast().unicodeScalars
+        guard let first = scalars.firstIndex(where: TokenTraits.isWordScalar),
+              let last = scalars.lastIndex(where: TokenTraits.isWordScalar) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -38,8 +38,10 @@ package enum FeatureExtractor {
         let start = FeatureExtractor.start, end = FeatureExtractor.end
         for index in 0..<count {
             let token = traits[index]
-            func add(_ template: UInt8, _ value: UInt64) { sequence.keys.append(FeatureHash.key(template, value)) }
-            func add(_ template: UInt8, _ first: UInt64, _ second: UInt64) { sequence.keys.append(FeatureHash.key(template, first, second)) }
+            @inline(__always) func add(_ template: UInt8, _ value: UInt64) { sequence.keys.append(FeatureHash.key(template, value)) }
+            @inline(__always) func add(_ template: UInt8, _ first: UInt64, _ second: UInt64) {
+                sequence.keys.append(FeatureHash.key(template, first, second))
+            }
             func number(_ value: Int) -> UInt64 { FeatureHash.value(value) }
 
             let opensQuote = token.leading.map(FeatureExtractor.opensQuote) ?? false

@@ -17,6 +17,11 @@ public struct SequenceModel: Sendable {
     /// `transitionsByGap` with rows and columns swapped (`[to * labelCount + from]`), so that the backward pass reads
     /// every label's weight into one `to` from contiguous memory.
     let transposedByGap: [[Float]]
+    /// `transitionsByGap` and `transposedByGap` with each row padded with zeros to `laneStride` columns, so that the
+    /// decoder reads eight labels at a time (`Lanes`) without a scalar tail.
+    let paddedByGap: [[Float]], paddedTransposedByGap: [[Float]]
+    /// The label count rounded up to a whole number of `Lanes`.
+    let laneStride: Int
     /// Maps raw confidences to calibrated ones (identity for models trained without `--calibration`).
     public package(set) var calibration = ConfidenceCalibration.identity
 
@@ -37,7 +42,19 @@ public struct SequenceModel: Sendable {
             guard block.count >= size else { return block }
             return (0..<size).map { cell in block[(cell % count) * count + cell / count] }
         }
+        let stride = (count + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+        laneStride = stride
+        func padded(_ block: [Float]) -> [Float] {
+            var rows = [Float](repeating: 0, count: count * stride)
+            for cell in 0..<min(size, block.count) { rows[cell / count * stride + cell % count] = block[cell] }
+            return rows
+        }
+        paddedByGap = transitionsByGap.map(padded)
+        paddedTransposedByGap = transposedByGap.map(padded)
     }
+
+    /// The labels the decoder compares at once.
+    typealias Lanes = SIMD8<Float>
 
     var labelCount: Int { labels.count }
 
@@ -66,44 +83,43 @@ public struct SequenceModel: Sendable {
     func decodeWithMargins(_ emissions: [Float], gaps: [Int], length: Int, wantMargins: Bool = true) -> (path: [Int], confidence: [Double]) {
         let labelCount = self.labelCount
         guard length > 0 else { return ([], []) }
-        let byGap = transitionsByGap
         // The same sums in the same order as ever (so the same path and confidences to the last bit), over raw
         // buffers: the bounds checks of the inner loops were most of the time of a reference. The loops run with the
         // labels innermost, every label keeping its own best, so that each label still meets its predecessors in
         // the same order (the same comparisons, the same ties) while the inner loop reads contiguous weights.
         var forward = [Float](repeating: 0, count: length * labelCount)
         var back = [Int32](repeating: 0, count: length * labelCount)
-        var bests = [Float](repeating: 0, count: labelCount)
-        var bestFroms = [Int32](repeating: 0, count: labelCount)
+        let stride = laneStride, lanes = Lanes.scalarCount
+        let padded = paddedByGap
+        // Eight labels at a time: each lane keeps its label's best, met in the same order of `from` with the same
+        // comparison (a lane is replaced only where the new score is greater), so ties and sums are as they were.
         emissions.withUnsafeBufferPointer { emissions in
             forward.withUnsafeMutableBufferPointer { forward in
                 back.withUnsafeMutableBufferPointer { back in
-                    bests.withUnsafeMutableBufferPointer { bests in
-                        bestFroms.withUnsafeMutableBufferPointer { bestFroms in
-                            for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
-                            for token in 1..<max(length, 1) {
-                                let base = token * labelCount, previousBase = base - labelCount
-                                byGap[gaps[token]].withUnsafeBufferPointer { transitions in
-                                    for label in 0..<labelCount {
-                                        bests[label] = -Float.greatestFiniteMagnitude
-                                        bestFroms[label] = 0
-                                    }
-                                    for from in 0..<labelCount {
-                                        let previous = forward[previousBase + from]
-                                        let row = from * labelCount
-                                        for label in 0..<labelCount {
-                                            let score = previous + transitions[row + label]
-                                            if score > bests[label] {
-                                                bests[label] = score
-                                                bestFroms[label] = Int32(from)
-                                            }
-                                        }
-                                    }
-                                    for label in 0..<labelCount {
-                                        forward[base + label] = bests[label] + emissions[base + label]
-                                        back[base + label] = bestFroms[label]
-                                    }
+                    for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
+                    for token in 1..<max(length, 1) {
+                        let base = token * labelCount, previousBase = base - labelCount
+                        padded[gaps[token]].withUnsafeBytes { transitions in
+                            guard let weights = transitions.baseAddress else { return }
+                            var chunk = 0
+                            while chunk < labelCount {
+                                var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
+                                var bestFrom = SIMD8<Int32>(repeating: 0)
+                                // Wrapping index arithmetic: the offsets are far from overflowing, and the checks were
+                                // a third of the loop.
+                                for from in 0..<labelCount {
+                                    let offset = (from &* stride &+ chunk) &* MemoryLayout<Float>.stride
+                                    let row = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                    let score = Lanes(repeating: forward[previousBase &+ from]) + row
+                                    let better = score .> best
+                                    best.replace(with: score, where: better)
+                                    bestFrom.replace(with: Int32(from), where: better)
                                 }
+                                for lane in 0..<min(lanes, labelCount - chunk) {
+                                    forward[base + chunk + lane] = best[lane] + emissions[base + chunk + lane]
+                                    back[base + chunk + lane] = bestFrom[lane]
+                                }
+                                chunk += lanes
                             }
                         }
                     }
@@ -123,29 +139,30 @@ public struct SequenceModel: Sendable {
         guard wantMargins else { return (path, []) }
 
         var backward = [Float](repeating: 0, count: length * labelCount)
-        let transposed = transposedByGap
+        let transposed = paddedTransposedByGap
         // As above: every label's maximum over the same sums, `(transition + emission) + backward`, met in the same
-        // order of `to`, with the labels innermost over the transposed weights.
+        // order of `to`, eight labels at a time over the transposed weights.
         emissions.withUnsafeBufferPointer { emissions in
             backward.withUnsafeMutableBufferPointer { backward in
-                bests.withUnsafeMutableBufferPointer { bests in
-                    var token = length - 2
-                    while token >= 0 {
-                        let base = token * labelCount, nextBase = base + labelCount
-                        transposed[gaps[token + 1]].withUnsafeBufferPointer { columns in
-                            for label in 0..<labelCount { bests[label] = -Float.greatestFiniteMagnitude }
+                var token = length - 2
+                while token >= 0 {
+                    let base = token * labelCount, nextBase = base + labelCount
+                    transposed[gaps[token + 1]].withUnsafeBytes { columns in
+                        guard let weights = columns.baseAddress else { return }
+                        var chunk = 0
+                        while chunk < labelCount {
+                            var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
                             for to in 0..<labelCount {
-                                let emission = emissions[nextBase + to], after = backward[nextBase + to]
-                                let column = to * labelCount
-                                for label in 0..<labelCount {
-                                    let score = columns[column + label] + emission + after
-                                    if score > bests[label] { bests[label] = score }
-                                }
+                                let offset = (to &* stride &+ chunk) &* MemoryLayout<Float>.stride
+                                let column = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                let score = column + Lanes(repeating: emissions[nextBase &+ to]) + Lanes(repeating: backward[nextBase &+ to])
+                                best.replace(with: score, where: score .> best)
                             }
-                            for label in 0..<labelCount { backward[base + label] = bests[label] }
+                            for lane in 0..<min(lanes, labelCount - chunk) { backward[base + chunk + lane] = best[lane] }
+                            chunk += lanes
                         }
-                        token -= 1
                     }
+                    token -= 1
                 }
             }
         }

@@ -30,4 +30,26 @@ final class BareURLScannerTests: XCTestCase {
         XCTAssertNil(BareURLScanner.matches(in: "https://x.org/é"))
         XCTAssertNil(BareURLScanner.matches(in: "https://x.org/\n"))
     }
+
+    /// Beyond printable ASCII, the scan answers what the expression answers or leaves the text to it.
+    func testScanBeyondASCIIAgreesWithTheExpression() {
+        let pieces = [
+            "http", "https", "://", "www.", "orcid.org", "scholar.google.", "linkedin.com", "in.linkedin.com", "github.com",
+            "jane.github.io", "/", "a", "9", "-", ".", "@", ",", ";", "|", "\"", " ", "\t", "\n", "\r\n", "\u{0C}", "–", "é",
+            "e\u{301}", "\u{301}", "\u{A0}", "\u{2003}", "\u{3000}", "中", "\u{600}", "\u{200D}", "👍🏽", "ſ", "K", "\u{0B}",
+            "\u{85}", "doi.org/10.1/x", "(", ")",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var scanned = 0
+        for _ in 0..<20000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = DocumentLines.bareURL.matches(in: text).map { $0.group(0) ?? "" }
+            XCTAssertEqual(DocumentLines.bareURLs(in: text), expected, text.debugDescription)
+            if let found = BareURLScanner.matchesBeyondASCII(in: text) {
+                XCTAssertEqual(found, expected, text.debugDescription)
+                scanned += 1
+            }
+        }
+        XCTAssertGreaterThan(scanned, 10000)
+    }
 }

@@ -25,18 +25,19 @@ public struct AuthorshipStage: Stage {
         }
         // The applicant's name as references write it, longest first: searched in every reference that lacks it.
         let written = applicantForms.flatMap(AuthorMatcher.writtenNames).sorted { $0.count > $1.count }
+        let matcher = AuthorMatcher.ApplicantMatch(applicantForms.map(AuthorMatcher.Applicant.init))
         let sources = HighlightSources(document)
         let legend = AuthorMarks.legend(in: document.blocks)
         for index in document.profile.publications.indices {
             var publication = document.profile.publications[index]
-            if !applicantForms.isEmpty { ApplicantAnchoredAuthors.repair(&publication, applicant: applicantForms, written: written) }
+            if !applicantForms.isEmpty { ApplicantAnchoredAuthors.repair(&publication, applicant: matcher, written: written) }
             let authors = publication.author ?? []
             guard !authors.isEmpty else { continue }
             let highlighted = sources.highlightedTexts(for: publication)
             var positions = highlighted.flatMap { text in authors.indices.filter { AuthorMatcher.matches(authors[$0], written: text) } }
             positions = Array(Set(positions)).sorted()
             if positions.count != 1, !applicantForms.isEmpty {
-                positions = authors.indices.filter { index in applicantForms.contains { AuthorMatcher.matches(authors[index], applicant: $0) } }
+                positions = authors.indices.filter { matcher.matches(authors[$0]) }
             }
             if positions.count == 1 {
                 publication.applicantPosition = positions[0] + 1

@@ -119,13 +119,14 @@ struct AttachedIdentifiers {
     private let joined: String
 
     init(_ publications: [Publication]) {
-        let texts = publications.map { ($0.raw + " " + ($0.url ?? "")).lowercased() }
-        exact = Set(texts.flatMap { text in Identifiers.all(in: text).map { $0.value.lowercased() } })
+        // `lowercasedFast` is `lowercased()` without a String made per non-ASCII scalar (an en dash in most references).
+        let texts = publications.map { ($0.raw + " " + ($0.url ?? "")).lowercasedFast() }
+        exact = Set(texts.flatMap { text in Identifiers.all(in: text).map { $0.value.lowercasedFast() } })
         joined = texts.joined(separator: "\u{0}")
     }
 
     func holds(_ value: String) -> Bool {
-        let lowered = value.lowercased()
+        let lowered = value.lowercasedFast()
         return exact.contains(lowered) || joined.mayMatch(lowered) && joined.contains(lowered)
     }
 }

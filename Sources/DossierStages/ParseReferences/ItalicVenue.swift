@@ -27,7 +27,7 @@ enum ItalicVenue {
             var group: Int?
             // Runs of one item only: the applicant's bold name in the next item must not be taken for this one's.
             while index < all.count, index < at + 8, group == nil || all[index].group == group {
-                if raw.contains(all[index].text) {
+                if FastText.containsCharacters(all[index].text, in: raw) {
                     found.append(all[index])
                     group = all[index].group
                     at = index + 1

@@ -61,29 +61,74 @@ enum AuthorMatcher {
         return folded.split(separator: " ").compactMap(\.first)
     }
 
+    /// An applicant's name with everything `matches` compares of it folded once. Matching runs per author and
+    /// applicant form, so deriving these on every call was a third of the authorship stage.
+    struct Applicant {
+        let name: PersonName
+        /// `familyKeys` of the family name (empty without one).
+        let familyKeys: Set<String>
+        let foldedLiteral: String, foldedFamily: String, foldedGiven: String
+        /// `initials` of the given name, when there is one.
+        let initials: [Character]?
+        /// The words of the folded literal and of the folded family name.
+        let literalWords: [String], familyWords: [String]
+
+        init(_ name: PersonName) {
+            self.name = name
+            familyKeys = name.family.map(AuthorMatcher.familyKeys) ?? []
+            foldedLiteral = fold(name.literal)
+            foldedFamily = fold(name.family ?? "")
+            foldedGiven = fold(name.given ?? "")
+            initials = name.given.flatMap { $0.isEmpty ? nil : AuthorMatcher.initials($0) }
+            literalWords = foldedLiteral.split(separator: " ").map(String.init)
+            familyWords = foldedFamily.split(separator: " ").map(String.init)
+        }
+    }
+
+    /// Whether an author is any of the applicant's forms, remembered per author name for one document: co-authors
+    /// recur through a list, and both the repair of author lists and the applicant's position ask for every author.
+    final class ApplicantMatch {
+        let forms: [Applicant]
+        private var known: [CSLName: Bool] = [:]
+
+        init(_ forms: [Applicant]) { self.forms = forms }
+
+        func matches(_ author: CSLName) -> Bool {
+            if let answer = known[author] { return answer }
+            let answer = forms.contains { AuthorMatcher.matches(author, applicant: $0) }
+            known[author] = answer
+            return answer
+        }
+    }
+
     /// Same family name and compatible given names (initials agree as far as both go).
     static func matches(_ author: CSLName, applicant: PersonName) -> Bool {
-        guard let family = author.family, let applicantFamily = applicant.family else {
-            return author.literal.map { fold($0) == fold(applicant.literal) } ?? false
+        matches(author, applicant: Applicant(applicant))
+    }
+
+    /// `matches(_:applicant:)` with the applicant's name folded beforehand.
+    static func matches(_ author: CSLName, applicant: Applicant) -> Bool {
+        guard let family = author.family, applicant.name.family != nil else {
+            return author.literal.map { fold($0) == applicant.foldedLiteral } ?? false
         }
         let authorFamily = [author.particle, family].compactMap { $0 }.joined(separator: " ")
-        guard !familyKeys(authorFamily).isDisjoint(with: familyKeys(applicantFamily)) || isCompoundVariant(authorFamily, of: applicant) else {
+        guard !familyKeys(authorFamily).isDisjoint(with: applicant.familyKeys) || isCompoundVariant(authorFamily, of: applicant) else {
             // "Xu Kai" written family-first and parsed the other way round.
-            if let given = author.given, fold(given) == fold(applicantFamily), fold(family) == fold(applicant.given ?? "") { return true }
+            if let given = author.given, fold(given) == applicant.foldedFamily, fold(family) == applicant.foldedGiven { return true }
             return false
         }
-        guard let given = author.given, !given.isEmpty, let applicantGiven = applicant.given, !applicantGiven.isEmpty else { return true }
-        let left = initials(given), right = initials(applicantGiven)
+        guard let given = author.given, !given.isEmpty, let right = applicant.initials else { return true }
+        let left = initials(given)
         guard let first = left.first, first == right.first else { return false }
         return zip(left, right).allSatisfy { $0 == $1 } || left.count == 1 || right.count == 1
     }
 
     /// Iberian double surnames written in full or in part: "Gonçalves Peñalver, I." for Inês Gonçalves Peñalver
     /// (split as given "Inês Gonçalves", family "Peñalver"), or "Fernández, M." for María Fernández Núñez.
-    static func isCompoundVariant(_ authorFamily: String, of applicant: PersonName) -> Bool {
+    static func isCompoundVariant(_ authorFamily: String, of applicant: Applicant) -> Bool {
         let authorWords = fold(authorFamily).split(separator: " ").map(String.init)
-        let applicantWords = fold(applicant.literal).split(separator: " ").map(String.init)
-        let applicantFamilyWords = fold(applicant.family ?? "").split(separator: " ").map(String.init)
+        let applicantWords = applicant.literalWords
+        let applicantFamilyWords = applicant.familyWords
         guard authorWords.count >= 1, let applicantFirst = applicantWords.first, !authorWords.contains(applicantFirst) else { return false }
         let allInName = authorWords.allSatisfy(applicantWords.contains)
         let sharesFamily = authorWords.contains { applicantFamilyWords.contains($0) }

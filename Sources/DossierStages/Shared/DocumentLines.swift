@@ -106,7 +106,9 @@ enum DocumentLines {
     /// expression (when `mayHoldBareURL`) in any other.
     static func bareURLs(in text: String) -> [String] {
         if let found = BareURLScanner.matches(in: text) { return found }
-        return mayHoldBareURL(text) ? bareURL.matches(in: text).map { $0.group(0) ?? "" } : []
+        guard mayHoldBareURL(text) else { return [] }
+        if let found = BareURLScanner.matchesBeyondASCII(in: text) { return found }
+        return bareURL.matches(in: text).map { $0.group(0) ?? "" }
     }
 
     /// Whether `bareURL` could match: a line needs one of its literals ("://", "www.", "orcid.org",
@@ -158,6 +160,87 @@ enum BareURLScanner {
             }
             return found
         }
+    }
+
+    /// The matched texts of any text, or nil for the expression to judge it. The same walk as `matches(in:)`, where a
+    /// non-ASCII scalar ends a URL's run only when it is white space (`\s`, which is White_Space here: U+000B and
+    /// U+0085, the two that definitions of `\s` disagree on, send the text to the expression), can start no match,
+    /// and can match no letter of a literal or a host (`ByteSearch.mayFoldToASCIILetter` sends those that fold to one
+    /// to the expression). A non-ASCII scalar just before a host, which the lookbehind would judge by `\w`, sends the
+    /// text to the expression too, as does a control character other than tab, line feed, form feed and carriage
+    /// return. Matches are made strings as the expression's are (`TextMatch`): dropped when they do not fall on
+    /// character boundaries.
+    static func matchesBeyondASCII(in text: String) -> [String]? {
+        if ByteSearch.mayFoldToASCIILetter(text) { return nil }
+        var copy = text
+        let spans = copy.withUTF8 { bytes -> [Range<Int>]? in
+            for (index, byte) in bytes.enumerated() {
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F { return nil }
+                if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return nil }
+            }
+            var found: [Range<Int>] = []
+            var start = 0
+            while start < bytes.count {
+                switch matchBeyondASCII(bytes, at: start) {
+                case .none: start += 1
+                case .some(.none): return nil
+                case .some(.some(let end)):
+                    found.append(start..<end)
+                    start = end
+                }
+            }
+            return found
+        }
+        guard let spans else { return nil }
+        let utf8 = text.utf8
+        return spans.compactMap { span in
+            let lower = utf8.index(utf8.startIndex, offsetBy: span.lowerBound), upper = utf8.index(utf8.startIndex, offsetBy: span.upperBound)
+            guard let range = Range(NSRange(lower..<upper, in: text), in: text) else { return nil }
+            return String(text[range])
+        }
+    }
+
+    /// `match` over any UTF-8: nil when no match starts at `start`, the end of the match, or `.some(nil)` when a
+    /// non-ASCII scalar stands before a host.
+    private static func matchBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int?? {
+        var prefixEnd: Int?
+        if let end = literal("http", bytes, at: start) {
+            let afterS = end < bytes.count && lower(bytes[end]) == UInt8(ascii: "s") ? end + 1 : end
+            prefixEnd = literal("://", bytes, at: afterS)
+        } else {
+            prefixEnd = literal("www.", bytes, at: start)
+        }
+        if let prefixEnd {
+            let end = runEnd(bytes, from: prefixEnd, stopsAtComma: false)
+            if end > prefixEnd { return .some(end) }
+        }
+        // The lookbehind first where an ASCII byte settles it: most starts follow a letter.
+        let before: UInt8? = start > 0 ? bytes[start - 1] : nil
+        if let before, before < 0x80, isWord(before) || before == UInt8(ascii: ".") || before == UInt8(ascii: "@")
+            || before == UInt8(ascii: "/") || before == UInt8(ascii: "-") { return .none }
+        guard let hostEnd = host(bytes, at: start) else { return .none }
+        if let before, before >= 0x80 { return .some(nil) }
+        guard hostEnd < bytes.count, bytes[hostEnd] == UInt8(ascii: "/") else { return .some(hostEnd) }
+        return .some(runEnd(bytes, from: hostEnd + 1, stopsAtComma: true))
+    }
+
+    /// Where a URL's run from `start` ends: at `[\s<>"'|]` (and `,;` when `stopsAtComma`), scalar by scalar.
+    private static func runEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stopsAtComma: Bool) -> Int {
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte < 0x80 {
+                if isOutsideURL(byte, stopsAtComma: stopsAtComma) || byte == 0x0A || byte == 0x0C || byte == 0x0D { break }
+                end += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for offset in 1..<length where end + offset < bytes.count { value = value << 6 | UInt32(bytes[end + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace { break }
+            end += length
+        }
+        return end
     }
 
     /// The end of the match that starts at `start`, nil when none does.

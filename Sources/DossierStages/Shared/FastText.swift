@@ -25,11 +25,12 @@ enum FastText {
     }
 
     /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an
-    /// ASCII (or empty) replacement. Done on the bytes when the text is ASCII without a carriage return (no
-    /// character there holds more than one byte, and "\r\n" is not split); Foundation's search otherwise.
+    /// ASCII (or empty) replacement. Done on the bytes when every scalar of the text stands alone
+    /// (`FoundationPrecheck.allStandAlone`: no carriage return, so "\r\n" is not split, no combining mark, nothing
+    /// canonically equivalent to an ASCII character, as `replacingAll` has it); Foundation's search otherwise.
     static func replacingASCII(_ byte: UInt8, with replacement: StaticString, in text: String) -> String {
         guard text.utf8.contains(byte) else { return text }
-        guard text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard FoundationPrecheck.allStandAlone(text) else {
             return text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement.description)
         }
         var out: [UInt8] = []
@@ -62,6 +63,30 @@ enum FastText {
             if alphabetic { found += 1 }
         }
         return found >= count
+    }
+
+    /// `text.split(separator: " ").count`: on the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`:
+    /// nothing below U+0300 joins a space into a character with a neighbour), the Character split otherwise.
+    static func spaceSeparatedCount(_ text: String) -> Int {
+        guard FoundationPrecheck.allStandAlone(text) else { return text.split(separator: " ").count }
+        var count = 0, inWord = false
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// `text.contains(needle)` (a search by Characters): a byte search when every scalar of both stands alone
+    /// (`FoundationPrecheck.allStandAlone`: each scalar is then a character that only the same scalar equals, and a
+    /// match of the needle's bytes starts and ends on scalars), the Character search otherwise.
+    static func containsCharacters(_ needle: String, in text: String) -> Bool {
+        guard !needle.isEmpty, FoundationPrecheck.allStandAlone(text), FoundationPrecheck.allStandAlone(needle) else { return text.contains(needle) }
+        return text.containsBytes(needle)
     }
 
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.

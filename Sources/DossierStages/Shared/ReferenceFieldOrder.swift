@@ -19,7 +19,7 @@ enum ReferenceFieldOrder {
               let end = above.last, !",;&".contains(end), !above.hasSuffix(" and") else { return nil }
         // A badge above the title: one word, no spaces ("ICML2024", "SecurityAnalysis2026").
         if before.count == 2, !before[0].contains(" "), before[0].count <= 30 { before.removeFirst() }
-        guard before.count == 1, before[0].split(separator: " ").count >= 2, !Patterns.year.matches(before[0]) || before[0].count > 40 else { return nil }
+        guard before.count == 1, before[0].split(separator: " ").count >= 2, !YearScan.holdsYear(before[0], letter: false) || before[0].count > 40 else { return nil }
         // What follows the venue: an abstract is long prose, not a field.
         let after = fields[(authorIndex + 1)...].filter { $0.count <= 300 }
         return [fields[authorIndex]] + before + after

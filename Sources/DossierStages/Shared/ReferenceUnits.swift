@@ -279,8 +279,17 @@ enum ReferenceUnits {
         // `legend` needs an "=" (an ASCII literal, matched by nothing else).
         if text.utf8.contains(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 150, !Patterns.year.matches(trimmed) else { return false }
-        return Patterns.markLegend.matches(trimmed) || (trimmed.count <= 100 && Patterns.wordLegend.matches(trimmed))
+        guard trimmed.count <= 150, !YearScan.holdsYear(trimmed, letter: true) else { return false }
+        // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
+        // (ignoring case, which `mayHoldFoldingASCII` allows for).
+        return mayHoldMark(trimmed) && Patterns.markLegend.matches(trimmed)
+            || (trimmed.count <= 100 && (trimmed.utf8.contains(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
+                && Patterns.wordLegend.matches(trimmed))
+    }
+
+    /// Whether `text` holds one of the marks of `Patterns.markLegend`: * † ‡ § ¶ # ✉.
+    private static func mayHoldMark(_ text: String) -> Bool {
+        text.utf8.contains(0x2A) || text.utf8.contains(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
     }
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
@@ -304,7 +313,9 @@ enum ReferenceUnits {
 
     static func isPlaceholder(_ text: String) -> Bool {
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty || Patterns.placeholders.contains { $0.matches(trimmed) }
+        // Every placeholder pattern needs a "\\" or a "{" (ASCII literals, matched by nothing else).
+        guard !trimmed.isEmpty else { return true }
+        return (trimmed.utf8.contains(0x5C) || trimmed.utf8.contains(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
     /// A heading that is a whole reference ("### [3] Doe J, Roe R. A title. Journal, 2014, 48(3): 414-422."): long and
@@ -322,7 +333,7 @@ enum ReferenceUnits {
     static func citationScore(_ text: String) -> Int {
         let lowered = text.lowercased()
         var score = 0
-        if Patterns.year.matches(text) { score += 1 }
+        if YearScan.holdsYear(text, letter: true) { score += 1 }
         if ["in press", "submitted", "under review", "accepted", "forthcoming", "in preparation", "to appear"].contains(where: lowered.containsText) { score += 1 }
         if Patterns.authorLike.matches(text) { score += 1 }
         if Patterns.venueLike.matches(lowered) { score += 1 }

@@ -32,17 +32,14 @@ enum PublicationCoverage {
                 let units = (position < known.count ? known[position] : nil) ?? ReferenceUnits.units(of: block, index: 0)
                 signs.items += units.filter { unit in
                     !ReferenceUnits.isPlaceholder(unit.raw) && !ReferenceUnits.isLegend(unit.text) && !ReferenceUnits.isCounterHeading(unit.text)
-                        && unit.text.split(separator: " ").count >= 5
+                        && FastText.spaceSeparatedCount(unit.text) >= 5
                 }.count
             }
             let links = ReferenceUnits.flatten(allInlines(block)).compactMap(\.url)
-            for found in Identifiers.all(in: ([block.text] + links).joined(separator: "\n")) where found.kind == .doi && found.valid {
-                dois.insert(found.value.lowercased())
-            }
-            // A year is "19" or "20" and two digits: a line without those bytes is spared the expression.
+            for value in Identifiers.dois(in: ([block.text] + links).joined(separator: "\n")) { dois.insert(value.lowercased()) }
             signs.yearLines += block.text.linesSplitFast().filter { line in
                 let text = String(line)
-                return (text.containsBytes("19") || text.containsBytes("20")) && ReferenceUnits.Patterns.year.matches(text)
+                return YearScan.holdsYear(text, letter: true)
                     && !ReferenceUnits.isLegend(text)
             }.count
         }

@@ -136,20 +136,25 @@ enum PublicationSegmenter {
         let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
         let opensNumber = first >= 0x30 && first <= 0x39, opensYear = first == 0x31 || first == 0x32 || first >= 0x80
         let opensMark = opensNumber || first == 0x5B || first == 0x28 || (first >= 0x41 && first <= 0x5A) || first >= 0x80
-        traits.numbered = digits && opensMark && ReferenceUnits.Patterns.numbering.matches(text)
+        // A capital, then an ASCII byte that is neither a digit nor a capital (a name, a title), opens neither a numbering
+        // ("A1.", the one alternative with a letter first) nor a label ("AB12", "A1").
+        var lead = text.utf8.drop(while: { $0 == 0x20 || $0 == 0x09 }).makeIterator()
+        let capitalOpensWord = lead.next().map { $0 >= 0x41 && $0 <= 0x5A } == true
+            && lead.next().map { $0 < 0x80 && !($0 >= 0x30 && $0 <= 0x39) && !($0 >= 0x41 && $0 <= 0x5A) } == true
+        traits.numbered = digits && opensMark && !capitalOpensWord && ReferenceUnits.Patterns.numbering.matches(text)
         traits.dated = digits && opensYear && ReferenceUnits.Patterns.datedStart.matches(text)
         traits.leadingYear = digits && opensYear && ReferenceUnits.Patterns.leadingYear.matches(text)
-        traits.labelled = digits && opensMark && SplitReferencesStage.Patterns.entryLabel.matches(text)
+        traits.labelled = digits && opensMark && !capitalOpensWord && SplitReferencesStage.Patterns.entryLabel.matches(text)
         traits.authors = ReferenceFieldOrder.looksLikeAuthorList(text)
         if let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) {
             traits.nameFirst = text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
         }
         traits.lower = text.first?.isLowercase == true
         traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
-        traits.year = digits && ReferenceUnits.Patterns.year.matches(text)
-        traits.doi = digits && text.containsText("10.") && Patterns.doi.matches(text)
+        traits.year = digits && YearScan.holdsYear(text, letter: true)
+        traits.doi = digits && text.containsText("10.") && LineScans.holdsDOIPrefix(text)
         traits.url = text.containsText("http") || text.containsText("www.")
-        traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && Patterns.pages.matches(text)
+        traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
         traits.applicant = applicant.contains { text.containsText($0) }
         return traits

@@ -104,7 +104,7 @@ public struct SplitReferencesStage: Stage {
                 }
                 if ReferenceUnits.isLegend(unit.text) || ReferenceUnits.isCounterHeading(unit.text) { continue }
                 // A few words without a number ("LinkedIn", "Tallahassee, FL, USA"): a sidebar under the page's title, not a reference.
-                if unit.text.split(separator: " ").count < 4, !unit.text.contains(where: \.isNumber) { continue }
+                if FastText.spaceSeparatedCount(unit.text) < 4, !unit.text.contains(where: \.isNumber) { continue }
                 // A year, a range of years or a bare number ("2021", "2019–2020", "[12]"): a label in the list, not a reference.
                 if !FastText.hasAlphabeticScalars(unit.text, atLeast: 4) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
@@ -220,7 +220,7 @@ public struct SplitReferencesStage: Stage {
         let texts = run.map { document.blocks[$0].text }
         // "Paper PDF", "Slides Code": the links under an entry, not a name with initials.
         let authors = texts.map { !ReferenceFieldOrder.isLinkWordsOnly($0) && ReferenceFieldOrder.looksLikeLongAuthorList($0, single: true) }
-        let dated = texts.map { $0.count <= 500 && ReferenceFieldOrder.Patterns.year.matches($0) }
+        let dated = texts.map { $0.count <= 500 && YearScan.holdsYear($0, letter: false) }
         for period in 2...4 {
             for offset in 0..<period where (run.count - offset) % period == 0 {
                 let cycles = (run.count - offset) / period
@@ -309,7 +309,7 @@ public struct SplitReferencesStage: Stage {
         // One entry: its authors right under the title, one line with a year (abstracts aside), not a list of references.
         let lines = [section.title] + content.flatMap { $0.text.split(separator: "\n").map(String.init) }
         guard lines.count >= 2, ReferenceFieldOrder.looksLikeAuthorList(lines[1]),
-              lines.filter({ $0.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0) }).count <= 1 else { return nil }
+              lines.filter({ $0.count <= 300 && YearScan.holdsYear($0, letter: false) }).count <= 1 else { return nil }
         guard let fields = ReferenceFieldOrder.authorFirst(lines) else { return nil }
         let unit = ReferenceUnits.unit(ReferenceFieldOrder.sentences(fields), inlines: content.flatMap { $0.inlines ?? [] }, block: first + 1)
         return ReferenceUnits.isPlaceholder(unit.raw) ? nil : unit
@@ -360,8 +360,8 @@ public struct SplitReferencesStage: Stage {
     static func titleHeadingVenueUnit(_ section: Section, in document: Document) -> (title: String, unit: ReferenceUnit)? {
         guard let (first, content) = paperHeadingContent(section, in: document, minimumWords: 4),
               let venue = content.first?.text, !venue.contains("\n"),
-              venue.count <= 250, ReferenceFieldOrder.Patterns.year.matches(venue), !ReferenceFieldOrder.looksLikeAuthorList(venue),
-              content.dropFirst().filter({ $0.text.count <= 300 && ReferenceFieldOrder.Patterns.year.matches($0.text) }).isEmpty
+              venue.count <= 250, YearScan.holdsYear(venue, letter: false), !ReferenceFieldOrder.looksLikeAuthorList(venue),
+              content.dropFirst().filter({ $0.text.count <= 300 && YearScan.holdsYear($0.text, letter: false) }).isEmpty
         else { return nil }
         let title = section.title.trimmingCharacters(in: CharacterSet(charactersIn: " .")), separator = title.last.map { ".!?".contains($0) } == true ? " " : ". "
         let unit = ReferenceUnits.unit(title + separator + venue, inlines: content.first?.inlines ?? [], block: first + 1)

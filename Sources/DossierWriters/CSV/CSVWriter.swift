@@ -1,5 +1,6 @@
 import DossierModel
 import DossierPipeline
+import DossierText
 import Foundation
 
 /// One table of every document as CSV: RFC 4180, UTF-8, CRLF record ends, one header for the whole batch.
@@ -40,7 +41,9 @@ public struct CSVWriter: Writer {
 
     /// The cell with a `'` in front when a spreadsheet would read it as a formula.
     static func neutralized(_ cell: String) -> String {
-        let cell = cell.replacingOccurrences(of: "\u{0}", with: "")
+        // Foundation's replacement (a search through NSString on Linux, most of the time of `references --to csv`) only
+        // where a NUL byte is: nothing else matches one.
+        let cell = cell.utf8.contains(0) ? cell.replacingOccurrences(of: "\u{0}", with: "") : cell
         guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
         if cell == "-" || isSignedNumber(cell) { return cell }
         return "'" + cell
@@ -48,8 +51,10 @@ public struct CSVWriter: Writer {
 
     /// The cell in double quotes when it holds a separator, a quote or a line break.
     static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Each of those characters holds one of these bytes: a cell without them is spared the walk by characters.
+        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }),
+              cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return cell }
+        return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
     }
 
     /// "-3", "+1.5", "-0,25": a sign, digits, at most one decimal separator and digits after it.
