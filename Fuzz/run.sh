@@ -87,7 +87,7 @@ if [ -n "$reason" ]; then echo "fuzz: $reason" >&2; exit 2; fi
 # What each harness links: its own reader (or the reference parser) and what that target depends on.
 modules_for() {
   case "$1" in
-    markdown|frontmatter) echo "DossierModel CSpawn DossierPipeline MarkdownReader Yams" ;;
+    markdown|frontmatter) echo "DossierModel DossierText CSpawn DossierPipeline MarkdownReader Yams" ;;
     html) echo "DossierModel DossierText CSpawn DossierPipeline HTMLReader" ;;
     pdf) echo "DossierModel DossierText CSpawn DossierPipeline PDFReader" ;;
     reference) echo "DossierModel DossierText ReferenceParser" ;;
