@@ -203,13 +203,7 @@ enum BareURLScanner {
     /// `match` over any UTF-8: nil when no match starts at `start`, the end of the match, or `.some(nil)` when a
     /// non-ASCII scalar stands before a host.
     private static func matchBeyondASCII(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int?? {
-        var prefixEnd: Int?
-        if let end = literal("http", bytes, at: start) {
-            let afterS = end < bytes.count && lower(bytes[end]) == UInt8(ascii: "s") ? end + 1 : end
-            prefixEnd = literal("://", bytes, at: afterS)
-        } else {
-            prefixEnd = literal("www.", bytes, at: start)
-        }
+        let prefixEnd = schemeEnd(bytes, at: start)
         if let prefixEnd {
             let end = runEnd(bytes, from: prefixEnd, stopsAtComma: false)
             if end > prefixEnd { return .some(end) }
@@ -222,6 +216,15 @@ enum BareURLScanner {
         if let before, before >= 0x80 { return .some(nil) }
         guard hostEnd < bytes.count, bytes[hostEnd] == UInt8(ascii: "/") else { return .some(hostEnd) }
         return .some(runEnd(bytes, from: hostEnd + 1, stopsAtComma: true))
+    }
+
+    /// The end of "http://", "https://" or "www." at `start` (ASCII case ignored), nil when none is there.
+    private static func schemeEnd(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        if let end = literal("http", bytes, at: start) {
+            let afterS = end < bytes.count && lower(bytes[end]) == UInt8(ascii: "s") ? end + 1 : end
+            return literal("://", bytes, at: afterS)
+        }
+        return literal("www.", bytes, at: start)
     }
 
     /// Where a URL's run from `start` ends: at `[\s<>"'|]` (and `,;` when `stopsAtComma`), scalar by scalar.
@@ -246,13 +249,7 @@ enum BareURLScanner {
     /// The end of the match that starts at `start`, nil when none does.
     private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         // `(?:https?://|www\.)[^\s<>"'|]+`
-        var prefixEnd: Int?
-        if let end = literal("http", bytes, at: start) {
-            let afterS = end < bytes.count && lower(bytes[end]) == UInt8(ascii: "s") ? end + 1 : end
-            prefixEnd = literal("://", bytes, at: afterS)
-        } else {
-            prefixEnd = literal("www.", bytes, at: start)
-        }
+        let prefixEnd = schemeEnd(bytes, at: start)
         if let prefixEnd {
             var end = prefixEnd
             while end < bytes.count, !isOutsideURL(bytes[end], stopsAtComma: false) { end += 1 }
