@@ -48,8 +48,7 @@ public enum ReferenceTokenizer {
                 continue
             }
             if let previous = tokens.last, continuesDOI(previous, bytes, from: index, to: end) {
-                tokens[tokens.count - 1] = ReferenceToken(text: previous.text + String(decoding: bytes[index..<end], as: UTF8.self),
-                                                          start: previous.start, end: end)
+                joinToLast(bytes, from: index, to: end, tokens: &tokens)
                 index = end
                 continue
             }
@@ -101,13 +100,19 @@ public enum ReferenceTokenizer {
         if cut < end, (start..<cut).contains(where: { isClosingBracket(bytes[$0]) }) { return start }
         if isDigit(last), bytes[start] == UInt8(ascii: "."), cut == start + 1, cut < end,
            (cut..<end).allSatisfy({ isDigit(bytes[$0]) || bytes[$0] == UInt8(ascii: "v") }) {
-            tokens[tokens.count - 1] = ReferenceToken(text: previous.text + String(decoding: bytes[start..<end], as: UTF8.self),
-                                                      start: previous.start, end: end)
+            joinToLast(bytes, from: start, to: end, tokens: &tokens)
             return end
         }
         if cut < end, let quote = closingQuoteLength(bytes, at: cut, end: end, quotesBefore: quotesBefore) { cut += quote }
         tokens[tokens.count - 1].text += String(decoding: bytes[start..<cut], as: UTF8.self)
         return cut
+    }
+
+    /// The chunk `start..<end` made part of the last token: its text appended (without the space between), its end
+    /// moved to the chunk's.
+    static func joinToLast(_ bytes: [UInt8], from start: Int, to end: Int, tokens: inout [ReferenceToken]) {
+        tokens[tokens.count - 1].text += String(decoding: bytes[start..<end], as: UTF8.self)
+        tokens[tokens.count - 1].end = end
     }
 
     /// The length of a closing quote at `index` ("”", "’", or a straight `"` after an odd number of them: the chunk's
@@ -203,7 +208,7 @@ public enum ReferenceTokenizer {
 
     static func isLowercase(_ byte: UInt8) -> Bool { byte >= 97 && byte <= 122 }
 
-    static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+    package static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
 
     static func make(_ bytes: [UInt8], _ start: Int, _ end: Int) -> ReferenceToken {
         ReferenceToken(text: String(decoding: bytes[start..<end], as: UTF8.self), start: start, end: end)

@@ -42,7 +42,7 @@ public struct LabelledReference: Sendable, Hashable {
         labels.reserveCapacity(tokens.count)
         var field = 0
         for token in tokens {
-            let anchor = (token.start..<token.end).first(where: { utf8[$0] >= 0x80 || isAlphanumeric(utf8[$0]) }) ?? token.start
+            let anchor = (token.start..<token.end).first(where: { utf8[$0] >= 0x80 || ReferenceTokenizer.isAlphanumeric(utf8[$0]) }) ?? token.start
             while field + 1 < fields.count, anchor >= fieldEnds[field] { field += 1 }
             while field > 0, anchor < fieldEnds[field - 1] { field -= 1 }
             labels.append(fields[field].label)
@@ -50,9 +50,6 @@ public struct LabelledReference: Sendable, Hashable {
         return (tokens, labels)
     }
 
-    private func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 48 && byte <= 57) || ((byte | 0x20) >= 97 && (byte | 0x20) <= 122)
-    }
 
     /// The text normalised for deduplication and the hold-out hash: lowercased, single spaces.
     public var normalizedText: String {
