@@ -161,6 +161,13 @@ enum LineGrouper {
     /// change its markers between two items).
     static func wrapsOntoMarkerLikeText(_ group: [TextLine], _ last: TextLine, _ next: TextLine, right: Double) -> Bool {
         let em = max(last.size, 1)
+        // A paragraph's full line in mid-sentence, then a line at its left edge that opens with "(12)" or "- ": the
+        // sentence wrapped; a list would not start without its first item's marker in mid-sentence.
+        if let head = group.first, ListMarker.marker(of: head.words.map(\.text)) == nil, !head.words.contains(where: \.isLabel),
+           let first = next.words.first, let end = last.words.last?.text.last, !".:;!?".contains(end),
+           abs(first.rect.x0 - last.mainX0) < 2, !endedEarly(last, next, right: right, em: em) {
+            return true
+        }
         guard let head = group.first, head.words.count >= 2, let headMarker = ListMarker.marker(of: head.words.map(\.text)),
               let nextMarker = ListMarker.marker(of: next.words.map(\.text)),
               let first = next.words.first, let lastWord = last.words.last?.text, let end = lastWord.last,

@@ -60,7 +60,10 @@ enum ListMarker {
         switch (chars.first, chars.last) {
         case ("[", "]"), ("(", ")"):
             body = Array(chars.dropFirst().dropLast())
-            while let letter = body.first, letter.isLetter, letter.isUppercase { body.removeFirst() }
+            // A letter or two before the number ("[J3]", "[CP12]"), not a word ("(STAT6)" opening a wrapped line).
+            let letters = body.prefix { $0.isLetter && $0.isUppercase }.count
+            guard letters <= 2 else { return nil }
+            body.removeFirst(letters)
         case (_, "."), (_, ")"):
             body = Array(chars.dropLast())
         default:

@@ -131,6 +131,10 @@ public struct ReferenceParser: Sendable {
             UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: known)
         },
         LabelRule(name: "abbreviated-venue") { tokens, labels, _, known in AbbreviatedVenue.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "sentence-case-venue") { tokens, labels, _, known in SentenceCaseVenue.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "parenthesized-publisher") { tokens, labels, _, known in
+            ParenthesizedPublisher.apply(tokens, labels: &labels, known: known)
+        },
         LabelRule(name: "untitled-chapter") { tokens, labels, _, known in UntitledChapter.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "translators") { tokens, labels, _, known in Translators.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "italian-editors") { tokens, labels, _, known in EditedVolume.editedBy(tokens, labels: &labels, known: known) },

@@ -1,6 +1,6 @@
 import DossierModel
 import DossierPipeline
-import DossierStages
+@testable import DossierStages
 import DossierText
 import XCTest
 
@@ -163,6 +163,22 @@ final class SplitReferencesStageTests: XCTestCase {
                                                                "* = equal contribution",
                                                                "Doe, J.* (2020). A title. Journal, 1, 2-3."])])
         XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.* (2020). A title. Journal, 1, 2-3."])
+    }
+
+    /// The key's words alone, its mark taken by the reader for the list's bullet, are no reference either.
+    func testAKeyWhoseMarkBecameABulletIsNotAReference() throws {
+        let result = try split([heading("Publications"), list(["These authors contributed equally",
+                                                               "Doe, J.*, Roe, N.* (2020). A title. Journal, 1, 2-3."])])
+        XCTAssertEqual(result.profile.publications.map(\.raw), ["Doe, J.*, Roe, N.* (2020). A title. Journal, 1, 2-3."])
+    }
+
+    /// A line that ends on an article, a preposition or a conjunction goes on in the next, whatever that opens with;
+    /// a word alone on its line (a link's text) does not.
+    func testALineEndingOnAFunctionWordGoesOn() {
+        XCTAssertTrue(SplitReferencesStage.goesOn(from: "Co-inoculation of prostate cancer cells with", to: "U937 enhances tumor growth."))
+        XCTAssertTrue(SplitReferencesStage.goesOn(from: "Les imaginaires du corps dans les", to: "Techno-utopies contemporaines"))
+        XCTAssertFalse(SplitReferencesStage.goesOn(from: "Doe J. A title. Journal, 1, 2-3.", to: "Roe N. Another title."))
+        XCTAssertFalse(SplitReferencesStage.goesOn(from: "Doe J. Step by step, The Leading Edge.\n a", to: "2014 Doe J. Tutorial."))
     }
 
     func testPlaceholdersAreReportedNotInvented() throws {

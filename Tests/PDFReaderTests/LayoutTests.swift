@@ -347,6 +347,25 @@ final class LayoutTests: XCTestCase {
         XCTAssertNotEqual(PDFLayout.blocks(pages: [ended.page]).first?.items?.first?.text.contains("A note"), true)
     }
 
+    /// A paragraph's full line in mid-sentence, then a line at its left edge opening with a bracketed word or number:
+    /// the sentence wrapped (no list starts in mid-sentence); a bracketed word is never a marker ("(STAT6)").
+    func testAParagraphWrappedOntoABracketStaysOneParagraph() {
+        var page = SyntheticPage()
+        page.line("2009: Browne, E.P. and Roe, N. (2009) ‘Signal transducer and activator of transcription 5", x: 50, y: 100)
+        page.line("(STAT6) is a survival factor in human prostate cancer’, Prostate, 67, pp. 1550–1564.", x: 50, y: 112)
+        page.line("2011: Roe, N. (2011) ‘Another paper on a different subject entirely’, Nature, 1, pp. 2–3.", x: 50, y: 130)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.first?.type, .paragraph)
+        XCTAssertTrue(blocks.first?.text.contains("(STAT6) is a survival") == true, blocks.map(\.text).joined(separator: " | "))
+        XCTAssertNil(ListMarker.numbered("(STAT6)"))
+        XCTAssertEqual(ListMarker.numbered("[J3]")?.number, 3)
+
+        var numbered = SyntheticPage()
+        numbered.line("Roe, N. and Doe, J. (2019). A first paper whose title runs on to the right edge of the", x: 50, y: 100)
+        numbered.line("(12) line below, where it ends. Journal of Stuff, 1, 2–3.", x: 50, y: 112)
+        XCTAssertEqual(PDFLayout.blocks(pages: [numbered.page]).count, 1)
+    }
+
     /// Unmarked lines at the top of a page between item 7 and item 8 end item 7, though item 7's last line above
     /// closed a sentence.
     func testATailAtThePageTopBetweenNumberedItemsBelongsToTheItemAbove() {

@@ -33,6 +33,55 @@ final class LabelRuleTests: XCTestCase {
         XCTAssertEqual(familyLabels[4], "title")
     }
 
+    /// Without punctuation between a sentence-case title and the journal, the journal is the capitalised run before
+    /// the volume; a proper noun after "in" and title-case titles are left as the model read them.
+    func testAJournalAfterASentenceCaseTitleWithoutPunctuationStartsAtItsCapitalisedRun() {
+        var (tokens, labels) = labelled("Doe J 2001 Social environments and health British Medical Journal 323 208–9",
+                                        ["author", "author", "date", "title", "title", "title", "title", "title", "journal", "journal",
+                                         "volume", "pages"])
+        SentenceCaseVenue.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[3...9]), ["title", "title", "title", "title", "journal", "journal", "journal"])
+
+        var (untitled, untitledLabels) = labelled("Doe J 2005 Bacterial small rna regulators Crit Rev Biochem Mol Biol 40 93–113",
+                                                  ["author", "author", "date"] + Array(repeating: "journal", count: 9) + ["volume", "pages"])
+        SentenceCaseVenue.apply(untitled, labels: &untitledLabels, known: known)
+        XCTAssertEqual(Array(untitledLabels[3...7]), ["title", "title", "title", "title", "journal"])
+
+        var (proper, properLabels) = labelled("Doe J 2010 Fatigue syndromes in a centre in Norway In Vivo 24 185–8",
+                                              ["author", "author", "date", "title", "title", "title", "title", "title", "title", "title",
+                                               "title", "journal", "volume", "pages"])
+        let before = properLabels
+        SentenceCaseVenue.apply(proper, labels: &properLabels, known: known)
+        XCTAssertEqual(properLabels, before)
+
+        // A full stop ends the title: the venue after it is the model's to read.
+        var (separated, separatedLabels) = labelled("Doe J 2001 Social environments in rural Britain. Medical Journal 323",
+                                                    ["author", "author", "date", "title", "title", "title", "title", "title", "journal",
+                                                     "journal", "volume"])
+        let unchanged = separatedLabels
+        SentenceCaseVenue.apply(separated, labels: &separatedLabels, known: known)
+        XCTAssertEqual(separatedLabels, unchanged)
+    }
+
+    /// A bracketed name closing the title of a reference dated before its title, with no venue, is the publisher.
+    func testABracketedNameClosingTheTitleIsThePublisher() {
+        var (tokens, labels) = labelled("Doe J 2009 Honte, culpabilité et traumatisme (Dunod)",
+                                        ["author", "author", "date", "title", "title", "title", "title", "title"])
+        ParenthesizedPublisher.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(labels.last, "publisher")
+        XCTAssertEqual(labels[6], "title")
+
+        // A bracket after the title with the year after it, or words in lower case, stay the title's.
+        var (dated, datedLabels) = labelled("Cancer Research UK. About graft versus host disease (GVHD). 2014.",
+                                            ["author", "author", "author", "title", "title", "title", "title", "title", "title", "date"])
+        ParenthesizedPublisher.apply(dated, labels: &datedLabels, known: known)
+        XCTAssertFalse(datedLabels.contains("publisher"))
+        var (thesis, thesisLabels) = labelled("Doe J 2009 Deep learning for lakes (PhD thesis)",
+                                              ["author", "author", "date", "title", "title", "title", "title", "title", "title"])
+        ParenthesizedPublisher.apply(thesis, labels: &thesisLabels, known: known)
+        XCTAssertFalse(thesisLabels.contains("publisher"))
+    }
+
     func testACollaborationInBracketsAfterTheAuthorsIsANote() {
         var (tokens, labels) = labelled("S. Agostinelli et al. (GEANT4 Collaboration), Nucl. Instrum. Meth. A 506",
                                         ["author", "author", "author", "author", "title", "title", "journal", "journal", "journal", "journal", "volume"])

@@ -282,6 +282,9 @@ enum ReferenceUnits {
         guard trimmed.count <= 150, !YearScan.holdsYear(trimmed, letter: true) else { return false }
         // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
         // (ignoring case, which `mayHoldFoldingASCII` allows for).
+        // The key's words alone, its mark taken by the reader for a bullet: "These authors contributed equally".
+        if trimmed.count <= 60, ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["contribut", "first author"]),
+           Patterns.phraseLegend.matches(trimmed) { return true }
         return mayHoldMark(trimmed) && Patterns.markLegend.matches(trimmed)
             || (trimmed.count <= 100 && (trimmed.utf8.contains(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
                 && Patterns.wordLegend.matches(trimmed))
@@ -359,6 +362,7 @@ enum ReferenceUnits {
         static let markLegend = TextPattern(#"^[(\[]?\s*((?i:note|legend|key)\s*:\s*)?[*†‡§¶#✉]+\s*[=:–-]?\s*(?i:indicates?|denotes?|marks?|means|equal(ly)?|co-?first|shared first|joint first|corresponding|contributed|these authors|student|mentee|supervised|trainee|undergrad|graduate|postdoc|senior author|last author)"#)
         // "Underlined names denote students", "Authors in bold indicate mentees": names the marks, cites nothing.
         static let wordLegend = TextPattern(#"(?i:^(note|legend|key)\s*:|\b(names?|authors?|students?|mentees?|trainees?|asterisks?|bold|underlined?)\b.*\b(indicates?|denotes?)\b|\b(indicates?|denotes?)\b.*\b(authors?|students?|mentees?|trainees?|contribution|contributed)\b)"#)
+        static let phraseLegend = TextPattern(#"^(?i:(these |the |both |all )?(authors? )?contributed equally|equal(ly)? contribution|(co-?first|joint first|shared first|equal first) authors?(hip)?)\b[^0-9]*$"#)
         // A counter closing a heading: "(5)", "[21]", "(n = 12)".
         static let trailingCounter = TextPattern(#"\s*[(\[]\s*(n\s*=\s*)?\d{1,3}\s*[)\]]\s*:?$"#)
         static let spaces = TextPattern(#"\s{2,}"#)

@@ -278,7 +278,28 @@ public struct SplitReferencesStage: Stage {
         let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
         // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
         let initial = before.count >= 3 && last == "." && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
-        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
+        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and") || endsInFunctionWord(before)
+    }
+
+    /// Words no reference ends on, lowercase: articles, prepositions and conjunctions of the languages CVs are
+    /// written in ("… prostate cancer cells with" / "U937 enhances …").
+    static let phraseWords: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "with", "from", "by", "at", "as", "into", "via",
+        "between", "among", "towards", "toward", "under", "over", "its", "their", "our", "is", "are", "using",
+        "der", "die", "das", "des", "dem", "den", "und", "von", "zur", "zum", "für", "mit", "im", "am", "auf", "bei", "ein", "eine",
+        "de", "du", "la", "le", "les", "et", "au", "aux", "pour", "sur", "dans", "par", "un", "une", "à",
+        "del", "el", "los", "las", "y", "con", "para", "por", "una", "da", "do", "dos", "em", "com",
+        "di", "della", "il", "per",
+    ]
+
+    /// Whether a text's last line ends on a lowercase function word (`phraseWords`) after other words of its own: the
+    /// sentence goes on in the next line. (A word alone on its line is a link's or an icon's text: "… doi:10.1/x.\n a".)
+    static func endsInFunctionWord(_ text: String) -> Bool {
+        let line = text.reversed().prefix { $0 != "\n" }
+        let word = line.prefix { $0.isLetter }
+        guard (1...7).contains(word.count), word.allSatisfy(\.isLowercase), line.dropFirst(word.count).first == " ",
+              line.dropFirst(word.count + 1).contains(where: \.isLetter) else { return false }
+        return phraseWords.contains(String(word.reversed()))
     }
 
     /// A paragraph set in bold: by its font (PDF) or by markup over all its text.
