@@ -50,12 +50,20 @@ enum SentenceCaseVenue {
             guard boundary - 1 == venueEnd || !(text.hasSuffix(",") || text.hasSuffix(":") || text.hasSuffix(";")) else { break }
             guard isVenueWord(text) || smallWords.contains(text) else { break }
             boundary -= 1
+            // "In" opens the container ("… recurrent SOM In Proc. 2nd Int. Conf."): what comes before is the title's.
+            if text == "In" || text == "In:" { break }
         }
         while boundary <= venueEnd, smallWords.contains(tokens[boundary].text) { boundary += 1 }
         // Without a title from the model, the title found must be a phrase of its own (three words or more).
         let shortest = labels[start] == "title" ? 2 : 3
         guard boundary <= venueEnd, boundary - start >= shortest, boundary != venueStart,
               endsTitle(tokens[boundary - 1].text), isSentenceCase(tokens[start..<boundary].map(\.text)) else { return }
+        // A journal the model opened with an abbreviation ("… in the family Ranidae Syst Biol") keeps its start: the
+        // capitalised word before an abbreviated name is the title's own (a taxon, a place).
+        if boundary < venueStart {
+            let opening = tokens[venueStart].text
+            guard !(isAbbreviatedJournalWord(opening) && !AbbreviatedVenue.wholeWords.contains(AuthorGuards.word(opening))) else { return }
+        }
         // What the venue gives up to the title is words, no numbers; without a title from the model, what stays the
         // venue must be words of journal names ("Crit Rev Biochem Mol Biol"), not any capitalised word.
         if boundary > venueStart {

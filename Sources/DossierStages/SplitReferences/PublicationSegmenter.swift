@@ -105,7 +105,7 @@ enum PublicationSegmenter {
                 add("previousLength|opens", lengths[index - 1] + "/" + opens)
                 flag("previousYear", previous.year)
                 flag("previousDOI", previous.doi || previous.url)
-                let goesOn = SplitReferencesStage.goesOn(from: before.text, to: line.text)
+                let goesOn = SplitReferencesStage.goesOnByItsEnds(from: before.text, to: line.text)
                 flag("goesOn", goesOn)
                 add("goesOn|opens", "\(goesOn)/" + opens)
                 flag("previousBold", before.bold)

@@ -267,6 +267,11 @@ public struct SplitReferencesStage: Stage {
     }
 
     static func goesOn(from previous: String, to next: String) -> Bool {
+        goesOnByItsEnds(from: previous, to: next) || endsInFunctionWord(previous.trimmingFast(in: .whitespacesAndNewlines))
+    }
+
+    /// `goesOn` without the function words: what the segmenter's model was trained to see (its feature `goesOn`).
+    static func goesOnByItsEnds(from previous: String, to next: String) -> Bool {
         let before = previous.trimmingFast(in: .whitespacesAndNewlines)
         let after = next.trimmingFast(in: .whitespacesAndNewlines)
         guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
@@ -278,7 +283,7 @@ public struct SplitReferencesStage: Stage {
         let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
         // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
         let initial = before.count >= 3 && last == "." && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
-        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and") || endsInFunctionWord(before)
+        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
     }
 
     /// Words no reference ends on, lowercase: articles, prepositions and conjunctions of the languages CVs are
