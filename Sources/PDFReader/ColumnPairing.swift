@@ -74,12 +74,13 @@ extension ColumnDetector {
               alignedShare(labels, with: main) < 0.5 else { return false }
         let labelsOnLeft = (labels.map(\.rect.x0).min() ?? 0) < (main.map(\.rect.x0).min() ?? 0)
         let edges = labels.map { labelsOnLeft ? $0.rect.x1 : $0.rect.x0 }.sorted()
-        // Flush against the gutter, but for a heading too long for the margin that sticks out into the gutter
-        // ("BIBLIOGRAPHY" past the others' edge).
+        // Flush against the gutter, but for headings too long for the margin that stick out into the gutter or
+        // past it ("BIBLIOGRAPHY", "PUBLIKATIONSLISTE" past the others' edge): at least half of them flush, the rest
+        // overhanging, never short of the edge.
         let median = edges[edges.count / 2]
         let flush = edges.filter { abs($0 - median) <= 3 }.count
         let overhanging = edges.filter { labelsOnLeft ? $0 > median + 3 : $0 < median - 3 }.count
-        return flush * 10 >= edges.count * 8 && flush + overhanging == edges.count
+        return flush >= 2 && flush * 10 >= edges.count * 5 && flush + overhanging == edges.count
     }
 
     /// Lines grouped where they follow each other closely in the same style (a heading wrapped over two or three
