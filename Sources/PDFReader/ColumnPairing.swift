@@ -69,7 +69,10 @@ extension ColumnDetector {
               // Sub-headings in italics under bold ones ("Peer-reviewed articles" / "Refereed journal papers"); a
               // count on a line of its own ("(25)") has no style to show.
               labels.filter({ $0.isBold || $0.isAllCaps || $0.isItalic || !hasLetters($0) }).count * 10 >= labels.count * 9,
-              labels.contains(where: { $0.isBold || $0.isAllCaps }),
+              // A bold or capitalised heading among them, or italic sub-headings alone on a page that continues a
+              // section ("Books and Book Chapters" beside its list); never contact lines ("E doe@x.org").
+              labels.contains(where: { $0.isBold || $0.isAllCaps })
+                || labels.allSatisfy({ $0.isItalic && !$0.text.contains("@") && !$0.text.contains("://") }),
               labels.filter({ $0.text.contains(where: \.isNumber) }).count * 10 <= labels.count * 2,
               alignedShare(labels, with: main) < 0.5 else { return false }
         let labelsOnLeft = (labels.map(\.rect.x0).min() ?? 0) < (main.map(\.rect.x0).min() ?? 0)

@@ -156,6 +156,46 @@ final class LayoutTests: XCTestCase {
         }
     }
 
+    /// Headings too long for the margin overhang into and past the gutter ("PUBLICATIONS" over the text's left edge)
+    /// while the others are flush against it: still a margin column; and a page that only has italic sub-headings
+    /// in the margin (a section continued from the page before) reads them as headings too.
+    func testOverhangingAndItalicOnlyMarginHeadingsAreReadInLineWithTheirSections() {
+        var page = SyntheticPage()
+        // Right edges at 125 (5 pt per glyph) but for the two long ones, which run to 150 and 175.
+        page.line("Degrees", x: 90, y: 100, font: "Times-Bold")
+        page.line("PhD in Physics, University of Somewhere, with a thesis on heat", x: 142, y: 108)
+        page.line("MSc in Marine Sciences, University of Elsewhere, with distinction", x: 142, y: 120)
+        page.line("EXPERIENCES", x: 95, y: 150, font: "Times-Bold")
+        page.line("Postdoctoral researcher, Institute of Imaginary Studies, Nowhere", x: 142, y: 160)
+        page.line("Awards", x: 95, y: 190, font: "Times-Bold")
+        page.line("Best poster award of the Made-Up Conference on Counting Sheep", x: 142, y: 200)
+        page.line("PUBLICATIONSLIST", x: 95, y: 230, font: "Times-Bold")
+        page.line("Doe, J. and Roe, R. (2020). A first paper with a rather long title", x: 142, y: 240)
+        page.line("that wraps. Journal of Things, 1, 1–10.", x: 142, y: 251)
+        page.line("Grants", x: 95, y: 280, font: "Times-Bold")
+        page.line("A grant of the Made-Up Foundation for Counting Sheep, 2020–2022", x: 142, y: 290)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.filter { $0.type == .heading }.map(\.text), ["Degrees", "EXPERIENCES", "Awards", "PUBLICATIONSLIST", "Grants"],
+                       texts(blocks).joined(separator: "\n"))
+
+        var continued = SyntheticPage()
+        continued.line("Doe, J. and Roe, R. (2020). A first paper with a rather long title", x: 142, y: 100)
+        continued.line("that wraps. Journal of Things, 1, 1–10.", x: 142, y: 111)
+        continued.line("Roe, R. and Doe, J. (2019). A second paper whose title is also long", x: 142, y: 126)
+        continued.line("enough to wrap. Journal of Stuff, 2, 3–4.", x: 142, y: 137)
+        continued.line("Conference", x: 75, y: 160, font: "Times-Italic")
+        continued.line("papers", x: 95, y: 171, font: "Times-Italic")
+        continued.line("Doe, J. (2018). A talk given at a made-up meeting of sheep counters", x: 142, y: 180)
+        continued.line("in the hills. Proceedings of Counting, 5–6.", x: 142, y: 191)
+        continued.line("Book", x: 105, y: 220, font: "Times-Italic")
+        continued.line("chapters", x: 85, y: 231, font: "Times-Italic")
+        continued.line("Roe, R. (2017). A chapter in a made-up book about counting sheep", x: 142, y: 240)
+        continued.line("at night. In: Sheep, pp. 1–9.", x: 142, y: 251)
+        let continuedBlocks = PDFLayout.blocks(pages: [continued.page])
+        XCTAssertEqual(continuedBlocks.filter { $0.type == .heading }.map(\.text), ["Conference papers", "Book chapters"],
+                       texts(continuedBlocks).joined(separator: "\n"))
+    }
+
     func testNumberedReferencesWithHangingIndentsBecomeOneItemEach() {
         var page = SyntheticPage()
         page.line("[1] Doe, J. and Roe, R. (2020). A first paper with a rather long", x: 50, y: 100, bold: ["Doe,", "J."])
