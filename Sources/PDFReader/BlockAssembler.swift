@@ -100,12 +100,26 @@ struct BlockAssembler {
               let lastWord = lastLine.words.last?.text, let firstWord = firstLine.words.first?.text,
               let firstChar = firstWord.first else { return false }
         if lastWord.hasSuffix("-"), lastWord.count >= 2, firstChar.isLowercase { return true }
+        // An author list cut by a column or page break ("…, A. Slominski, A." / "Demogines, E. Smith, …"): no
+        // reference ends on an initial, or on a comma or "and" in a line of initials ("Dear Sir or Madam," may).
+        if Self.isInitial(lastWord) { return true }
+        if lastWord.hasSuffix(",") || lastWord == "and" || lastWord == "&",
+           lastLine.words.filter({ Self.isInitial($0.text) || Self.isInitial(String($0.text.dropLast())) }).count >= 2 { return true }
         guard let end = lastWord.last, !".!?:;".contains(end) else { return false }
         if firstChar.isLowercase { return true }
         // An item cut by a page break goes on at the indent of its text ("[12] Doe, J. … In" / "Proceedings …").
         guard let head = previous.lines.first, previous.marker != nil || previous.isHanging else { return false }
         let textX = previous.lines.count >= 2 ? previous.lines[1].mainX0 : (head.words.count >= 2 ? head.words[1].rect.x0 : head.mainX0)
         return abs(firstLine.mainX0 - textX) < 2 && next.lines.allSatisfy { abs($0.mainX0 - textX) < 2 }
+    }
+
+    /// "A.", "J.-P.", "M.S.": a given name's initials.
+    static func isInitial(_ word: String) -> Bool {
+        let parts = word.split(separator: ".", omittingEmptySubsequences: false)
+        guard word.hasSuffix("."), parts.count >= 2, parts.count <= 4 else { return false }
+        return parts.dropLast().allSatisfy { part in
+            part.split(separator: "-").allSatisfy { $0.count == 1 && $0.first?.isUppercase == true }
+        }
     }
 
     /// A few unmarked lines at the top of a column or page, between item n and item n + 1 of a numbered list, are

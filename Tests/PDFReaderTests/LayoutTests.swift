@@ -362,6 +362,25 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(list?.items?.last?.text, "Roe, R. and Doe, J. (2019). A second paper whose title wraps\nover two lines. In\nProceedings of the Conference on Stuff, pages 3–4.")
     }
 
+    /// An author list cut by a page break on an initial, or on a comma in a line of initials, goes on after it at
+    /// any indent; a letter's "Dear Sir or Madam," does not run into the next page.
+    func testAnAuthorListCutByABreakGoesOnAtAnyIndent() {
+        var first = SyntheticPage(number: 1)
+        first.line("[1] Doe, J. (2020). A first paper. Journal of Things, 1, 1–10.", x: 50, y: 680)
+        first.line("[2] Das, S., C. P. Roth, L. M. Wasson, J. K. Vishwanatha, A.", x: 50, y: 692)
+        var second = SyntheticPage(number: 2)
+        second.line("Demogines, E. Smith, and L. Roe. 2007. A second paper. Cell 3:1–9.", x: 30, y: 80)
+        let list = PDFLayout.blocks(pages: [first.page, second.page]).first
+        XCTAssertEqual(list?.items?.count, 2)
+        XCTAssertEqual(list?.items?.last?.text.hasSuffix("Cell 3:1–9."), true, list?.items?.last?.text ?? "")
+
+        var letter = SyntheticPage(number: 1)
+        letter.line("Dear Sir or Madam,", x: 50, y: 692)
+        var next = SyntheticPage(number: 2)
+        next.line("I am writing to apply for the position advertised in your journal.", x: 30, y: 80)
+        XCTAssertEqual(PDFLayout.blocks(pages: [letter.page, next.page]).count, 2)
+    }
+
     /// A wrapped line that opens with something shaped like a marker is the item's text when it starts at the text's
     /// indent under a hanging bullet, or is of another kind than the list's markers, and the line above ran on.
     func testAWrappedLineOpeningWithAMarkerShapeStaysInItsItem() {
