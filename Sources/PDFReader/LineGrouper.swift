@@ -133,8 +133,10 @@ enum LineGrouper {
            abs(next.mainX0 - head.words[1].rect.x0) < 2 {
             return true
         }
-        // A bold title line ends its block, unless it wrapped into the next line.
-        if last.isBold != next.isBold && (right - last.rect.x1 > 2.5 * em || !last.isBold) { return false }
+        // A bold title line ends its block, unless it wrapped into the next line: a full line whose bold ends it
+        // and goes on in the next ("… S. Bandyopadhyay. Indian Cretaceous terres-" / "trial vertebrates: …" in bold).
+        let boldRunWraps = right - last.rect.x1 <= 2.5 * em && last.words.last?.font.bold == true && next.words.first?.font.bold == true
+        if last.isBold != next.isBold && (right - last.rect.x1 > 2.5 * em || !last.isBold) && !boldRunWraps { return false }
         let endsWithHyphen = last.words.last?.text.hasSuffix("-") == true || last.words.last?.endsInSoftHyphen == true
         let indent = 0.6 * em
         let lastX = last.mainX0

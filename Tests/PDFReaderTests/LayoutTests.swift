@@ -381,6 +381,19 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(PDFLayout.blocks(pages: [letter.page, next.page]).count, 2)
     }
 
+    /// A full line whose bold title runs on into a wholly bold line is one entry, not an entry and a bold line.
+    func testABoldTitleWrappedFromAPlainLineStaysInItsEntry() {
+        var page = SyntheticPage()
+        page.line("2010: Z. Doe, A. Sahni and S. Bandyopadhyay. Indian Cretaceous terres-", x: 50, y: 100,
+                  bold: ["2010:", "Doe,", "Indian", "Cretaceous", "terres-"])
+        page.line("trial vertebrates: cosmopolitanism and endemism in a geodynamic platee", x: 50, y: 112, font: "Times-Bold")
+        page.line("framework. Lecture notes in Earth Sciences 12, 3–4 (2010).", x: 50, y: 124, bold: ["framework."])
+        page.line("2009: Z. Doe, C. Kemp and J. L. Imler. Antiviral immunity in drosophila.", x: 50, y: 145, bold: ["2009:", "Doe,"])
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.count, 2, texts(blocks).joined(separator: " | "))
+        XCTAssertEqual(blocks.first?.text.hasSuffix("Earth Sciences 12, 3–4 (2010)."), true, texts(blocks).joined(separator: " | "))
+    }
+
     /// A wrapped line that opens with something shaped like a marker is the item's text when it starts at the text's
     /// indent under a hanging bullet, or is of another kind than the list's markers, and the line above ran on.
     func testAWrappedLineOpeningWithAMarkerShapeStaysInItsItem() {
