@@ -126,7 +126,12 @@ extension FoundationPrecheck {
     /// scalars below U+0300 (lead bytes C2–CB), and the three-byte dashes of `standsAlone`.
     package static func allStandAlone(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
+        return text.withUTF8 { allStandAlone($0) }
+    }
+
+    /// `allStandAlone` of UTF-8 bytes.
+    static func allStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        do {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]

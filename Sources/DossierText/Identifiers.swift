@@ -25,7 +25,7 @@ public enum Identifiers {
     /// Invalid ISBNs and ORCIDs after their label are included with `valid` false; a bare ORCID only when valid.
     public static func all(in text: String) -> [Match] {
         // Without a "%" there is nothing to decode (and nothing Foundation could refuse).
-        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        let decoded = text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         var found: [Match] = []
         // Seen values by kind, lowercased once each: a list of 4,000 DOIs compared each with all before it was
         // quadratic (seconds in `lowercased()`).
@@ -41,7 +41,7 @@ public enum Identifiers {
     /// The values of the DOIs `all(in:)` finds in `text` (all valid), in order, maybe repeated, without running the
     /// other kinds' expressions: a caller that counts DOIs in a long list spares the ORCID and ISBN ones.
     public static func dois(in text: String) -> [String] {
-        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        let decoded = text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         guard mayHold(.doi, decoded) else { return [] }
         return matches(.doi, in: decoded).map(\.value)
     }
@@ -148,7 +148,32 @@ public enum Identifiers {
     /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL; an old-style id
     /// of a known archive also alone ("hep-th/9711200", as physics references write it), and a new-style id whose
     /// dot PDF extraction spaced ("arXiv:1702 .01748") without the space.
-    public static func arxiv(in text: String) -> String? { first(.arxiv, in: text) }
+    public static func arxiv(in text: String) -> String? {
+        guard mayHoldArxiv(text) else { return nil }
+        return first(.arxiv, in: text)
+    }
+
+    /// False only when neither arXiv expression can match: the prefixed one needs "arxiv" (ignoring case; no other
+    /// character folds to its letters), the bare one "/" and then "9" or "0" and three more ASCII digits (its year and
+    /// month). The reference builder asked for an arXiv id in every reference with a "/" (a DOI, a URL).
+    static func mayHoldArxiv(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            if ByteSearch.containsFoldingASCIICase(UnsafeBufferPointer(start: ("arxiv" as StaticString).utf8Start, count: 5), in: hay) {
+                return true
+            }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var index = 0
+            while index + 4 < hay.count {
+                if hay[index] == UInt8(ascii: "/"), hay[index + 1] == UInt8(ascii: "9") || hay[index + 1] == UInt8(ascii: "0"),
+                   isDigit(hay[index + 2]), isDigit(hay[index + 3]), isDigit(hay[index + 4]) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// The PMID after "PMID" (with or without a colon) or in a PubMed URL.
     public static func pmid(in text: String) -> String? { first(.pmid, in: text) }

@@ -20,6 +20,120 @@ extension String {
     }
 }
 
+extension String {
+    /// `utf8.contains(byte)` by `memchr` over the contiguous bytes: the generic `contains` over the UTF-8 view ran
+    /// unspecialised, tens of instructions a byte, on every reference line several times.
+    package func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+}
+
+extension String {
+    /// Whether every byte is ASCII, eight at a time (the generic `utf8.allSatisfy` ran a closure per byte).
+    package var isAllASCII: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            let count = bytes.count
+            var index = 0
+            while index + 8 <= count {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < count {
+                if base[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// `count` (characters), from the bytes when the text is ASCII: there every byte is a character but for a line
+    /// feed after a carriage return ("\r\n" is one), as no ASCII scalar extends or joins another.
+    package var characterCount: Int {
+        var text = self
+        let ascii: Int? = text.withUTF8 { bytes in
+            var pairs = 0
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == 0x0A && previous == 0x0D { pairs += 1 }
+                previous = byte
+            }
+            return bytes.count - pairs
+        }
+        return ascii ?? count
+    }
+}
+
+extension Substring {
+    /// `utf8.contains(byte)` by `memchr` (`String.containsByte`).
+    package func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+}
+
+extension String {
+    /// `split(separator: Character(separator))` (omitting empty pieces) for an ASCII separator other than CR, cut at
+    /// the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`: each scalar is then a character
+    /// that only that scalar equals); the Character split otherwise.
+    package func splitFast(_ separator: UInt8) -> [Substring] {
+        var text = self
+        let pieces: [Range<Int>]? = text.withUTF8 { FoundationPrecheck.pieces($0, separator) }
+        guard let pieces else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return FoundationPrecheck.slices(Substring(self), pieces)
+    }
+}
+
+extension Substring {
+    /// `split(separator: Character(separator))`, as `String.splitFast`.
+    package func splitFast(_ separator: UInt8) -> [Substring] {
+        var text = self
+        let pieces: [Range<Int>]? = text.withUTF8 { FoundationPrecheck.pieces($0, separator) }
+        guard let pieces else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return FoundationPrecheck.slices(self, pieces)
+    }
+}
+
+extension FoundationPrecheck {
+    /// The byte ranges of the non-empty pieces between `separator` bytes, or nil when a scalar does not stand alone.
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, _ separator: UInt8) -> [Range<Int>]? {
+        guard allStandAlone(bytes) else { return nil }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == separator {
+            if index > start { pieces.append(start..<index) }
+            start = index + 1
+        }
+        if bytes.count > start { pieces.append(start..<bytes.count) }
+        return pieces
+    }
+
+    /// The slices of `text` at UTF-8 offsets `pieces` (from its start), which fall on scalar boundaries.
+    static func slices(_ text: Substring, _ pieces: [Range<Int>]) -> [Substring] {
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        result.reserveCapacity(pieces.count)
+        var cursor = utf8.startIndex, cursorOffset = 0
+        for piece in pieces {
+            let lower = utf8.index(cursor, offsetBy: piece.lowerBound - cursorOffset)
+            let upper = utf8.index(lower, offsetBy: piece.count)
+            result.append(text[lower..<upper])
+            cursor = upper
+            cursorOffset = piece.upperBound
+        }
+        return result
+    }
+}
+
 /// The one byte search of Dossier: whether `pin` occurs in `hay`.
 package enum ByteSearch {
     /// Exact bytes: `memchr` finds each candidate first byte, `memcmp` checks the rest.
@@ -163,7 +277,7 @@ extension String {
 
     /// `lowercasedFast()` of a String, not generic: a generic one runs unspecialised across modules.
     package func lowercasedFast() -> String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
+        if isAllASCII { return lowercased() }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {

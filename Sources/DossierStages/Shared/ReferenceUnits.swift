@@ -162,7 +162,7 @@ enum ReferenceUnits {
         let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
         // A DOI broken at a line end after ".", "/", "-" or "_" goes on at the start of the next line, no space between.
         // Both need a line feed (most units are one line: the searches were a fifth of a long list's time).
-        var raw = fields.utf8.contains(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
+        var raw = fields.containsByte(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
         if mayOpenWithNumber(raw) { raw = Patterns.numbering.replacing(in: raw, with: "") }
         // A list number after the date column: "2021 J1 A title" → "2021 A title".
         if mayOpenWithYear(raw, afterSpace: true) { raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1") }
@@ -277,25 +277,25 @@ enum ReferenceUnits {
     /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
         // `legend` needs an "=" (an ASCII literal, matched by nothing else).
-        if text.utf8.contains(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
+        if text.containsByte(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 150, !YearScan.holdsYear(trimmed, letter: true) else { return false }
+        guard FastText.hasAtMostCharacters(trimmed, 150), !YearScan.holdsYear(trimmed, letter: true) else { return false }
         // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
         // (ignoring case, which `mayHoldFoldingASCII` allows for).
         return mayHoldMark(trimmed) && Patterns.markLegend.matches(trimmed)
-            || (trimmed.count <= 100 && (trimmed.utf8.contains(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
+            || (FastText.hasAtMostCharacters(trimmed, 100) && (trimmed.containsByte(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
                 && Patterns.wordLegend.matches(trimmed))
     }
 
     /// Whether `text` holds one of the marks of `Patterns.markLegend`: * † ‡ § ¶ # ✉.
     private static func mayHoldMark(_ text: String) -> Bool {
-        text.utf8.contains(0x2A) || text.utf8.contains(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
+        text.containsByte(0x2A) || text.containsByte(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
     }
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
     static func isCounterHeading(_ text: String) -> Bool {
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 80, let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
+        guard FastText.hasAtMostCharacters(trimmed, 80), let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
         let heading = String(trimmed[..<counter.lowerBound])
         return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
     }
@@ -315,7 +315,7 @@ enum ReferenceUnits {
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         // Every placeholder pattern needs a "\\" or a "{" (ASCII literals, matched by nothing else).
         guard !trimmed.isEmpty else { return true }
-        return (trimmed.utf8.contains(0x5C) || trimmed.utf8.contains(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
+        return (trimmed.containsByte(0x5C) || trimmed.containsByte(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
     /// A heading that is a whole reference ("### [3] Doe J, Roe R. A title. Journal, 2014, 48(3): 414-422."): long and

@@ -154,7 +154,7 @@ enum PublicationSegmenter {
         traits.year = digits && YearScan.holdsYear(text, letter: true)
         traits.doi = digits && text.containsText("10.") && LineScans.holdsDOIPrefix(text)
         traits.url = text.containsText("http") || text.containsText("www.")
-        traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
+        traits.pages = digits && (text.containsByte(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
         traits.applicant = applicant.contains { text.containsText($0) }
         return traits
@@ -219,10 +219,11 @@ enum PublicationSegmenter {
         while start < lines.count {
             var end = start + 1
             while end < lines.count, !lines[end].opensSection { end += 1 }
-            let counts = lines[start..<end].map { $0.text.count }.sorted()
+            let lengths = lines[start..<end].map { $0.text.characterCount }
+            let counts = lengths.sorted()
             let full = max(1, counts[min(counts.count - 1, counts.count * 9 / 10)])
             for index in start..<end {
-                let ratio = Double(lines[index].text.count) / Double(full)
+                let ratio = Double(lengths[index - start]) / Double(full)
                 result[index] = ratio < 0.4 ? "short" : ratio < 0.7 ? "part" : ratio < 0.9 ? "most" : "full"
             }
             start = end
