@@ -20,7 +20,7 @@ extension PersonNames {
         // Segments between "and", "&", ";".
         var segments: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.splitFast(0x20) {
             let bare = word.trimmingASCII(",;")
             let lowered = bare.lowercasedFast()
             if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
@@ -40,7 +40,7 @@ extension PersonNames {
 
         var names: [CSLName] = []
         for segment in segments {
-            let parts = segment.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
+            let parts = segment.splitFast(0x2C).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
             // Each part trimmed and cut into words once: the tests below ask for them again and again.
             let trimmed = parts.map(trimName)
             let wordLists = trimmed.map(words)
@@ -101,7 +101,7 @@ extension PersonNames {
                 if asciiLowered != nil { asciiLowered = result.lowercased() }
             }
         }
-        let words = result.split(separator: " ")
+        let words = result.splitFast(0x20)
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
             // Every mark starts with i d b e h é: a word whose first letter is another ASCII one is kept as it is.
@@ -126,13 +126,13 @@ extension PersonNames {
         // stage reads them from the raw reference.
         while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
         // A mark standing apart after the initials, maybe with the list's period after it ("M. *.", "J. $").
-        while let last = scalars.split(separator: " ").last, last.startIndex > scalars.startIndex,
+        while let last = scalars.splitFast(0x20).last, last.startIndex > scalars.startIndex,
               last.allSatisfy({ isNameEdge($0) || $0 == "." || $0 == "$" }), last.contains(where: { $0 != "." }) {
             scalars = scalars[..<last.startIndex]
             while let end = scalars.last, isNameEdge(end) || end.isWhitespaceFast { scalars = scalars.dropLast() }
         }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
-        if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
+        if scalars.last == ".", let word = scalars.splitFast(0x20).last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
         while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
@@ -150,7 +150,7 @@ extension PersonNames {
         }
     }
 
-    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+    static func words(_ text: String) -> [String] { text.splitFast(0x20).map(String.init) }
 
     /// "K.", "J. A.", "J.-P.", "JA", "J.A." — nothing but initials.
     static func isInitials(_ list: [String]) -> Bool {
