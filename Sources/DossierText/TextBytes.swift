@@ -278,15 +278,26 @@ extension String {
     /// `lowercasedFast()` of a String, not generic: a generic one runs unspecialised across modules.
     package func lowercasedFast() -> String {
         if isAllASCII { return lowercased() }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        var text = self
+        // Scalar by scalar off the (valid) UTF-8 bytes: iterating the scalar view cost more than the mappings.
+        let bytes: [UInt8] = text.withUTF8 { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < source.count { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+                index += length
             }
+            return bytes
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -171,7 +171,7 @@ enum PublicationSegmenter {
         var result = ""
         var last: Character = " ", run = 0
         for character in word.prefix(12) {
-            let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character.isLetter ? "L" : character
+            let kind = shapeClass(of: character)
             if kind == last { run += 1 } else { run = 1; last = kind }
             // Digits up to four, so that a year column ("2003:") is not a volume ("151:").
             if run <= (kind == "d" ? 4 : 2) { result.append(kind) }
@@ -179,13 +179,29 @@ enum PublicationSegmenter {
         return result
     }
 
+    /// The class of a character in a shape: X, x, d, L, or the character itself. A one-byte character is ASCII, where
+    /// the upper- and lowercase letters are A–Z and a–z, the numbers 0–9, and nothing else is a letter.
+    static func shapeClass(of character: Character) -> Character {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            if byte >= 0x41 && byte <= 0x5A { return "X" }
+            if byte >= 0x61 && byte <= 0x7A { return "x" }
+            if byte >= 0x30 && byte <= 0x39 { return "d" }
+            return character
+        }
+        return character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character.isLetter ? "L" : character
+    }
+
     /// The number of words between spaces (`split(separator: " ").count`, counted on the bytes).
     static func wordCount(_ text: String) -> Int {
-        var count = 0, inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0, inWord = false
+            for byte in bytes {
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
         }
-        return count
     }
 
     static func endClass(_ text: String) -> String {
