@@ -231,14 +231,39 @@ enum ReferenceUnits {
     /// False only when `text` cannot hold two white-space characters in a row (`\s{2,}`): it is ASCII without two
     /// adjacent spaces, tabs or line breaks. Anything else goes to the expression.
     static func mayHoldRepeatedSpace(_ text: String) -> Bool {
-        var previousSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return true }
-            let space = byte == 0x20 || (0x09...0x0D).contains(byte)
-            if space && previousSpace { return true }
-            previousSpace = space
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let space: Bool
+                if byte < 0x80 {
+                    space = byte == 0x20 || (0x09...0x0D).contains(byte)
+                    index += 1
+                } else {
+                    // A non-ASCII scalar counts as a space when any definition of `\s` may hold it (an en dash in a
+                    // page range sent every reference to the expression).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    space = mayBeSpace(value)
+                    index += length
+                }
+                if space && previousSpace { return true }
+                previousSpace = space
+            }
+            return false
         }
-        return false
+    }
+
+    /// Whether a non-ASCII scalar may be white space to an expression's `\s`: the White_Space and Zs scalars, with
+    /// U+180E, U+200B and U+FEFF, which some definitions count.
+    static func mayBeSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// False only when an expression anchored at the end (`…[…]\s*$`) cannot match: the last character is ASCII, not
