@@ -53,8 +53,10 @@ package enum AuthorGuards {
 
     /// The number of tokens of the status phrase starting at `index` (in the tokens' `words`), if one does.
     static func statusPhrase(at index: Int, count: Int, word: (Int) -> String) -> Int? {
-        for phrase in phrases where index + phrase.count <= count {
-            if phrase.indices.allSatisfy({ word(index + $0) == phrase[$0] }) { return phrase.count }
+        // Every phrase is matched from its first word: the token's word, made once, picks the phrases to try.
+        let first = word(index)
+        for phrase in phrases where index + phrase.count <= count && phrase[0] == first {
+            if phrase.indices.dropFirst().allSatisfy({ word(index + $0) == phrase[$0] }) { return phrase.count }
         }
         return nil
     }
