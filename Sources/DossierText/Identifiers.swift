@@ -67,9 +67,20 @@ public enum Identifiers {
             case .isbn: return hasFolded("isbn") || longS(in: hay)
             // Both forms, bare and labelled, need an iD with three ASCII hyphens.
             // and a hyphen, four digits and a hyphen among them.
-            case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3 && mayHoldORCIDGroup(hay)
+            case .orcid: return hasHyphens(hay, atLeast: 3) && mayHoldORCIDGroup(hay)
             }
         }
+    }
+
+    /// Whether `hay` holds at least `count` ASCII hyphens (stopping at the count).
+    static func hasHyphens(_ hay: UnsafeBufferPointer<UInt8>, atLeast count: Int) -> Bool {
+        guard let base = hay.baseAddress else { return count <= 0 }
+        var found = 0, offset = 0
+        while found < count, offset < hay.count, let hit = memchr(base + offset, 0x2D, hay.count - offset) {
+            found += 1
+            offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return found >= count
     }
 
     /// Whether the bytes hold "/" and seven digits starting "9" or "0", the tail of an old-style arXiv id
@@ -156,7 +167,7 @@ public enum Identifiers {
     /// False only when neither arXiv expression can match: the prefixed one needs "arxiv" (ignoring case; no other
     /// character folds to its letters), the bare one "/" and then "9" or "0" and three more ASCII digits (its year and
     /// month). The reference builder asked for an arXiv id in every reference with a "/" (a DOI, a URL).
-    static func mayHoldArxiv(_ text: String) -> Bool {
+    package static func mayHoldArxiv(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { hay in
             if ByteSearch.containsFoldingASCIICase(UnsafeBufferPointer(start: ("arxiv" as StaticString).utf8Start, count: 5), in: hay) {
