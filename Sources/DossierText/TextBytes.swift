@@ -188,7 +188,11 @@ package enum ByteSearch {
     package static func containsFoldingASCIICase(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pin.isEmpty else { return true }
         guard pin.count <= hay.count else { return false }
+        let head = pin[0]
+        // A lowercase ASCII letter first (every caller's): a byte folds to it when it is it with the 0x20 bit set.
+        let headIsLetter = head >= 0x61 && head <= 0x7A
         for start in 0...(hay.count - pin.count) {
+            if headIsLetter, hay[start] | 0x20 != head { continue }
             var offset = 0
             while offset < pin.count {
                 var byte = hay[start + offset]
