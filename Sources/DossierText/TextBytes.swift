@@ -163,12 +163,26 @@ package enum ByteSearch {
     /// ligatures "ﬀ"–"ﬆ", and a few more). Without one, an ASCII literal matches such text ignoring case exactly
     /// where its bytes match ignoring ASCII case.
     package static func mayFoldToASCIILetter(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
-        return text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
-            default: return false
+        guard !text.isAllASCII else { return false }
+        var text = text
+        // Scalar by scalar off the (valid) UTF-8 bytes.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                switch value {
+                case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
+                default: index += length
+                }
             }
+            return false
         }
     }
 
