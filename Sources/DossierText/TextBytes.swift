@@ -134,6 +134,19 @@ extension FoundationPrecheck {
     }
 }
 
+extension String {
+    /// Whether any of `needles` occurs byte for byte: `containsBytes` of each in turn, the text's bytes taken once.
+    package func containsAnyBytes(_ needles: [String]) -> Bool {
+        var haystack = self
+        return haystack.withUTF8 { hay in
+            needles.contains { needle in
+                var needle = needle
+                return needle.withUTF8 { ByteSearch.contains($0, in: hay) }
+            }
+        }
+    }
+}
+
 /// The one byte search of Dossier: whether `pin` occurs in `hay`.
 package enum ByteSearch {
     /// Exact bytes: `memchr` finds each candidate first byte, `memcmp` checks the rest.

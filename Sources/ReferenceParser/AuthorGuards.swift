@@ -26,12 +26,12 @@ package enum AuthorGuards {
                 index += length
                 continue
             }
-            if let length = statusPhrase(at: index, count: tokens.count, word: wordAt) {
+            if mayOpenPhrase(tokens[index].text), let length = statusPhrase(at: index, count: tokens.count, word: wordAt) {
                 for covered in index..<min(index + length, tokens.count) { labels[covered] = "note" }
                 index += length
                 continue
             }
-            if wordAt(index) == "with", tokens[index].text.hasPrefix("(") {
+            if tokens[index].text.hasPrefix("("), wordAt(index) == "with" {
                 var end = index
                 while end < tokens.count, labels[end] == labels[index] {
                     end += 1
@@ -50,6 +50,22 @@ package enum AuthorGuards {
         ["in", "press"], ["forthcoming"], ["to", "appear"], ["under", "review"], ["in", "review"], ["submitted"],
         ["accepted"], ["in", "preparation"], ["in", "prep"], ["sous", "presse"], ["im", "druck"],
     ]
+
+    /// False only when the token's word cannot open a status phrase: an ASCII token whose first letter or digit is
+    /// none of the phrases' first letters (i f t u s a), or that has none. Other tokens go to `statusPhrase`.
+    static func mayOpenPhrase(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { return true }
+                let lower = byte | 0x20
+                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    return lower == 0x69 || lower == 0x66 || lower == 0x74 || lower == 0x75 || lower == 0x73 || lower == 0x61
+                }
+            }
+            return false
+        }
+    }
 
     /// The number of tokens of the status phrase starting at `index` (in the tokens' `words`), if one does.
     static func statusPhrase(at index: Int, count: Int, word: (Int) -> String) -> Int? {
