@@ -22,8 +22,8 @@ extension PersonNames {
         var current = ""
         for word in text.splitFast(0x20) {
             let bare = word.trimmingASCII(",;")
-            let lowered = bare.lowercasedFast()
-            if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
+            // A word equal to its lowercase and to a conjunction is that conjunction (they are lowercase ASCII).
+            if bare == "&" || isConjunction(bare) {
                 if !current.isEmpty { segments.append(current) }
                 current = ""
                 continue
@@ -92,8 +92,10 @@ extension PersonNames {
         var result = text
         // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
         // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
-        var asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
-        for mark in text.containsBytes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+        // The lowered text serves only the bracketed marks, which need a "(".
+        let holdsBracket = text.containsBytes("(")
+        var asciiLowered = holdsBracket && text.isAllASCII ? text.lowercased() : nil
+        for mark in holdsBracket ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
             if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
             while let range = result.range(of: mark, options: .caseInsensitive) {
@@ -105,8 +107,7 @@ extension PersonNames {
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
             // Every mark starts with i d b e h é: a word whose first letter is another ASCII one is kept as it is.
-            if let letter = word.utf8.first(where: { !",.:;()".utf8.contains($0) }), letter < 0x80,
-               ![UInt8(ascii: "i"), UInt8(ascii: "d"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "h")].contains(letter | 0x20) {
+            if let letter = word.utf8.first(where: { !isMarkPunctuation($0) }), letter < 0x80, !mayOpenMark(letter) {
                 kept.append(word)
                 continue
             }
@@ -118,6 +119,25 @@ extension PersonNames {
             kept.append(word)
         }
         return " " + kept.joined(separator: " ") + " "
+    }
+
+    /// "and", "und", "et", "y", "e", "och", "og", "en": the words that join names in a list.
+    static func isConjunction(_ word: String) -> Bool {
+        switch word {
+        case "and", "und", "et", "y", "e", "och", "og", "en": return true
+        default: return false
+        }
+    }
+
+    /// `,.:;()`, the punctuation around an editor mark.
+    static func isMarkPunctuation(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x2E || byte == 0x3A || byte == 0x3B || byte == 0x28 || byte == 0x29
+    }
+
+    /// Whether an ASCII letter, in either case, is i d b e or h (the first letters of the editor marks).
+    static func mayOpenMark(_ letter: UInt8) -> Bool {
+        let lower = letter | 0x20
+        return lower == 0x69 || lower == 0x64 || lower == 0x62 || lower == 0x65 || lower == 0x68
     }
 
     static func trimName(_ text: String) -> String {
