@@ -53,20 +53,27 @@ extension String {
     }
 
     /// `count` (characters), from the bytes when the text is ASCII: there every byte is a character but for a line
-    /// feed after a carriage return ("\r\n" is one), as no ASCII scalar extends or joins another.
+    /// feed after a carriage return ("\r\n" is one), as no ASCII scalar extends or joins another. Where every
+    /// scalar stands alone (`FoundationPrecheck.allStandAlone`: no CR, nothing from U+0300 on but four dashes), each
+    /// scalar is a character: the count is that of the bytes that open a scalar.
     package var characterCount: Int {
         var text = self
-        let ascii: Int? = text.withUTF8 { bytes in
+        let counted: Int? = text.withUTF8 { bytes in
             var pairs = 0
             var previous: UInt8 = 0
+            var ascii = true
             for byte in bytes {
-                if byte >= 0x80 { return nil }
+                if byte >= 0x80 { ascii = false; break }
                 if byte == 0x0A && previous == 0x0D { pairs += 1 }
                 previous = byte
             }
-            return bytes.count - pairs
+            if ascii { return bytes.count - pairs }
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
         }
-        return ascii ?? count
+        return counted ?? count
     }
 }
 

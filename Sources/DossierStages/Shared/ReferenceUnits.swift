@@ -188,7 +188,7 @@ enum ReferenceUnits {
             text = Patterns.emptyBrackets.replacing(in: text, with: "")
         }
         if mayEnd(text, with: ",;|/") { text = Patterns.trailingSeparators.replacing(in: text, with: "") }
-        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
+        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.characterCount > text.characterCount { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingFast(in: .whitespaces), urls: urls, block: block)
     }
 
