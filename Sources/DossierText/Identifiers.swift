@@ -363,7 +363,18 @@ enum DOIScan {
     static func firstGroups(in text: String) -> [(String, Range<String.Index>)]? {
         var copy = text
         let spans = copy.withUTF8 { bytes -> [Range<Int>]? in
-            for (index, byte) in bytes.enumerated() {
+            var scanned = 0
+            // Eight bytes at a time while all are printable ASCII (none below 0x20, none from 0x80): none is one of those.
+            if let base = bytes.baseAddress {
+                while scanned + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + scanned).loadUnaligned(as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if word & 0x8080_8080_8080_8080 != 0 || below != 0 { break }
+                    scanned += 8
+                }
+            }
+            for index in scanned..<bytes.count {
+                let byte = bytes[index]
                 if byte == 0x0B || (byte >= 0x1C && byte <= 0x1F) { return nil }
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return nil }
             }
@@ -372,6 +383,11 @@ enum DOIScan {
             var index = 0
             let count = bytes.count
             while index + 3 < count {
+                // Straight to the next "1" that leaves room for "0." and a digit.
+                if let base = bytes.baseAddress, bytes[index] != 0x31 {
+                    guard let hit = memchr(base + index, 0x31, count - 3 - index) else { break }
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
                 guard bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E,
                       index == 0 || !isDigit(bytes[index - 1]), isDigit(bytes[index + 3]) else {
                     index += 1
