@@ -52,6 +52,24 @@ extension String {
         }
     }
 
+    /// `count <= limit` (characters): true when the bytes are few enough, else the scalars counted up to the limit when
+    /// every scalar stands alone (`FoundationPrecheck.allStandAlone`, each is then a character), else `count`.
+    package func hasAtMostCharacters(_ limit: Int) -> Bool {
+        var text = self
+        // As `characterCount`, counting scalars only until the count passes the limit.
+        let answer: Bool? = text.withUTF8 { bytes in
+            if bytes.count <= limit { return true }
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > limit { return false }
+            }
+            return true
+        }
+        return answer ?? (count <= limit)
+    }
+
     /// `count` (characters), from the bytes when the text is ASCII: there every byte is a character but for a line
     /// feed after a carriage return ("\r\n" is one), as no ASCII scalar extends or joins another. Where every
     /// scalar stands alone (`FoundationPrecheck.allStandAlone`: no CR, nothing from U+0300 on but four dashes), each

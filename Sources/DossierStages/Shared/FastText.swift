@@ -91,6 +91,6 @@ enum FastText {
 
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
-        text.utf8.count <= limit || text.characterCount <= limit
+        text.hasAtMostCharacters(limit)
     }
 }
