@@ -13,6 +13,11 @@ package struct ASCIICharacters {
         }
     }
 
+    /// Whether `byte` (a whole scalar when below 0x80) is a member.
+    func containsByte(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> UInt64(byte) & 1 == 1 : byte < 128 && high >> UInt64(byte - 64) & 1 == 1
+    }
+
     /// Whether `character` equals a member, as `members.contains(character)` says.
     func contains(_ character: Character) -> Bool {
         let utf8 = character.utf8
@@ -30,6 +35,20 @@ extension StringProtocol {
     package func trimmingASCII(_ characters: String) -> String {
         let set = ASCIICharacters(characters)
         var slice = Substring(self)
+        // Every scalar standing alone (`FoundationPrecheck.allStandAlone`), each is a character only itself equals:
+        // the members are trimmed as bytes.
+        let trimmed: Range<Int>? = slice.withUTF8 { bytes in
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            var start = 0, end = bytes.count
+            while start < end, set.containsByte(bytes[start]) { start += 1 }
+            while end > start, set.containsByte(bytes[end - 1]) { end -= 1 }
+            return start..<end
+        }
+        if let trimmed {
+            let utf8 = slice.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: trimmed.lowerBound)
+            return String(slice[lower..<utf8.index(lower, offsetBy: trimmed.count)])
+        }
         while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
         while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
         return String(slice)

@@ -20,10 +20,10 @@ extension PersonNames {
         // Segments between "and", "&", ";".
         var segments: [String] = []
         var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        for word in text.splitFast(0x20) {
             let bare = word.trimmingASCII(",;")
-            let lowered = bare.lowercasedFast()
-            if bare == "&" || (bare == lowered && ["and", "und", "et", "y", "e", "och", "og", "en"].contains(lowered)) {
+            // A word equal to its lowercase and to a conjunction is that conjunction (they are lowercase ASCII).
+            if bare == "&" || isConjunction(bare) {
                 if !current.isEmpty { segments.append(current) }
                 current = ""
                 continue
@@ -40,7 +40,7 @@ extension PersonNames {
 
         var names: [CSLName] = []
         for segment in segments {
-            let parts = segment.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
+            let parts = segment.splitFast(0x2C).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "." }
             // Each part trimmed and cut into words once: the tests below ask for them again and again.
             let trimmed = parts.map(trimName)
             let wordLists = trimmed.map(words)
@@ -92,8 +92,10 @@ extension PersonNames {
         var result = text
         // In ASCII text a case-insensitive search matches exactly where the lowered bytes do, and nothing non-ASCII.
         // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
-        var asciiLowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : nil
-        for mark in text.containsBytes("(") ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+        // The lowered text serves only the bracketed marks, which need a "(".
+        let holdsBracket = text.containsBytes("(")
+        var asciiLowered = holdsBracket && text.isAllASCII ? text.lowercased() : nil
+        for mark in holdsBracket ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
                      "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
             if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
             while let range = result.range(of: mark, options: .caseInsensitive) {
@@ -101,12 +103,11 @@ extension PersonNames {
                 if asciiLowered != nil { asciiLowered = result.lowercased() }
             }
         }
-        let words = result.split(separator: " ")
+        let words = result.splitFast(0x20)
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
             // Every mark starts with i d b e h é: a word whose first letter is another ASCII one is kept as it is.
-            if let letter = word.utf8.first(where: { !",.:;()".utf8.contains($0) }), letter < 0x80,
-               ![UInt8(ascii: "i"), UInt8(ascii: "d"), UInt8(ascii: "b"), UInt8(ascii: "e"), UInt8(ascii: "h")].contains(letter | 0x20) {
+            if let letter = word.utf8.first(where: { !isMarkPunctuation($0) }), letter < 0x80, !mayOpenMark(letter) {
                 kept.append(word)
                 continue
             }
@@ -120,19 +121,38 @@ extension PersonNames {
         return " " + kept.joined(separator: " ") + " "
     }
 
+    /// "and", "und", "et", "y", "e", "och", "og", "en": the words that join names in a list.
+    static func isConjunction(_ word: String) -> Bool {
+        switch word {
+        case "and", "und", "et", "y", "e", "och", "og", "en": return true
+        default: return false
+        }
+    }
+
+    /// `,.:;()`, the punctuation around an editor mark.
+    static func isMarkPunctuation(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x2E || byte == 0x3A || byte == 0x3B || byte == 0x28 || byte == 0x29
+    }
+
+    /// Whether an ASCII letter, in either case, is i d b e or h (the first letters of the editor marks).
+    static func mayOpenMark(_ letter: UInt8) -> Bool {
+        let lower = letter | 0x20
+        return lower == 0x69 || lower == 0x64 || lower == 0x62 || lower == 0x65 || lower == 0x68
+    }
+
     static func trimName(_ text: String) -> String {
         var scalars = Substring(text)
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
         while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
         // A mark standing apart after the initials, maybe with the list's period after it ("M. *.", "J. $").
-        while let last = scalars.split(separator: " ").last, last.startIndex > scalars.startIndex,
+        while let last = scalars.splitFast(0x20).last, last.startIndex > scalars.startIndex,
               last.allSatisfy({ isNameEdge($0) || $0 == "." || $0 == "$" }), last.contains(where: { $0 != "." }) {
             scalars = scalars[..<last.startIndex]
             while let end = scalars.last, isNameEdge(end) || end.isWhitespaceFast { scalars = scalars.dropLast() }
         }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
-        if scalars.last == ".", let word = scalars.split(separator: " ").last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
+        if scalars.last == ".", let word = scalars.splitFast(0x20).last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
         while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
@@ -150,7 +170,7 @@ extension PersonNames {
         }
     }
 
-    static func words(_ text: String) -> [String] { text.split(separator: " ").map(String.init) }
+    static func words(_ text: String) -> [String] { text.splitFast(0x20).map(String.init) }
 
     /// "K.", "J. A.", "J.-P.", "JA", "J.A." — nothing but initials.
     static func isInitials(_ list: [String]) -> Bool {

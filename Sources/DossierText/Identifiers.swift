@@ -25,7 +25,7 @@ public enum Identifiers {
     /// Invalid ISBNs and ORCIDs after their label are included with `valid` false; a bare ORCID only when valid.
     public static func all(in text: String) -> [Match] {
         // Without a "%" there is nothing to decode (and nothing Foundation could refuse).
-        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        let decoded = text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         var found: [Match] = []
         // Seen values by kind, lowercased once each: a list of 4,000 DOIs compared each with all before it was
         // quadratic (seconds in `lowercased()`).
@@ -41,7 +41,7 @@ public enum Identifiers {
     /// The values of the DOIs `all(in:)` finds in `text` (all valid), in order, maybe repeated, without running the
     /// other kinds' expressions: a caller that counts DOIs in a long list spares the ORCID and ISBN ones.
     public static func dois(in text: String) -> [String] {
-        let decoded = text.utf8.contains(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
+        let decoded = text.containsByte(UInt8(ascii: "%")) ? text.removingPercentEncoding ?? text : text
         guard mayHold(.doi, decoded) else { return [] }
         return matches(.doi, in: decoded).map(\.value)
     }
@@ -67,9 +67,20 @@ public enum Identifiers {
             case .isbn: return hasFolded("isbn") || longS(in: hay)
             // Both forms, bare and labelled, need an iD with three ASCII hyphens.
             // and a hyphen, four digits and a hyphen among them.
-            case .orcid: return hay.lazy.filter { $0 == UInt8(ascii: "-") }.count >= 3 && mayHoldORCIDGroup(hay)
+            case .orcid: return hasHyphens(hay, atLeast: 3) && mayHoldORCIDGroup(hay)
             }
         }
+    }
+
+    /// Whether `hay` holds at least `count` ASCII hyphens (stopping at the count).
+    static func hasHyphens(_ hay: UnsafeBufferPointer<UInt8>, atLeast count: Int) -> Bool {
+        guard let base = hay.baseAddress else { return count <= 0 }
+        var found = 0, offset = 0
+        while found < count, offset < hay.count, let hit = memchr(base + offset, 0x2D, hay.count - offset) {
+            found += 1
+            offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return found >= count
     }
 
     /// Whether the bytes hold "/" and seven digits starting "9" or "0", the tail of an old-style arXiv id
@@ -148,7 +159,32 @@ public enum Identifiers {
     /// An arXiv id: "2101.01234v2" or "hep-th/9901001", found after "arXiv" or in an arxiv.org URL; an old-style id
     /// of a known archive also alone ("hep-th/9711200", as physics references write it), and a new-style id whose
     /// dot PDF extraction spaced ("arXiv:1702 .01748") without the space.
-    public static func arxiv(in text: String) -> String? { first(.arxiv, in: text) }
+    public static func arxiv(in text: String) -> String? {
+        guard mayHoldArxiv(text) else { return nil }
+        return first(.arxiv, in: text)
+    }
+
+    /// False only when neither arXiv expression can match: the prefixed one needs "arxiv" (ignoring case; no other
+    /// character folds to its letters), the bare one "/" and then "9" or "0" and three more ASCII digits (its year and
+    /// month). The reference builder asked for an arXiv id in every reference with a "/" (a DOI, a URL).
+    package static func mayHoldArxiv(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { hay in
+            if ByteSearch.containsFoldingASCIICase(UnsafeBufferPointer(start: ("arxiv" as StaticString).utf8Start, count: 5), in: hay) {
+                return true
+            }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            var index = 0
+            while index + 4 < hay.count {
+                if hay[index] == UInt8(ascii: "/"), hay[index + 1] == UInt8(ascii: "9") || hay[index + 1] == UInt8(ascii: "0"),
+                   isDigit(hay[index + 2]), isDigit(hay[index + 3]), isDigit(hay[index + 4]) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
 
     /// The PMID after "PMID" (with or without a colon) or in a PubMed URL.
     public static func pmid(in text: String) -> String? { first(.pmid, in: text) }
@@ -327,7 +363,18 @@ enum DOIScan {
     static func firstGroups(in text: String) -> [(String, Range<String.Index>)]? {
         var copy = text
         let spans = copy.withUTF8 { bytes -> [Range<Int>]? in
-            for (index, byte) in bytes.enumerated() {
+            var scanned = 0
+            // Eight bytes at a time while all are printable ASCII (none below 0x20, none from 0x80): none is one of those.
+            if let base = bytes.baseAddress {
+                while scanned + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + scanned).loadUnaligned(as: UInt64.self)
+                    let below = (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080
+                    if word & 0x8080_8080_8080_8080 != 0 || below != 0 { break }
+                    scanned += 8
+                }
+            }
+            for index in scanned..<bytes.count {
+                let byte = bytes[index]
                 if byte == 0x0B || (byte >= 0x1C && byte <= 0x1F) { return nil }
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return nil }
             }
@@ -336,6 +383,11 @@ enum DOIScan {
             var index = 0
             let count = bytes.count
             while index + 3 < count {
+                // Straight to the next "1" that leaves room for "0." and a digit.
+                if let base = bytes.baseAddress, bytes[index] != 0x31 {
+                    guard let hit = memchr(base + index, 0x31, count - 3 - index) else { break }
+                    index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                }
                 guard bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E,
                       index == 0 || !isDigit(bytes[index - 1]), isDigit(bytes[index + 3]) else {
                     index += 1

@@ -20,6 +20,158 @@ extension String {
     }
 }
 
+extension String {
+    /// `utf8.contains(byte)` by `memchr` over the contiguous bytes: the generic `contains` over the UTF-8 view ran
+    /// unspecialised, tens of instructions a byte, on every reference line several times.
+    package func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+}
+
+extension String {
+    /// Whether every byte is ASCII, eight at a time (the generic `utf8.allSatisfy` ran a closure per byte).
+    package var isAllASCII: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            let count = bytes.count
+            var index = 0
+            while index + 8 <= count {
+                if UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < count {
+                if base[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        }
+    }
+
+    /// `count <= limit` (characters): true when the bytes are few enough, else the scalars counted up to the limit when
+    /// every scalar stands alone (`FoundationPrecheck.allStandAlone`, each is then a character), else `count`.
+    package func hasAtMostCharacters(_ limit: Int) -> Bool {
+        var text = self
+        // As `characterCount`, counting scalars only until the count passes the limit.
+        let answer: Bool? = text.withUTF8 { bytes in
+            if bytes.count <= limit { return true }
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 {
+                scalars += 1
+                if scalars > limit { return false }
+            }
+            return true
+        }
+        return answer ?? (count <= limit)
+    }
+
+    /// `count` (characters), from the bytes when the text is ASCII: there every byte is a character but for a line
+    /// feed after a carriage return ("\r\n" is one), as no ASCII scalar extends or joins another. Where every
+    /// scalar stands alone (`FoundationPrecheck.allStandAlone`: no CR, nothing from U+0300 on but four dashes), each
+    /// scalar is a character: the count is that of the bytes that open a scalar.
+    package var characterCount: Int {
+        var text = self
+        let counted: Int? = text.withUTF8 { bytes in
+            var pairs = 0
+            var previous: UInt8 = 0
+            var ascii = true
+            for byte in bytes {
+                if byte >= 0x80 { ascii = false; break }
+                if byte == 0x0A && previous == 0x0D { pairs += 1 }
+                previous = byte
+            }
+            if ascii { return bytes.count - pairs }
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            return scalars
+        }
+        return counted ?? count
+    }
+}
+
+extension Substring {
+    /// `utf8.contains(byte)` by `memchr` (`String.containsByte`).
+    package func containsByte(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
+}
+
+extension String {
+    /// `split(separator: Character(separator))` (omitting empty pieces) for an ASCII separator other than CR, cut at
+    /// the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`: each scalar is then a character
+    /// that only that scalar equals); the Character split otherwise.
+    package func splitFast(_ separator: UInt8) -> [Substring] {
+        var text = self
+        let pieces: [Range<Int>]? = text.withUTF8 { FoundationPrecheck.pieces($0, separator) }
+        guard let pieces else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return FoundationPrecheck.slices(Substring(self), pieces)
+    }
+}
+
+extension Substring {
+    /// `split(separator: Character(separator))`, as `String.splitFast`.
+    package func splitFast(_ separator: UInt8) -> [Substring] {
+        var text = self
+        let pieces: [Range<Int>]? = text.withUTF8 { FoundationPrecheck.pieces($0, separator) }
+        guard let pieces else { return split(separator: Character(Unicode.Scalar(separator))) }
+        return FoundationPrecheck.slices(self, pieces)
+    }
+}
+
+extension FoundationPrecheck {
+    /// The byte ranges of the non-empty pieces between `separator` bytes, or nil when a scalar does not stand alone.
+    static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, _ separator: UInt8) -> [Range<Int>]? {
+        guard allStandAlone(bytes) else { return nil }
+        var pieces: [Range<Int>] = []
+        var start = 0
+        for index in 0..<bytes.count where bytes[index] == separator {
+            if index > start { pieces.append(start..<index) }
+            start = index + 1
+        }
+        if bytes.count > start { pieces.append(start..<bytes.count) }
+        return pieces
+    }
+
+    /// The slices of `text` at UTF-8 offsets `pieces` (from its start), which fall on scalar boundaries.
+    static func slices(_ text: Substring, _ pieces: [Range<Int>]) -> [Substring] {
+        let utf8 = text.utf8
+        var result: [Substring] = []
+        result.reserveCapacity(pieces.count)
+        var cursor = utf8.startIndex, cursorOffset = 0
+        for piece in pieces {
+            let lower = utf8.index(cursor, offsetBy: piece.lowerBound - cursorOffset)
+            let upper = utf8.index(lower, offsetBy: piece.count)
+            result.append(text[lower..<upper])
+            cursor = upper
+            cursorOffset = piece.upperBound
+        }
+        return result
+    }
+}
+
+extension String {
+    /// Whether any of `needles` occurs byte for byte: `containsBytes` of each in turn, the text's bytes taken once.
+    package func containsAnyBytes(_ needles: [String]) -> Bool {
+        var haystack = self
+        return haystack.withUTF8 { hay in
+            needles.contains { needle in
+                var needle = needle
+                return needle.withUTF8 { ByteSearch.contains($0, in: hay) }
+            }
+        }
+    }
+}
+
 /// The one byte search of Dossier: whether `pin` occurs in `hay`.
 package enum ByteSearch {
     /// Exact bytes: `memchr` finds each candidate first byte, `memcmp` checks the rest.
@@ -49,12 +201,26 @@ package enum ByteSearch {
     /// ligatures "ﬀ"–"ﬆ", and a few more). Without one, an ASCII literal matches such text ignoring case exactly
     /// where its bytes match ignoring ASCII case.
     package static func mayFoldToASCIILetter(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
-        return text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
-            default: return false
+        guard !text.isAllASCII else { return false }
+        var text = text
+        // Scalar by scalar off the (valid) UTF-8 bytes.
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                switch value {
+                case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
+                default: index += length
+                }
             }
+            return false
         }
     }
 
@@ -74,7 +240,11 @@ package enum ByteSearch {
     package static func containsFoldingASCIICase(_ pin: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !pin.isEmpty else { return true }
         guard pin.count <= hay.count else { return false }
+        let head = pin[0]
+        // A lowercase ASCII letter first (every caller's): a byte folds to it when it is it with the 0x20 bit set.
+        let headIsLetter = head >= 0x61 && head <= 0x7A
         for start in 0...(hay.count - pin.count) {
+            if headIsLetter, hay[start] | 0x20 != head { continue }
             var offset = 0
             while offset < pin.count {
                 var byte = hay[start + offset]
@@ -163,16 +333,27 @@ extension String {
 
     /// `lowercasedFast()` of a String, not generic: a generic one runs unspecialised across modules.
     package func lowercasedFast() -> String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count)
-        for scalar in unicodeScalars {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            } else {
-                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        if isAllASCII { return lowercased() }
+        var text = self
+        // Scalar by scalar off the (valid) UTF-8 bytes: iterating the scalar view cost more than the mappings.
+        let bytes: [UInt8] = text.withUTF8 { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let byte = source[index]
+                if byte < 0x80 {
+                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < source.count { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+                index += length
             }
+            return bytes
         }
         return String(decoding: bytes, as: UTF8.self)
     }

@@ -7,7 +7,15 @@ import DossierText
 package enum AuthorGuards {
     static func apply(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard known.contains("note"), labels.contains(where: { $0 == "author" || $0 == "editor" }) else { return }
-        let words = tokens.map { word($0.text) }
+        // The words of the author and editor tokens and the few after them, made when first asked for: most tokens
+        // are never looked at.
+        var words = [String?](repeating: nil, count: tokens.count)
+        func wordAt(_ position: Int) -> String {
+            if let known = words[position] { return known }
+            let made = word(tokens[position].text)
+            words[position] = made
+            return made
+        }
         let venueLabel = known.contains("container-title") && !labels.contains(where: { $0 == "journal" || $0 == "container-title" })
             ? "container-title" : "note"
         var index = 0
@@ -18,12 +26,12 @@ package enum AuthorGuards {
                 index += length
                 continue
             }
-            if let length = statusPhrase(at: index, words) {
+            if mayOpenPhrase(tokens[index].text), let length = statusPhrase(at: index, count: tokens.count, word: wordAt) {
                 for covered in index..<min(index + length, tokens.count) { labels[covered] = "note" }
                 index += length
                 continue
             }
-            if words[index] == "with", tokens[index].text.hasPrefix("(") {
+            if tokens[index].text.hasPrefix("("), wordAt(index) == "with" {
                 var end = index
                 while end < tokens.count, labels[end] == labels[index] {
                     end += 1
@@ -43,10 +51,28 @@ package enum AuthorGuards {
         ["accepted"], ["in", "preparation"], ["in", "prep"], ["sous", "presse"], ["im", "druck"],
     ]
 
+    /// False only when the token's word cannot open a status phrase: an ASCII token whose first letter or digit is
+    /// none of the phrases' first letters (i f t u s a), or that has none. Other tokens go to `statusPhrase`.
+    static func mayOpenPhrase(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte >= 0x80 { return true }
+                let lower = byte | 0x20
+                if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                    return lower == 0x69 || lower == 0x66 || lower == 0x74 || lower == 0x75 || lower == 0x73 || lower == 0x61
+                }
+            }
+            return false
+        }
+    }
+
     /// The number of tokens of the status phrase starting at `index` (in the tokens' `words`), if one does.
-    static func statusPhrase(at index: Int, _ words: [String]) -> Int? {
-        for phrase in phrases where index + phrase.count <= words.count {
-            if phrase.indices.allSatisfy({ words[index + $0] == phrase[$0] }) { return phrase.count }
+    static func statusPhrase(at index: Int, count: Int, word: (Int) -> String) -> Int? {
+        // Every phrase is matched from its first word: the token's word, made once, picks the phrases to try.
+        let first = word(index)
+        for phrase in phrases where index + phrase.count <= count && phrase[0] == first {
+            if phrase.indices.dropFirst().allSatisfy({ word(index + $0) == phrase[$0] }) { return phrase.count }
         }
         return nil
     }
@@ -70,7 +96,7 @@ package enum AuthorGuards {
                 && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }
         // Both shapes need an apostrophe in this token or the next: most author tokens are spared the rest.
-        func holdsMark(_ text: String) -> Bool { text.utf8.contains(0x27) || text.containsBytes("’") }
+        func holdsMark(_ text: String) -> Bool { text.containsByte(0x27) || text.containsBytes("’") }
         guard holdsMark(tokens[index].text) || index + 1 < tokens.count && holdsMark(tokens[index + 1].text) else { return nil }
         let text = Substring(tokens[index].text)
         if let mark = text.firstIndex(where: { $0 == "'" || $0 == "’" }), mark > text.startIndex {

@@ -28,7 +28,7 @@ enum Collaborations {
     }
 
     static func closesBracket(_ text: String) -> Bool {
-        text.utf8.contains(UInt8(ascii: ")")) || text.utf8.contains(UInt8(ascii: "]"))
+        text.containsByte(UInt8(ascii: ")")) || text.containsByte(UInt8(ascii: "]"))
     }
 
     /// "Collaboration", "Collaborations)", "Collab.", "Consortium]", "Group)", "Team".

@@ -50,12 +50,14 @@ public enum DateParsing {
 
     /// `status` of a text already lowercased.
     static func status(lowered: String) -> String? {
-        let table: [(String, String)] = [
-            ("in press", "in press"), ("forthcoming", "in press"), ("to appear", "in press"), ("sous presse", "in press"),
-            ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),
-            ("submitted", "submitted"), ("accepted", "accepted"), ("in preparation", "in preparation"), ("in prep.", "in preparation"),
-        ]
-        for (phrase, status) in table where lowered.containsBytes(phrase) { return status }
+        for (phrase, status) in statusTable where lowered.containsBytes(phrase) { return status }
         return nil
     }
+
+    /// The status phrases and the status each gives, in the order they are tried.
+    static let statusTable: [(String, String)] = [
+        ("in press", "in press"), ("forthcoming", "in press"), ("to appear", "in press"), ("sous presse", "in press"),
+        ("im druck", "in press"), ("under review", "under review"), ("in review", "under review"),
+        ("submitted", "submitted"), ("accepted", "accepted"), ("in preparation", "in preparation"), ("in prep.", "in preparation"),
+    ]
 }

@@ -26,7 +26,10 @@ package enum FeatureExtractor {
     package static func features(of tokens: [ReferenceToken]) -> FeatureSequence {
         let traits = tokens.map { TokenTraits($0.text) }
         var sequence = FeatureSequence()
-        sequence.keys.reserveCapacity(tokens.count * 48)
+        // The keys in a local array no function captures: appending through `sequence`, captured by a nested
+        // function, checked exclusive access at run time on every key.
+        var keys: [UInt32] = []
+        keys.reserveCapacity(tokens.count * 48)
         sequence.offsets.reserveCapacity(tokens.count + 1)
         sequence.gaps.reserveCapacity(tokens.count)
         var unitsClosed = 0
@@ -38,47 +41,43 @@ package enum FeatureExtractor {
         let start = FeatureExtractor.start, end = FeatureExtractor.end
         for index in 0..<count {
             let token = traits[index]
-            @inline(__always) func add(_ template: UInt8, _ value: UInt64) { sequence.keys.append(FeatureHash.key(template, value)) }
-            @inline(__always) func add(_ template: UInt8, _ first: UInt64, _ second: UInt64) {
-                sequence.keys.append(FeatureHash.key(template, first, second))
-            }
             func number(_ value: Int) -> UInt64 { FeatureHash.value(value) }
 
             let opensQuote = token.leading.map(FeatureExtractor.opensQuote) ?? false
             if opensQuote { inQuotes = true }
             if token.leading == "(" || token.leading == "[" { parenDepth += 1 }
 
-            add(0, FeatureExtractor.none)
-            add(1, token.wordHash)
-            add(2, token.loweredHash)
-            if token.prefixHashes.0 != 0 { add(3, token.prefixHashes.0); add(6, token.suffixHashes.0) }
-            if token.prefixHashes.1 != 0 { add(4, token.prefixHashes.1); add(7, token.suffixHashes.1) }
-            if token.prefixHashes.2 != 0 { add(5, token.prefixHashes.2); add(8, token.suffixHashes.2) }
-            add(9, token.shapeHash)
-            add(10, number(Int(token.caseClass.rawValue)))
-            add(11, number(Int(token.numberClass.rawValue)))
-            add(12, FeatureExtractor.punctuation(token.trailing))
-            add(13, FeatureExtractor.punctuation(token.leading))
+            keys.append(FeatureHash.key(0, FeatureExtractor.none))
+            keys.append(FeatureHash.key(1, token.wordHash))
+            keys.append(FeatureHash.key(2, token.loweredHash))
+            if token.prefixHashes.0 != 0 { keys.append(FeatureHash.key(3, token.prefixHashes.0)); keys.append(FeatureHash.key(6, token.suffixHashes.0)) }
+            if token.prefixHashes.1 != 0 { keys.append(FeatureHash.key(4, token.prefixHashes.1)); keys.append(FeatureHash.key(7, token.suffixHashes.1)) }
+            if token.prefixHashes.2 != 0 { keys.append(FeatureHash.key(5, token.prefixHashes.2)); keys.append(FeatureHash.key(8, token.suffixHashes.2)) }
+            keys.append(FeatureHash.key(9, token.shapeHash))
+            keys.append(FeatureHash.key(10, number(Int(token.caseClass.rawValue))))
+            keys.append(FeatureHash.key(11, number(Int(token.numberClass.rawValue))))
+            keys.append(FeatureHash.key(12, FeatureExtractor.punctuation(token.trailing)))
+            keys.append(FeatureHash.key(13, FeatureExtractor.punctuation(token.leading)))
             if token.categories != 0 {
-                for bit in 0..<5 where token.categories & (1 << bit) != 0 { add(14, number(bit)) }
+                for bit in 0..<5 where token.categories & (1 << bit) != 0 { keys.append(FeatureHash.key(14, number(bit))) }
             }
-            if token.keyword != 0 { add(15, number(Int(token.keyword))) }
-            if token.isInitial { add(16, number(1)) }
-            add(17, number(count > 1 ? index * 10 / count : 0))
-            if index == 0 { add(18, number(0)) }
-            if index == count - 1 { add(18, number(1)) }
-            add(19, number(min(unitsClosed, 6)))
-            add(20, number(min(yearsSeen, 2)))
-            add(21, number(min(commasSeen, 8)))
-            if inQuotes { add(22, number(0)) }
-            if parenDepth > 0 { add(22, number(1)) }
-            add(23, number(min(token.byteCount, 12)))
-            if token.looksLikeURL { add(24, number(0)) }
-            if token.looksLikeDOI { add(24, number(1)) }
-            if token.hasAt { add(24, number(2)) }
-            if token.gluedKeyword != 0 { add(25, number(Int(token.gluedKeyword))) }
+            if token.keyword != 0 { keys.append(FeatureHash.key(15, number(Int(token.keyword)))) }
+            if token.isInitial { keys.append(FeatureHash.key(16, number(1))) }
+            keys.append(FeatureHash.key(17, number(count > 1 ? index * 10 / count : 0)))
+            if index == 0 { keys.append(FeatureHash.key(18, number(0))) }
+            if index == count - 1 { keys.append(FeatureHash.key(18, number(1))) }
+            keys.append(FeatureHash.key(19, number(min(unitsClosed, 6))))
+            keys.append(FeatureHash.key(20, number(min(yearsSeen, 2))))
+            keys.append(FeatureHash.key(21, number(min(commasSeen, 8))))
+            if inQuotes { keys.append(FeatureHash.key(22, number(0))) }
+            if parenDepth > 0 { keys.append(FeatureHash.key(22, number(1))) }
+            keys.append(FeatureHash.key(23, number(min(token.byteCount, 12))))
+            if token.looksLikeURL { keys.append(FeatureHash.key(24, number(0))) }
+            if token.looksLikeDOI { keys.append(FeatureHash.key(24, number(1))) }
+            if token.hasAt { keys.append(FeatureHash.key(24, number(2))) }
+            if token.gluedKeyword != 0 { keys.append(FeatureHash.key(25, number(Int(token.gluedKeyword)))) }
             if token.gluedCategories != 0 {
-                for bit in 0..<5 where token.gluedCategories & (1 << bit) != 0 { add(26, number(bit)) }
+                for bit in 0..<5 where token.gluedCategories & (1 << bit) != 0 { keys.append(FeatureHash.key(26, number(bit))) }
             }
 
             let previous = index > 0 ? traits[index - 1] : nil
@@ -86,26 +85,26 @@ package enum FeatureExtractor {
             let previousWord = previous?.wordHash ?? start, nextWord = next?.wordHash ?? end
             let previousTrailing = previous.map { FeatureExtractor.punctuation($0.trailing) } ?? start
             let trailing = FeatureExtractor.punctuation(token.trailing)
-            add(30, previousWord)
-            add(31, nextWord)
-            add(32, previousTrailing)
-            add(33, next?.shapeHash ?? end)
-            add(34, previous?.shapeHash ?? start)
-            add(35, index > 1 ? traits[index - 2].wordHash : start)
-            add(36, index + 2 < count ? traits[index + 2].wordHash : end)
-            add(37, previousWord, token.wordHash)
-            add(38, previousTrailing, token.shapeHash)
-            add(39, token.shapeHash, trailing)
-            add(40, previous.map { number(Int($0.keyword)) } ?? start)
-            add(41, next.map { number(Int($0.keyword)) } ?? end)
-            add(42, number(previous?.isYear == true ? 1 : 0), number(Int(token.caseClass.rawValue)))
-            add(43, number(min(unitsClosed, 6)), number(Int(token.caseClass.rawValue)))
-            add(44, next.map { number(Int($0.numberClass.rawValue)) } ?? end)
-            add(45, previous.map { number(Int($0.numberClass.rawValue)) } ?? start)
-            add(46, token.wordHash, nextWord)
+            keys.append(FeatureHash.key(30, previousWord))
+            keys.append(FeatureHash.key(31, nextWord))
+            keys.append(FeatureHash.key(32, previousTrailing))
+            keys.append(FeatureHash.key(33, next?.shapeHash ?? end))
+            keys.append(FeatureHash.key(34, previous?.shapeHash ?? start))
+            keys.append(FeatureHash.key(35, index > 1 ? traits[index - 2].wordHash : start))
+            keys.append(FeatureHash.key(36, index + 2 < count ? traits[index + 2].wordHash : end))
+            keys.append(FeatureHash.key(37, previousWord, token.wordHash))
+            keys.append(FeatureHash.key(38, previousTrailing, token.shapeHash))
+            keys.append(FeatureHash.key(39, token.shapeHash, trailing))
+            keys.append(FeatureHash.key(40, previous.map { number(Int($0.keyword)) } ?? start))
+            keys.append(FeatureHash.key(41, next.map { number(Int($0.keyword)) } ?? end))
+            keys.append(FeatureHash.key(42, number(previous?.isYear == true ? 1 : 0), number(Int(token.caseClass.rawValue))))
+            keys.append(FeatureHash.key(43, number(min(unitsClosed, 6)), number(Int(token.caseClass.rawValue))))
+            keys.append(FeatureHash.key(44, next.map { number(Int($0.numberClass.rawValue)) } ?? end))
+            keys.append(FeatureHash.key(45, previous.map { number(Int($0.numberClass.rawValue)) } ?? start))
+            keys.append(FeatureHash.key(46, token.wordHash, nextWord))
 
             sequence.gaps.append(previous.map(GapClass.of) ?? 0)
-            sequence.offsets.append(sequence.keys.count)
+            sequence.offsets.append(keys.count)
 
             if token.closesUnit { unitsClosed += 1 }
             if token.isYear { yearsSeen += 1 }
@@ -115,6 +114,7 @@ package enum FeatureExtractor {
             }
             if token.closesBracket { parenDepth = max(0, parenDepth - 1) }
         }
+        sequence.keys = keys
         return sequence
     }
 

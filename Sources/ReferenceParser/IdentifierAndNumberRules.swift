@@ -68,6 +68,8 @@ package enum IdentifierAndNumberRules {
     /// A token that is an arXiv id passing the arXiv pattern: "arXiv:2405.01234" (its dot maybe spaced, which the
     /// tokenizer joins), or an old-style id standing alone ("hep-th/9711200,").
     static func isArxivID(_ text: String) -> Bool {
+        // Both answers need `Identifiers.arxiv` to find an id, which it cannot where `mayHoldArxiv` says so.
+        guard Identifiers.mayHoldArxiv(text) else { return false }
         let lowered = text.lowercasedFast()
         if lowered.hasPrefix("arxiv:") { return Identifiers.arxiv(in: text) != nil }
         guard text.containsBytes("/"), !lowered.hasPrefix("http"), let id = Identifiers.arxiv(in: text) else { return false }

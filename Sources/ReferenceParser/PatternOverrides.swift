@@ -11,7 +11,7 @@ package enum PatternOverrides {
             let text = tokens[index].text
             // Web addresses and ISBNs start with w ( < i or hold "://"; other tokens can only be DOIs.
             let first = text.utf8.first ?? 0
-            guard first >= 0x80 || [0x77, 0x28, 0x3C, 0x69].contains(first | 0x20) || text.utf8.contains(UInt8(ascii: ":")) else {
+            guard first >= 0x80 || [0x77, 0x28, 0x3C, 0x69].contains(first | 0x20) || text.containsByte(UInt8(ascii: ":")) else {
                 if knowsDOI, Identifiers.doi(in: text) != nil { markDOI(at: index, tokens, labels: &labels) }
                 continue
             }

@@ -6,7 +6,7 @@ package enum PublicationType {
     /// `lowered` is the raw reference lowercased.
     static func guess(_ publication: Publication, lowered: String, isJournal: Bool, labels: [String]) -> String {
         let container = publication.containerTitle?.lowercasedFast() ?? ""
-        func has(_ words: [String], in text: String) -> Bool { words.contains(where: { text.containsBytes($0) }) }
+        func has(_ words: [String], in text: String) -> Bool { text.containsAnyBytes(words) }
         if has(["patent"], in: lowered) { return "patent" }
         if has(["ph.d.", "phd thesis", "ph. d.", "dissertation", "thesis", "master's", "masters thesis", "mémoire", "thèse", "doctoral"], in: lowered) {
             return "thesis"

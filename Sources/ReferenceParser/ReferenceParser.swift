@@ -179,6 +179,9 @@ public struct ReferenceParser: Sendable {
             let before = labels
             rule.apply(tokens, &labels, confidence, known)
             guard labels.count == before.count else { continue }
+            // A rule that wrote nothing left the labels in the storage they share with `before`: nothing to compare.
+            let untouched = labels.withUnsafeBufferPointer { after in before.withUnsafeBufferPointer { after.baseAddress == $0.baseAddress } }
+            if untouched { continue }
             for index in labels.indices where labels[index] != before[index] {
                 sources[index] = labels[index] == decoded[index] ? nil : (rule.keyedByLabel ? rule.name + ":" + labels[index] : rule.name)
             }

@@ -74,7 +74,10 @@ public enum ReferenceTokenizer {
     /// Whether the chunk goes on a DOI a line break cut ("10.1016/j.cell. 2020.01.001", `Identifiers.doiContinues`):
     /// the token before is a DOI, one or two spaces (at most one line break) apart.
     static func continuesDOI(_ previous: ReferenceToken, _ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        guard start - previous.end <= 2, let last = previous.text.last, "-/_.".contains(last),
+        // A last character equal to one of "-/_." is that byte (nothing else is canonically equivalent to them).
+        guard start - previous.end <= 2, let lastByte = previous.text.utf8.last,
+              lastByte == 0x2D || lastByte == 0x2F || lastByte == 0x5F || lastByte == 0x2E,
+              let last = previous.text.last, "-/_.".contains(last),
               previous.text.containsBytes("10."), previous.text.containsBytes("/"),
               isUnsplittable(bytes, from: previous.start, to: previous.end),
               bytes[previous.end..<start].filter({ $0 == 0x0A }).count <= 1 else { return false }

@@ -45,6 +45,12 @@ package struct TokenTraits {
     var closesBracket = false
 
     init(_ text: String) {
+        // Most tokens are ASCII: their traits come from the bytes, without the arrays of scalars.
+        if text.isAllASCII {
+            var source = text
+            self = source.withUTF8 { TokenTraits(ascii: $0, text: text) }
+            return
+        }
         let scalars = Array(text.unicodeScalars)
         var end = scalars.count
         while end > 0, !TokenTraits.isWordScalar(scalars[end - 1]) { end -= 1 }
@@ -151,6 +157,108 @@ package struct TokenTraits {
 
         byteCount = text.utf8.count
         closesBracket = scalars.contains { $0 == ")" || $0 == "]" }
+        (looksLikeURL, looksLikeDOI, hasAt) = TokenTraits.linkHints(text)
+    }
+
+    /// `init(_:)` of an all-ASCII token, read off its bytes: each byte is a scalar, its own lowercase mapping is the
+    /// ASCII one, and the word scalars are the digits and letters. The same traits, hashes and lookups.
+    private init(ascii bytes: UnsafeBufferPointer<UInt8>, text: String) {
+        @inline(__always) func isWord(_ byte: UInt8) -> Bool {
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+        }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }
+        let count = bytes.count
+        var end = count
+        while end > 0, !isWord(bytes[end - 1]) { end -= 1 }
+        var first = 0
+        while first < end, !isWord(bytes[first]) { first += 1 }
+        trailing = end < count ? Unicode.Scalar(bytes[count - 1]) : nil
+        leading = first > 0 ? Unicode.Scalar(bytes[0]) : nil
+
+        var lowered = FeatureHash.Accumulator()
+        var shape = FeatureHash.Accumulator()
+        var lastClass: UInt8 = 0x20
+        var uppers = 0, lowers = 0, digits = 0, letters = 0
+        for byte in bytes {
+            lowered.mix(lower(byte))
+            let cls: UInt8
+            if byte >= 65 && byte <= 90 { cls = 0x58; uppers += 1; letters += 1 }
+            else if byte >= 97 && byte <= 122 { cls = 0x78; lowers += 1; letters += 1 }
+            else if byte >= 48 && byte <= 57 { cls = 0x64; digits += 1 }
+            else { cls = byte }
+            if cls != lastClass { shape.mix(cls) }
+            lastClass = cls
+        }
+        loweredHash = lowered.value
+        shapeHash = shape.value
+        let coreCount = end - first
+        word = String(unsafeUninitializedCapacity: coreCount) { buffer in
+            for offset in 0..<coreCount { buffer[offset] = lower(bytes[first + offset]) }
+            return coreCount
+        }
+        func hash(_ from: Int, _ length: Int) -> UInt64 {
+            var hasher = FeatureHash.Accumulator()
+            for offset in from..<(from + length) { hasher.mix(lower(bytes[offset])) }
+            return hasher.value
+        }
+        wordHash = hash(first, coreCount)
+        prefixHashes = (coreCount >= 1 ? hash(first, 1) : 0, coreCount >= 2 ? hash(first, 2) : 0, coreCount >= 3 ? hash(first, 3) : 0)
+        suffixHashes = (coreCount >= 1 ? hash(end - 1, 1) : 0, coreCount >= 2 ? hash(end - 2, 2) : 0, coreCount >= 3 ? hash(end - 3, 3) : 0)
+
+        if letters == 0 { caseClass = .none }
+        else if lowers == 0 { caseClass = .upper }
+        else if uppers == 0 { caseClass = .lower }
+        else if uppers == 1, first < end, bytes[first] >= 65 && bytes[first] <= 90 { caseClass = .title }
+        else { caseClass = .mixed }
+
+        isYear = false
+        let lowerWord = word
+        if digits == 0 {
+            let roman = coreCount >= 1 && coreCount <= 6 && (first..<end).allSatisfy { index in
+                let byte = lower(bytes[index])
+                return byte == 0x69 || byte == 0x76 || byte == 0x78 || byte == 0x6C || byte == 0x63
+            }
+            numberClass = roman ? .roman : .none
+        } else if digits == coreCount {
+            if coreCount == 4, let value = Int(lowerWord), value >= 1500, value <= 2039 {
+                numberClass = .year
+                isYear = true
+            } else {
+                numberClass = NumberClass(rawValue: NumberClass.digits1.rawValue + UInt8(min(coreCount, 5) - 1)) ?? .digits5
+            }
+        } else if coreCount == 5, digits == 4, lower(bytes[end - 1]) >= 97, lower(bytes[end - 1]) <= 122,
+                  let value = Int(String(lowerWord.dropLast())), value >= 1500, value <= 2039 {
+            numberClass = .year
+            isYear = true
+        } else if letters == 0 {
+            numberClass = .range
+        } else if ["st", "nd", "rd", "th", "e", "er", "ème"].contains(where: { lowerWord.hasSuffix($0) }) && digits + 3 >= coreCount {
+            numberClass = .ordinal
+        } else {
+            numberClass = .alnum
+        }
+        var capitals = 0, initial = true
+        for byte in bytes {
+            if byte >= 65 && byte <= 90 { capitals += 1 }
+            else if byte == 0x2E || byte == 0x2D || byte == 0x2C || byte == 0x3B { continue }
+            else { initial = false; break }
+        }
+        isInitial = initial && capitals >= 1 && capitals <= 3
+        let entry = Lexicon.entries[word]
+        keyword = entry?.keyword ?? (coreCount == 0 ? Lexicon.symbolKeyword(text) : 0)
+        categories = entry?.categories ?? 0
+        if digits > 0 {
+            if letters > 0 {
+                let glued = TokenTraits.gluedEntry((first..<end).map { Unicode.Scalar(lower(bytes[$0])) })
+                gluedKeyword = glued.keyword
+                gluedCategories = glued.categories
+            } else if let lead = leading, lead == "#" {
+                gluedKeyword = Lexicon.symbolKeyword(String(lead))
+            }
+        }
+        closesUnit = TokenTraits.closesUnit(trailing: trailing, isInitial: isInitial)
+        byteCount = count
+        closesBracket = bytes.contains { $0 == 0x29 || $0 == 0x5D }
         (looksLikeURL, looksLikeDOI, hasAt) = TokenTraits.linkHints(text)
     }
 

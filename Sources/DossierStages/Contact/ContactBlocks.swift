@@ -13,7 +13,7 @@ enum ContactBlocks {
             let besideDetails = block.contains(where: isContactDetail)
             for line in block {
                 // `detailLabel` ends in a ":": without one the line has nothing to cut.
-                let separated = line.utf8.contains(UInt8(ascii: ":")) ? detailLabel.replacing(in: line, with: "|$0") : line
+                let separated = line.containsByte(UInt8(ascii: ":")) ? detailLabel.replacing(in: line, with: "|$0") : line
                 for part in parts(of: separated) {
                     state.read(part.trimmingFast(in: partEdges),
                                besideDetails: besideDetails)
@@ -46,7 +46,7 @@ enum ContactBlocks {
         mutating func read(_ text: String, besideDetails: Bool) {
             guard text.count >= 2, !isContactDetail(text) else { return }
             if let nameTokens, PersonNames.cleaned(text).map(PersonNames.comparisonTokens) == nameTokens { return }
-            if text.utf8.contains(UInt8(ascii: ":")), let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
+            if text.containsByte(UInt8(ascii: ":")), let match = label.firstMatch(in: text), let key = match.group(1)?.lowercased(), let value = match.group(2) {
                 if key.hasPrefix("addr") || key.hasPrefix("adresse") || key.hasPrefix("dirección") || key.hasPrefix("indirizzo") {
                     address.append(value)
                 } else if key.hasPrefix("affil") || key.hasPrefix("institution") || key.hasPrefix("organi") {

@@ -120,7 +120,7 @@ enum EmailFinder {
         if target.lowercased().hasPrefix("mailto:") { target = String(target.dropFirst(7)) }
         if let query = target.firstIndex(of: "?") { target = String(target[..<query]) }
         // Without a "%" there is nothing to decode.
-        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
+        if target.containsByte(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         target = target.trimmingFast(in: .whitespaces)
         guard !FastText.contains(UInt8(ascii: "/"), in: target) else { return nil }
         let found = emails(target)

@@ -34,8 +34,14 @@ struct DocumentKindEvidence {
         title = document.metadata["title"]?.stringValue ?? firstHeading
         let topLines = document.blocks.prefix(3).flatMap { DocumentLines.lines(of: $0, topLevel: 0) }
         nameAtTop = document.profile.person.name != nil || topLines.contains { PersonNames.name(in: $0.text) != nil }
-        salutation = document.blocks.prefix(8).lazy.compactMap { DocumentKindEvidence.salutationPattern.firstMatch(in: $0.text)?.group(0) }.first
-        closing = document.blocks.suffix(8).lazy.compactMap { DocumentKindEvidence.closingPattern.firstMatch(in: $0.text)?.group(0) }.first
+        salutation = document.blocks.prefix(8).lazy.compactMap { block in
+            DocumentKindEvidence.mayOpen(block.text, with: "DTSMEG", ignoringCase: false)
+                ? DocumentKindEvidence.salutationPattern.firstMatch(in: block.text)?.group(0) : nil
+        }.first
+        closing = document.blocks.suffix(8).lazy.compactMap { block in
+            DocumentKindEvidence.mayOpen(block.text, with: "sybkwrmca", ignoringCase: true)
+                ? DocumentKindEvidence.closingPattern.firstMatch(in: block.text)?.group(0) : nil
+        }.first
         let body = document.blocks.filter { $0.type != .heading && $0.type != .rule }
         let prose = body.filter { $0.type == .paragraph && $0.text.split(separator: " ").count >= 30 }
         paragraphs = prose.count
@@ -54,6 +60,25 @@ struct DocumentKindEvidence {
             }
         }
         referenceLikeUnits = (units.filter(DocumentKindEvidence.looksLikeReference).count, units.count)
+    }
+
+    /// False only when an expression anchored at the start, `^\s*` then a word opening with one of `letters`, cannot
+    /// match: the first byte after ASCII bytes `\s` may take is ASCII and none of them (ignoring case, `letters` then
+    /// lowercase). A non-ASCII byte there (a space, or a letter that folds to one) goes to the expression. The
+    /// salutation and closing expressions ran over every block, a whole reference list among them.
+    static func mayOpen(_ text: String, with letters: StaticString, ignoringCase: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) || (bytes[index] >= 0x1C && bytes[index] <= 0x1F) {
+                index += 1
+            }
+            guard index < bytes.count else { return false }
+            let byte = bytes[index]
+            if byte >= 0x80 { return true }
+            let key = ignoringCase ? byte | 0x20 : byte
+            return letters.withUTF8Buffer { $0.contains(key) }
+        }
     }
 
     /// `character.isLetter`, answered for a one-byte ASCII character without the Unicode property table (the

@@ -17,7 +17,8 @@ public enum TextNormalizer {
     /// NFC, ligatures, invisible characters, exotic spaces; no collapsing.
     public static func normalizeCharacters(_ text: String) -> String {
         // Most text is plain ASCII without tabs or carriage returns: nothing to do.
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 && $0 != 0x0D }) { return text }
+        var bytesOf = text
+        if bytesOf.withUTF8({ bytes in !bytes.contains(where: { $0 >= 0x80 || $0 == 0x09 || $0 == 0x0D }) }) { return text }
         if let simple = normalizeSimpleScalars(text) { return simple }
         // No scalar that a replaced character is made of or canonically equivalent to (U+2000 and U+2001 are
         // U+2002 and U+2003 to Character equality): the loop below would copy every character.
@@ -41,33 +42,46 @@ public enum TextNormalizer {
     /// U+2001 are U+2002 and U+2003), and what is left is already NFC. A tab-joined table row or an en dash in
     /// a reference took the character loop and Foundation's NFC pass over the whole text (16 % of a long table).
     static func normalizeSimpleScalars(_ text: String) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending = scalars.next()
-        while let scalar = pending {
-            pending = scalars.next()
-            let value = scalar.value
-            switch value {
-            case 0x09, 0xA0, 0x2000...0x200A, 0x202F, 0x205F:
-                out.append(0x20)
-            case 0x0D:
-                // "\r\n" is one character, kept; a carriage return alone is dropped.
-                if pending == "\n" { out.append(0x0D) }
-            case 0xAD, 0x200B, 0x2060:
-                break
-            case 0x2028, 0x2029:
-                out.append(0x0A)
-            case 0x200C, 0x200D:
-                return nil
-            case 0..<0x80:
-                out.append(UInt8(value))
-            case 0x80..<0x300, 0x2000...0x206F:
-                UTF8.encode(scalar) { out.append($0) }
-            default:
-                return nil
+        var source = text
+        // Scalar by scalar off the (valid) UTF-8 bytes, which a kept scalar is copied as.
+        let out: [UInt8]? = source.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    switch byte {
+                    case 0x09: out.append(0x20)
+                    // "\r\n" is one character, kept; a carriage return alone is dropped.
+                    case 0x0D: if index + 1 < bytes.count, bytes[index + 1] == 0x0A { out.append(0x0D) }
+                    default: out.append(byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                switch value {
+                case 0xA0, 0x2000...0x200A, 0x202F, 0x205F:
+                    out.append(0x20)
+                case 0xAD, 0x200B, 0x2060:
+                    break
+                case 0x2028, 0x2029:
+                    out.append(0x0A)
+                case 0x200C, 0x200D:
+                    return nil
+                case 0x80..<0x300, 0x2000...0x206F:
+                    out.append(contentsOf: bytes[index..<min(index + length, bytes.count)])
+                default:
+                    return nil
+                }
+                index += length
             }
+            return out
         }
+        guard let out else { return nil }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -102,8 +116,16 @@ public enum TextNormalizer {
 
     private static func collapseSpaces(_ text: Substring) -> String {
         // A plain scan: Foundation's `contains` goes through CFString and was most of this stage's time.
-        var previous: UInt8 = 0
-        if !text.utf8.contains(where: { byte in defer { previous = byte }; return byte == 0x20 && previous == 0x20 }) { return String(text) }
+        var slice = text
+        let doubled = slice.withUTF8 { bytes -> Bool in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x20 && previous == 0x20 { return true }
+                previous = byte
+            }
+            return false
+        }
+        if !doubled { return String(text) }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var previousWasSpace = false

@@ -1,3 +1,4 @@
+import DossierText
 import DossierModel
 import Foundation
 
@@ -55,8 +56,8 @@ enum ItalicVenue {
         func visit(_ inlines: [Inline]) {
             for inline in inlines {
                 if inline.type == .emphasis || inline.type == .strong {
-                    let text = balanced(inline.text.trimmingCharacters(in: edge))
-                    if text.filter(\.isLetter).count >= 4, text.lowercased() != "et al" {
+                    let text = balanced(inline.text.trimmingFast(in: edge))
+                    if hasLetters(text, atLeast: 4), text.lowercased() != "et al" {
                         found.append(Run(text: text, italic: inline.type == .emphasis, group: group))
                     }
                 } else if let children = inline.children {
@@ -85,7 +86,23 @@ enum ItalicVenue {
         let opens = text.filter { $0 == "(" }.count, closes = text.filter { $0 == ")" }.count
         if closes > opens, text.last == ")" { text = text.dropLast() }
         if opens > closes, text.first == "(" { text = text.dropFirst() }
-        return String(text).trimmingCharacters(in: edge)
+        return String(text).trimmingFast(in: edge)
+    }
+
+    /// `text.filter(\.isLetter).count >= count`, stopping at the count; a one-byte character is a letter when it is
+    /// A–Z or a–z (as `isLetter` says of ASCII).
+    static func hasLetters(_ text: String, atLeast count: Int) -> Bool {
+        var found = 0
+        for character in text {
+            if found >= count { break }
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A { found += 1 }
+            } else if character.isLetter {
+                found += 1
+            }
+        }
+        return found >= count
     }
 
     /// Moves the edge between title and venue to where the italic run `venue` starts in `raw`, when the parser's

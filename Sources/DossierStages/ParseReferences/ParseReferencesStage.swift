@@ -75,7 +75,7 @@ public struct ParseReferencesStage: Stage {
         let raw = publication.raw
         let noAuthors = publication.author?.isEmpty ?? true
         // The remark needs "(" and "with", the title before a year ":" and "," (ASCII literals, matched by nothing else).
-        if raw.utf8.contains(0x28), raw.containsBytes("with"), let title = coauthorRemark.firstGroups(in: raw).first?.0,
+        if raw.containsByte(0x28), raw.containsBytes("with"), let title = coauthorRemark.firstGroups(in: raw).first?.0,
            noAuthors || publication.title == nil || publication.title?.contains("with ") == true {
             // No title read: the parser took the title and the remark for authors, which they are not.
             if publication.title == nil, !noAuthors {
@@ -85,7 +85,7 @@ public struct ParseReferencesStage: Stage {
             publication.title = title.trimmingFast(in: CharacterSet(charactersIn: " ,.;:\"“”"))
             return
         }
-        guard noAuthors, raw.utf8.contains(0x3A), raw.utf8.contains(0x2C), let found = titleThenYear.firstGroups(in: raw).first?.0 else { return }
+        guard noAuthors, raw.containsByte(0x3A), raw.containsByte(0x2C), let found = titleThenYear.firstGroups(in: raw).first?.0 else { return }
         let title = found.trimmingFast(in: CharacterSet(charactersIn: " ,.;:\"“”"))
         // Only a title that ran on past the year is cut; one the parser read well is kept.
         guard let current = publication.title else { publication.title = title; return }

@@ -18,7 +18,7 @@ enum TitleFirstAuthors {
             publication.title = withoutOwnYear(run.text, raw: raw)
             publication.confidence["title"] = 0.8
         }
-        guard let title = publication.title, title.split(separator: " ").count >= 3, start.hasPrefix(title) else { return }
+        guard let title = publication.title, FastText.spaceSeparatedCount(title) >= 3, start.hasPrefix(title) else { return }
         let after = start.dropFirst(title.count)
         let rest = after.drop { " .,:;\"”’*".contains($0) }
         guard rest.first?.isUppercase == true, let span = authorSentence(rest) else { return }

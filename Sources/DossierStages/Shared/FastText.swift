@@ -29,7 +29,7 @@ enum FastText {
     /// (`FoundationPrecheck.allStandAlone`: no carriage return, so "\r\n" is not split, no combining mark, nothing
     /// canonically equivalent to an ASCII character, as `replacingAll` has it); Foundation's search otherwise.
     static func replacingASCII(_ byte: UInt8, with replacement: StaticString, in text: String) -> String {
-        guard text.utf8.contains(byte) else { return text }
+        guard text.containsByte(byte) else { return text }
         guard FoundationPrecheck.allStandAlone(text) else {
             return text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement.description)
         }
@@ -48,8 +48,8 @@ enum FastText {
     /// `text.contains(String(UnicodeScalar(byte)))` for an ASCII `byte`: a byte search when the text is ASCII,
     /// `containsText` (the bytes when they decide Foundation's answer, Foundation's search otherwise) when not.
     static func contains(_ byte: UInt8, in text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.containsText(String(UnicodeScalar(byte))) }
-        return text.utf8.contains(byte)
+        guard text.isAllASCII else { return text.containsText(String(UnicodeScalar(byte))) }
+        return text.containsByte(byte)
     }
 
     /// `text.unicodeScalars.filter(\.properties.isAlphabetic).count >= count`, stopping at the count and
@@ -91,6 +91,6 @@ enum FastText {
 
     /// `text.count <= limit`, counting characters only when the bytes do not already settle it.
     static func hasAtMostCharacters(_ text: String, _ limit: Int) -> Bool {
-        text.utf8.count <= limit || text.count <= limit
+        text.hasAtMostCharacters(limit)
     }
 }

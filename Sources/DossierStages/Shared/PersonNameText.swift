@@ -20,7 +20,7 @@ extension PersonNames {
     /// The name with decorations, honorifics and degrees removed; nil when nothing is left.
     static func cleaned(_ raw: String) -> String? {
         // Without a line feed byte there is nothing to replace (no other text is canonically equivalent to it).
-        var text = raw.utf8.contains(10) ? raw.replacingOccurrences(of: "\n", with: " ") : raw
+        var text = raw.containsByte(10) ? raw.replacingOccurrences(of: "\n", with: " ") : raw
         var bytes = LineBytes(text)
         /// Removes the matches of `pattern`, unless `mayMatch` proves there are none.
         func remove(_ pattern: TextPattern, when mayMatch: (LineBytes) -> Bool) {
@@ -97,7 +97,7 @@ extension PersonNames {
         guard text.count <= 60, text.count >= 3 else { return false }
         let commaParts = text.split(separator: ",")
         guard commaParts.count <= 2 else { return false }
-        let spaced = text.utf8.contains(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: " ") : text
+        let spaced = text.containsByte(UInt8(ascii: ",")) ? text.replacingOccurrences(of: ",", with: " ") : text
         let tokens = spaced.split(whereSeparator: \.isWhitespace).map(String.init)
         guard (2...6).contains(tokens.count) else { return false }
         // After the cheaper tests: each of these only rejects, so their order does not change the answer.

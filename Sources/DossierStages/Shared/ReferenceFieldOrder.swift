@@ -41,7 +41,7 @@ enum ReferenceFieldOrder {
     /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
     /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
     static func separatingAuthorLine(_ text: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
+        guard text.containsByte(0x0A) else { return text }
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
         var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingFast(in: .whitespaces)
@@ -62,7 +62,7 @@ enum ReferenceFieldOrder {
     /// it ends with a full stop before the next line, unless the next line opens with a run of the same style (the
     /// field wrapped: a PDF gives each line its own run).
     static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
+        guard text.containsByte(0x0A) else { return text }
         var lines = text.components(separatedBy: "\n")
         guard lines.count >= 2 else { return text }
         var runs: [String: Set<InlineType>] = [:]
@@ -150,7 +150,7 @@ enum ReferenceFieldOrder {
         text = withoutMarks(text)
         // "Boco L. et al. (incl. Korb E.)": a remark in brackets and "et al." say nothing against a list of names.
         // (Each expression is tried only when the bytes it needs are there: "(", and "et".)
-        if text.utf8.contains(UInt8(ascii: "(")) { text = Patterns.remark.replacing(in: text, with: "") }
+        if text.containsByte(UInt8(ascii: "(")) { text = Patterns.remark.replacing(in: text, with: "") }
         let cut = text.containsBytes("et") && Patterns.etAl.matches(text)
         if cut { text = Patterns.etAl.replacing(in: text, with: "") }
         while let last = text.last, ".;, ".contains(last) { text.removeLast() }

@@ -162,7 +162,7 @@ enum ReferenceUnits {
         let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
         // A DOI broken at a line end after ".", "/", "-" or "_" goes on at the start of the next line, no space between.
         // Both need a line feed (most units are one line: the searches were a fifth of a long list's time).
-        var raw = fields.utf8.contains(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
+        var raw = fields.containsByte(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
         if mayOpenWithNumber(raw) { raw = Patterns.numbering.replacing(in: raw, with: "") }
         // A list number after the date column: "2021 J1 A title" → "2021 A title".
         if mayOpenWithYear(raw, afterSpace: true) { raw = Patterns.yearThenLabel.replacing(in: raw, with: "$1") }
@@ -188,7 +188,7 @@ enum ReferenceUnits {
             text = Patterns.emptyBrackets.replacing(in: text, with: "")
         }
         if mayEnd(text, with: ",;|/") { text = Patterns.trailingSeparators.replacing(in: text, with: "") }
-        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.count > text.count { text += "." }
+        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.characterCount > text.characterCount { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingFast(in: .whitespaces), urls: urls, block: block)
     }
 
@@ -231,14 +231,39 @@ enum ReferenceUnits {
     /// False only when `text` cannot hold two white-space characters in a row (`\s{2,}`): it is ASCII without two
     /// adjacent spaces, tabs or line breaks. Anything else goes to the expression.
     static func mayHoldRepeatedSpace(_ text: String) -> Bool {
-        var previousSpace = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return true }
-            let space = byte == 0x20 || (0x09...0x0D).contains(byte)
-            if space && previousSpace { return true }
-            previousSpace = space
+        var text = text
+        return text.withUTF8 { bytes in
+            var previousSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let space: Bool
+                if byte < 0x80 {
+                    space = byte == 0x20 || (0x09...0x0D).contains(byte)
+                    index += 1
+                } else {
+                    // A non-ASCII scalar counts as a space when any definition of `\s` may hold it (an en dash in a
+                    // page range sent every reference to the expression).
+                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    space = mayBeSpace(value)
+                    index += length
+                }
+                if space && previousSpace { return true }
+                previousSpace = space
+            }
+            return false
         }
-        return false
+    }
+
+    /// Whether a non-ASCII scalar may be white space to an expression's `\s`: the White_Space and Zs scalars, with
+    /// U+180E, U+200B and U+FEFF, which some definitions count.
+    static func mayBeSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 
     /// False only when an expression anchored at the end (`…[…]\s*$`) cannot match: the last character is ASCII, not
@@ -277,28 +302,28 @@ enum ReferenceUnits {
     /// "Underlined names denote students" — short, without a year.
     static func isLegend(_ text: String) -> Bool {
         // `legend` needs an "=" (an ASCII literal, matched by nothing else).
-        if text.utf8.contains(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
+        if text.containsByte(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 150, !YearScan.holdsYear(trimmed, letter: true) else { return false }
+        guard FastText.hasAtMostCharacters(trimmed, 150), !YearScan.holdsYear(trimmed, letter: true) else { return false }
         // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
         // (ignoring case, which `mayHoldFoldingASCII` allows for).
         // The key's words alone, its mark taken by the reader for a bullet: "These authors contributed equally".
         if trimmed.count <= 60, ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["contribut", "first author"]),
            Patterns.phraseLegend.matches(trimmed) { return true }
         return mayHoldMark(trimmed) && Patterns.markLegend.matches(trimmed)
-            || (trimmed.count <= 100 && (trimmed.utf8.contains(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
+            || (FastText.hasAtMostCharacters(trimmed, 100) && (trimmed.containsByte(0x3A) || ByteSearch.mayHoldFoldingASCII(trimmed, anyOf: ["indicate", "denote"]))
                 && Patterns.wordLegend.matches(trimmed))
     }
 
     /// Whether `text` holds one of the marks of `Patterns.markLegend`: * † ‡ § ¶ # ✉.
     private static func mayHoldMark(_ text: String) -> Bool {
-        text.utf8.contains(0x2A) || text.utf8.contains(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
+        text.containsByte(0x2A) || text.containsByte(0x23) || ["†", "‡", "§", "¶", "✉"].contains { text.containsBytes($0) }
     }
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
     static func isCounterHeading(_ text: String) -> Bool {
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
-        guard trimmed.count <= 80, let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
+        guard FastText.hasAtMostCharacters(trimmed, 80), let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
         let heading = String(trimmed[..<counter.lowerBound])
         return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
     }
@@ -318,7 +343,7 @@ enum ReferenceUnits {
         let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
         // Every placeholder pattern needs a "\\" or a "{" (ASCII literals, matched by nothing else).
         guard !trimmed.isEmpty else { return true }
-        return (trimmed.utf8.contains(0x5C) || trimmed.utf8.contains(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
+        return (trimmed.containsByte(0x5C) || trimmed.containsByte(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
     }
 
     /// A heading that is a whole reference ("### [3] Doe J, Roe R. A title. Journal, 2014, 48(3): 414-422."): long and

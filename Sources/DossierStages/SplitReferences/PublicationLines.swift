@@ -45,7 +45,7 @@ enum PublicationLines {
             previousSection = section
             var first = true
             func add(_ text: String, inlines: [Inline], wholeBold: Bool, item: Int?, marker: String?, holder: PublicationLine.Holder) {
-                let texts = text.split(separator: "\n").map { String($0) }
+                let texts = text.linesSplitFast().map { String($0) }
                 let runs = lineInlines(inlines)
                 for (number, line) in texts.enumerated() {
                     let trimmed = line.trimmingFast(in: .whitespaces)

@@ -154,7 +154,7 @@ enum PublicationSegmenter {
         traits.year = digits && YearScan.holdsYear(text, letter: true)
         traits.doi = digits && text.containsText("10.") && LineScans.holdsDOIPrefix(text)
         traits.url = text.containsText("http") || text.containsText("www.")
-        traits.pages = digits && (text.utf8.contains(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
+        traits.pages = digits && (text.containsByte(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
         traits.applicant = applicant.contains { text.containsText($0) }
         return traits
@@ -171,7 +171,7 @@ enum PublicationSegmenter {
         var result = ""
         var last: Character = " ", run = 0
         for character in word.prefix(12) {
-            let kind: Character = character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character.isLetter ? "L" : character
+            let kind = shapeClass(of: character)
             if kind == last { run += 1 } else { run = 1; last = kind }
             // Digits up to four, so that a year column ("2003:") is not a volume ("151:").
             if run <= (kind == "d" ? 4 : 2) { result.append(kind) }
@@ -179,13 +179,29 @@ enum PublicationSegmenter {
         return result
     }
 
+    /// The class of a character in a shape: X, x, d, L, or the character itself. A one-byte character is ASCII, where
+    /// the upper- and lowercase letters are A–Z and a–z, the numbers 0–9, and nothing else is a letter.
+    static func shapeClass(of character: Character) -> Character {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            if byte >= 0x41 && byte <= 0x5A { return "X" }
+            if byte >= 0x61 && byte <= 0x7A { return "x" }
+            if byte >= 0x30 && byte <= 0x39 { return "d" }
+            return character
+        }
+        return character.isUppercase ? "X" : character.isLowercase ? "x" : character.isNumber ? "d" : character.isLetter ? "L" : character
+    }
+
     /// The number of words between spaces (`split(separator: " ").count`, counted on the bytes).
     static func wordCount(_ text: String) -> Int {
-        var count = 0, inWord = false
-        for byte in text.utf8 {
-            if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0, inWord = false
+            for byte in bytes {
+                if byte == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+            }
+            return count
         }
-        return count
     }
 
     static func endClass(_ text: String) -> String {
@@ -219,10 +235,11 @@ enum PublicationSegmenter {
         while start < lines.count {
             var end = start + 1
             while end < lines.count, !lines[end].opensSection { end += 1 }
-            let counts = lines[start..<end].map { $0.text.count }.sorted()
+            let lengths = lines[start..<end].map { $0.text.characterCount }
+            let counts = lengths.sorted()
             let full = max(1, counts[min(counts.count - 1, counts.count * 9 / 10)])
             for index in start..<end {
-                let ratio = Double(lines[index].text.count) / Double(full)
+                let ratio = Double(lengths[index - start]) / Double(full)
                 result[index] = ratio < 0.4 ? "short" : ratio < 0.7 ? "part" : ratio < 0.9 ? "most" : "full"
             }
             start = end

@@ -282,7 +282,7 @@ public struct SplitReferencesStage: Stage {
         // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
         let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
         // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
-        let initial = before.count >= 3 && last == "." && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
+        let initial = last == "." && !FastText.hasAtMostCharacters(before, 2) && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
         return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
     }
 
