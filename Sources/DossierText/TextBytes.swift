@@ -25,10 +25,7 @@ extension String {
     /// unspecialised, tens of instructions a byte, on every reference line several times.
     package func containsByte(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        }
+        return text.withUTF8 { UTF8Scalars.contains(byte, in: $0) }
     }
 }
 
@@ -99,10 +96,7 @@ extension Substring {
     /// `utf8.contains(byte)` by `memchr` (`String.containsByte`).
     package func containsByte(_ byte: UInt8) -> Bool {
         var text = self
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
-        }
+        return text.withUTF8 { UTF8Scalars.contains(byte, in: $0) }
     }
 }
 
@@ -212,9 +206,7 @@ package enum ByteSearch {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 switch value {
                 case 0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96...0x1E9A, 0x1E9E, 0x212A, 0xFB00...0xFB06: return true
                 default: index += length
@@ -362,4 +354,24 @@ extension String {
 extension Substring {
     /// `lowercasedFast()` of a Substring through the String one: the generic one runs unspecialised across modules.
     package func lowercasedFast() -> String { String(self).lowercasedFast() }
+}
+
+/// Scalars off valid UTF-8 bytes, for the byte scans that meet a non-ASCII lead byte.
+package enum UTF8Scalars {
+    /// Whether `byte` occurs in `bytes`, by `memchr`.
+    @inline(__always)
+    package static func contains(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    /// The scalar value whose encoding starts with the lead byte at `index` (not ASCII), and its length in bytes.
+    @inline(__always)
+    package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
+        let byte = bytes[index]
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (value, length)
+    }
 }

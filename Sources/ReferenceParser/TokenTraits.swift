@@ -122,23 +122,9 @@ package struct TokenTraits {
         let lowerWord = word
         if digits == 0 {
             numberClass = TokenTraits.isRoman(wordScalars) ? .roman : .none
-        } else if digits == coreCount {
-            if coreCount == 4, let value = Int(lowerWord), value >= 1500, value <= 2039 {
-                numberClass = .year
-                isYear = true
-            } else {
-                numberClass = NumberClass(rawValue: NumberClass.digits1.rawValue + UInt8(min(coreCount, 5) - 1)) ?? .digits5
-            }
-        } else if coreCount == 5, digits == 4, let letter = wordScalars.last, letter.properties.isLowercase,
-                  let value = Int(String(lowerWord.dropLast())), value >= 1500, value <= 2039 {
-            numberClass = .year
-            isYear = true
-        } else if letters == 0 {
-            numberClass = .range
-        } else if ["st", "nd", "rd", "th", "e", "er", "ème"].contains(where: { lowerWord.hasSuffix($0) }) && digits + 3 >= coreCount {
-            numberClass = .ordinal
         } else {
-            numberClass = .alnum
+            (numberClass, isYear) = TokenTraits.numberClass(lowerWord, digits: digits, letters: letters, coreCount: coreCount,
+                                                           endsInLowercase: wordScalars.last?.properties.isLowercase == true)
         }
         isInitial = TokenTraits.looksLikeInitial(scalars)
         let entry = Lexicon.entries[word]
@@ -219,23 +205,9 @@ package struct TokenTraits {
                 return byte == 0x69 || byte == 0x76 || byte == 0x78 || byte == 0x6C || byte == 0x63
             }
             numberClass = roman ? .roman : .none
-        } else if digits == coreCount {
-            if coreCount == 4, let value = Int(lowerWord), value >= 1500, value <= 2039 {
-                numberClass = .year
-                isYear = true
-            } else {
-                numberClass = NumberClass(rawValue: NumberClass.digits1.rawValue + UInt8(min(coreCount, 5) - 1)) ?? .digits5
-            }
-        } else if coreCount == 5, digits == 4, lower(bytes[end - 1]) >= 97, lower(bytes[end - 1]) <= 122,
-                  let value = Int(String(lowerWord.dropLast())), value >= 1500, value <= 2039 {
-            numberClass = .year
-            isYear = true
-        } else if letters == 0 {
-            numberClass = .range
-        } else if ["st", "nd", "rd", "th", "e", "er", "ème"].contains(where: { lowerWord.hasSuffix($0) }) && digits + 3 >= coreCount {
-            numberClass = .ordinal
         } else {
-            numberClass = .alnum
+            (numberClass, isYear) = TokenTraits.numberClass(lowerWord, digits: digits, letters: letters, coreCount: coreCount,
+                                                           endsInLowercase: coreCount > 0 && lower(bytes[end - 1]) >= 97 && lower(bytes[end - 1]) <= 122)
         }
         var capitals = 0, initial = true
         for byte in bytes {
@@ -314,6 +286,23 @@ package struct TokenTraits {
         let scalars = Array(text.unicodeScalars)
         guard let last = scalars.last, !isWordScalar(last) else { return false }
         return closesUnit(trailing: last, isInitial: looksLikeInitial(scalars))
+    }
+
+    /// The number class of a token with digits (and whether it is a year), from its lowered word: a year
+    /// 1500–2039 ("1999", "1999a"), digits by count, a range, an ordinal ("3rd", "2e", "1ème") or letters and digits.
+    static func numberClass(_ lowerWord: String, digits: Int, letters: Int, coreCount: Int, endsInLowercase: Bool) -> (NumberClass, Bool) {
+        if digits == coreCount {
+            if coreCount == 4, let value = Int(lowerWord), value >= 1500, value <= 2039 { return (.year, true) }
+            return (NumberClass(rawValue: NumberClass.digits1.rawValue + UInt8(min(coreCount, 5) - 1)) ?? .digits5, false)
+        }
+        if coreCount == 5, digits == 4, endsInLowercase, let value = Int(String(lowerWord.dropLast())), value >= 1500, value <= 2039 {
+            return (.year, true)
+        }
+        if letters == 0 { return (.range, false) }
+        if ["st", "nd", "rd", "th", "e", "er", "ème"].contains(where: { lowerWord.hasSuffix($0) }) && digits + 3 >= coreCount {
+            return (.ordinal, false)
+        }
+        return (.alnum, false)
     }
 
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {

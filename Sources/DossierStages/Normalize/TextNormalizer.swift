@@ -60,9 +60,7 @@ public enum TextNormalizer {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalars.decode(bytes, at: index)
                 switch value {
                 case 0xA0, 0x2000...0x200A, 0x202F, 0x205F:
                     out.append(0x20)
