@@ -46,7 +46,7 @@ enum RunningChromeFilter {
                 let outermost = fragment.rect.y0 >= lowest - 1 || fragment.rect.y1 <= highest + 1
                 if let zone = zone(fragment, height: page.height, scale: outermost ? 1.8 : 1) {
                     let key = zone + "|" + normalized(fragment.text)
-                    let isPageNumber = outermost && looksLikePageNumber(fragment.text)
+                    let isPageNumber = outermost && looksLikePageNumber(fragment.text) && !opensText(fragment, on: page.fragments)
                     // The first copy of a running header stays: it often is the only place of the applicant's name;
                     // so does that of a running footer with an address in it (moderncv's name and e-mail footer).
                     if !isPageNumber, zone == "top" || fragment.text.contains("@"), running.contains(key), !keptHeaders.contains(key) {
@@ -100,6 +100,16 @@ enum RunningChromeFilter {
 
     private static let pageNumberPattern = TextPattern(
         #"^\s*(page|seite|p\.)?\s*[-–—(\[]?\s*(\d{1,3})\s*[-–—)\]]?\s*((of|/|von)\s*\d{1,4})?\s*$"#, caseInsensitive: true)
+
+    /// A number with text right after it on its row ("[3]" before "Nakashima A T, …" at the top of a page): a list's
+    /// marker, not the page's number, which stands apart from any text beside it.
+    static func opensText(_ fragment: TextLine, on fragments: [TextLine]) -> Bool {
+        let reach = 3 * max(fragment.size, 1)
+        return fragments.contains { other in
+            other.rect.midY >= fragment.rect.y0 && other.rect.midY <= fragment.rect.y1
+                && other.rect.x0 >= fragment.rect.x1 - 0.5 && other.rect.x0 - fragment.rect.x1 <= reach
+        }
+    }
 
     /// "3", "- 3 -", "Page 3 of 8", "3/8".
     static func looksLikePageNumber(_ text: String) -> Bool {

@@ -274,6 +274,24 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(result.removed.count, 4)
     }
 
+    /// A list number at the top of a page with its text right beside it ("[3] Doe, J. …") is the item's marker, not
+    /// the page's number; a number standing alone at the foot of the page still is.
+    func testAMarkerAtThePageTopIsNotAPageNumber() {
+        var first = SyntheticPage(number: 1)
+        first.line("[1] Doe, J. (2020). A first paper. Journal of Things, 1, 1–10.", x: 50, y: 680)
+        first.line("[2] Roe, R. and Doe, J. (2019). A second paper. Journal of Stuff, 2, 3–4.", x: 50, y: 692)
+        first.line("1", x: 300, y: 800)
+        var second = SyntheticPage(number: 2)
+        second.line("[3]", x: 50, y: 30)
+        second.line("Poe, E. and Doe, J. (2018). A third paper. Journal of Ravens, 3, 5–6.", x: 70, y: 30)
+        second.line("[4] Doe, J. (2017). A fourth paper. Journal of Things, 4, 7–8.", x: 50, y: 42)
+        second.line("2", x: 300, y: 800)
+        let result = PDFLayout.analyse([first.page, second.page])
+        let items = result.blocks.flatMap { $0.items ?? [] }
+        XCTAssertEqual(items.map(\.marker), ["[1]", "[2]", "[3]", "[4]"], texts(result.blocks).joined(separator: "\n"))
+        XCTAssertFalse(texts(result.blocks).contains { $0 == "1" || $0 == "2" })
+    }
+
     func testAParagraphCutByAPageBreakIsJoined() {
         var first = SyntheticPage(number: 1)
         first.line("The project started in the spring and grew into a", x: 50, y: 700)
