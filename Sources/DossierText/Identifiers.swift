@@ -408,9 +408,7 @@ enum DOIScan {
                         end += 1
                         continue
                     }
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where end + offset < count { value = value << 6 | UInt32(bytes[end + offset] & 0x3F) }
+                    let (value, length) = UTF8Scalars.decode(bytes, at: end)
                     if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace { break }
                     end += length
                 }

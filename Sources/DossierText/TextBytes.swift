@@ -104,12 +104,7 @@ extension String {
     /// `split(separator: Character(separator))` (omitting empty pieces) for an ASCII separator other than CR, cut at
     /// the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`: each scalar is then a character
     /// that only that scalar equals); the Character split otherwise.
-    package func splitFast(_ separator: UInt8) -> [Substring] {
-        var text = self
-        let pieces: [Range<Int>]? = text.withUTF8 { FoundationPrecheck.pieces($0, separator) }
-        guard let pieces else { return split(separator: Character(Unicode.Scalar(separator))) }
-        return FoundationPrecheck.slices(Substring(self), pieces)
-    }
+    package func splitFast(_ separator: UInt8) -> [Substring] { Substring(self).splitFast(separator) }
 }
 
 extension Substring {
@@ -339,9 +334,7 @@ extension String {
                     index += 1
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < source.count { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                let (value, length) = UTF8Scalars.decode(source, at: index)
                 if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
                 index += length
             }

@@ -244,9 +244,7 @@ enum ReferenceUnits {
                 } else {
                     // A non-ASCII scalar counts as a space when any definition of `\s` may hold it (an en dash in a
                     // page range sent every reference to the expression).
-                    let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                    var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let (value, length) = UTF8Scalars.decode(bytes, at: index)
                     space = mayBeSpace(value)
                     index += length
                 }
