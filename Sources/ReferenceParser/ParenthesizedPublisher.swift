@@ -1,3 +1,5 @@
+import DossierText
+
 /// A book's publisher in brackets after its title, as the Institute of Physics' style and many lists print it
 /// ("Doe J 2009 Honte, culpabilité et traumatisme (Dunod)", "… Nap-of-the-Earth flight (NASA)", "… Essays (MIT Press)
 /// pp 141–85"), read by the model as the end of the title. The bracket becomes the publisher when it closes the title,
@@ -20,19 +22,10 @@ enum ParenthesizedPublisher {
               // One bracket: no other opens or closes inside.
               !tokens[open...end].dropFirst().contains(where: { $0.text.contains("(") }),
               !tokens[open..<end].contains(where: { $0.text.contains(")") }) else { return }
-        let words = tokens[open...end].map { trimmed($0.text) }.filter { !$0.isEmpty }
+        let words = tokens[open...end].map { $0.text.trimmingASCII("().,") }.filter { !$0.isEmpty }
         guard !words.isEmpty, words.allSatisfy(isNameWord), let first = words.first, !SentenceCaseVenue.smallWords.contains(first),
               words.count >= 2 || first.unicodeScalars.filter(TokenTraits.isWordScalar).count >= 4 else { return }
         for index in open...end { labels[index] = "publisher" }
-    }
-
-    /// A token without the brackets and the comma or full stop around it.
-    private static func trimmed(_ text: String) -> String {
-        let marks: Set<Character> = ["(", ")", ".", ","]
-        var result = Substring(text)
-        while let first = result.first, marks.contains(first) { result = result.dropFirst() }
-        while let last = result.last, marks.contains(last) { result = result.dropLast() }
-        return String(result)
     }
 
     /// A word of a publisher's name: capitalised or an acronym ("Dunod", "MIT", "Addison-Wesley", "L’Harmattan"), or a
