@@ -59,7 +59,7 @@ enum ColumnDetector {
             if !spanning.isEmpty { add(LineBuilder.merge(spanning), single: true) }
             spanning.removeAll()
         }
-        let sorted = fragments.flatMap { split($0, at: gutter) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
+        let sorted = fragments.flatMap { split($0, at: gutter, edge: leftEdge(of: fragments, after: gutter)) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
         if let merged = interleavedRegion(sorted, gutter: gutter) { return [merged] }
         let leftReach = gutter.lowerBound - (sorted.map(\.rect.x0).min() ?? gutter.lowerBound)
         let rightReach = (sorted.map(\.rect.x1).max() ?? gutter.upperBound) - gutter.upperBound
@@ -118,13 +118,16 @@ enum ColumnDetector {
     /// A fragment that has a wide gap where the gutter is becomes two (poppler joins lines across a narrow gutter).
     /// A gap no wider than a word space of its words' size stays: a heading set larger than the body that runs
     /// across a column of margin dates ("Prizes and Grants") is one line, not a label and a line.
-    private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>) -> [TextLine] {
+    /// A word that starts exactly on the right column's left edge (`edge`, where several of its lines start) is cut
+    /// off whatever the gap: a sidebar's e-mail address that runs up to the next column.
+    private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>, edge: Double? = nil) -> [TextLine] {
         guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
               let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
               fragment.words[cut - 1].rect.x1 <= gutter.lowerBound + 1 else { return [fragment] }
         let gap = fragment.words[cut].rect.x0 - fragment.words[cut - 1].rect.x1
         let size = max(fragment.words[cut].size, fragment.words[cut - 1].size)
-        guard gap > 0.5 * size else { return [fragment] }
+        let onEdge = edge.map { abs(fragment.words[cut].rect.x0 - $0) <= 0.5 } ?? false
+        guard gap > 0.5 * size || (onEdge && gap > 0.5) else { return [fragment] }
         var left = TextLine(words: Array(fragment.words[..<cut]), page: fragment.page)
         var right = TextLine(words: Array(fragment.words[cut...]), page: fragment.page)
         left.row = fragment.row
@@ -234,6 +237,29 @@ enum ColumnDetector {
         return result
     }
 
+    /// The left edge of the column right of `gutter`: where at least three of its fragments start (within half a
+    /// point of the leftmost of them), or nil.
+    static func leftEdge(of fragments: [TextLine], after gutter: ClosedRange<Double>) -> Double? {
+        let starts = fragments.map(\.rect.x0).filter { $0 >= gutter.upperBound - 1 }
+        guard let edge = starts.min(), starts.filter({ $0 <= edge + 0.5 }).count >= 3 else { return nil }
+        return edge
+    }
+
+    /// A fragment of one or two characters that are neither letters nor digits: a bullet, a dash, a star.
+    static func isMarkOnly(_ fragment: TextLine) -> Bool {
+        fragment.words.count == 1 && isMark(fragment.words[0])
+    }
+
+    /// A bullet, dash or star, or a list number ("3.", "[3]").
+    static func isMark(_ word: Word) -> Bool {
+        isBullet(word) || ListMarker.isLabelNumber(word.text)
+    }
+
+    /// One or two characters that are neither letters nor digits.
+    static func isBullet(_ word: Word) -> Bool {
+        word.glyphs.count <= 2 && !word.glyphs.contains { $0.char.properties.isAlphabetic || $0.char.properties.numericType != nil }
+    }
+
     /// The best gutter: a low-coverage x-interval with fragments wholly on both sides.
     static func findGutter(_ fragments: [TextLine]) -> ClosedRange<Double>? {
         guard let first = fragments.first else { return nil }
@@ -273,18 +299,29 @@ enum ColumnDetector {
             candidates.append(xmin + Double(run.lowerBound)...xmin + Double(run.upperBound))
             var start = run.upperBound - 1
             while start > run.lowerBound, coverage[start - 1] <= coverage[run.upperBound - 1] { start -= 1 }
-            if run.upperBound - start >= 2 { candidates.append(xmin + Double(start)...xmin + Double(run.upperBound)) }
+            // A column whose longest line reaches almost to the next one (an e-mail address in a sidebar) leaves a
+            // strip of a point or so before the next column's left edge: still a gutter where coverage falls to none.
+            if run.upperBound - start >= 2 || (coverage[run.upperBound - 1] == 0 && run.upperBound - start >= 1) { candidates.append(xmin + Double(start)...xmin + Double(run.upperBound)) }
             var end = run.lowerBound + 1
             while end < run.upperBound, coverage[end] <= coverage[run.lowerBound] { end += 1 }
             if end - run.lowerBound >= 2 { candidates.append(xmin + Double(run.lowerBound)...xmin + Double(end)) }
         }
+        // A bullet or dash alone is the mark of a list item, not a line of a column: the strip between a list's
+        // bullets and their text is never a gutter, however many items the list has.
         var best: (gutter: ClosedRange<Double>, score: Int, width: Double)?
         for run in candidates {
+            // As many marks hung just before it as other lines left of it, the page cut there as `order` cuts it:
+            // the strip between a list's marks and their text (a sidebar line poppler ran into the first mark
+            // counts as a mark).
+            let parts = fragments.flatMap { split($0, at: run) }.filter { $0.rect.x1 <= run.lowerBound + 1 }
+            let endsInMark = { (part: TextLine) in isMarkOnly(part) || (part.words.last.map(isBullet) ?? false) }
+            let marks = parts.filter { endsInMark($0) && run.lowerBound - $0.rect.x1 <= 2 * max($0.size, 1) }.count
+            if marks > 0, marks >= parts.filter({ !endsInMark($0) }).count { continue }
             let leftOnly = fragments.filter { $0.rect.x1 <= run.lowerBound + 1 }.count
             let rightOnly = fragments.filter { $0.rect.x0 >= run.upperBound - 1 }.count
             let needed = max(2, Int(0.08 * Double(fragments.count)))
-            guard leftOnly >= needed, rightOnly >= needed else { continue }
             let score = min(leftOnly, rightOnly)
+            guard leftOnly >= needed, rightOnly >= needed else { continue }
             let width = run.upperBound - run.lowerBound
             if best.map({ score > $0.score || (score == $0.score && width > $0.width) }) ?? true {
                 best = (run, score, width)

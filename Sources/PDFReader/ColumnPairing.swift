@@ -25,6 +25,9 @@ extension ColumnDetector {
         if proseShare(left) >= 0.5 && proseShare(right) >= 0.5 { return .columns }
         // Section titles set in the margin beside their sections (moderncv "fancy"): read in line with them.
         let mainSize = main.map(\.size).sorted()[main.count / 2]
+        // A sidebar (the name, contact lines, skills under their own headings) holds plain lines of words at body size
+        // or smaller beside its headings; margin headings and date columns do not.
+        if narrow(leftWidth, rightWidth), isSidebar(labels, mainSize: mainSize) { return .columns }
         if narrow(leftWidth, rightWidth), labels.filter({ $0.size >= mainSize + 1 }).count * 5 >= labels.count * 2,
            medianWords(labels) <= 5 {
             // A title wrapped over lines of the margin ("SELECTED" / "PUBLICA-" / "TIONS") is one heading, not one
@@ -60,6 +63,17 @@ extension ColumnDetector {
         guard !gaps.isEmpty, !heights.isEmpty else { return .labels(onLeft: labelsOnLeft) }
         let sparse = gaps[gaps.count / 2] >= 1.6 * heights[heights.count / 2]
         return sparse ? .labels(onLeft: labelsOnLeft) : .columns
+    }
+
+    /// At least two lines, and three in ten, in plain type no larger than the body with letters and no digit,
+    /// beside larger headings of the same side.
+    static func isSidebar(_ lines: [TextLine], mainSize: Double) -> Bool {
+        let plain = lines.filter { line in
+            !line.isBold && !line.isAllCaps && !line.isItalic && line.size <= mainSize + 0.5 && hasLetters(line)
+                && !line.words.contains { $0.glyphs.contains { $0.char.properties.numericType != nil } }
+        }.count
+        let headings = lines.filter { $0.size >= mainSize + 1 && ($0.isBold || $0.isAllCaps) }.count
+        return headings >= 1 && plain >= 2 && plain * 10 >= lines.count * 3
     }
 
     /// A narrow side of short bold or capitalised lines, far fewer than the other side's, mostly off its rows and

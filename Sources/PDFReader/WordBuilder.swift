@@ -38,6 +38,10 @@ enum WordBuilder {
         guard last.rect.verticalOverlap(next.rect) >= 0.3 * minHeight else { return false }
         // A gap of a third of an em between glyphs is a word space even where the text has none ("10.Marx").
         let gap = next.rect.x0 - last.rect.x1
+        // Glyphs of very different sizes drawn over each other are two texts colliding (a margin heading too long
+        // for the margin running into the date beside it, "FÖRDERMITTEL|2020–2022:"), not one word.
+        let sizes = (max(last.font.size, 0.1), max(next.font.size, 0.1))
+        if gap < -0.5, max(sizes.0, sizes.1) > 1.2 * min(sizes.0, sizes.1) { return false }
         return next.rect.x0 >= last.rect.x0 - 1 && gap <= 0.3 * max(last.font.size, next.font.size, 1)
     }
 }

@@ -234,4 +234,26 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(result.map(\.kind), [.publications, .publications, .other])
         XCTAssertEqual(SectionHeadings.kind(of: "Patent"), .other)
     }
+
+    /// Headings as narrow columns and other languages set them: a heading word hyphenated where the heading wrapped
+    /// ("ARTI-CLES") is whole again while a real compound keeps its hyphen; a bold heading wrapped over two lines of
+    /// a margin is one heading; a bold French heading of seven words is a heading; a bold paper title is not.
+    func testWrappedHyphenatedAndLongerBoldHeadings() throws {
+        let bold = FontInfo(size: 10, bold: true)
+        let found = try sections([
+            heading("PEER-REVIEWED RESEARCH ARTI-CLES (8)"),
+            paragraph("2011: Lovelace A, Hopper G. Counting sheep. J Things 2011;1:2-3."),
+            Block(.paragraph, text: "Grants and\nFellowships", provenance: .lines(1, 1), inlines: [.text("Grants and\nFellowships")], font: bold),
+            paragraph("2020-2022: A grant of the Made-Up Foundation, CHF 80,000"),
+            Block(.paragraph, text: "Articles dans des revues à comité de lecture", provenance: .lines(1, 1),
+                  inlines: [.text("Articles dans des revues à comité de lecture")], font: bold),
+            paragraph("Lovelace A. Engines. J Things 2012;2:3-4."),
+            Block(.paragraph, text: "Counting sheep in the hills with\nmany articles", provenance: .lines(1, 1),
+                  inlines: [.text("Counting sheep in the hills with\nmany articles")], font: bold),
+        ])
+        XCTAssertEqual(found.map(\.title), ["PEER-REVIEWED RESEARCH ARTICLES (8)", "Grants and Fellowships", "Articles dans des revues à comité de lecture"])
+        XCTAssertEqual(found.map(\.kind), [.publications, .grants, .publications])
+        XCTAssertEqual(SectionHeadings.dehyphenated("PEER-REVIEWED PRIX ET DIS-TINCTIONS"), "PEER-REVIEWED PRIX ET DISTINCTIONS")
+        XCTAssertEqual(SectionHeadings.dehyphenated("Peer-reviewed Co-authored"), "Peer-reviewed Co-authored")
+    }
 }

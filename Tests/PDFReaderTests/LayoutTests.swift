@@ -549,4 +549,70 @@ final class HungNumberTests: XCTestCase {
         XCTAssertEqual(blocks.map(\.type), [.paragraph])
         XCTAssertEqual(blocks.first?.text.hasPrefix("3 papers"), true)
     }
+
+    /// A sidebar (the name, an e-mail address that runs up to the main column, a skills heading with plain lines
+    /// under it) beside a main column of bulleted entries: the strip between the bullets and their text is not the
+    /// gutter, the sidebar is read on its own, and no sidebar line joins a heading or an entry of the main column.
+    func testASidebarReachingTheMainColumnIsReadOnItsOwn() {
+        var page = SyntheticPage()
+        page.line("Emeka", x: 50, y: 100, size: 14, font: "Times-Bold")
+        page.line("Degrees", x: 152, y: 100, size: 14, font: "Times-Bold")
+        page.line("Brennan", x: 50, y: 116, size: 14, font: "Times-Bold")
+        page.line("•", x: 152, y: 122)
+        page.line("2007-2012 PhD in Physics, Nordvik University, Norway", x: 162, y: 122)
+        // The address ends a point before the main column's bullet, and poppler runs the two into one line.
+        page.mergedLine("ebrennan@north.ac.uk", "•", leftX: 50, rightX: 152, y: 134)
+        page.line("2005-2007 MSc in Physics, Institut Polytechnique", x: 162, y: 134)
+        page.line("Skills", x: 50, y: 150, size: 14, font: "Times-Bold")
+        page.line("•", x: 152, y: 146)
+        page.line("2002-2005 BSc in Physics, Universität Hohenfels", x: 162, y: 146)
+        page.line("Confocal work", x: 50, y: 166)
+        page.line("Bayesian stats", x: 50, y: 178)
+        page.line("Academic Positions", x: 152, y: 190, size: 14, font: "Times-Bold")
+        page.line("•", x: 152, y: 212)
+        page.line("2012-2014 Postdoctoral Researcher, Institut Polytechnique", x: 162, y: 212)
+        page.line("Awards", x: 152, y: 240, size: 14, font: "Times-Bold")
+        page.line("•", x: 152, y: 262)
+        page.line("2010 Dissertation Prize of the Made-Up Society", x: 162, y: 262)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let all = texts(blocks)
+        XCTAssertTrue(all.contains("Degrees"), all.joined(separator: "\n"))
+        XCTAssertTrue(all.contains("Skills"), all.joined(separator: "\n"))
+        XCTAssertFalse(all.contains { $0.contains("Emeka Degrees") || $0.contains("Skills •") || $0.contains("ac.uk •") }, all.joined(separator: "\n"))
+        // The three degrees follow their heading with nothing of the sidebar between them.
+        let joined = all.joined(separator: "\n")
+        if let degrees = joined.range(of: "Degrees"), let last = joined.range(of: "2002-2005") {
+            let between = joined[degrees.upperBound..<last.lowerBound]
+            XCTAssertFalse(between.contains("Skills") || between.contains("Confocal"), joined)
+        } else {
+            XCTFail(joined)
+        }
+    }
+
+    /// A contact line in a narrow left column ends just before a heading set larger than it, where the main
+    /// column's lines start (moderncv's "oldstyle"): the heading is a line of its own, not the contact line's tail.
+    func testAHeadingJustAfterASmallerContactLineStartsItsColumn() {
+        var page = SyntheticPage()
+        page.line("E jueda@mail.example.org", x: 50, y: 100)
+        page.line("Degrees", x: 171.5, y: 98, size: 14.3, font: "Times-Bold")
+        page.line("PhD in Applied Mathematics, Eastlake Institute of Technology, 2004-2009", x: 171.5, y: 120)
+        page.line("MSc in Applied Mathematics, Universität Hohenfels, 2002-2004", x: 171.5, y: 140)
+        page.line("Employment", x: 171.5, y: 170, size: 14.3, font: "Times-Bold")
+        page.line("Postdoctoral Researcher, Universität Hohenfels, 2009-2011", x: 171.5, y: 192)
+        let all = texts(PDFLayout.blocks(pages: [page.page]))
+        XCTAssertTrue(all.contains("Degrees"), all.joined(separator: "\n"))
+        XCTAssertFalse(all.contains { $0.hasSuffix("org Degrees") }, all.joined(separator: "\n"))
+    }
+
+    /// A margin heading too long for the margin drawn over the date beside it (moderncv's "fancy"): glyphs of very
+    /// different sizes drawn over each other are two words, so the heading is not "FÖRDERMITTEL2020–2022:".
+    func testGlyphsOfDifferentSizesDrawnOverEachOtherAreTwoWords() {
+        let heading = GlyphFont(name: "Times-Roman", size: 14.3), body = GlyphFont(name: "Times-Roman", size: 10)
+        var glyphs = "GRANTS".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 60 + Double($0) * 9, y0: 100, x1: 69 + Double($0) * 9, y1: 113), heading) }
+        glyphs += "2020:".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 112.5 + Double($0) * 5, y0: 103, x1: 117.5 + Double($0) * 5, y1: 112), body) }
+        XCTAssertEqual(WordBuilder.words(from: glyphs).map(\.text), ["GRANTS", "2020:"])
+        // Kerning inside one size still joins.
+        let kerned = "AV".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 60 + Double($0) * 4, y0: 100, x1: 65 + Double($0) * 4, y1: 110), body) }
+        XCTAssertEqual(WordBuilder.words(from: kerned).map(\.text), ["AV"])
+    }
 }

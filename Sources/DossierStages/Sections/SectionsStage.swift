@@ -84,7 +84,7 @@ public struct SectionsStage: Stage {
                 found.append(Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text)))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
-                let title = cleanTitle(firstLine)
+                let title = cleanTitle(isWrappedHeading(block) ? block.text.split(separator: "\n").joined(separator: " ") : firstLine)
                 // A bold status line ("Submitted") under a heading is that heading's sub-list, not a sibling.
                 var level = paragraphHeadingLevel
                 if statusHeadings.contains(SectionHeadings.normalize(title)), let last = found.last(where: { !statusHeadings.contains(SectionHeadings.normalize($0.title)) }) {
@@ -142,6 +142,7 @@ public struct SectionsStage: Stage {
             firstLine.split(separator: " ").count <= 4, SectionHeadings.isWholePhrase(String(firstLine)) {
             return true
         }
+        if isWrappedHeading(block) { return true }
         // "Publications [Google Scholar: 12k citations]": a heading with a remark in brackets.
         if block.text.count <= 120, !block.text.containsText("\n"), block.text.last == "]" || block.text.last == ")" {
             let unbracketed = Patterns.bracketedRemark.replacing(in: block.text, with: "")
@@ -151,16 +152,30 @@ public struct SectionsStage: Stage {
                 SectionHeadings.kind(of: unbracketed) != nil { return true }
         }
         let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, !text.containsText("\n"), text.count <= 48, text.split(separator: " ").count <= 6,
-            !isFragment(text), SectionHeadings.kind(of: text) != nil
-        else { return false }
         let inlines = block.inlines ?? []
         let allStrong = !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Headings in French, Spanish or Portuguese take more words ("Articles dans des revues à comité de
+        // lecture"): up to eight when set in bold.
+        let wordLimit = allStrong || block.font?.bold == true ? 8 : 6
+        guard !text.isEmpty, !text.containsText("\n"), text.count <= 48, text.split(separator: " ").count <= wordLimit,
+            !isFragment(text), SectionHeadings.kind(of: text) != nil
+        else { return false }
         let letters = text.filter(\.isLetter)
         let capitals = !letters.isEmpty && letters == letters.uppercased() && letters.count >= 4
         // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
         let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
         return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
+    }
+
+    /// A bold heading wrapped over two or three short lines (a narrow margin column: "Grants and\nFellowships"):
+    /// at most six words in all, the lines run together naming a kind.
+    static func isWrappedHeading(_ block: Block) -> Bool {
+        guard block.font?.bold == true, block.text.containsText("\n"), block.text.count <= 60 else { return false }
+        let lines = block.text.split(separator: "\n")
+        guard lines.count <= 3, lines.allSatisfy({ $0.split(separator: " ").count <= 4 }) else { return false }
+        let joined = lines.joined(separator: " ")
+        guard joined.split(separator: " ").count <= 6, !isFragment(joined) else { return false }
+        return SectionHeadings.kind(of: SectionHeadings.dehyphenated(joined)) != nil
     }
 
     /// The tail of a wrapped line ("Diversity and Integration Award]"), not a title: unbalanced brackets or a
@@ -177,7 +192,7 @@ public struct SectionsStage: Stage {
         title = Patterns.dotLeader.replacing(in: title, with: "")
         title = title.trimmingCharacters(in: .whitespacesAndNewlines)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
-        return title.trimmingCharacters(in: .whitespaces)
+        return SectionHeadings.dehyphenated(title.trimmingCharacters(in: .whitespaces))
     }
 
     /// The last block of the section that starts at `headings[position]`: before the next heading of the same

@@ -187,6 +187,33 @@ public enum SectionHeadings {
     }
 
     /// Lowercase, diacritics folded, list numbering ("1.", "II.", "A)") and punctuation removed, "&" → "and".
+    /// Every word of the phrases above, normalised: what a heading word split by hyphenation is checked against.
+    static let phraseWords: Set<String> = {
+        var words = Set<String>()
+        for (_, phrases) in containmentOrder { for phrase in phrases { words.formUnion(phrase.split(separator: " ").map(String.init)) } }
+        for phrase in exact.keys { words.formUnion(phrase.split(separator: " ").map(String.init)) }
+        return words
+    }()
+
+    /// A heading whose word was hyphenated at a line end when it wrapped ("PEER-REVIEWED RESEARCH ARTI-CLES",
+    /// "PRIX ET DIS-TINCTIONS") with that word whole again: only where the joined word is a heading word and the
+    /// pieces are not (so "Peer-reviewed" keeps its hyphen).
+    public static func dehyphenated(_ heading: String) -> String {
+        guard heading.contains("-") else { return heading }
+        let words = heading.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let pieces = word.split(separator: "-", omittingEmptySubsequences: false)
+            guard pieces.count == 2, let first = pieces.first, let second = pieces.last,
+                  first.last?.isLetter == true, second.first?.isLetter == true else { return String(word) }
+            let key = { (text: String) in normalize(text).replacingOccurrences(of: "-", with: "") }
+            let joined = key(String(first) + String(second))
+            guard phraseWords.contains(joined), !phraseWords.contains(key(String(first))) || !phraseWords.contains(key(String(second))) else {
+                return String(word)
+            }
+            return String(first) + String(second)
+        }
+        return words.joined(separator: " ")
+    }
+
     public static func normalize(_ heading: String) -> String {
         var text = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         text = text.replacingOccurrences(of: "&", with: " and ")
