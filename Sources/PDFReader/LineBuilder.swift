@@ -91,9 +91,10 @@ enum LineBuilder {
             for part in parts.dropFirst() {
                 let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
                 let sizes = (max(previous.size, 0.1), max(part.size, 0.1))
-                // A heading set larger than the text before it on its row, starting where other lines of the flow
+                // A heading set larger than a short line before it on its row, starting where other lines of the flow
                 // start, begins its column: the contact line of a sidebar ends just before it ("E doe@x.org | Degrees").
-                let opensColumn = sizes.1 > 1.25 * sizes.0 && previous.text.count > 2
+                // (Beside a line of prose it is a column the page's gutter search missed: left as it was.)
+                let opensColumn = sizes.1 > 1.25 * sizes.0 && previous.text.count > 2 && previous.words.count <= 4
                     && fragments.filter({ abs($0.rect.x0 - part.rect.x0) <= 0.5 }).count >= 3
                 let near = part.rect.x0 - previous.rect.x1 < min(sizes.0, sizes.1) && !opensColumn
                 let similar = near || max(sizes.0, sizes.1) <= 1.25 * min(sizes.0, sizes.1)
