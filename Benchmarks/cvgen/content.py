@@ -83,6 +83,16 @@ HEADINGS = {
 LEGENDS = {"*": ["* Equal contribution", "* These authors contributed equally", "*co-first author"],
            "†": ["† Co-first authors", "† Equal contribution"], "#": ["# Shared first authorship"]}
 SUB_ORDER = ["sub:journal", "sub:conference", "sub:book", "sub:preprint"]
+# Sub-headings that name a research topic, not a kind of publication: what no heading list can know, so a parser
+# must tell them by their layout ("Publications" over "Climate Dynamics", "Methods", ...).
+TOPIC_HEADINGS = {
+    "en": ["Climate Dynamics", "Machine Learning", "Signal Processing", "Population Genetics", "Theory", "Methods",
+           "Applications", "Neuroimaging", "Field Studies", "Quantum Optics", "Soil Ecology", "Health Economics"],
+    "de": ["Klimadynamik", "Methoden", "Anwendungen", "Bodenökologie"],
+    "fr": ["Dynamique du climat", "Méthodes", "Applications", "Écologie des sols"],
+    "zh": ["机器学习", "信号处理", "气候动力学"],
+    "es": ["Métodos", "Aplicaciones", "Dinámica del clima"],
+}
 
 
 def heading(rng, kind, lang, n=None):
@@ -269,7 +279,22 @@ def section_plan(rng, cv):
     # publication groups
     pubs = cv["publications"]
     groups = []
-    if cv["group_mode"] == "single":
+    # A list of one kind split by research topic, on a stream of its own so that every other document stays as it was.
+    topics = random.Random("topics:%s:%d" % (cv["person"]["name"], len(pubs)))
+    if cv["group_mode"] == "single" and len(pubs) >= 4 and topics.random() < 0.25:
+        pool = TOPIC_HEADINGS.get(lang) or TOPIC_HEADINGS["en"]
+        count = 3 if len(pubs) >= 9 and topics.random() < 0.5 else 2
+        names = topics.sample(pool, min(count, len(pool)))
+        size = (len(pubs) + len(names) - 1) // len(names)
+        for n, name in enumerate(names):
+            items = pubs[n * size:(n + 1) * size]
+            if items and fold(name) not in used:
+                used.add(fold(name))
+                groups.append({"heading": name.upper() if topics.random() < 0.15 and lang != "zh" else name, "items": items})
+            elif items and groups:
+                groups[-1]["items"] = groups[-1]["items"] + items
+        cv["group_mode"] = "topics"
+    elif cv["group_mode"] == "single":
         groups.append({"heading": None, "items": pubs})
     else:
         for g in SUB_ORDER:

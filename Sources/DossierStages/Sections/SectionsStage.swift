@@ -78,10 +78,20 @@ public struct SectionsStage: Stage {
         let titleOnly = blocks.first?.type == .heading && headingLevels.filter { $0 == topLevel }.count == 1
         let paragraphHeadingLevel = titleOnly ? topLevel + 1 : topLevel
         var found: [Heading] = []
+        // The kind of the last heading that named one: sub-lists of publications or talks may be headed by topics.
+        var namedKind: SectionKind?
         for (index, block) in blocks.enumerated() {
+            let before = found.count
+            defer {
+                // A heading that names a kind sets it; one that names none (a topic) leaves its parent's.
+                if found.count > before, let title = found.last?.title, let kind = SectionHeadings.kind(of: title) { namedKind = kind }
+            }
             switch block.type {
             case .heading where !ReferenceUnits.readsAsReference(block):
                 found.append(Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text)))
+            case .paragraph where namedKind == .publications || namedKind == .talks ? isUnnamedSubheading(block, next: index + 1 < blocks.count ? blocks[index + 1] : nil) : false:
+                let level = max(paragraphHeadingLevel, (found.last(where: { SectionHeadings.kind(of: $0.title) == namedKind })?.level ?? paragraphHeadingLevel - 1) + 1)
+                found.append(Heading(index: index, level: level, title: cleanTitle(block.text)))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
                 let title = cleanTitle(isWrappedHeading(block) ? block.text.split(separator: "\n").joined(separator: " ") : firstLine)
@@ -176,6 +186,34 @@ public struct SectionsStage: Stage {
         let joined = lines.joined(separator: " ")
         guard joined.split(separator: " ").count <= 6, !isFragment(joined) else { return false }
         return SectionHeadings.kind(of: SectionHeadings.dehyphenated(joined)) != nil
+    }
+
+    /// A sub-heading that names no kind, under publications or talks: a research topic or a kind of venue ("Soil
+    /// Ecology", "International Conferences"). One bold line of at most four words without a digit, a sentence's
+    /// end or an address, set apart as a heading is — a dotted leader after it, a list or a year line right after it,
+    /// or set further left than the entries below it on the page.
+    static func isUnnamedSubheading(_ block: Block, next: Block?) -> Bool {
+        var text = block.text.trimmingFast(in: .whitespacesAndNewlines)
+        var leader = false
+        if let range = Patterns.dotLeader.firstMatch(in: text)?.range {
+            text = String(text[..<range.lowerBound])
+            leader = true
+        }
+        let inlines = block.inlines ?? []
+        // Before a leader, only the title need be bold (the dots are not).
+        let bold = block.font?.bold == true || (!inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty })
+            || (leader && inlines.first?.type == .strong)
+        guard bold, !text.isEmpty, text.count <= 40, !text.containsText("\n"), text.split(separator: " ").count <= 4,
+              text.first?.isUppercase == true || text.first.map({ !$0.isCased && $0.isLetter }) == true,
+              !text.contains(where: \.isNumber), !text.contains("@"), !isFragment(text),
+              let last = text.last, !".,;".contains(last) else { return false }
+        if leader { return true }
+        guard let next else { return false }
+        if next.type == .list { return true }
+        if next.type == .paragraph || next.type == .heading, Patterns.yearHeading.matches(next.text.trimmingFast(in: .whitespacesAndNewlines)) { return true }
+        if let own = block.provenance.bbox, let below = next.provenance.bbox, own.count == 4, below.count == 4,
+           block.provenance.page == next.provenance.page, own[0] < below[0] - 3 { return true }
+        return false
     }
 
     /// The tail of a wrapped line ("Diversity and Integration Award]"), not a title: unbalanced brackets or a
