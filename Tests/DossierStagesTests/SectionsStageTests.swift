@@ -256,4 +256,35 @@ final class SectionsStageTests: XCTestCase {
         XCTAssertEqual(SectionHeadings.dehyphenated("PEER-REVIEWED PRIX ET DIS-TINCTIONS"), "PEER-REVIEWED PRIX ET DISTINCTIONS")
         XCTAssertEqual(SectionHeadings.dehyphenated("Peer-reviewed Co-authored"), "Peer-reviewed Co-authored")
     }
+
+    /// Sub-lists of publications or talks headed by a topic or a kind of venue, which no heading list can know, are
+    /// sub-sections of their parent's kind when set apart as headings are (a list right after, a dotted leader, set
+    /// left of the entries below); a bold paper title of a list written one field per paragraph is not, nor is a bold
+    /// line under another kind.
+    func testTopicSubheadingsUnderPublicationsAndTalks() throws {
+        let bold = FontInfo(size: 10, bold: true)
+        func boldParagraph(_ text: String, bbox: [Double]? = nil) -> Block {
+            Block(.paragraph, text: text, provenance: bbox.map { .page(1, bbox: $0) } ?? .lines(1, 1), inlines: [.text(text)], font: bold)
+        }
+        func placed(_ text: String, _ bbox: [Double]) -> Block {
+            Block(.paragraph, text: text, provenance: .page(1, bbox: bbox), inlines: [.text(text)])
+        }
+        let found = try sections([
+            heading("Publications"),
+            boldParagraph("Soil Ecology"), list(["Doe J. Worms in soil. J Soil 2011;1:2-3.", "Roe R. Roots. J Soil 2012;2:3-4."]),
+            Block(.paragraph, text: "Methoden" + String(repeating: " .", count: 30), provenance: .lines(1, 1),
+                  inlines: [Inline(.strong, text: "Methoden"), .text(String(repeating: " .", count: 30))]),
+            list(["Doe J. A method. J Methods 2013;3:4-5."]),
+            heading("Presentations"),
+            boldParagraph("International Conferences", bbox: [85, 100, 240, 110]),
+            placed("“Mpemba effects” (Poster), STATPHYS29, Jul. 13–18, 2025, Florence, Italy.", [95, 115, 550, 125]),
+            heading("Selected papers"),
+            boldParagraph("Counting sheep in hills"),
+            paragraph("Doe J, Roe R"), paragraph("Journal of Sheep, 2011"),
+            heading("Education"),
+            boldParagraph("Research Fellow"), list(["Thing one", "Thing two"]),
+        ])
+        XCTAssertEqual(found.map(\.title), ["Publications", "Soil Ecology", "Methoden", "Presentations", "International Conferences", "Selected papers", "Education"])
+        XCTAssertEqual(found.map(\.kind), [.publications, .publications, .publications, .talks, .talks, .publications, .education])
+    }
 }
