@@ -504,51 +504,6 @@ final class LayoutTests: XCTestCase {
         let blocks = PDFLayout.blocks(pages: [(1, 842, glyphs)])
         XCTAssertEqual(blocks.map(\.text), ["Real text on a real line of the page"])
     }
-}
-
-/// Scratch checks of list numbers hung outside their column.
-final class HungNumberTests: XCTestCase {
-    func testNumbersHungLeftOfTheColumnOpenNumberedItems() {
-        var page = SyntheticPage()
-        page.line("6", x: 130, y: 300)
-        page.line("Villanueva F, Zheng S G, Wang J H, Gray J D, Soucier H, Horwitz D A, Hubert P,", x: 142, y: 300)
-        page.line("Jacobs N, and others 2001 A paper title of some length Journal 3 4-5", x: 142, y: 312)
-        page.line("7", x: 130, y: 326)
-        page.line("Abdoulaye D, Yue Q, Qin W, Shariq H, Lehtovaara B C, Verma M S, Gu F X, Jin", x: 142, y: 326)
-        page.line("M, Wang L, and others 2003 Another paper title Journal 5 6-7", x: 142, y: 338)
-        page.line("10", x: 125, y: 352)
-        page.line("Pennec X, Thirion J P, Lawn J E, Gravett M G, Nunes T M, Rubens C E, Stanton", x: 142, y: 352)
-        page.line("C, Chesneau and others 2005 A third paper title Journal 7 8-9", x: 142, y: 364)
-        let blocks = PDFLayout.blocks(pages: [page.page])
-        XCTAssertEqual(blocks.first?.type, .list, blocks.map { "\($0.type) \($0.text)" }.joined(separator: "\n"))
-        XCTAssertEqual(blocks.first?.items?.map(\.marker), ["6", "7", "10"])
-        XCTAssertEqual(blocks.first?.items?.first?.text.hasPrefix("Villanueva F, Zheng"), true)
-    }
-
-    /// The same list where each number and its line are one line of the content stream (no gutter found).
-    func testNumbersHungLeftOfTheColumnInTheSameStreamLineOpenNumberedItems() {
-        var page = SyntheticPage()
-        page.mergedLine("6", "Villanueva F, Zheng S G, Wang J H, Gray J D, Soucier H, Horwitz D A, Hubert P,", leftX: 130, rightX: 142, y: 300)
-        page.line("Jacobs N, and others 2001 A paper title of some length Journal 3 4-5", x: 142, y: 312)
-        page.mergedLine("7", "Abdoulaye D, Yue Q, Qin W, Shariq H, Lehtovaara B C, Verma M S, Gu F X, Jin", leftX: 130, rightX: 142, y: 326)
-        page.line("M, Wang L, and others 2003 Another paper title Journal 5 6-7", x: 142, y: 338)
-        page.mergedLine("10", "Pennec X, Thirion J P, Lawn J E, Gravett M G, Nunes T M, Rubens C E, Stanton", leftX: 125, rightX: 142, y: 352)
-        page.line("C, Chesneau and others 2005 A third paper title Journal 7 8-9", x: 142, y: 364)
-        let blocks = PDFLayout.blocks(pages: [page.page])
-        XCTAssertEqual(blocks.first?.type, .list, blocks.map { "\($0.type) \($0.text)" }.joined(separator: "\n"))
-        XCTAssertEqual(blocks.first?.items?.map(\.marker), ["6", "7", "10"])
-        XCTAssertEqual(blocks.first?.items?.last?.text.hasPrefix("Pennec X, Thirion"), true)
-    }
-
-    /// A paragraph that opens with a count is not a list ("3 papers were …" once, at the column's edge).
-    func testALineOpeningWithANumberAtTheEdgeStaysText() {
-        var page = SyntheticPage()
-        page.line("3 papers were accepted at the meeting of sheep counters, and two", x: 142, y: 300)
-        page.line("more are under review at the Journal of Imaginary Engines.", x: 142, y: 312)
-        let blocks = PDFLayout.blocks(pages: [page.page])
-        XCTAssertEqual(blocks.map(\.type), [.paragraph])
-        XCTAssertEqual(blocks.first?.text.hasPrefix("3 papers"), true)
-    }
 
     /// A sidebar (the name, an e-mail address that runs up to the main column, a skills heading with plain lines
     /// under it) beside a main column of bulleted entries: the strip between the bullets and their text is not the
@@ -614,5 +569,50 @@ final class HungNumberTests: XCTestCase {
         // Kerning inside one size still joins.
         let kerned = "AV".unicodeScalars.enumerated().map { Glyph($1, Rect(x0: 60 + Double($0) * 4, y0: 100, x1: 65 + Double($0) * 4, y1: 110), body) }
         XCTAssertEqual(WordBuilder.words(from: kerned).map(\.text), ["AV"])
+    }
+}
+
+/// Scratch checks of list numbers hung outside their column.
+final class HungNumberTests: XCTestCase {
+    func testNumbersHungLeftOfTheColumnOpenNumberedItems() {
+        var page = SyntheticPage()
+        page.line("6", x: 130, y: 300)
+        page.line("Villanueva F, Zheng S G, Wang J H, Gray J D, Soucier H, Horwitz D A, Hubert P,", x: 142, y: 300)
+        page.line("Jacobs N, and others 2001 A paper title of some length Journal 3 4-5", x: 142, y: 312)
+        page.line("7", x: 130, y: 326)
+        page.line("Abdoulaye D, Yue Q, Qin W, Shariq H, Lehtovaara B C, Verma M S, Gu F X, Jin", x: 142, y: 326)
+        page.line("M, Wang L, and others 2003 Another paper title Journal 5 6-7", x: 142, y: 338)
+        page.line("10", x: 125, y: 352)
+        page.line("Pennec X, Thirion J P, Lawn J E, Gravett M G, Nunes T M, Rubens C E, Stanton", x: 142, y: 352)
+        page.line("C, Chesneau and others 2005 A third paper title Journal 7 8-9", x: 142, y: 364)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.first?.type, .list, blocks.map { "\($0.type) \($0.text)" }.joined(separator: "\n"))
+        XCTAssertEqual(blocks.first?.items?.map(\.marker), ["6", "7", "10"])
+        XCTAssertEqual(blocks.first?.items?.first?.text.hasPrefix("Villanueva F, Zheng"), true)
+    }
+
+    /// The same list where each number and its line are one line of the content stream (no gutter found).
+    func testNumbersHungLeftOfTheColumnInTheSameStreamLineOpenNumberedItems() {
+        var page = SyntheticPage()
+        page.mergedLine("6", "Villanueva F, Zheng S G, Wang J H, Gray J D, Soucier H, Horwitz D A, Hubert P,", leftX: 130, rightX: 142, y: 300)
+        page.line("Jacobs N, and others 2001 A paper title of some length Journal 3 4-5", x: 142, y: 312)
+        page.mergedLine("7", "Abdoulaye D, Yue Q, Qin W, Shariq H, Lehtovaara B C, Verma M S, Gu F X, Jin", leftX: 130, rightX: 142, y: 326)
+        page.line("M, Wang L, and others 2003 Another paper title Journal 5 6-7", x: 142, y: 338)
+        page.mergedLine("10", "Pennec X, Thirion J P, Lawn J E, Gravett M G, Nunes T M, Rubens C E, Stanton", leftX: 125, rightX: 142, y: 352)
+        page.line("C, Chesneau and others 2005 A third paper title Journal 7 8-9", x: 142, y: 364)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.first?.type, .list, blocks.map { "\($0.type) \($0.text)" }.joined(separator: "\n"))
+        XCTAssertEqual(blocks.first?.items?.map(\.marker), ["6", "7", "10"])
+        XCTAssertEqual(blocks.first?.items?.last?.text.hasPrefix("Pennec X, Thirion"), true)
+    }
+
+    /// A paragraph that opens with a count is not a list ("3 papers were …" once, at the column's edge).
+    func testALineOpeningWithANumberAtTheEdgeStaysText() {
+        var page = SyntheticPage()
+        page.line("3 papers were accepted at the meeting of sheep counters, and two", x: 142, y: 300)
+        page.line("more are under review at the Journal of Imaginary Engines.", x: 142, y: 312)
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        XCTAssertEqual(blocks.map(\.type), [.paragraph])
+        XCTAssertEqual(blocks.first?.text.hasPrefix("3 papers"), true)
     }
 }
