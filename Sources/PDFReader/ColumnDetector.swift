@@ -121,6 +121,16 @@ enum ColumnDetector {
     /// A word that starts exactly on the right column's left edge (`edge`, where several of its lines start) is cut
     /// off whatever the gap: a sidebar's e-mail address that runs up to the next column.
     private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>, edge: Double? = nil) -> [TextLine] {
+        // A list number hung in the gutter opens the right side's line ("… Interna- | 10. Ostrowski, …").
+        if fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
+           let hung = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.lowerBound - 0.5 && $0.rect.x1 <= gutter.upperBound + 1 && ListMarker.isLabelNumber($0.text) }),
+           hung > 0, fragment.words[hung - 1].rect.x1 <= gutter.lowerBound + 1, fragment.words[hung].rect.x0 - fragment.words[hung - 1].rect.x1 > 0.5 {
+            var left = TextLine(words: Array(fragment.words[..<hung]), page: fragment.page)
+            var right = TextLine(words: Array(fragment.words[hung...]), page: fragment.page)
+            left.row = fragment.row
+            right.row = fragment.row
+            return [left, right]
+        }
         guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
               let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
               fragment.words[cut - 1].rect.x1 <= gutter.lowerBound + 1 else { return [fragment] }
@@ -268,8 +278,9 @@ enum ColumnDetector {
         guard xmax - xmin > 8, xmax - xmin < 20_000 else { return nil }
         let binCount = Int((xmax - xmin).rounded(.up)) + 2
         var delta = [Int](repeating: 0, count: binCount + 1)
-        // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter.
-        for word in fragments.lazy.flatMap(\.words) {
+        // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter. List
+        // numbers do not cover: a LaTeX list hangs them into the gutter ("10." between two columns 23 points apart).
+        for word in fragments.lazy.flatMap(\.words) where !ListMarker.isLabelNumber(word.text) {
             let a = max(0, Int((word.rect.x0 - xmin).rounded(.down)))
             let b = min(binCount, Int((word.rect.x1 - xmin).rounded(.up)))
             if b > a {
