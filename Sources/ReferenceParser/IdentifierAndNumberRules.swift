@@ -41,12 +41,14 @@ package enum IdentifierAndNumberRules {
     }
 
     /// "Frontiers in Neural Circuits, 11, 32.": in a reference without pages, the second of two bare numbers read
-    /// as volume is the page or article number.
+    /// as volume is the page or article number — but not before a bracketed month ("Proceedings of the IEEE 63, 9
+    /// (September 1975)", ACM's volume, issue and dated issue).
     static func loneNumberAsPages(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard tokens.count == labels.count else { return }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
            labels[last - 1] == "volume", tokens[last - 1].text.hasSuffix(","),
-           isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())) {
+           isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())),
+           !opensMonthBracket(tokens, at: last + 1) {
             labels[last] = "pages"
         }
     }
@@ -77,6 +79,13 @@ package enum IdentifierAndNumberRules {
         if lowered.hasPrefix("arxiv:") { return Identifiers.arxiv(in: text) != nil }
         guard text.containsBytes("/"), !lowered.hasPrefix("http"), let id = Identifiers.arxiv(in: text) else { return false }
         return text.drop(while: { $0 == "(" || $0 == "[" }).hasPrefix(id)
+    }
+
+    /// Whether `tokens[index]` opens a bracket with a month name ("(September", "(Sept.").
+    static func opensMonthBracket(_ tokens: [ReferenceToken], at index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].text.hasPrefix("(") else { return false }
+        let word = tokens[index].text.dropFirst().prefix(while: { $0.isLetter })
+        return !word.isEmpty && Lexicon.months.contains(String(word).lowercased())
     }
 
     /// Whether `tokens[index]` is "arXiv:" opened by a bracket ("[arXiv:", "(arXiv:") and the token after it a number

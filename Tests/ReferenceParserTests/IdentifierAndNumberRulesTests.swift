@@ -25,6 +25,8 @@ final class IdentifierAndNumberRulesTests: XCTestCase {
         XCTAssertEqual(apply("Frontiers, 11, 32.", ["journal", "volume", "volume"]), ["journal", "volume", "pages"])
         XCTAssertEqual(apply("Frontiers, 11, 32. pp. 1", ["journal", "volume", "volume", "pages", "pages"]),
                        ["journal", "volume", "volume", "pages", "pages"], "pages already found")
+        XCTAssertEqual(apply("Proceedings of the IEEE 63, 9 (September 1975).", ["journal", "journal", "journal", "journal", "volume", "volume", "note", "note"]),
+                       ["journal", "journal", "journal", "journal", "volume", "volume", "note", "note"], "an issue before its month: no page")
     }
 
     func testInitialsBeforeTheColonThatOpensTheTitleAreTheAuthors() {
