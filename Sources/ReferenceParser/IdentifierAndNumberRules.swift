@@ -22,8 +22,11 @@ package enum IdentifierAndNumberRules {
         guard tokens.count == labels.count, known.contains("note") else { return }
         for index in tokens.indices where labels[index] != "note" && labels[index] != "url" && labels[index] != "doi" {
             if isArxivID(tokens[index].text) { labels[index] = "note" }
+            // A bracketed prefix the tokenizer split from its number ("[arXiv:" "0905.2970"), and that number.
+            else if isSplitArxivPrefix(tokens, at: index) || (index > 0 && isSplitArxivPrefix(tokens, at: index - 1)) { labels[index] = "note" }
             // Its subject class right after it ("arXiv:2405.01234 [cs.IR]") goes with it.
-            else if index > 0, labels[index - 1] == "note", isArxivID(tokens[index - 1].text),
+            else if index > 0, labels[index - 1] == "note",
+                    isArxivID(tokens[index - 1].text) || (index > 1 && isSplitArxivPrefix(tokens, at: index - 2)),
                     isArxivCategory(tokens[index].text) { labels[index] = "note" }
         }
     }
@@ -38,12 +41,14 @@ package enum IdentifierAndNumberRules {
     }
 
     /// "Frontiers in Neural Circuits, 11, 32.": in a reference without pages, the second of two bare numbers read
-    /// as volume is the page or article number.
+    /// as volume is the page or article number — but not before a bracketed month ("Proceedings of the IEEE 63, 9
+    /// (September 1975)", ACM's volume, issue and dated issue).
     static func loneNumberAsPages(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard tokens.count == labels.count else { return }
         if known.contains("pages"), !labels.contains("pages"), let last = labels.lastIndex(of: "volume"), last > 0,
            labels[last - 1] == "volume", tokens[last - 1].text.hasSuffix(","),
-           isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())) {
+           isBareNumber(tokens[last].text), isBareNumber(String(tokens[last - 1].text.dropLast())),
+           !opensMonthBracket(tokens, at: last + 1) {
             labels[last] = "pages"
         }
     }
@@ -76,10 +81,29 @@ package enum IdentifierAndNumberRules {
         return text.drop(while: { $0 == "(" || $0 == "[" }).hasPrefix(id)
     }
 
-    /// "[cs.IR]", "[hep-th]", "[math.AG]." — an arXiv subject class in brackets.
+    /// Whether `tokens[index]` opens a bracket with a month name ("(September", "(Sept.").
+    static func opensMonthBracket(_ tokens: [ReferenceToken], at index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].text.hasPrefix("(") else { return false }
+        let word = tokens[index].text.dropFirst().prefix(while: { $0.isLetter })
+        return !word.isEmpty && Lexicon.months.contains(String(word).lowercased())
+    }
+
+    /// Whether `tokens[index]` is "arXiv:" opened by a bracket ("[arXiv:", "(arXiv:") and the token after it a number
+    /// that makes an arXiv id with it: "[7] … (2010) [arXiv:0905.2970 [hep-th]]", read as a title when no other was.
+    static func isSplitArxivPrefix(_ tokens: [ReferenceToken], at index: Int) -> Bool {
+        guard index + 1 < tokens.count, tokens[index].text.utf8.count == 7,
+              let open = tokens[index].text.utf8.first, open == UInt8(ascii: "[") || open == UInt8(ascii: "(") else { return false }
+        let prefix = tokens[index].text.lowercasedFast()
+        guard prefix.hasSuffix("arxiv:"), let first = tokens[index + 1].text.utf8.first, first >= 48, first <= 57 else { return false }
+        return Identifiers.arxiv(in: "arXiv:" + tokens[index + 1].text) != nil
+    }
+
+    /// "[cs.IR]", "[hep-th]", "[math.AG]." — an arXiv subject class in brackets (and the bracket around the id that
+    /// it closes: "[hep-th]].", "[hep-th])").
     static func isArxivCategory(_ text: String) -> Bool {
         var body = Substring(text)
         if let last = body.last, last == "." || last == "," { body = body.dropLast() }
+        if body.hasSuffix("]]") || body.hasSuffix("])") { body = body.dropLast() }
         guard body.count >= 4, body.count <= 20, body.first == "[", body.last == "]" else { return false }
         let inner = body.dropFirst().dropLast()
         return inner.first?.isLowercase == true && inner.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "." || $0 == "-") }

@@ -117,6 +117,9 @@ public struct ReferenceParser: Sendable {
         /// Whether the source of a token it changes is the name and the new label ("pattern:doi"): one rule that
         /// sets several labels whose shares of right fields differ.
         var keyedByLabel = false
+        /// Whether a token it changes takes its name as source. A rule that only moves separators (tokens without a
+        /// letter or digit) to the field before them decides nothing about that field: its tokens keep their source.
+        var traced = true
         let apply: @Sendable (_ tokens: [ReferenceToken], _ labels: inout [String], _ confidence: [Double], _ known: Set<String>) -> Void
     }
 
@@ -127,6 +130,7 @@ public struct ReferenceParser: Sendable {
         LabelRule(name: "dangling-author") { tokens, labels, _, known in DanglingAuthor.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "title-from-note") { tokens, labels, _, known in TitleFromNote.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "quoted-title") { tokens, labels, _, known in QuotedTitle.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "bracket-in-title") { tokens, labels, _, known in BracketInTitle.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "uncertain-venue") { tokens, labels, confidence, known in
             UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: known)
         },
@@ -151,6 +155,7 @@ public struct ReferenceParser: Sendable {
         LabelRule(name: "year-ending-venue") { tokens, labels, _, known in
             IdentifierAndNumberRules.yearEndingVenue(tokens, labels: &labels, known: known)
         },
+        LabelRule(name: "lone-punctuation", traced: false) { tokens, labels, _, _ in LonePunctuation.apply(tokens, labels: &labels) },
     ]
 
     /// The source of a token labelled `doi` whose DOI passes the pattern check (with the run it is in).
@@ -159,14 +164,16 @@ public struct ReferenceParser: Sendable {
     public static let arxivCheck = "check:arxiv"
     /// The source of a volume or pages field that opens with its own marker ("Т. 450", "Vol. 12", "pp. 3–9", "№ 2").
     public static let markerCheck = "check:marker"
+    /// The source of a date field that is one year alone ("1983.", "(2006)", "1998a,"), which the model labelled.
+    public static let yearCheck = "check:year"
 
     /// Every source name a label can have: the rules' (with the labels a keyed rule sets) and the checks'.
     public static func sourceNames(labels: [String]) -> [String] {
         var names: [String] = []
-        for rule in rules {
+        for rule in rules where rule.traced {
             if rule.keyedByLabel { names += labels.map { rule.name + ":" + $0 } } else { names.append(rule.name) }
         }
-        return names + [doiCheck, arxivCheck, markerCheck]
+        return names + [doiCheck, arxivCheck, markerCheck, yearCheck]
     }
 
     /// Runs `rules` on the decoded labels; returns for each token the source of its final label: the rule that
@@ -182,7 +189,11 @@ public struct ReferenceParser: Sendable {
             // A rule that wrote nothing left the labels in the storage they share with `before`: nothing to compare.
             let untouched = labels.withUnsafeBufferPointer { after in before.withUnsafeBufferPointer { after.baseAddress == $0.baseAddress } }
             if untouched { continue }
-            for index in labels.indices where labels[index] != before[index] {
+            for index in labels.indices where !rule.traced && labels[index] != before[index] {
+                // A separator moved to another field leaves the source of the field it left.
+                sources[index] = nil
+            }
+            for index in labels.indices where rule.traced && labels[index] != before[index] {
                 sources[index] = labels[index] == decoded[index] ? nil : (rule.keyedByLabel ? rule.name + ":" + labels[index] : rule.name)
             }
         }
@@ -210,11 +221,16 @@ public struct ReferenceParser: Sendable {
     }
 
     /// The checks: a run labelled `doi` holding a token that passes the DOI pattern, a token labelled `note` that is
-    /// an "arXiv:" id passing the arXiv pattern (with its bracketed subject class after it), and a run labelled
-    /// `volume` or `pages` that opens with a marker of its kind and holds a number (one no rule set). Their fitted
+    /// an "arXiv:" id passing the arXiv pattern (with its bracketed subject class after it), a run labelled
+    /// `volume` or `pages` that opens with a marker of its kind and holds a number (one no rule set), and the one
+    /// `date` when it is a year alone (GOST's "// Journal. 1983. Т. 20": a year right after an unseen journal, margin 0.5). Their fitted
     /// shares, not the model's margins, are their confidence: a family never seen in training ("Т. 450") leaves the
     /// model unsure of fields its markers vouch for.
     static func markChecked(_ tokens: [ReferenceToken], labels: [String], sources: inout [String?]) {
+        // A year is vouched for only as the reference's one date: of two ("DUBY, 1967. … In : Miscellanea. 1967."),
+        // one is not the date field.
+        var dateRuns = 0
+        for position in labels.indices where labels[position] == "date" && (position == 0 || labels[position - 1] != "date") { dateRuns += 1 }
         var index = 0
         while index < labels.count {
             var end = index + 1
@@ -225,6 +241,8 @@ public struct ReferenceParser: Sendable {
                       (index + 1..<end).contains(where: { tokens[$0].text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) }),
                       sources[index..<end].allSatisfy({ $0 == nil }) {
                 for covered in index..<end { sources[covered] = markerCheck }
+            } else if labels[index] == "date", dateRuns == 1, end - index == 1, sources[index] == nil, isPlainYear(tokens[index].text) {
+                sources[index] = yearCheck
             }
             index = end
         }
@@ -234,6 +252,17 @@ public struct ReferenceParser: Sendable {
                 sources[index + 1] = arxivCheck
             }
         }
+    }
+
+    /// Whether `text` is a year and nothing else but brackets and punctuation: four digits from 1500 to 2099, a
+    /// letter after them at most ("1998a").
+    static func isPlainYear(_ text: String) -> Bool {
+        let core = text.utf8.drop(while: { !ReferenceTokenizer.isAlphanumeric($0) }).reversed().drop(while: { !ReferenceTokenizer.isAlphanumeric($0) }).reversed()
+        var digits = Array(core)
+        if let last = digits.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "z") { digits.removeLast() }
+        guard digits.count == 4, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
+        let year = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+        return year >= 1500 && year <= 2099
     }
 
     /// Whether `text` is a marker of the field `label` names: a volume or issue marker for `volume` ("Vol.", "Т.",

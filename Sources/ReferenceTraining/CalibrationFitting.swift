@@ -70,9 +70,9 @@ public enum CalibrationFitting {
                 if index < fields.count, let confidence = field.modelConfidence { modelOnly.add(confidence: confidence, right: field.right) }
                 continue
             }
-            // The common share is the rules' and the identifier checks'; the marker check vouches for fields the model
-            // labelled (a thousand of them, right 99 %), which would make it every rare rule's share.
-            if field.sources.contains(where: { $0 != ReferenceParser.markerCheck }) {
+            // The common share is the rules' and the identifier checks'; the marker and year checks vouch for fields the
+            // model labelled (thousands of them, right 99 %), which would make them every rare rule's share.
+            if field.sources.contains(where: { $0 != ReferenceParser.markerCheck && $0 != ReferenceParser.yearCheck }) {
                 pooled.fields += 1
                 if field.right { pooled.right += 1 }
             }

@@ -85,7 +85,7 @@ public struct FieldEvaluation: Sendable {
     }
 
     /// "label\u{1F}normalised text" for every run of equal labels.
-    func fields(raw: String, tokens: [ReferenceToken], labels: [String]) -> [String] {
+    public func fields(raw: String, tokens: [ReferenceToken], labels: [String]) -> [String] {
         let utf8 = Array(raw.utf8)
         var result: [String] = []
         var index = 0

@@ -14,12 +14,19 @@ final class IdentifierAndNumberRulesTests: XCTestCase {
         XCTAssertEqual(apply("A title. arXiv:2203.04567.", ["title", "title", "journal"]), ["title", "title", "note"])
         XCTAssertEqual(apply("A title. arXiv:2405.01234 [cs.IR].", ["title", "title", "journal", "journal"]), ["title", "title", "note", "note"])
         XCTAssertEqual(apply("A title. Journal [Online].", ["title", "title", "journal", "journal"]), ["title", "title", "journal", "journal"])
+        // Bracketed, the tokenizer splits "[arXiv:" from its number; with the subject class they are one note, not a title.
+        XCTAssertEqual(apply("JHEP 1005, 067 (2010) [arXiv:0905.2970 [hep-th]].", ["journal", "volume", "volume", "volume", "title", "title", "title"]),
+                       ["journal", "volume", "volume", "volume", "note", "note", "note"])
+        XCTAssertEqual(apply("A title (arXiv: 12 monkeys).", ["title", "title", "title", "title", "title"]),
+                       ["title", "title", "title", "title", "title"], "no arXiv number after the prefix")
     }
 
     func testALoneNumberAfterTheVolumeIsThePage() {
         XCTAssertEqual(apply("Frontiers, 11, 32.", ["journal", "volume", "volume"]), ["journal", "volume", "pages"])
         XCTAssertEqual(apply("Frontiers, 11, 32. pp. 1", ["journal", "volume", "volume", "pages", "pages"]),
                        ["journal", "volume", "volume", "pages", "pages"], "pages already found")
+        XCTAssertEqual(apply("Proceedings of the IEEE 63, 9 (September 1975).", ["journal", "journal", "journal", "journal", "volume", "volume", "note", "note"]),
+                       ["journal", "journal", "journal", "journal", "volume", "volume", "note", "note"], "an issue before its month: no page")
     }
 
     func testInitialsBeforeTheColonThatOpensTheTitleAreTheAuthors() {

@@ -387,4 +387,54 @@ final class LabelRuleTests: XCTestCase {
         TitleFromNote.apply(edited, labels: &editedLabels, known: known)
         XCTAssertEqual(editedLabels[3], "container-title", "after editors: AnyStyle's edited book")
     }
+    /// A bracket the model opened as title, or one between two title runs, is the title's when the model read only a
+    /// place and a date inside it and the reference has a date outside it.
+    func testABracketInsideTheTitleKeepsItsPlaceAndDate() {
+        var (tokens, labels) = labelled("A. Author, Le roman antique (actes du colloque de Paris, 2-3 mai 1997), Nanterre 1999.",
+                                        ["author", "author", "title", "title", "title", "title", "title", "title", "title",
+                                         "location", "date", "date", "date", "location", "date"])
+        BracketInTitle.apply(tokens, labels: &labels, known: known)
+        XCTAssertEqual(Array(labels[2...12]), Array(repeating: "title", count: 11))
+        XCTAssertEqual(Array(labels[13...]), ["location", "date"])
+
+        var (between, betweenLabels) = labelled("Rover Report (August 2015): Three Years on Mars. NASA, 30 July 2015.",
+                                                ["title", "title", "date", "date", "title", "title", "title", "title",
+                                                 "publisher", "date", "date", "date"])
+        BracketInTitle.apply(between, labels: &betweenLabels, known: known)
+        XCTAssertEqual(Array(betweenLabels[0...7]), Array(repeating: "title", count: 8))
+
+        // APA's bracketed date after an author read as title is the reference's only date: left alone.
+        var (only, onlyLabels) = labelled("Mission permanente. (2008, mai 27). Discours de l'ambassadeur.",
+                                          ["title", "title", "date", "date", "date", "title", "title", "title"])
+        let onlyBefore = onlyLabels
+        BracketInTitle.apply(only, labels: &onlyLabels, known: known)
+        XCTAssertEqual(onlyLabels, onlyBefore)
+
+        // A bracket that holds another field (a genre, a publisher) is not the title's.
+        var (thesis, thesisLabels) = labelled("A. Author, The title (Doctoral dissertation, Harvard University), 1999.",
+                                              ["author", "author", "title", "title", "title", "note", "publisher", "publisher", "date"])
+        let thesisBefore = thesisLabels
+        BracketInTitle.apply(thesis, labels: &thesisLabels, known: known)
+        XCTAssertEqual(thesisLabels, thesisBefore)
+    }
+
+    /// A run of punctuation alone (GOST's ". : Publisher" without a place) joins the field before it; a leading
+    /// "---." (the author of the entry before) stays.
+    func testPunctuationAloneJoinsTheFieldBeforeIt() {
+        var (tokens, labels) = labelled("Aho A. V. The Design of Algorithms. : Addison-Wesley, 1974.",
+                                        ["author", "author", "author", "title", "title", "title", "title", "location", "publisher", "date"])
+        LonePunctuation.apply(tokens, labels: &labels)
+        XCTAssertEqual(labels[7], "title")
+        XCTAssertEqual(Array(labels[8...]), ["publisher", "date"])
+
+        var (dash, dashLabels) = labelled("---. The Design. Addison-Wesley, 1974.", ["author", "title", "title", "publisher", "date"])
+        LonePunctuation.apply(dash, labels: &dashLabels)
+        XCTAssertEqual(dashLabels, ["author", "title", "title", "publisher", "date"])
+        // Punctuation inside a field, or a word of another script, is left where it is.
+        var (inner, innerLabels) = labelled("Smith, J. & Jones, K. Title. Москва, 1974.",
+                                            ["author", "author", "author", "author", "author", "title", "location", "date"])
+        let innerBefore = innerLabels
+        LonePunctuation.apply(inner, labels: &innerLabels)
+        XCTAssertEqual(innerLabels, innerBefore)
+    }
 }

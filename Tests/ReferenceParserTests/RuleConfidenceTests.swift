@@ -40,9 +40,11 @@ final class RuleConfidenceTests: XCTestCase {
         var labels = decoded
         let sources = ReferenceParser.applyRules(tokens, labels: &labels, confidence: decoded.map { _ in 0.3 }, known: known)
         XCTAssertEqual(labels, ["author", "author", "title", "title", "title", "journal", "date", "volume", "volume", "pages", "pages"])
-        for index in labels.indices where index < 9 {
+        for index in labels.indices where index < 9 && index != 6 {
             XCTAssertEqual(sources[index], labels[index] == decoded[index] ? nil : "isbd-separators", "token \(index)")
         }
+        // The reference's one date, a year alone, the model's: the year check vouches for it.
+        XCTAssertEqual(sources[6], ReferenceParser.yearCheck)
         // The pages the model labelled open with their marker ("С."): the marker check vouches for them.
         XCTAssertEqual(Array(sources[9...10]), [ReferenceParser.markerCheck, ReferenceParser.markerCheck])
     }
@@ -122,5 +124,20 @@ final class RuleConfidenceTests: XCTestCase {
             XCTAssertEqual(labelled.confidence[index], rule.confidence, "token \(index)")
         }
         XCTAssertTrue(traced.sources.contains(ReferenceParser.doiCheck))
+    }
+    /// A date that is one year alone is vouched for by the year check; a separator the lone-punctuation rule moves
+    /// into the field before it names no rule.
+    func testAYearAloneIsCheckedAndAMovedSeparatorNamesNoRule() {
+        let (tokens, model) = labelled("Aho A. V. The Design of Algorithms. : Addison-Wesley, 1974.",
+                                       ["author", "author", "author", "title", "title", "title", "title", "location", "publisher", "date"])
+        var labels = model
+        let sources = ReferenceParser.applyRules(tokens, labels: &labels, confidence: model.map { _ in 0.9 }, known: known)
+        XCTAssertEqual(labels[7], "title")
+        XCTAssertEqual(Array(sources[3...8]), [nil, nil, nil, nil, nil, nil])
+        XCTAssertEqual(sources[9], ReferenceParser.yearCheck)
+        XCTAssertTrue(ReferenceParser.isPlainYear("(1998a),"))
+        XCTAssertFalse(ReferenceParser.isPlainYear("1998-99"))
+        XCTAssertFalse(ReferenceParser.isPlainYear("3000."))
+        XCTAssertFalse(ReferenceParser.isPlainYear("May"))
     }
 }
