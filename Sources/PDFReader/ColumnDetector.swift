@@ -272,15 +272,20 @@ enum ColumnDetector {
 
     /// The best gutter: a low-coverage x-interval with fragments wholly on both sides.
     static func findGutter(_ fragments: [TextLine]) -> ClosedRange<Double>? {
+        // Only where no gutter shows otherwise are list numbers taken out of the coverage: a LaTeX list hangs them
+        // into a gutter and leaves it narrower than a gutter can be ("10." between two columns 23 points apart).
+        findGutter(fragments, numbersCover: true) ?? findGutter(fragments, numbersCover: false)
+    }
+
+    private static func findGutter(_ fragments: [TextLine], numbersCover: Bool) -> ClosedRange<Double>? {
         guard let first = fragments.first else { return nil }
         let xmin = fragments.reduce(first.rect.x0) { min($0, $1.rect.x0) }
         let xmax = fragments.reduce(first.rect.x1) { max($0, $1.rect.x1) }
         guard xmax - xmin > 8, xmax - xmin < 20_000 else { return nil }
         let binCount = Int((xmax - xmin).rounded(.up)) + 2
         var delta = [Int](repeating: 0, count: binCount + 1)
-        // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter. List
-        // numbers do not cover: a LaTeX list hangs them into the gutter ("10." between two columns 23 points apart).
-        for word in fragments.lazy.flatMap(\.words) where !ListMarker.isLabelNumber(word.text) {
+        // Coverage by words, not fragments: poppler sometimes joins two columns' lines across a narrow gutter.
+        for word in fragments.lazy.flatMap(\.words) where numbersCover || !ListMarker.isLabelNumber(word.text) {
             let a = max(0, Int((word.rect.x0 - xmin).rounded(.down)))
             let b = min(binCount, Int((word.rect.x1 - xmin).rounded(.up)))
             if b > a {
