@@ -23,6 +23,24 @@ package enum ParallelMap {
         }
     }
 
+    /// `(first(), second())`, the two run at once on two threads: two independent scans of one document (its blocks'
+    /// text and its references') that each take a core.
+    package static func pair<First, Second>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+        let results = Pair<First, Second>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { results.first = first() } else { results.second = second() }
+        }
+        // Both are set once `concurrentPerform` returns; the fallbacks only satisfy the compiler.
+        guard let one = results.first, let two = results.second else { return (first(), second()) }
+        return (one, two)
+    }
+
+    /// The two results of `pair`, each written by one thread and read after both ended.
+    private final class Pair<First, Second>: @unchecked Sendable {
+        var first: First?
+        var second: Second?
+    }
+
     /// The uninitialised result storage, written by several threads, each at its own items only.
     private struct Target<Result>: @unchecked Sendable {
         let base: UnsafeMutablePointer<Result>
