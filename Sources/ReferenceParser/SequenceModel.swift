@@ -64,6 +64,13 @@ public struct SequenceModel: Sendable {
         var scores = [Float](repeating: 0, count: features.count * labelCount)
         scores.withUnsafeMutableBufferPointer { buffer in
             guard let start = buffer.baseAddress else { return }
+            // Dense rows when every label of the table is one of the model's and a row fits four vectors.
+            if (1...4).contains(table.denseGroups), table.labelBound <= labelCount, labelCount <= table.denseGroups * 8 {
+                for token in 0..<features.count {
+                    table.accumulateDense(features.keys(of: token), into: start + token * labelCount, count: labelCount)
+                }
+                return
+            }
             for token in 0..<features.count {
                 table.accumulate(features.keys(of: token), into: start + token * labelCount)
             }

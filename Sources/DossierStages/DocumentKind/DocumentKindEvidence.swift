@@ -59,7 +59,9 @@ struct DocumentKindEvidence {
             default: break
             }
         }
-        referenceLikeUnits = (units.filter(DocumentKindEvidence.looksLikeReference).count, units.count)
+        // Each unit is asked apart from the others, on every core (a reference list's 4,000 items run five expressions).
+        let looksLikeReference = ParallelMap.map(units) { DocumentKindEvidence.looksLikeReference($0) }
+        referenceLikeUnits = (looksLikeReference.filter { $0 }.count, units.count)
     }
 
     /// False only when an expression anchored at the start, `^\s*` then a word opening with one of `letters`, cannot

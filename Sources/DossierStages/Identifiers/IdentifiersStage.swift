@@ -18,15 +18,25 @@ public struct IdentifiersStage: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        for index in document.profile.publications.indices {
-            fill(&document.profile.publications[index])
-        }
+        // The references' identifiers and the blocks' are independent scans (a reference list is one block): each on
+        // its own core, the references' also spread over the cores (`ParallelMap`).
+        let publications = document.profile.publications, blocks = document.blocks
+        let ((filled, attached), scanned) = ParallelMap.pair({
+            let filled = ParallelMap.map(publications) { publication in
+                var publication = publication
+                Self.fill(&publication)
+                return publication
+            }
+            // Filling sets identifiers, never the reference string or URL that `AttachedIdentifiers` reads.
+            return (filled, AttachedIdentifiers(filled))
+        }, {
+            blocks.enumerated().map { index, block in
+                let links = DocumentLines.links(of: block, topLevel: index).map(\.url)
+                return Identifiers.all(in: ([block.text] + links).joined(separator: "\n"))
+            }
+        })
+        document.profile.publications = filled
         let area = ContactArea(document)
-        let attached = AttachedIdentifiers(document.profile.publications)
-        let scanned = document.blocks.enumerated().map { index, block in
-            let links = DocumentLines.links(of: block, topLevel: index).map(\.url)
-            return Identifiers.all(in: ([block.text] + links).joined(separator: "\n"))
-        }
         let applicantsORCID = document.profile.person.identifiers["orcid"] ?? applicantsORCID(scanned, area: area)
         if let applicantsORCID, document.profile.person.identifiers["orcid"] == nil {
             document.profile.person.identifiers["orcid"] = applicantsORCID
@@ -65,7 +75,7 @@ public struct IdentifiersStage: Stage {
     }
 
     /// Fills the publication's missing identifiers from its raw string and URL.
-    private func fill(_ publication: inout Publication) {
+    private static func fill(_ publication: inout Publication) {
         for found in Identifiers.all(in: publication.raw + "\n" + (publication.url ?? "")) where found.valid {
             switch found.kind {
             case .doi where publication.doi == nil:

@@ -32,9 +32,18 @@ public struct ParseReferencesStage: Stage {
             document.report(.error, stage: name, ReferenceParser.standardProblem ?? "no reference model")
             return document
         }
+        let splits = document.profile.publications
+        // Each reference is parsed apart from the others, so on every core (`ParallelMap`, in input order); only the
+        // italic runs are taken in document order, since each reference's search starts where the one before ended.
+        let folded = ParallelMap.map(splits) { Self.typographyFolded($0.raw) }
         var italics = ItalicVenue.Runs(blocks: document.blocks)
-        document.profile.publications = document.profile.publications.map { split in
-            let folded = Self.typographyFolded(split.raw)
+        let runs: [[ItalicVenue.Run]?] = splits.indices.map { index in
+            let split = splits[index]
+            guard split.title == nil, split.containerTitle == nil else { return nil }
+            return italics.next(in: split.block, raw: folded[index])
+        }
+        document.profile.publications = ParallelMap.map(Array(splits.indices)) { index in
+            let split = splits[index], folded = folded[index]
             var parsed = parser.parse(folded)
             parsed.id = split.id
             parsed.raw = split.raw
@@ -53,8 +62,7 @@ public struct ParseReferencesStage: Stage {
                 parsed.containerTitle = container
                 parsed.confidence["container-title"] = 1
             }
-            if split.title == nil, split.containerTitle == nil {
-                let runs = italics.next(in: split.block, raw: folded)
+            if let runs = runs[index] {
                 TitleFirstAuthors.apply(&parsed, raw: folded, runs: runs)
                 ItalicVenue.apply(&parsed, italics: runs.filter(\.italic).map(\.text), raw: folded)
             }
