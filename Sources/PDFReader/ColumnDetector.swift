@@ -123,7 +123,7 @@ enum ColumnDetector {
     private static func split(_ fragment: TextLine, at gutter: ClosedRange<Double>, edge: Double? = nil) -> [TextLine] {
         // A list number hung in the gutter opens the right side's line ("… Interna- | 10. Ostrowski, …").
         if fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
-           let hung = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.lowerBound - 0.5 && $0.rect.x1 <= gutter.upperBound + 1 && ListMarker.isLabelNumber($0.text) }),
+           let hung = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.lowerBound - 0.5 && $0.rect.x0 <= gutter.upperBound && ListMarker.isLabelNumber($0.text) }),
            hung > 0, fragment.words[hung - 1].rect.x1 <= gutter.lowerBound + 1, fragment.words[hung].rect.x0 - fragment.words[hung - 1].rect.x1 > 0.5 {
             var left = TextLine(words: Array(fragment.words[..<hung]), page: fragment.page)
             var right = TextLine(words: Array(fragment.words[hung...]), page: fragment.page)
@@ -272,9 +272,16 @@ enum ColumnDetector {
 
     /// The best gutter: a low-coverage x-interval with fragments wholly on both sides.
     static func findGutter(_ fragments: [TextLine]) -> ClosedRange<Double>? {
-        // Only where no gutter shows otherwise are list numbers taken out of the coverage: a LaTeX list hangs them
-        // into a gutter and leaves it narrower than a gutter can be ("10." between two columns 23 points apart).
-        findGutter(fragments, numbersCover: true) ?? findGutter(fragments, numbersCover: false)
+        // List numbers are taken out of the coverage only where no gutter shows otherwise, or where the gutter
+        // without them is the one found with them, reaching further right: a LaTeX list hangs its numbers into the
+        // gutter and leaves it narrower than a gutter can be, or cut at the numbers ("10." between two columns 23
+        // points apart).
+        let covered = findGutter(fragments, numbersCover: true)
+        let uncovered = findGutter(fragments, numbersCover: false)
+        if let covered, let uncovered, abs(uncovered.lowerBound - covered.lowerBound) <= 1, uncovered.upperBound > covered.upperBound + 1 {
+            return uncovered
+        }
+        return covered ?? uncovered
     }
 
     private static func findGutter(_ fragments: [TextLine], numbersCover: Bool) -> ClosedRange<Double>? {
