@@ -544,6 +544,30 @@ final class LayoutTests: XCTestCase {
         }
     }
 
+    /// Two columns whose gutter a numbered list's hung numbers narrow below a gutter's width (LaTeX two-column:
+    /// "… Interna- 10. Ostrowski, …" joined by poppler): the numbers do not close the gutter, and each numbered line
+    /// stays in the right column.
+    func testListNumbersHungIntoANarrowGutterKeepTheColumnsApart() {
+        var page = SyntheticPage()
+        // Lines of prose end at 135; the numbers hang from 138 and their text starts at 156: three points either side.
+        for (i, letter) in ["a", "b", "c", "d", "e", "f"].enumerated() {
+            let y = 100 + Double(i) * 24
+            let right = "\(10 + i). Doe J, on paper \(i)"
+            if i % 2 == 0 {
+                page.mergedLine("one two six ten a " + letter, right, leftX: 50, rightX: 138, y: y)
+            } else {
+                page.line("one two six ten a " + letter, x: 50, y: y)
+                page.line(right, x: 138, y: y)
+            }
+            // The item's wrapped line starts where its text does, after the number.
+            page.line("two six ten one b " + letter, x: 50, y: y + 12)
+            page.line("on a wrapped line here", x: 156, y: y + 12)
+        }
+        let all = texts(PDFLayout.blocks(pages: [page.page]))
+        XCTAssertFalse(all.contains { $0.contains("one two") && $0.contains("Doe") }, all.joined(separator: "\n"))
+        XCTAssertTrue(all.contains { $0.contains("Doe J, on paper 0") }, all.joined(separator: "\n"))
+    }
+
     /// A contact line in a narrow left column ends just before a heading set larger than it, where the main
     /// column's lines start (moderncv's "oldstyle"): the heading is a line of its own, not the contact line's tail.
     func testAHeadingJustAfterASmallerContactLineStartsItsColumn() {
