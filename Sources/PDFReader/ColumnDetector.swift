@@ -59,7 +59,8 @@ enum ColumnDetector {
             if !spanning.isEmpty { add(LineBuilder.merge(spanning), single: true) }
             spanning.removeAll()
         }
-        let sorted = fragments.flatMap { split($0, at: gutter, edge: leftEdge(of: fragments, after: gutter)) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
+        let edge = leftEdge(of: fragments, after: gutter)
+        let sorted = fragments.flatMap { split($0, at: gutter, edge: edge) }.sorted { ($0.row, $0.rect.x0) < ($1.row, $1.rect.x0) }
         if let merged = interleavedRegion(sorted, gutter: gutter) { return [merged] }
         let leftReach = gutter.lowerBound - (sorted.map(\.rect.x0).min() ?? gutter.lowerBound)
         let rightReach = (sorted.map(\.rect.x1).max() ?? gutter.upperBound) - gutter.upperBound
@@ -125,11 +126,7 @@ enum ColumnDetector {
         if fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
            let hung = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.lowerBound - 0.5 && $0.rect.x0 <= gutter.upperBound && ListMarker.isLabelNumber($0.text) }),
            hung > 0, fragment.words[hung - 1].rect.x1 <= gutter.lowerBound + 1, fragment.words[hung].rect.x0 - fragment.words[hung - 1].rect.x1 > 0.5 {
-            var left = TextLine(words: Array(fragment.words[..<hung]), page: fragment.page)
-            var right = TextLine(words: Array(fragment.words[hung...]), page: fragment.page)
-            left.row = fragment.row
-            right.row = fragment.row
-            return [left, right]
+            return cut(fragment, before: hung)
         }
         guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
               let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
@@ -138,8 +135,13 @@ enum ColumnDetector {
         let size = max(fragment.words[cut].size, fragment.words[cut - 1].size)
         let onEdge = edge.map { abs(fragment.words[cut].rect.x0 - $0) <= 0.5 } ?? false
         guard gap > 0.5 * size || (onEdge && gap > 0.5) else { return [fragment] }
-        var left = TextLine(words: Array(fragment.words[..<cut]), page: fragment.page)
-        var right = TextLine(words: Array(fragment.words[cut...]), page: fragment.page)
+        return Self.cut(fragment, before: cut)
+    }
+
+    /// A fragment as two lines on its row, the second opening with its word at `index`.
+    private static func cut(_ fragment: TextLine, before index: Int) -> [TextLine] {
+        var left = TextLine(words: Array(fragment.words[..<index]), page: fragment.page)
+        var right = TextLine(words: Array(fragment.words[index...]), page: fragment.page)
         left.row = fragment.row
         right.row = fragment.row
         return [left, right]
@@ -255,14 +257,9 @@ enum ColumnDetector {
         return edge
     }
 
-    /// A fragment of one or two characters that are neither letters nor digits: a bullet, a dash, a star.
+    /// A fragment that is one mark alone: a bullet, a dash, a star, or a list number ("3.", "[3]").
     static func isMarkOnly(_ fragment: TextLine) -> Bool {
-        fragment.words.count == 1 && isMark(fragment.words[0])
-    }
-
-    /// A bullet, dash or star, or a list number ("3.", "[3]").
-    static func isMark(_ word: Word) -> Bool {
-        isBullet(word) || ListMarker.isLabelNumber(word.text)
+        fragment.words.count == 1 && (isBullet(fragment.words[0]) || ListMarker.isLabelNumber(fragment.words[0].text))
     }
 
     /// One or two characters that are neither letters nor digits.
@@ -277,6 +274,8 @@ enum ColumnDetector {
         // gutter and leaves it narrower than a gutter can be, or cut at the numbers ("10." between two columns 23
         // points apart).
         let covered = findGutter(fragments, numbersCover: true)
+        // Without a list number on the page both searches are the same one.
+        guard fragments.contains(where: { $0.words.contains { ListMarker.isLabelNumber($0.text) } }) else { return covered }
         let uncovered = findGutter(fragments, numbersCover: false)
         if let covered, let uncovered, abs(uncovered.lowerBound - covered.lowerBound) <= 1, uncovered.upperBound > covered.upperBound + 1 {
             return uncovered
@@ -329,8 +328,6 @@ enum ColumnDetector {
             while end < run.upperBound, coverage[end] <= coverage[run.lowerBound] { end += 1 }
             if end - run.lowerBound >= 2 { candidates.append(xmin + Double(run.lowerBound)...xmin + Double(end)) }
         }
-        // A bullet or dash alone is the mark of a list item, not a line of a column: the strip between a list's
-        // bullets and their text is never a gutter, however many items the list has.
         var best: (gutter: ClosedRange<Double>, score: Int, width: Double)?
         for run in candidates {
             // As many marks hung just before it as other lines left of it, the page cut there as `order` cuts it:
@@ -343,8 +340,8 @@ enum ColumnDetector {
             let leftOnly = fragments.filter { $0.rect.x1 <= run.lowerBound + 1 }.count
             let rightOnly = fragments.filter { $0.rect.x0 >= run.upperBound - 1 }.count
             let needed = max(2, Int(0.08 * Double(fragments.count)))
-            let score = min(leftOnly, rightOnly)
             guard leftOnly >= needed, rightOnly >= needed else { continue }
+            let score = min(leftOnly, rightOnly)
             let width = run.upperBound - run.lowerBound
             if best.map({ score > $0.score || (score == $0.score && width > $0.width) }) ?? true {
                 best = (run, score, width)

@@ -163,7 +163,7 @@ public struct SectionsStage: Stage {
         }
         let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
         let inlines = block.inlines ?? []
-        let allStrong = !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let allStrong = isAllStrong(inlines)
         // Headings in French, Spanish or Portuguese take more words ("Articles dans des revues à comité de
         // lecture"): up to eight when set in bold.
         let wordLimit = allStrong || block.font?.bold == true ? 8 : 6
@@ -175,6 +175,11 @@ public struct SectionsStage: Stage {
         // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
         let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
         return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
+    }
+
+    /// Inlines that are all strong, but for blank ones: a paragraph set wholly in bold in Markdown or HTML.
+    static func isAllStrong(_ inlines: [Inline]) -> Bool {
+        !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
     }
 
     /// A bold heading wrapped over two or three short lines (a narrow margin column: "Grants and\nFellowships"):
@@ -201,8 +206,7 @@ public struct SectionsStage: Stage {
         }
         let inlines = block.inlines ?? []
         // Before a leader, only the title need be bold (the dots are not).
-        let bold = block.font?.bold == true || (!inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty })
-            || (leader && inlines.first?.type == .strong)
+        let bold = block.font?.bold == true || isAllStrong(inlines) || (leader && inlines.first?.type == .strong)
         guard bold, !text.isEmpty, text.count <= 40, !text.containsText("\n"), text.split(separator: " ").count <= 4,
               text.first?.isUppercase == true || text.first.map({ !$0.isCased && $0.isLetter }) == true,
               !text.contains(where: \.isNumber), !text.contains("@"), !isFragment(text),

@@ -186,7 +186,6 @@ public enum SectionHeadings {
         return publicationSubtypes.first { contains(normalized, phrase: $0.0) }?.1
     }
 
-    /// Lowercase, diacritics folded, list numbering ("1.", "II.", "A)") and punctuation removed, "&" → "and".
     /// Every word of the phrases above, normalised: what a heading word split by hyphenation is checked against.
     static let phraseWords: Set<String> = {
         var words = Set<String>()
@@ -214,6 +213,7 @@ public enum SectionHeadings {
         return words.joined(separator: " ")
     }
 
+    /// Lowercase, diacritics folded, list numbering ("1.", "II.", "A)") and punctuation removed, "&" → "and".
     public static func normalize(_ heading: String) -> String {
         var text = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         text = text.replacingOccurrences(of: "&", with: " and ")
