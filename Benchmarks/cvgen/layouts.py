@@ -1,5 +1,6 @@
 """Whole documents: Markdown as people write it, HTML as sites render it, LaTeX (moderncv styles, margin
 headings, two columns, a sidebar). Each renderer walks the section plan and returns the source text."""
+import random
 import html as H
 import os
 import re
@@ -124,6 +125,9 @@ def render_md(cv, plan, pubs, layout, rng):
     bullet = rng.choice(["-", "*", "+"])
     choice = rng.random() < 0.5
     sub_level = "###"
+    # Sub-headings as Markdown headings, or as people write them: a bold or italic line (a stream of its own, so that
+    # everything else stays as it was).
+    sub_form = random.Random("substyle:%s:%s" % (p["name"], layout)).choice(["### %s", "### %s", "#### %s", "**%s**", "**%s**", "*%s*", "__%s__"])
     for s in plan:
         L.append("## " + s["heading"])
         L.append("")
@@ -138,7 +142,7 @@ def render_md(cv, plan, pubs, layout, rng):
             L.append("")
         for g in s["groups"]:
             if g["heading"]:
-                L.append(sub_level + " " + g["heading"])
+                L.append(sub_form % g["heading"])
                 L.append("")
             entries = pubs[id(g)]
             if not continuous:
@@ -189,6 +193,10 @@ def render_html(cv, plan, pubs, layout, rng):
     L.append('<p class="contact">%s <a href="mailto:%s">%s</a></p></header>' % (rng.choice(["Email:", "E-mail:", "✉"]), p["email"], p["email"]))
     L.append("<main>")
     choice = rng.random() < 0.5
+    # Sub-headings as HTML headings, or as pages set them by hand: a paragraph in bold or italic (a stream of its own).
+    sub_form = random.Random("substyle:%s:%s" % (p["name"], layout)).choice(
+        ["<h3>%s</h3>", "<h3>%s</h3>", "<h4>%s</h4>", "<p><strong>%s</strong></p>", "<p><b>%s</b></p>", "<p><em>%s</em></p>",
+         '<div class="subheading"><strong>%s</strong></div>'])
     for s in plan:
         L.append("<section>")
         L.append("<h2>%s</h2>" % H.escape(s["heading"]))
@@ -209,7 +217,7 @@ def render_html(cv, plan, pubs, layout, rng):
             L.append('<p class="note">%s</p>' % H.escape(cv["cofirst"]["legend"]))
         for g in s["groups"]:
             if g["heading"]:
-                L.append("<h3>%s</h3>" % H.escape(g["heading"]))
+                L.append(sub_form % H.escape(g["heading"]))
             entries = pubs[id(g)]
             if layout == "html-p-fields":
                 for e in entries:
@@ -280,13 +288,24 @@ def render_latex(cv, plan, pubs, layout, rng):
         else:
             out.append(r"\section*{%s}" % tex_escape(h))
 
+    # How sub-headings are set where the class does not fix it: as \subsection* does, or as people set them by hand at
+    # body size (bold, italic, small capitals, underlined, bold italic), with or without space above. On a stream of
+    # its own, so that everything else in the document stays as it was.
+    hand = random.Random("substyle:%s:%s" % (p["name"], layout))
+    sub_style = hand.choice(["class", "class", "bold", "bold", "italic", "smallcaps", "underline", "bolditalic"])
+    sub_space = hand.choice([r"\par\smallskip", r"\par\medskip", r"\par"])
+    set_by_hand = {"bold": r"\textbf{%s}", "italic": r"\textit{%s}", "smallcaps": r"\textsc{%s}",
+                   "underline": r"\underline{%s}", "bolditalic": r"\textbf{\textit{%s}}"}
+
     def sub(h, out):
         if modern:
             out.append(r"\subsection{%s}" % tex_escape(h))
         elif layout == "latex-margin":
             out.append(r"\msubsection{%s}" % tex_escape(h))
-        else:
+        elif sub_style == "class":
             out.append(r"\subsection*{%s}" % tex_escape(h))
+        else:
+            out.append(sub_space + r"\noindent " + set_by_hand[sub_style] % tex_escape(h) + r"\par\nopagebreak")
 
     for s in plan:
         out = side if (layout == "latex-sidebar" and s["kind"] in ("skills", "languages", "referees")) else body
