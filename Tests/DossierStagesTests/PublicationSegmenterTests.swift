@@ -29,6 +29,35 @@ final class PublicationSegmenterTests: XCTestCase {
         XCTAssertEqual(PublicationSegmenterTraining.align(lines, raws: raws), ["other", "start", "in", "start", "in"])
     }
 
+    /// A real CV's labels give titles only: a publication starts on the one line that opens a block between the
+    /// previous title's line and its own title's line; before the first start, lines are `other`.
+    func testTitlesAloneLabelTheLinesWhereOneBlockOpensBeforeEachTitle() {
+        let lines = ["* equal contribution", "Doe J, Roe R. A study of", "things in rivers. J Things 1, 2–3.",
+                     "Roe R. Another study of stuff in", "lakes. J Stuff 4, 5–6."]
+        var why = ""
+        let labels = PublicationSegmenterTraining.alignTitles(lines, opensBlock: [true, true, false, true, false],
+                                                              titles: ["A study of things in rivers", "Another study of stuff in lakes"],
+                                                              model: ["other", "start", "in", "start", "in"], why: &why)
+        XCTAssertEqual(labels, ["other", "start", "in", "start", "in"])
+    }
+
+    /// Where two publications share a block (a PDF's merged lines), the start between the titles is the model's one
+    /// start there; where the model marks none, the document is left out and says why.
+    func testTitlesAloneTakeTheModelsOneStartInsideAMergedBlock() {
+        let lines = ["Doe J. A study of things in rivers.", "J Things 1, 2–3.", "Roe R. Another study of stuff in lakes.", "J Stuff 4."]
+        let titles = ["A study of things in rivers", "Another study of stuff in lakes"]
+        var why = ""
+        XCTAssertEqual(PublicationSegmenterTraining.alignTitles(lines, opensBlock: [true, false, false, false], titles: titles,
+                                                                model: ["start", "in", "start", "in"], why: &why),
+                       ["start", "in", "start", "in"])
+        XCTAssertNil(PublicationSegmenterTraining.alignTitles(lines, opensBlock: [true, false, false, false], titles: titles,
+                                                              model: ["start", "in", "in", "in"], why: &why))
+        XCTAssertTrue(why.hasPrefix("publication 2: 0 blocks open and the model starts 0"), why)
+        XCTAssertNil(PublicationSegmenterTraining.alignTitles(lines, opensBlock: [true, false, false, false], titles: ["A title nowhere in them"],
+                                                              model: ["start", "in", "in", "in"], why: &why))
+        XCTAssertTrue(why.hasPrefix("title 1 of 1 not found"), why)
+    }
+
     /// A line found only in a later publication starts it, even when the beginning of that publication was not found
     /// (marks or link words the text does not hold).
     func testALineFoundInsideALaterPublicationStartsIt() {

@@ -19,7 +19,8 @@ public struct SectionsStage: Stage {
 
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
-        let headings = Self.nestedUnderEmptyParents(Self.headings(in: document.blocks), blocks: document.blocks)
+        let learned = HeadingFinder.headingParagraphs(in: document.blocks)
+        let headings = Self.nestedUnderEmptyParents(Self.headings(in: document.blocks, learned: learned), blocks: document.blocks)
         var sections: [Section] = []
         var parents: [(level: Int, section: Section)] = []
         for (position, heading) in headings.enumerated() {
@@ -71,7 +72,9 @@ public struct SectionsStage: Stage {
         var title: String
     }
 
-    static func headings(in blocks: [Block]) -> [Heading] {
+    /// The headings among `blocks`: heading blocks and the paragraphs the rules take for headings, then those of
+    /// `learned` (paragraphs the heading finder calls headings) that are shaped as one.
+    static func headings(in blocks: [Block], learned: Set<Int> = []) -> [Heading] {
         let headingLevels = blocks.filter { $0.type == .heading }.compactMap(\.level)
         let topLevel = headingLevels.min() ?? 1
         // Under a lone title heading (the applicant's name), paragraph headings are its children.
@@ -100,6 +103,14 @@ public struct SectionsStage: Stage {
                 if statusHeadings.contains(SectionHeadings.normalize(title)), let last = found.last(where: { !statusHeadings.contains(SectionHeadings.normalize($0.title)) }) {
                     level = max(level, last.level + 1)
                 }
+                found.append(Heading(index: index, level: level, title: title))
+            case .paragraph where learned.contains(index) && isHeadingShaped(block):
+                // Found by the model only: one level under the last heading that named a kind, unless it names another
+                // kind itself, so that a sub-heading the rules pass over never ends its parent's section.
+                let title = cleanTitle(block.text.split(separator: "\n").joined(separator: " "))
+                let own = SectionHeadings.kind(of: title)
+                let parentLevel = found.last(where: { SectionHeadings.kind(of: $0.title) == namedKind })?.level
+                let level = namedKind != nil && (own == nil || own == namedKind) ? max(paragraphHeadingLevel, (parentLevel ?? paragraphHeadingLevel - 1) + 1) : paragraphHeadingLevel
                 found.append(Heading(index: index, level: level, title: title))
             default:
                 break
@@ -175,6 +186,20 @@ public struct SectionsStage: Stage {
         // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
         let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
         return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
+    }
+
+    /// Whether a paragraph the heading finder calls a heading is shaped as one: at most three short lines and eight
+    /// words, no address, no sentence's end, balanced brackets, not links alone and not a citation.
+    static func isHeadingShaped(_ block: Block) -> Bool {
+        let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
+        let lines = text.split(separator: "\n")
+        guard !text.isEmpty, text.count <= 80, lines.count <= 3, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count <= 8,
+              !text.contains("@"), !text.contains("://"), !isFragment(text), let last = text.last, !".,;".contains(last)
+        else { return false }
+        // A row of link buttons ("Paper", "Code", "PDF") is no heading.
+        let visible = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        if !visible.isEmpty, visible.allSatisfy({ $0.type == .link }) { return false }
+        return !ReferenceUnits.readsAsReference(block)
     }
 
     /// Inlines that are all strong, but for blank ones: a paragraph set wholly in bold in Markdown or HTML.

@@ -30,6 +30,75 @@ package enum PublicationSegmenterTraining {
                        labels: labels, starts: labels.filter { $0 == "start" }.count, publications: raws.count)
     }
 
+    /// The example of a real CV whose labels give each publication's title but not its text (`cv-labelled`): the
+    /// lines are labelled by `alignTitles`, with the compiled-in model's labels where the reader's blocks alone do
+    /// not say which line starts a publication; nil where that is not decided for every publication.
+    package static func example(_ document: Document, titles: [String], why: inout String) -> Example? {
+        let lines = lines(of: document)
+        let applicant = document.profile.person.name.map(AuthorMatcher.writtenNames) ?? []
+        let modelLabels = PublicationSegmenter.label(lines, applicant: applicant)?.map(\.label) ?? lines.map { $0.opensBlock ? "start" : "in" }
+        guard let labels = alignTitles(lines.map(\.text), opensBlock: lines.map(\.opensBlock), titles: titles, model: modelLabels, why: &why) else { return nil }
+        return Example(lines: lines.map(\.text), opensBlock: lines.map(\.opensBlock), features: PublicationSegmenter.features(of: lines, applicant: applicant),
+                       labels: labels, starts: titles.count, publications: titles.count)
+    }
+
+    /// Line labels from titles alone. Each title (its first 24 letters and digits) is looked for in the lines run
+    /// together, in order; publication k starts on a line after the line where title k - 1 begins and no later than
+    /// the line where title k begins: the one such line that opens a paragraph or item or, where there is not
+    /// exactly one, the one such line `model` labels `start`. Lines before the first start are `other`; after a
+    /// start, a line is `in` unless it opens a block the model calls `other` (a year line, a legend). Nil when a title
+    /// is not found or a start is not one line.
+    package static func alignTitles(_ lines: [String], opensBlock: [Bool], titles: [String], model: [String], why: inout String) -> [String]? {
+        guard !titles.isEmpty, lines.count == opensBlock.count, lines.count == model.count else { why = "no lines"; return nil }
+        var stream: [Character] = []
+        var lineOf: [Int] = []
+        for (index, line) in lines.enumerated() {
+            let folded = fold(line)
+            stream.append(contentsOf: folded)
+            lineOf.append(contentsOf: repeatElement(index, count: folded.count))
+        }
+        var titleLines: [Int] = []
+        var cursor = 0
+        for title in titles {
+            let needle = Array(fold(title).prefix(24))
+            guard needle.count >= 6, let position = find(needle, in: stream, from: cursor, to: stream.count) else {
+                why = "title \(titleLines.count + 1) of \(titles.count) not found in the publication lines: \(title.prefix(40))"
+                return nil
+            }
+            titleLines.append(lineOf[position])
+            cursor = position + needle.count
+        }
+        var starts: [Int] = []
+        for (k, titleLine) in titleLines.enumerated() {
+            let low = k == 0 ? 0 : titleLines[k - 1] + 1
+            guard low <= titleLine else { why = "titles \(k) and \(k + 1) begin on one line"; return nil }
+            let range = low...titleLine
+            let openers = range.filter { opensBlock[$0] }
+            if openers.count == 1 {
+                starts.append(openers[0])
+            } else {
+                let marked = range.filter { model[$0] == "start" }
+                guard marked.count == 1 else {
+                    why = "publication \(k + 1): \(openers.count) blocks open and the model starts \(marked.count) between its title and the last: \(lines[titleLine].prefix(50))"
+                    return nil
+                }
+                starts.append(marked[0])
+            }
+        }
+        let startSet = Set(starts)
+        var labels: [String] = []
+        for index in lines.indices {
+            if startSet.contains(index) {
+                labels.append("start")
+            } else if let first = starts.first, index > first {
+                labels.append(opensBlock[index] && model[index] == "other" ? "other" : "in")
+            } else {
+                labels.append("other")
+            }
+        }
+        return labels
+    }
+
     /// The labels of the reader's blocks alone: a publication at every paragraph and item.
     package static func blockStarts(_ example: Example) -> [String] {
         example.opensBlock.map { $0 ? "start" : "in" }

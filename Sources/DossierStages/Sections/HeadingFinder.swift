@@ -1,0 +1,150 @@
+import DossierText
+import DossierModel
+import Foundation
+import ReferenceParser
+
+/// The learned heading finder (issue 11): every top-level block of a document is labelled `heading` or `other` by a
+/// linear-chain CRF over layout and text features — the block's type, size against the body, weight and slant, words,
+/// lines, capitals, how it ends, a dotted leader or a counter, whether it names a known kind, the rules' own verdicts,
+/// its indent against the block after it and the gap above it, and its neighbours. `SectionsStage` takes a paragraph
+/// the model calls a heading with high confidence as one where the rules do not; the rules stay as they are. Trained
+/// on generated CVs (Benchmarks/cvgen) and the real labelled CVs by `dossier train-segmenter --headings`.
+enum HeadingFinder {
+    /// Bump when the features change, so an old model is refused rather than misread.
+    static let featureVersion: UInt32 = 1
+    static let labels = ["heading", "other"]
+    /// How sure the model must be before a paragraph the rules pass over becomes a heading.
+    static let threshold = 0.9
+
+    /// The compiled-in model, or nil when none is compiled in (or it was trained for other features).
+    static let model: SequenceModel? = {
+        guard let bytes = GeneralSequences.bytes(base64: HeadingFinderModel.base64), !bytes.isEmpty else { return nil }
+        return try? GeneralSequences.decode(bytes, featureVersion: featureVersion)
+    }()
+
+    /// The indices of the paragraphs the model calls headings at `threshold` or more, or none without a model.
+    static func headingParagraphs(in blocks: [Block], model: SequenceModel? = HeadingFinder.model) -> Set<Int> {
+        guard let model, !blocks.isEmpty, blocks.count <= 20_000 else { return [] }
+        let (ids, confidence) = GeneralSequences.label(GeneralSequences.sequence(features(of: blocks)), with: model)
+        var found = Set<Int>()
+        for (index, id) in ids.enumerated() where model.labels[id] == "heading" && confidence[index] >= threshold && blocks[index].type == .paragraph {
+            found.insert(index)
+        }
+        return found
+    }
+
+    /// The hashed features of every top-level block. Without `knownKinds` the features that say whether the text
+    /// names a known kind are left out (half of the training documents), so that layout has to carry the decision.
+    static func features(of blocks: [Block], knownKinds: Bool = true) -> [[UInt32]] {
+        let sizes = blocks.filter { $0.type == .paragraph || $0.type == .list }.compactMap { $0.font?.size }.sorted()
+        let body = sizes.isEmpty ? nil : sizes[sizes.count / 2]
+        let own = blocks.map { traits(of: $0, body: body, knownKinds: knownKinds) }
+        var result: [[UInt32]] = []
+        result.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            var keys: [UInt32] = []
+            func add(_ name: String, _ value: String) { keys.append(GeneralSequences.key(202, name + "=" + value)) }
+            add("bias", "")
+            for trait in own[index] { add("own", trait) }
+            let previous = index > 0 ? blocks[index - 1] : nil, next = index + 1 < blocks.count ? blocks[index + 1] : nil
+            add("previous", previous.map(typeName) ?? "start")
+            add("next", next.map(typeName) ?? "end")
+            add("type|next", typeName(block) + "/" + (next.map(typeName) ?? "end"))
+            if let next {
+                if SectionsStage.Patterns.yearHeading.matches(next.text.trimmingFast(in: .whitespacesAndNewlines)) { add("nextYear", "1") }
+                if ReferenceUnits.readsAsReference(next) { add("nextReference", "1") }
+                add("indentAgainstNext", indent(block, against: next))
+            }
+            if let previous {
+                add("gapAbove", gap(above: block, previous: previous))
+                if index > 0, own[index - 1].contains("words=1-4") { add("previousShort", "1") }
+            }
+            // The neighbours' own traits, a few of them: a heading sits between longer text.
+            for trait in (index > 0 ? own[index - 1] : []) where trait.hasPrefix("words=") || trait.hasPrefix("emphasis=") { add("p:" + trait, "") }
+            for trait in (index + 1 < blocks.count ? own[index + 1] : []) where trait.hasPrefix("words=") || trait.hasPrefix("emphasis=") || trait.hasPrefix("size=") { add("n:" + trait, "") }
+            result.append(keys)
+        }
+        return result
+    }
+
+    /// What a block is, before its neighbours are looked at.
+    static func traits(of block: Block, body: Double?, knownKinds: Bool) -> [String] {
+        var traits: [String] = ["type=" + typeName(block)]
+        let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
+        let lines = text.split(separator: "\n")
+        let firstLine = lines.first.map(String.init) ?? ""
+        let words = firstLine.split(separator: " ").count
+        traits.append("lines=" + (lines.count >= 4 ? "4+" : String(lines.count)))
+        traits.append("words=" + (words <= 4 ? "1-4" : words <= 8 ? "5-8" : words <= 15 ? "9-15" : "16+"))
+        traits.append("wordCount=" + String(min(words, 10)))
+        let inlines = block.inlines ?? []
+        let visible = inlines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        var emphasis = "plain"
+        if block.font?.bold == true || (!visible.isEmpty && visible.allSatisfy { $0.type == .strong }) {
+            emphasis = "bold"
+        } else if block.font?.italic == true || (!visible.isEmpty && visible.allSatisfy { $0.type == .emphasis }) {
+            emphasis = "italic"
+        } else if !visible.isEmpty && visible.allSatisfy({ $0.type == .underline }) {
+            emphasis = "underline"
+        } else if !visible.isEmpty && visible.allSatisfy({ $0.type == .link }) {
+            emphasis = "link"
+        } else if visible.contains(where: { $0.type == .strong }) {
+            emphasis = "someBold"
+        }
+        traits.append("emphasis=" + emphasis)
+        if let name = block.font?.name?.lowercased(), name.contains("csc") || name.contains("smallcap") || name.hasSuffix("sc") {
+            traits.append("smallCaps")
+        }
+        if let size = block.font?.size, let body, body > 0 {
+            let ratio = size / body
+            traits.append("size=" + (ratio < 0.95 ? "smaller" : ratio < 1.05 ? "body" : ratio < 1.25 ? "larger" : "much larger"))
+        } else {
+            traits.append("size=none")
+        }
+        let letters = firstLine.filter(\.isLetter)
+        if letters.count >= 4, letters == letters.uppercased(), letters != letters.lowercased() { traits.append("capitals") }
+        let capitalised = firstLine.split(separator: " ").filter { $0.first?.isUppercase == true }.count
+        traits.append("capitalisedWords=" + (words == 0 ? "none" : capitalised == words ? "all" : capitalised * 2 >= words ? "most" : "few"))
+        if let last = firstLine.last {
+            traits.append("end=" + (last == ":" ? ":" : ".;,".contains(last) ? "." : last.isNumber ? "digit" : ")]".contains(last) ? ")" : last.isLetter ? "letter" : "other"))
+        }
+        if let first = firstLine.first { traits.append("start=" + (first.isNumber ? "digit" : first.isUppercase ? "upper" : first.isLowercase ? "lower" : "other")) }
+        if firstLine.contains(where: \.isNumber) { traits.append("digits") }
+        if SectionsStage.Patterns.year.matches(firstLine) { traits.append("year") }
+        if SectionsStage.Patterns.yearHeading.matches(firstLine) { traits.append("yearLine") }
+        if firstLine.contains("@") || firstLine.contains("://") { traits.append("address") }
+        if SectionsStage.Patterns.dotLeader.matches(firstLine) { traits.append("leader") }
+        if SectionsStage.Patterns.counter.matches(firstLine) { traits.append("counter") }
+        if SectionsStage.isFragment(firstLine) { traits.append("fragment") }
+        if block.type == .paragraph, ReferenceUnits.readsAsReference(block) { traits.append("reference") }
+        if knownKinds {
+            let cleaned = SectionsStage.cleanTitle(firstLine)
+            if let kind = SectionHeadings.kind(of: cleaned) { traits.append("kind"); traits.append("kind=" + kind.rawValue) }
+            if SectionHeadings.isWholePhrase(cleaned) { traits.append("wholePhrase") }
+            if SectionHeadings.publicationSubtype(of: cleaned) != nil { traits.append("publicationSubtype") }
+            if block.type == .paragraph, SectionsStage.looksLikeHeading(block) { traits.append("rule:looksLikeHeading") }
+        }
+        return traits
+    }
+
+    static func typeName(_ block: Block) -> String {
+        block.type == .heading ? "heading" + String(block.level ?? 1) : block.type.rawValue
+    }
+
+    /// Where a block starts against the block after it on the same page: further left, the same, further right.
+    static func indent(_ block: Block, against next: Block) -> String {
+        guard let own = block.provenance.bbox, let below = next.provenance.bbox, own.count == 4, below.count == 4,
+              block.provenance.page == next.provenance.page else { return "none" }
+        return own[0] < below[0] - 3 ? "left" : own[0] > below[0] + 3 ? "right" : "same"
+    }
+
+    /// The gap between a block and the one above it, against the block's own height per line.
+    static func gap(above block: Block, previous: Block) -> String {
+        guard let own = block.provenance.bbox, let above = previous.provenance.bbox, own.count == 4, above.count == 4,
+              block.provenance.page == previous.provenance.page else { return "none" }
+        let lineCount = Double(max(1, block.text.split(separator: "\n").count))
+        let lineHeight = max(1, (own[3] - own[1]) / lineCount)
+        let gap = own[1] - above[3]
+        return gap < 0 ? "overlap" : gap < 0.5 * lineHeight ? "tight" : gap < 1.2 * lineHeight ? "line" : "wide"
+    }
+}
