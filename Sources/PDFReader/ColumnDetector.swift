@@ -171,6 +171,24 @@ enum ColumnDetector {
             let midRight = middle(right)
             guard midLeft.count + midRight.count < left.count + right.count else { return [] }
             var flows = above.isEmpty ? [] : order(above, depth: depth + 1)
+            // A tail from one side only, below two columns read one after the other, is that column running on below
+            // the other (the left column of a LaTeX page's last two-column stretch): it is read with its column,
+            // before the other side. It stays a region of its own beside labels, table rows, a column of dates (a side
+            // under a third as wide as the other) or a side of one or two lines, and where it does not keep within its
+            // column's edges (a page number centred under both, a heading further left than a header's pieces).
+            let within = { (line: TextLine, side: [TextLine]) in
+                line.rect.x0 >= (side.map(\.rect.x0).min() ?? 0) - 2 && line.rect.x1 <= (side.map(\.rect.x1).max() ?? 0) + 2
+            }
+            let leftTail = below.filter { within($0, midLeft) }, rightTail = below.filter { within($0, midRight) }
+            let narrower = min(width(midLeft), width(midRight)), wider = max(width(midLeft), width(midRight))
+            if !below.isEmpty, leftTail.count == below.count || rightTail.count == below.count, midLeft.count >= 3, midRight.count >= 3,
+               narrower >= 0.3 * wider {
+                let (pairedLeft, pairedRight) = numbersHungInTheGutter(left: midLeft, right: midRight)
+                if case .columns = pairing(left: pairedLeft, right: pairedRight) {
+                    let onLeft = leftTail.count == below.count
+                    return flows + order(midLeft + (onLeft ? below : []), depth: depth + 1) + order(midRight + (onLeft ? [] : below), depth: depth + 1)
+                }
+            }
             if !midLeft.isEmpty || !midRight.isEmpty { flows += band(left: midLeft, right: midRight, depth: depth) }
             if !below.isEmpty { flows += order(below, depth: depth + 1) }
             return flows

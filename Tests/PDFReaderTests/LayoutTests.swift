@@ -544,6 +544,28 @@ final class LayoutTests: XCTestCase {
         }
     }
 
+    /// Two columns where the left runs on below the right (a LaTeX page's last two-column stretch): the left column's
+    /// part below the right column's end is read with the left column, before the right one, not after it.
+    func testALeftColumnRunningOnBelowTheRightIsReadBeforeTheRight() {
+        var page = SyntheticPage()
+        for i in 0..<8 {
+            page.line("left prose line number \(i) of the column", x: 50, y: 100 + Double(i) * 12)
+        }
+        for i in 0..<9 {
+            page.line("right column line \(i) of the page here", x: 300, y: 100 + Double(i) * 12)
+        }
+        // The heading ends beside the right column's last line; the entries under it start a line's gap below that.
+        page.line("Journal Articles", x: 50, y: 196, size: 12, font: "Times-Bold")
+        for i in 0..<4 {
+            page.line("1\(i). Doe J, tail paper \(i) on rivers", x: 50, y: 224 + Double(i) * 12)
+        }
+        let joined = texts(PDFLayout.blocks(pages: [page.page])).joined(separator: "\n")
+        guard let tail = joined.range(of: "tail paper 3"), let right = joined.range(of: "right column line 0") else { return XCTFail(joined) }
+        XCTAssertLessThan(tail.lowerBound, right.lowerBound, joined)
+        guard let heading = joined.range(of: "Journal Articles"), let first = joined.range(of: "tail paper 0") else { return XCTFail(joined) }
+        XCTAssertFalse(joined[heading.upperBound..<first.lowerBound].contains("right column"), joined)
+    }
+
     /// Two columns whose gutter a numbered list's hung numbers narrow below a gutter's width (LaTeX two-column:
     /// "… Interna- 10. Ostrowski, …" joined by poppler): the numbers do not close the gutter, and each numbered line
     /// stays in the right column.
