@@ -128,6 +128,7 @@ public struct ReferenceParser: Sendable {
         LabelRule(name: "pattern", keyedByLabel: true) { tokens, labels, _, known in PatternOverrides.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "author-guards") { tokens, labels, _, known in AuthorGuards.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "dangling-author") { tokens, labels, _, known in DanglingAuthor.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "initials-first-authors") { tokens, labels, _, known in InitialsFirstAuthors.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "title-from-note") { tokens, labels, _, known in TitleFromNote.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "quoted-title") { tokens, labels, _, known in QuotedTitle.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "bracket-in-title") { tokens, labels, _, known in BracketInTitle.apply(tokens, labels: &labels, known: known) },

@@ -437,4 +437,29 @@ final class LabelRuleTests: XCTestCase {
         LonePunctuation.apply(inner, labels: &innerLabels)
         XCTAssertEqual(innerLabels, innerBefore)
     }
+
+    /// In an initials-first author list every author has an initial: a chunk without one that the model ran the names
+    /// into is the title, and with no title found, the chunk right before the year is the place. Names without
+    /// initials before a quoted title, and a venue after the names, are left alone.
+    func testAChunkWithoutAnInitialEndsAnInitialsFirstAuthorList() {
+        let all = ["author", "author", "author", "author", "author", "author", "date"]
+        var (book, bookLabels) = labelled("B. Hall, Epic Singers, Gloucester Mass. 1972.", all)
+        InitialsFirstAuthors.apply(book, labels: &bookLabels, known: known.union(["location"]))
+        XCTAssertEqual(bookLabels, ["author", "author", "title", "title", "location", "location", "date"])
+
+        var (run, runLabels) = labelled("K.C. King, Achilles. Paradigms of the Hero, Berkeley 1987.",
+                                        ["author", "author", "author", "title", "title", "title", "title", "location", "date"])
+        InitialsFirstAuthors.apply(run, labels: &runLabels, known: known.union(["location"]))
+        XCTAssertEqual(Array(runLabels[..<4]), ["author", "author", "title", "title"])
+
+        let quoted = ["author", "author", "author", "author", "author", "title", "title", "date"]
+        var (names, nameLabels) = labelled("J. B. Smith, Forrest Smith. \u{201C}ABC Systems.\u{201D} 1991.", quoted)
+        InitialsFirstAuthors.apply(names, labels: &nameLabels, known: known.union(["location"]))
+        XCTAssertEqual(nameLabels, quoted)
+
+        let venue = ["author", "author", "author", "author", "date"]
+        var (paper, paperLabels) = labelled("D. Drezner, Washington Post (2016).", venue)
+        InitialsFirstAuthors.apply(paper, labels: &paperLabels, known: known.union(["location"]))
+        XCTAssertEqual(paperLabels, venue)
+    }
 }
