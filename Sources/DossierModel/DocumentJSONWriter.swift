@@ -488,8 +488,22 @@ package enum JSONStringBytes {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
+            var start = 0, index = 0
+            while index < bytes.count {
+                defer { index += 1 }
+                // Eight bytes at a time while none needs an escape (no byte below 0x20, none a quote or a backslash:
+                // exact tests of the bytes of a word), as most of a document's text needs none.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                        let ones: UInt64 = 0x0101_0101_0101_0101
+                        let special = ((word &- 0x2020_2020_2020_2020) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                        guard special & 0x8080_8080_8080_8080 == 0 else { break }
+                        index += 8
+                    }
+                    guard index < bytes.count else { break }
+                }
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
