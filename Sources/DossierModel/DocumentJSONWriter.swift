@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Writes a `Document` as the very bytes `Document.encoder(pretty:)` gives (sorted keys, unescaped slashes,
 /// Foundation's pretty layout), straight into a byte buffer: the Codable path built a tree of boxed values and
 /// sorted every object's keys at run time, a sixth of a 4,000-reference conversion.
@@ -7,6 +9,10 @@
 /// number, a `JSONValue` nested deeper than `JSONValue.maximumDepth`) make `bytes(of:pretty:)` return nil, and
 /// the caller falls back to the encoder for its error. `DocumentJSONWriterTests` compares both on samples and
 /// random documents.
+///
+/// Long arrays (a list's 4,000 items, 4,000 publications) are written in chunks on every core, each chunk by a writer
+/// at the same depth, and the chunks' bytes joined in order: the same bytes, as the layout depends only on the depth
+/// and on whether an element is the first.
 struct DocumentJSONWriter {
     /// The document as JSON, or nil when only the encoder can say what is wrong with it.
     static func bytes(of document: Document, pretty: Bool) -> [UInt8]? {
@@ -23,9 +29,9 @@ struct DocumentJSONWriter {
     /// Whether the container being written has no element yet.
     private var first = true
 
-    private init(pretty: Bool) {
+    private init(pretty: Bool, capacity: Int = 1 << 16) {
         self.pretty = pretty
-        output.reserveCapacity(1 << 16)
+        output.reserveCapacity(capacity)
     }
 
     // MARK: Layout
@@ -163,6 +169,71 @@ struct DocumentJSONWriter {
         close(UInt8(ascii: "]"))
     }
 
+    /// Arrays at least this long are written in parallel chunks (`parallelArray`); shorter ones on the calling thread.
+    static let parallelCount = 256
+    /// The elements per chunk of a parallel array.
+    static let parallelChunk = 64
+
+    /// `array(values, write)`, the elements written in chunks on every core when there are many (see the type's
+    /// comment): each chunk's writer starts at this depth, as after the first element or not, and its bytes are
+    /// appended in order.
+    private mutating func parallelArray<Element: Sendable>(_ values: [Element], _ write: @Sendable (inout DocumentJSONWriter, Element) -> Void) {
+        guard values.count >= Self.parallelCount else {
+            array(values, write)
+            return
+        }
+        open(UInt8(ascii: "["))
+        let chunk = Self.parallelChunk, count = values.count
+        let pieces = ChunkResults(count: (count + chunk - 1) / chunk)
+        let (pretty, depth) = (self.pretty, self.depth)
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+            var writer = DocumentJSONWriter(pretty: pretty, capacity: 1 << 14)
+            writer.depth = depth
+            writer.first = index == 0
+            for value in values[(index * chunk)..<min((index + 1) * chunk, count)] {
+                writer.element()
+                write(&writer, value)
+            }
+            pieces.set(index, writer.output, refused: writer.refused)
+        }
+        for index in 0..<pieces.count {
+            let (bytes, refused) = pieces.get(index)
+            output.append(contentsOf: bytes)
+            if refused { self.refused = true }
+        }
+        first = false
+        close(UInt8(ascii: "]"))
+    }
+
+    /// The bytes of each chunk of a parallel array, each slot written by the one thread that wrote the chunk and read
+    /// after all ended (raw storage: an array property would be one exclusive access for all the threads at once).
+    private final class ChunkResults: @unchecked Sendable {
+        let count: Int
+        private let bytes: UnsafeMutablePointer<[UInt8]>
+        private let refused: UnsafeMutablePointer<Bool>
+
+        init(count: Int) {
+            self.count = count
+            bytes = .allocate(capacity: count)
+            bytes.initialize(repeating: [], count: count)
+            refused = .allocate(capacity: count)
+            refused.initialize(repeating: false, count: count)
+        }
+
+        deinit {
+            bytes.deinitialize(count: count)
+            bytes.deallocate()
+            refused.deallocate()
+        }
+
+        func set(_ index: Int, _ output: [UInt8], refused flag: Bool) {
+            bytes[index] = output
+            refused[index] = flag
+        }
+
+        func get(_ index: Int) -> ([UInt8], Bool) { (bytes[index], refused[index]) }
+    }
+
     /// A dictionary as an object, its keys in the encoder's order: by their UTF-8 bytes as stored (not `<`, which
     /// compares canonical forms: "e\u{301}" goes before "ß" here).
     private mutating func dictionary<Value>(_ members: [String: Value], _ write: (inout DocumentJSONWriter, Value) -> Void) {
@@ -178,7 +249,7 @@ struct DocumentJSONWriter {
 
     private mutating func write(_ document: Document) {
         open(UInt8(ascii: "{"))
-        key("blocks"); array(document.blocks) { $0.write($1) }
+        key("blocks"); parallelArray(document.blocks) { $0.write($1) }
         key("diagnostics"); array(document.diagnostics) { $0.write($1) }
         member("dossier", document.dossier)
         key("metadata"); dictionary(document.metadata) { $0.write($1, depth: 1) }
@@ -228,12 +299,12 @@ struct DocumentJSONWriter {
         member("header", block.header)
         member("info", block.info)
         if let values = block.inlines { key("inlines"); array(values) { $0.write($1) } }
-        if let values = block.items { key("items"); array(values) { $0.write($1) } }
+        if let values = block.items { key("items"); parallelArray(values) { $0.write($1) } }
         member("level", block.level)
         member("marker", block.marker)
         member("ordered", block.ordered)
         key("provenance"); write(block.provenance)
-        if let values = block.rows { key("rows"); array(values) { $0.write($1) } }
+        if let values = block.rows { key("rows"); parallelArray(values) { $0.write($1) } }
         member("start", block.start)
         member("text", block.text)
         member("type", block.type.rawValue)
@@ -281,7 +352,7 @@ struct DocumentJSONWriter {
         open(UInt8(ascii: "{"))
         key("entries"); array(profile.entries) { $0.write($1) }
         key("person"); write(profile.person)
-        key("publications"); array(profile.publications) { $0.write($1) }
+        key("publications"); parallelArray(profile.publications) { $0.write($1) }
         key("referees"); array(profile.referees) { $0.write($1) }
         key("sections"); array(profile.sections) { $0.write($1) }
         close(UInt8(ascii: "}"))
@@ -417,8 +488,22 @@ package enum JSONStringBytes {
         output.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
+            var start = 0, index = 0
+            while index < bytes.count {
+                defer { index += 1 }
+                // Eight bytes at a time while none needs an escape (no byte below 0x20, none a quote or a backslash:
+                // exact tests of the bytes of a word), as most of a document's text needs none.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let quote = word ^ 0x2222_2222_2222_2222, backslash = word ^ 0x5C5C_5C5C_5C5C_5C5C
+                        let ones: UInt64 = 0x0101_0101_0101_0101
+                        let special = ((word &- 0x2020_2020_2020_2020) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+                        guard special & 0x8080_8080_8080_8080 == 0 else { break }
+                        index += 8
+                    }
+                    guard index < bytes.count else { break }
+                }
                 let byte = bytes[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))

@@ -129,21 +129,23 @@ extension FoundationPrecheck {
         return text.withUTF8 { allStandAlone($0) }
     }
 
-    /// `allStandAlone` of UTF-8 bytes.
+    /// `allStandAlone` of UTF-8 bytes. Eight ASCII bytes at a time, and again after each scalar read one by one (an
+    /// en dash in every reference sent the rest of a long text byte by byte).
     static func allStandAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         do {
             var index = 0
-            // Eight ASCII bytes at a time while none is CR (a byte equal to 0x0D is zero after the xor).
-            if let base = bytes.baseAddress {
-                while index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let crossed = word ^ 0x0D0D_0D0D_0D0D_0D0D
-                    let hasCR = (crossed &- 0x0101_0101_0101_0101) & ~crossed & 0x8080_8080_8080_8080 != 0
-                    if word & 0x8080_8080_8080_8080 != 0 || hasCR { break }
-                    index += 8
-                }
-            }
             while index < bytes.count {
+                // Eight ASCII bytes at a time while none is CR (a byte equal to 0x0D is zero after the xor).
+                if let base = bytes.baseAddress {
+                    while index + 8 <= bytes.count {
+                        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                        let crossed = word ^ 0x0D0D_0D0D_0D0D_0D0D
+                        let hasCR = (crossed &- 0x0101_0101_0101_0101) & ~crossed & 0x8080_8080_8080_8080 != 0
+                        if word & 0x8080_8080_8080_8080 != 0 || hasCR { break }
+                        index += 8
+                    }
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if byte == 0x0D { return false }

@@ -230,7 +230,21 @@ package enum ByteSearch {
         let head = pin[0]
         // A lowercase ASCII letter first (every caller's): a byte folds to it when it is it with the 0x20 bit set.
         let headIsLetter = head >= 0x61 && head <= 0x7A
-        for start in 0...(hay.count - pin.count) {
+        let last = hay.count - pin.count
+        // Eight starts at a time are passed over while no byte of them folds to the head (with the 0x20 bit set, no
+        // byte is zero after the xor): the search ran byte by byte over every reference, three literals each.
+        let ones: UInt64 = 0x0101_0101_0101_0101, heads = UInt64(head) &* ones
+        var start = 0
+        while start <= last {
+            defer { start += 1 }
+            if headIsLetter, let base = hay.baseAddress {
+                while start + 7 <= last {
+                    let folded = (UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) ^ heads
+                    guard (folded &- ones) & ~folded & 0x8080_8080_8080_8080 == 0 else { break }
+                    start += 8
+                }
+                guard start <= last else { break }
+            }
             if headIsLetter, hay[start] | 0x20 != head { continue }
             var offset = 0
             while offset < pin.count {

@@ -44,6 +44,39 @@ final class DocumentJSONWriterTests: XCTestCase {
         }
     }
 
+    /// Arrays of `parallelCount` elements or more are written in chunks on several threads: the same bytes, at the
+    /// chunks' edges (a count that is not a multiple of the chunk), nested (a list's items in the blocks), and a
+    /// refused value inside a chunk still refuses the document.
+    func testLongArraysWrittenInChunksAreWrittenAsTheEncoderWritesThem() throws {
+        var random = SplitMix(seed: 7)
+        for count in [DocumentJSONWriter.parallelCount - 1, DocumentJSONWriter.parallelCount, DocumentJSONWriter.parallelChunk * 5 + 3, 1_000] {
+            var document = randomDocument(&random)
+            var list = Block(.list, text: "items", provenance: provenance(&random))
+            list.items = (0..<count).map { _ in block(&random, depth: 1) }
+            var table = Block(.table, text: "rows", provenance: provenance(&random))
+            table.rows = (0..<count).map { _ in block(&random, depth: 1) }
+            document.blocks = (0..<count).map { _ in block(&random, depth: 0) } + [list, table]
+            document.profile.publications = (0..<count).map { _ in publication(&random) }
+            try assertSameAsEncoder(document, "\(count) blocks, items, rows and publications")
+            document.blocks[count / 2].provenance.bbox = [0, .infinity, 1, 2]
+            XCTAssertNil(DocumentJSONWriter.bytes(of: document, pretty: true), "\(count): a refused value in a chunk")
+        }
+    }
+
+    /// Strings are escaped eight bytes at a time: each byte that needs an escape, and some that do not, at every place
+    /// of a word and past its end, as the encoder escapes them.
+    func testEscapesAtEveryPlaceOfAWord() throws {
+        for special in ["\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "/", " ", "!", "#", "[", "]", "é", "\u{7F}", "😀", "\"\\\n"] {
+            for offset in 0..<18 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 17 - offset)
+                var bytes: [UInt8] = [UInt8(ascii: "[")]
+                JSONStringBytes.appendQuoted(text, to: &bytes)
+                bytes.append(UInt8(ascii: "]"))
+                XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(decoding: try Document.encoder(pretty: false).encode([text]), as: UTF8.self))
+            }
+        }
+    }
+
     func testRefusedValuesFallBackToTheEncodersError() throws {
         var document = Document(source: Source(path: "x", format: .markdown, bytes: 1, sha256: "s"))
         document.blocks = [Block(.paragraph, text: "x", provenance: Provenance(page: 1, bbox: [0, .nan, 1, 2]))]

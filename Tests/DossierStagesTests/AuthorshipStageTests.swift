@@ -109,6 +109,42 @@ final class AuthorshipStageTests: XCTestCase {
         XCTAssertEqual(result.first?.applicantPosition, 2)
     }
 
+    /// A long list (read in chunks on several threads, the highlighted names in order on one): every publication gets
+    /// the position, marks and bold name it would get alone.
+    func testALongListGetsWhatEachPublicationGetsAlone() throws {
+        let ada = PersonName(literal: "Ada Lovelace", given: "Ada", family: "Lovelace")
+        var items: [Block] = [], publications: [Publication] = []
+        for number in 0..<300 {
+            let others = [CSLName(family: "Hopper", given: "G."), CSLName(family: "Turing", given: "A.")]
+            var authors = others
+            authors.insert(number % 7 == 0 ? CSLName(family: "Raman", given: "P.") : CSLName(family: "Lovelace", given: "A."), at: number % 3)
+            let names = authors.map { "\($0.family ?? "") \($0.given ?? "")" + ($0.family == "Turing" && number % 5 == 0 ? "*" : "") }
+            let raw = "[\(number + 1)] " + names.joined(separator: ", ") + " (\(1990 + number % 30)). Study number \(number). J Things \(number)."
+            var item = Block(.item, text: raw, provenance: .lines(number + 2, number + 2))
+            if number % 7 == 0 {
+                // The bold name is the applicant's where no name matches.
+                let bold = names[number % 3]
+                let parts = raw.components(separatedBy: bold)
+                item.inlines = [.text(parts[0]), Inline(.strong, text: bold), .text(parts.dropFirst().joined(separator: bold))]
+            }
+            items.append(item)
+            var publication = publication(authors, raw: raw, block: 0)
+            publication.id = "ref\(number + 1)"
+            publications.append(publication)
+        }
+        var list = Block(.list, text: items.map(\.text).joined(separator: "\n"), provenance: .lines(2, 301))
+        list.items = items
+        let result = try run(publications, applicant: ada, blocks: [list])
+        XCTAssertEqual(result.count, 300)
+        for (number, publication) in result.enumerated() {
+            XCTAssertEqual(publication.applicantPosition, number % 3 + 1, "publication \(number)")
+            let turing = publication.author?.firstIndex { $0.family == "Turing" }.map { $0 + 1 }
+            XCTAssertEqual(publication.corresponding, number % 5 == 0 ? turing.map { [$0] } : nil, "publication \(number)")
+            let alone = try run([publications[number]], applicant: ada, blocks: [list]).first
+            XCTAssertEqual(publication, alone, "publication \(number)")
+        }
+    }
+
     func testAGivenNameInParenthesesIsAlsoTheApplicant() throws {
         let adam = PersonName(literal: "Adam (Xinlai) Liu", given: "Adam", family: "Liu")
         let authors = [CSLName(family: "Ruan", given: "S."), CSLName(family: "Liu", given: "X."), CSLName(family: "Gao", given: "H. O.")]

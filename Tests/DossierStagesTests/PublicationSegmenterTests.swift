@@ -125,4 +125,70 @@ final class PublicationSegmenterTests: XCTestCase {
         XCTAssertThrowsError(try GeneralSequences.decode(bytes, featureVersion: PublicationSegmenter.featureVersion))
         XCTAssertNoThrow(try GeneralSequences.decode(GeneralSequences.encode(model, featureVersion: 7), featureVersion: 7))
     }
+
+    /// What a line carries from the lines before it, settled in one pass before the keys are made in parallel: the
+    /// shape that opened the block before (only for a line that opens a block, after a first block) and the step
+    /// from the last list number seen (only for a line with a number).
+    func testCarriedContextGoesFromLineToLine() {
+        let texts = [("1. Doe J. A study.", 0), ("of things.", 1), ("2. Roe R. Another.", 0), ("Smith A. Third.", 0), ("4. Poe E. Fourth.", 0),
+                     ("4. Poe E. Again.", 0)]
+        let lines = texts.map { PublicationLine(text: $0.0, block: 1, item: nil, line: $0.1, holder: .paragraph) }
+        let traits = lines.map { PublicationSegmenter.traits(of: $0, applicant: []) }
+        let numbers = lines.enumerated().map { traits[$0.offset].numbered ? PublicationSegmenter.listNumber($0.element.text) : nil }
+        XCTAssertEqual(numbers, [1, nil, 2, nil, 4, 4])
+        let carried = PublicationSegmenter.carriedContext(lines, traits: traits, numbers: numbers)
+        XCTAssertEqual(carried.map(\.sameOpening), [nil, nil, true, false, false, true])
+        XCTAssertEqual(carried.map(\.numberStep), ["first", nil, "next", nil, "jump", "same"])
+        let features = PublicationSegmenter.features(of: lines, applicant: [])
+        XCTAssertEqual(features.count, lines.count)
+        XCTAssertEqual(features[0].last, GeneralSequences.key(201, "last=goesOn"))
+        XCTAssertEqual(features[2].last, GeneralSequences.key(201, "last=blockEnds"))
+        XCTAssertTrue(features[2].contains(GeneralSequences.key(201, "numberStep=next")))
+        XCTAssertTrue(features[2].contains(GeneralSequences.key(201, "sameOpening=1")))
+        XCTAssertFalse(features[3].contains(GeneralSequences.key(201, "sameOpening=1")))
+    }
+
+    /// The shortfall report's link URLs are those of every inline of the block, its items, children, rows and the
+    /// rows' cells, in `flatten(allInlines)`'s order.
+    func testLinkURLsAreCollectedInTheOrderOfTheFlattenedInlines() {
+        func link(_ url: String, _ children: [Inline]? = nil) -> Inline { Inline(.link, text: url, url: url, children: children) }
+        var cell = Block(.paragraph, text: "c", provenance: .lines(1, 1), inlines: [link("cell")])
+        cell.items = [Block(.paragraph, text: "ci", provenance: .lines(1, 1), inlines: [link("cell-item")])]
+        var row = Block(.paragraph, text: "r", provenance: .lines(1, 1), inlines: [link("row")])
+        row.cells = [cell]
+        var child = Block(.paragraph, text: "b", provenance: .lines(1, 1), inlines: [Inline(.strong, text: "s", children: [link("nested", [link("deeper")])])])
+        child.blocks = [Block(.paragraph, text: "bb", provenance: .lines(1, 1), inlines: [link("grandchild")])]
+        var block = Block(.list, text: "x", provenance: .lines(1, 1), inlines: [link("top"), Inline(.text, text: "t")])
+        block.items = [child, Block(.paragraph, text: "i", provenance: .lines(1, 1), inlines: [link("item")])]
+        block.blocks = [Block(.paragraph, text: "k", provenance: .lines(1, 1), inlines: [link("kid")])]
+        block.rows = [row]
+        var urls: [String] = []
+        PublicationCoverage.appendURLs(of: block, to: &urls)
+        XCTAssertEqual(urls, ReferenceUnits.flatten(PublicationCoverage.allInlines(block)).compactMap(\.url))
+        XCTAssertEqual(urls, ["top", "nested", "deeper", "grandchild", "item", "kid", "row", "cell", "cell-item"])
+    }
+
+    /// Legend lines are read block by block (in parallel for a long list) and taken in reading order: the first
+    /// meaning of a mark wins, and words alone in a list's item key "*".
+    func testLegendLinesAreTakenInReadingOrder() {
+        XCTAssertEqual(AuthorMarks.legendLines(of: "Doe J. A study. 2020.\n† corresponding author", bulleted: false).map(\.marks), [["†"]])
+        XCTAssertEqual(AuthorMarks.legendLines(of: "These authors contributed equally", bulleted: true).map(\.marks), [["*"], []])
+        XCTAssertEqual(AuthorMarks.legendLines(of: "These authors contributed equally", bulleted: false).map(\.marks), [[]])
+        var list = Block(.list, text: "These authors contributed equally", provenance: .lines(2, 2))
+        list.items = [Block(.paragraph, text: "These authors contributed equally", provenance: .lines(2, 2))]
+        let legend = AuthorMarks.legend(in: [Block(.paragraph, text: "† equal contribution", provenance: .lines(1, 1)), list,
+                                             Block(.paragraph, text: "* corresponding author", provenance: .lines(3, 3))])
+        XCTAssertEqual(legend["†"], .equal)
+        XCTAssertEqual(legend["*"], .equal, "the list's item keys \"*\" before the line that names it")
+    }
+
+    /// A unit's own checks, screened apart from its block (in parallel for a long list).
+    func testUnitsAreScreenedByTheirTextAlone() {
+        func unit(_ text: String) -> ReferenceUnit { ReferenceUnit(raw: text, text: text, urls: [], block: 0) }
+        XCTAssertEqual(SplitReferencesStage.screen(unit("\\bibentry{doe2020}")), .placeholder)
+        XCTAssertEqual(SplitReferencesStage.screen(unit("* = PhD student; † = Masters student")), .notReference)
+        XCTAssertEqual(SplitReferencesStage.screen(unit("Tallahassee, FL, USA")), .notReference)
+        XCTAssertEqual(SplitReferencesStage.screen(unit("2019–2020")), .notReference)
+        XCTAssertEqual(SplitReferencesStage.screen(unit("Doe J, Roe R. A study of things. J Things 2020;1:2–3.")), .candidate)
+    }
 }

@@ -9,14 +9,15 @@ import Foundation
 /// sentence's separator, the author list runs up to that name and the title starts after it. Only text that is in
 /// the reference moves, and only when everything up to the name reads as names.
 enum ApplicantAnchoredAuthors {
-    /// Repairs `publication` in place; returns whether it changed. `applicant` matches the applicant's name forms and
-    /// `written` are their `AuthorMatcher.writtenNames`, longest first (both made once per document).
+    /// Repairs `publication` in place; returns whether it changed. `matches` says whether an author is the applicant
+    /// (one of the applicant's name forms) and `written` are their `AuthorMatcher.writtenNames`, longest first (both
+    /// made once per document).
     @discardableResult
-    static func repair(_ publication: inout Publication, applicant: AuthorMatcher.ApplicantMatch, written: [String]) -> Bool {
+    static func repair(_ publication: inout Publication, matches: (CSLName) -> Bool, written: [String]) -> Bool {
         guard let title = publication.title, let authors = publication.author, let first = authors.first,
               // The applicant read whole is found; a family name read without its given name is not.
               !authors.contains(where: { author in
-                  author.given?.isEmpty == false && applicant.matches(author)
+                  author.given?.isEmpty == false && matches(author)
               }) else { return false }
         let raw = publication.raw
         guard let titleRange = raw.rangeOfText(title) else { return false }

@@ -11,23 +11,40 @@ enum AuthorMarks {
     /// The document's key to its marks: "* Indicates co-first author", "† corresponding author", "(# equal
     /// contribution)". A legend in words whose mark was taken as a list bullet ("* Indicates co-first author" in
     /// Markdown) keys "*".
+    /// The blocks' lines are read on every core (`ParallelMap`; a list of 4,000 references), their findings taken
+    /// in reading order as before: the first meaning given to a mark is its meaning.
     static func legend(in blocks: [Block]) -> [Character: Meaning] {
+        // Every block and item in reading order (a block, then its items), with whether it is a list's item.
+        var texts: [(text: String, bulleted: Bool)] = []
+        func collect(_ block: Block, bulleted: Bool) {
+            texts.append((block.text, bulleted))
+            for item in block.items ?? [] { collect(item, bulleted: block.type == .list) }
+        }
+        for block in blocks { collect(block, bulleted: false) }
         var meanings: [Character: Meaning] = [:]
-        func read(_ block: Block, bulleted: Bool) {
-            for line in block.text.linesSplitFast().map(String.init) where FastText.hasAtMostCharacters(line, 150) {
-                // The meaning first, by byte prechecks (most lines name none), then the legend's expressions.
-                let lowered = line.lowercasedFast()
-                let meaning: Meaning? = equalWords.contains(where: { lowered.mayMatch($0) && lowered.contains($0) }) ? .equal
-                    : lowered.mayMatch("corresponding") && lowered.contains("corresponding") ? .corresponding : nil
-                guard let meaning, ReferenceUnits.isLegend(line) else { continue }
-                let marks = line.filter { "*†‡#✉§¶".contains($0) }
-                if marks.isEmpty, bulleted { meanings["*"] = meanings["*"] ?? meaning }
+        for findings in ParallelMap.map(texts, { legendLines(of: $0.text, bulleted: $0.bulleted) }) {
+            for (marks, meaning) in findings {
                 for mark in marks where meanings[mark] == nil { meanings[mark] = meaning }
             }
-            for item in block.items ?? [] { read(item, bulleted: block.type == .list) }
         }
-        for block in blocks { read(block, bulleted: false) }
         return meanings
+    }
+
+    /// The legend lines of one block's text, in order: the marks each keys (a line of words alone, in a list's item,
+    /// keys "*", its mark taken for the bullet) and their meaning.
+    static func legendLines(of text: String, bulleted: Bool) -> [(marks: [Character], meaning: Meaning)] {
+        var found: [(marks: [Character], meaning: Meaning)] = []
+        for line in text.linesSplitFast().map(String.init) where FastText.hasAtMostCharacters(line, 150) {
+            // The meaning first, by byte prechecks (most lines name none), then the legend's expressions.
+            let lowered = line.lowercasedFast()
+            let meaning: Meaning? = equalWords.contains(where: { lowered.mayMatch($0) && lowered.contains($0) }) ? .equal
+                : lowered.mayMatch("corresponding") && lowered.contains("corresponding") ? .corresponding : nil
+            guard let meaning, ReferenceUnits.isLegend(line) else { continue }
+            let marks = Array(line.filter { "*†‡#✉§¶".contains($0) })
+            if marks.isEmpty, bulleted { found.append((["*"], meaning)) }
+            found.append((marks, meaning))
+        }
+        return found
     }
 
     static let equalWords = ["co-first", "cofirst", "co first", "equal", "joint first", "shared first", "contributed equally", "first co-author"]

@@ -61,7 +61,7 @@ public struct SplitReferencesStage: Stage {
                 publication.block = index
                 publication.title = ReferenceFieldOrder.titleField(lines)
                 publication.url = unit.urls.first { !$0.contains("doi.org/") }
-                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
                 }
                 publications.append(publication)
@@ -83,7 +83,7 @@ public struct SplitReferencesStage: Stage {
                     }
                     publication.block = index
                     publication.url = unit.urls.first { !$0.contains("doi.org/") }
-                    if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                    if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                         publication.doi = String(doiURL[range.lowerBound...])
                     }
                     publications.append(publication)
@@ -95,18 +95,18 @@ public struct SplitReferencesStage: Stage {
             } ?? ReferenceUnits.units(of: block, index: index)
             // The shortfall check counts the same units again: kept for it (lists and tables as the document has them).
             if continued[index] == nil, block.type == .list || block.type == .table { listUnits[index] = units }
-            for unit in units {
-                if ReferenceUnits.isPlaceholder(unit.raw) {
+            // Each unit is screened apart from the others, on every core for a long list (`ParallelMap`).
+            let screened = ParallelMap.map(units) { Self.screen($0) }
+            for (unit, verdict) in zip(units, screened) {
+                switch verdict {
+                case .placeholder:
                     if !unit.raw.isEmpty {
                         document.report(.warning, stage: name, "placeholder, not a reference: \(unit.raw.prefix(80))", provenance: block.provenance)
                     }
                     continue
+                case .notReference: continue
+                case .candidate: break
                 }
-                if ReferenceUnits.isLegend(unit.text) || ReferenceUnits.isCounterHeading(unit.text) { continue }
-                // A few words without a number ("LinkedIn", "Tallahassee, FL, USA"): a sidebar under the page's title, not a reference.
-                if FastText.spaceSeparatedCount(unit.text) < 4, !unit.text.contains(where: \.isNumber) { continue }
-                // A year, a range of years or a bare number ("2021", "2019–2020", "[12]"): a label in the list, not a reference.
-                if !FastText.hasAlphabeticScalars(unit.text, atLeast: 4) { continue }
                 // Loose paragraphs (notes, legends) must read like references; list items and rows are taken as given.
                 // The applicant named, in bold or underlined as in an author list or written out, vouches for one more sign.
                 if block.type == .paragraph,
@@ -117,7 +117,7 @@ public struct SplitReferencesStage: Stage {
                 publication.block = index
                 publication.title = unit.title
                 if let url = unit.urls.first(where: { !$0.contains("doi.org/") }) { publication.url = url }
-                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.range(of: "10.") {
+                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
                 }
                 publications.append(publication)
@@ -128,6 +128,24 @@ public struct SplitReferencesStage: Stage {
         document.profile.publications = publications
         if !document.profile.sections.isEmpty { reportShortfalls(in: &document, blocks: indices, publications: publications, units: listUnits) }
         return document
+    }
+
+    /// What a unit is before its block is looked at: a placeholder, a unit that is surely no reference, or one
+    /// that may be.
+    enum UnitVerdict: Sendable {
+        case placeholder, notReference, candidate
+    }
+
+    /// The checks of a unit that need nothing but its text: placeholders, legends, counters, a few words without a
+    /// number, a label without letters. Kept apart so that a long list's units are screened on every core.
+    static func screen(_ unit: ReferenceUnit) -> UnitVerdict {
+        if ReferenceUnits.isPlaceholder(unit.raw) { return .placeholder }
+        if ReferenceUnits.isLegend(unit.text) || ReferenceUnits.isCounterHeading(unit.text) { return .notReference }
+        // A few words without a number ("LinkedIn", "Tallahassee, FL, USA"): a sidebar under the page's title, not a reference.
+        if FastText.spaceSeparatedCount(unit.text) < 4, !unit.text.contains(where: \.isNumber) { return .notReference }
+        // A year, a range of years or a bare number ("2021", "2019–2020", "[12]"): a label in the list, not a reference.
+        if !FastText.hasAlphabeticScalars(unit.text, atLeast: 4) { return .notReference }
+        return .candidate
     }
 
     /// A warning for every publications section that yields no publication, or far fewer than its text suggests.
