@@ -176,10 +176,10 @@ enum ColumnDetector {
             // before the other side. It stays a region of its own beside labels, table rows, a column of dates (a side
             // under a third as wide as the other) or a side of one or two lines, and where it does not keep within its
             // column's edges (a page number centred under both, a heading further left than a header's pieces).
-            let within = { (line: TextLine, side: [TextLine]) in
-                line.rect.x0 >= (side.map(\.rect.x0).min() ?? 0) - 2 && line.rect.x1 <= (side.map(\.rect.x1).max() ?? 0) + 2
-            }
-            let leftTail = below.filter { within($0, midLeft) }, rightTail = below.filter { within($0, midRight) }
+            let edges = { (side: [TextLine]) in (left: (side.map(\.rect.x0).min() ?? 0) - 2, right: (side.map(\.rect.x1).max() ?? 0) + 2) }
+            let leftEdges = edges(midLeft), rightEdges = edges(midRight)
+            let within = { (line: TextLine, edges: (left: Double, right: Double)) in line.rect.x0 >= edges.left && line.rect.x1 <= edges.right }
+            let leftTail = below.filter { within($0, leftEdges) }, rightTail = below.filter { within($0, rightEdges) }
             let narrower = min(width(midLeft), width(midRight)), wider = max(width(midLeft), width(midRight))
             if !below.isEmpty, leftTail.count == below.count || rightTail.count == below.count, midLeft.count >= 3, midRight.count >= 3,
                narrower >= 0.3 * wider {

@@ -107,10 +107,7 @@ struct TrainSegmenter: ParsableCommand {
         }
         StandardStreams.error("train-segmenter: \(training.count) documents to train on, \(held.count) held out; left out: \(unaligned) not aligned, \(unlabelled) without publication texts")
         guard !training.isEmpty else { throw ValidationError("no aligned, labelled documents to train on") }
-        var trainer = CRFTrainer()
-        trainer.iterations = iterations
-        trainer.l2 = l2
-        let model = trainer.train(sequences: training, labelOrder: PublicationSegmenterTraining.labels) { StandardStreams.error("train-segmenter: \($0)") }
+        let model = train(training, labels: PublicationSegmenterTraining.labels)
         if !held.isEmpty { print(Self.score(held, model: model), terminator: "") }
         if verbose {
             // Where the model departs from the reader's blocks on held-out documents, and whether the truth agrees.
@@ -128,6 +125,14 @@ struct TrainSegmenter: ParsableCommand {
         guard let out else { return }
         try write(GeneralSequences.encode(model, featureVersion: PublicationSegmenterTraining.featureVersion), to: out,
                   as: "PublicationSegmenterModel", what: "publication-list segmenter", flag: "")
+    }
+
+    /// A CRF trained on `sequences` with this command's iterations and L2 strength, its progress on stderr.
+    func train(_ sequences: [LabelledSequence], labels: [String]) -> SequenceModel {
+        var trainer = CRFTrainer()
+        trainer.iterations = iterations
+        trainer.l2 = l2
+        return trainer.train(sequences: sequences, labelOrder: labels) { StandardStreams.error("train-segmenter: \($0)") }
     }
 
     /// Writes a trained model to `out`: Swift source declaring `name`, headed by the command that trained it, when
@@ -180,10 +185,7 @@ struct TrainSegmenter: ParsableCommand {
         }
         StandardStreams.error("train-segmenter --headings: \(training.count) documents to train on, \(held.count) held out")
         guard !training.isEmpty else { throw ValidationError("no labelled documents to train on") }
-        var trainer = CRFTrainer()
-        trainer.iterations = iterations
-        trainer.l2 = l2
-        let model = trainer.train(sequences: training, labelOrder: HeadingFinderTraining.labels) { StandardStreams.error("train-segmenter: \($0)") }
+        let model = train(training, labels: HeadingFinderTraining.labels)
         if !held.isEmpty {
             // The rules alone, then the rules with the model's paragraphs at several thresholds (the shipped one marked).
             let gold = held.map { example in Set(example.labels.indices.filter { example.labels[$0] == "heading" }) }

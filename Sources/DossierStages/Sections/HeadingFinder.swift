@@ -38,7 +38,9 @@ enum HeadingFinder {
     static func features(of blocks: [Block], knownKinds: Bool = true) -> [[UInt32]] {
         let sizes = blocks.filter { $0.type == .paragraph || $0.type == .list }.compactMap { $0.font?.size }.sorted()
         let body = sizes.isEmpty ? nil : sizes[sizes.count / 2]
-        let own = blocks.map { traits(of: $0, body: body, knownKinds: knownKinds) }
+        // Whether each block reads as a citation, asked once: it is a block's own trait and its predecessor's.
+        let references = blocks.map(ReferenceUnits.readsAsReference)
+        let own = blocks.indices.map { traits(of: blocks[$0], body: body, knownKinds: knownKinds, readsAsReference: references[$0]) }
         var result: [[UInt32]] = []
         result.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
@@ -52,7 +54,7 @@ enum HeadingFinder {
             add("type|next", typeName(block) + "/" + (next.map(typeName) ?? "end"))
             if let next {
                 if SectionsStage.Patterns.yearHeading.matches(next.text.trimmingFast(in: .whitespacesAndNewlines)) { add("nextYear", "1") }
-                if ReferenceUnits.readsAsReference(next) { add("nextReference", "1") }
+                if references[index + 1] { add("nextReference", "1") }
                 add("indentAgainstNext", indent(block, against: next))
             }
             if let previous {
@@ -68,7 +70,7 @@ enum HeadingFinder {
     }
 
     /// What a block is, before its neighbours are looked at.
-    static func traits(of block: Block, body: Double?, knownKinds: Bool) -> [String] {
+    static func traits(of block: Block, body: Double?, knownKinds: Bool, readsAsReference: Bool? = nil) -> [String] {
         var traits: [String] = ["type=" + typeName(block)]
         let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
         let lines = text.split(separator: "\n")
@@ -78,17 +80,16 @@ enum HeadingFinder {
         traits.append("words=" + (words <= 4 ? "1-4" : words <= 8 ? "5-8" : words <= 15 ? "9-15" : "16+"))
         traits.append("wordCount=" + String(min(words, 10)))
         let inlines = block.inlines ?? []
-        let visible = inlines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         var emphasis = "plain"
-        if block.font?.bold == true || (!visible.isEmpty && visible.allSatisfy { $0.type == .strong }) {
+        if block.font?.bold == true || SectionsStage.isAll(.strong, inlines) {
             emphasis = "bold"
-        } else if block.font?.italic == true || (!visible.isEmpty && visible.allSatisfy { $0.type == .emphasis }) {
+        } else if block.font?.italic == true || SectionsStage.isAll(.emphasis, inlines) {
             emphasis = "italic"
-        } else if !visible.isEmpty && visible.allSatisfy({ $0.type == .underline }) {
+        } else if SectionsStage.isAll(.underline, inlines) {
             emphasis = "underline"
-        } else if !visible.isEmpty && visible.allSatisfy({ $0.type == .link }) {
+        } else if SectionsStage.isAll(.link, inlines) {
             emphasis = "link"
-        } else if visible.contains(where: { $0.type == .strong }) {
+        } else if inlines.contains(where: { $0.type == .strong && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
             emphasis = "someBold"
         }
         traits.append("emphasis=" + emphasis)
@@ -116,7 +117,7 @@ enum HeadingFinder {
         if SectionsStage.Patterns.dotLeader.matches(firstLine) { traits.append("leader") }
         if SectionsStage.Patterns.counter.matches(firstLine) { traits.append("counter") }
         if SectionsStage.isFragment(firstLine) { traits.append("fragment") }
-        if block.type == .paragraph, ReferenceUnits.readsAsReference(block) { traits.append("reference") }
+        if block.type == .paragraph, readsAsReference ?? ReferenceUnits.readsAsReference(block) { traits.append("reference") }
         if knownKinds {
             let cleaned = SectionsStage.cleanTitle(firstLine)
             if let kind = SectionHeadings.kind(of: cleaned) { traits.append("kind"); traits.append("kind=" + kind.rawValue) }

@@ -83,6 +83,10 @@ public struct SectionsStage: Stage {
         var found: [Heading] = []
         // The kind of the last heading that named one: sub-lists of publications or talks may be headed by topics.
         var namedKind: SectionKind?
+        // One level under the last heading that named `namedKind`: where a sub-heading that names none goes.
+        func levelUnderNamedKind() -> Int {
+            max(paragraphHeadingLevel, (found.last(where: { SectionHeadings.kind(of: $0.title) == namedKind })?.level ?? paragraphHeadingLevel - 1) + 1)
+        }
         for (index, block) in blocks.enumerated() {
             let before = found.count
             defer {
@@ -93,8 +97,7 @@ public struct SectionsStage: Stage {
             case .heading where !ReferenceUnits.readsAsReference(block):
                 found.append(Heading(index: index, level: block.level ?? 1, title: cleanTitle(block.text)))
             case .paragraph where namedKind == .publications || namedKind == .talks ? isUnnamedSubheading(block, next: index + 1 < blocks.count ? blocks[index + 1] : nil) : false:
-                let level = max(paragraphHeadingLevel, (found.last(where: { SectionHeadings.kind(of: $0.title) == namedKind })?.level ?? paragraphHeadingLevel - 1) + 1)
-                found.append(Heading(index: index, level: level, title: cleanTitle(block.text)))
+                found.append(Heading(index: index, level: levelUnderNamedKind(), title: cleanTitle(block.text)))
             case .paragraph where looksLikeHeading(block):
                 let firstLine = block.text.split(separator: "\n").first.map(String.init) ?? block.text
                 let title = cleanTitle(isWrappedHeading(block) ? block.text.split(separator: "\n").joined(separator: " ") : firstLine)
@@ -109,8 +112,7 @@ public struct SectionsStage: Stage {
                 // kind itself, so that a sub-heading the rules pass over never ends its parent's section.
                 let title = cleanTitle(block.text.split(separator: "\n").joined(separator: " "))
                 let own = SectionHeadings.kind(of: title)
-                let parentLevel = found.last(where: { SectionHeadings.kind(of: $0.title) == namedKind })?.level
-                let level = namedKind != nil && (own == nil || own == namedKind) ? max(paragraphHeadingLevel, (parentLevel ?? paragraphHeadingLevel - 1) + 1) : paragraphHeadingLevel
+                let level = namedKind != nil && (own == nil || own == namedKind) ? levelUnderNamedKind() : paragraphHeadingLevel
                 found.append(Heading(index: index, level: level, title: title))
             default:
                 break
@@ -197,9 +199,13 @@ public struct SectionsStage: Stage {
               !text.contains("@"), !text.contains("://"), !isFragment(text), let last = text.last, !".,;".contains(last)
         else { return false }
         // A row of link buttons ("Paper", "Code", "PDF") is no heading.
-        let visible = (block.inlines ?? []).filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
-        if !visible.isEmpty, visible.allSatisfy({ $0.type == .link }) { return false }
-        return !ReferenceUnits.readsAsReference(block)
+        return !isAll(.link, block.inlines ?? []) && !ReferenceUnits.readsAsReference(block)
+    }
+
+    /// Whether some inline shows text and every one that does is of `type` (a line wholly in italics, wholly links).
+    static func isAll(_ type: InlineType, _ inlines: [Inline]) -> Bool {
+        let visible = inlines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        return !visible.isEmpty && visible.allSatisfy { $0.type == type }
     }
 
     /// Inlines that are all strong, but for blank ones: a paragraph set wholly in bold in Markdown or HTML.

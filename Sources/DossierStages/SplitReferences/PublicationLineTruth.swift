@@ -50,13 +50,7 @@ package enum PublicationSegmenterTraining {
     /// is not found or a start is not one line.
     package static func alignTitles(_ lines: [String], opensBlock: [Bool], titles: [String], model: [String], why: inout String) -> [String]? {
         guard !titles.isEmpty, lines.count == opensBlock.count, lines.count == model.count else { why = "no lines"; return nil }
-        var stream: [Character] = []
-        var lineOf: [Int] = []
-        for (index, line) in lines.enumerated() {
-            let folded = fold(line)
-            stream.append(contentsOf: folded)
-            lineOf.append(contentsOf: repeatElement(index, count: folded.count))
-        }
+        let (stream, lineOf) = runTogether(lines)
         var titleLines: [Int] = []
         var cursor = 0
         for title in titles {
@@ -115,13 +109,7 @@ package enum PublicationSegmenterTraining {
     /// begins, or the first line found inside a later publication, starts it; a line found elsewhere inside goes on;
     /// a line found nowhere is `other` (a legend, a counter, a note).
     package static func align(_ lines: [String], raws: [String]) -> [String] {
-        var stream: [Character] = []
-        var owner: [Int] = []
-        for (number, raw) in raws.enumerated() {
-            let folded = fold(raw)
-            stream.append(contentsOf: folded)
-            owner.append(contentsOf: repeatElement(number, count: folded.count))
-        }
+        let (stream, owner) = runTogether(raws)
         var cursor = 0
         var current = -1
         var labels: [String] = []
@@ -172,6 +160,18 @@ package enum PublicationSegmenterTraining {
             index += 1
         }
         return nil
+    }
+
+    /// Texts folded (`fold`) and run together, with the index of the text each character came from.
+    static func runTogether(_ texts: [String]) -> (stream: [Character], owner: [Int]) {
+        var stream: [Character] = []
+        var owner: [Int] = []
+        for (index, text) in texts.enumerated() {
+            let folded = fold(text)
+            stream.append(contentsOf: folded)
+            owner.append(contentsOf: repeatElement(index, count: folded.count))
+        }
+        return (stream, owner)
     }
 
     static func fold(_ text: String) -> [Character] {
