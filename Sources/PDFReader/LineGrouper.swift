@@ -80,6 +80,10 @@ enum LineGrouper {
         guard full.count >= 4 else { return widest }
         let typical = full[full.count * 3 / 4]
         let within = flow.map(\.rect.x1).filter { $0 <= typical + metrics.bodySize }
+        // Justified text: most full lines end on one edge, and lines past it are overfull (a long word or address
+        // in a narrow column), however many there are on a short page.
+        let onTheEdge = full.filter { abs($0 - typical) <= 1 }.count
+        if onTheEdge * 2 >= full.count { return within.max() ?? widest }
         // Only a few lines may stick out; many wider lines are the column's own (ragged or indented text).
         guard (flow.count - within.count) * 10 <= flow.count else { return widest }
         return within.max() ?? widest
