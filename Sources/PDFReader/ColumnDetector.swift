@@ -128,6 +128,15 @@ enum ColumnDetector {
            hung > 0, fragment.words[hung - 1].rect.x1 <= gutter.lowerBound + 1, fragment.words[hung].rect.x0 - fragment.words[hung - 1].rect.x1 > 0.5 {
             return cut(fragment, before: hung)
         }
+        // A wider number hung further out, up to or over the end of the left side's full line ("… entre ap-9 Z. A.",
+        // "… Alta,10 Z. A." in a LaTeX two-column list): it ends inside the gutter, the right side's text follows
+        // on its edge, and the left side's text before it ends at the gutter.
+        if fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
+           let hung = fragment.words.firstIndex(where: { $0.rect.x1 > gutter.lowerBound + 1 && $0.rect.x1 <= gutter.upperBound + 0.5 && ListMarker.isLabelNumber($0.text) }),
+           hung > 0, hung + 1 < fragment.words.count, fragment.words[hung - 1].rect.x1 <= gutter.lowerBound + 1,
+           fragment.words[hung + 1].rect.x0 >= gutter.upperBound - 1 {
+            return cut(fragment, before: hung)
+        }
         guard fragment.rect.x0 < gutter.lowerBound, fragment.rect.x1 > gutter.upperBound,
               let cut = fragment.words.firstIndex(where: { $0.rect.x0 >= gutter.upperBound - 1 }), cut > 0,
               fragment.words[cut - 1].rect.x1 <= gutter.lowerBound + 1 else { return [fragment] }

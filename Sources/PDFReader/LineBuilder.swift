@@ -27,6 +27,9 @@ enum LineBuilder {
         // A heading word run into a sidebar line by poppler ("Institut für Meereskunde, Education").
         let sizes = (max(last.size, 0.1), max(next.size, 0.1))
         if max(sizes.0, sizes.1) > 1.25 * min(sizes.0, sizes.1) && last.text.count > 2 && next.text.count > 2 { return false }
+        // Two lines of one size touching, as for glyphs in `WordBuilder` ("… Univer-" | "5 C. Mora" hung in a
+        // two-column page's gutter on the right column's baseline).
+        if WordBuilder.onAnotherBaseline(last.rect, next.rect, fonts: (last.font, next.font)) { return false }
         return next.rect.x0 - last.rect.x1 > -1
     }
 

@@ -180,7 +180,16 @@ enum LineGrouper {
               !".:;!?".contains(end), !endedEarly(last, next, right: right, em: em) else { return false }
         let textX = head.words[1].rect.x0, markerX = head.words[0].rect.x0
         if markerX < textX - 0.5 * em, abs(first.rect.x0 - textX) < 2 { return true }
-        return (headMarker.number == nil) != (nextMarker.number == nil) && abs(first.rect.x0 - markerX) < 0.5 * em
+        guard abs(first.rect.x0 - markerX) < 0.5 * em else { return false }
+        // A bullet after a number or the other way round, or a number set another way ("[15]" above, "2." here:
+        // "… Rethinking the Semantic Web, Part" / "2. IEEE Internet Computing").
+        if (headMarker.number == nil) != (nextMarker.number == nil) { return true }
+        return headMarker.number != nil && nextMarker.number != nil && shape(headMarker) != shape(nextMarker)
+    }
+
+    /// A number marker's punctuation without its digits ("[]:" for "[15]:", "." for "2.").
+    private static func shape(_ marker: Marker) -> String {
+        String(marker.text.filter { !$0.isNumber })
     }
 
     /// The line stops short although the next line's first word would have fitted: the text ended on purpose.

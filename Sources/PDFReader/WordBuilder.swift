@@ -42,7 +42,19 @@ enum WordBuilder {
         // for the margin running into the date beside it, "FÖRDERMITTEL|2020–2022:"), not one word.
         let sizes = (max(last.font.size, 0.1), max(next.font.size, 0.1))
         if gap < -0.5, max(sizes.0, sizes.1) > 1.2 * min(sizes.0, sizes.1) { return false }
+        if onAnotherBaseline(last.rect, next.rect, fonts: (last.font, next.font)) { return false }
         return next.rect.x0 >= last.rect.x0 - 1 && gap <= 0.3 * max(last.font.size, next.font.size, 1)
+    }
+}
+
+extension WordBuilder {
+    /// Boxes in one font and size whose baselines lie a quarter of an em apart: two lines touching (a list number
+    /// hung in a two-column page's gutter right after the left column's last word, "ap-|9"), not a superscript
+    /// (set smaller) nor a formula's symbol (another font).
+    static func onAnotherBaseline(_ last: Rect, _ next: Rect, fonts: (GlyphFont, GlyphFont)) -> Bool {
+        let sizes = (max(fonts.0.size, 0.1), max(fonts.1.size, 0.1))
+        return abs(next.y1 - last.y1) > 0.25 * max(sizes.0, sizes.1) && max(sizes.0, sizes.1) <= 1.03 * min(sizes.0, sizes.1)
+            && fonts.0.name == fonts.1.name
     }
 }
 

@@ -590,6 +590,29 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(all.contains { $0.contains("Doe J, on paper 0") }, all.joined(separator: "\n"))
     }
 
+    /// A LaTeX two-column list hangs its wider numbers out of the right column up to the left column's justified
+    /// edge, on the right column's baseline a few points lower, and poppler runs them into the left line's last
+    /// word ("… entre ap-9 Z. A. Thorvaldsen …"): the number opens the right column's item, and the left column's
+    /// lines stay prose.
+    func testListNumbersTouchingTheLeftColumnOnAnotherBaselineOpenTheRightColumnsItems() {
+        var page = SyntheticPage()
+        for i in 0..<6 {
+            let y = 100 + Double(i) * 24
+            // Left lines of 22 characters end at 50 + 22 × 5 − 3 × 3 = 154 or so; the right column starts at 170.
+            page.touchingNumberLine("prose of the left \(i) ab", number: "1\(i)", "Doe J, paper \(i) on", leftX: 50, rightX: 170, y: y, drop: 4)
+            page.line("prose of the left \(i) cd", x: 50, y: y + 12)
+            page.line("rivers and lakes", x: 170, y: y + 16)
+        }
+        let blocks = PDFLayout.blocks(pages: [page.page])
+        let all = texts(blocks).map { $0.replacingOccurrences(of: "\n", with: " ") }
+        let joined = all.joined(separator: "\n")
+        XCTAssertFalse(all.contains { $0.contains("prose") && $0.contains("Doe") }, joined)
+        XCTAssertFalse(all.contains { $0.contains("ab1") || $0.range(of: #"ab 1\d"#, options: .regularExpression) != nil }, joined)
+        let items = blocks.flatMap { $0.items ?? [] }
+        XCTAssertEqual(items.map(\.marker), (0..<6).map { "1\($0)" }, joined)
+        XCTAssertEqual(items.map { $0.text.replacingOccurrences(of: "\n", with: " ") }, (0..<6).map { "Doe J, paper \($0) on rivers and lakes" }, joined)
+    }
+
     /// A contact line in a narrow left column ends just before a heading set larger than it, where the main
     /// column's lines start (moderncv's "oldstyle"): the heading is a line of its own, not the contact line's tail.
     func testAHeadingJustAfterASmallerContactLineStartsItsColumn() {

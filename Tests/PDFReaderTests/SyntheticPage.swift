@@ -41,6 +41,23 @@ struct SyntheticPage {
         line(right, x: rightX, y: y, size: size)
     }
 
+    /// A left column's line and a right column's numbered line on a baseline `drop` points lower, in one stream
+    /// line with the number touching the left line's last glyph (a LaTeX two-column list hangs its numbers into
+    /// the gutter: "… entre ap-9 Z. A. …").
+    mutating func touchingNumberLine(_ left: String, number: String, _ right: String, leftX: Double, rightX: Double, y: Double,
+                                     drop: Double, size: Double = 10) {
+        line(left, x: leftX, y: y, size: size)
+        let end = glyphs.removeLast().rect.x0
+        let font = GlyphFont(name: "Times-Roman", size: size)
+        var cursor = end
+        for scalar in number.unicodeScalars {
+            glyphs.append(Glyph(scalar, Rect(x0: cursor, y0: y + drop, x1: cursor + size * 0.5, y1: y + drop + size), font))
+            cursor += size * 0.5
+        }
+        glyphs.append(Glyph(" ", Rect(x0: cursor, y0: y + drop, x1: rightX - 1, y1: y + drop + size), font))
+        line(right, x: rightX, y: y + drop, size: size)
+    }
+
     var page: (number: Int, height: Double, glyphs: [Glyph]) { (number, height, glyphs) }
 }
 
