@@ -28,6 +28,34 @@ package enum QuotedTitle {
         for index in venue { labels[index] = index < numbersFrom ? "journal" : "volume" }
     }
 
+    /// A quoted phrase inside a title ("Collective dynamics of “small-world” networks", "Empowering a “third way”
+    /// in biomedical research."): taught by styles that close a title with its quote (“Title,” Journal), the model
+    /// ends the title at the phrase's closing quote and reads the words after it as the venue. Where the quote
+    /// opened inside the title (not at its start) and closes with no punctuation before or after the mark, the
+    /// lower-case words after it are the title's: up to and including the first that ends in punctuation, never
+    /// past a capitalised word (the venue) or a field other than a venue's.
+    static func extendPastInnerQuote(_ tokens: [ReferenceToken], labels: inout [String]) {
+        guard tokens.count == labels.count, let start = labels.firstIndex(of: "title") else { return }
+        var end = start
+        while end + 1 < labels.count, labels[end + 1] == "title" { end += 1 }
+        guard end > start, end + 1 < tokens.count else { return }
+        let closing = Array(tokens[end].text.unicodeScalars)
+        guard closing.count >= 2, let mark = closing.last, "”’»\"".unicodeScalars.contains(mark),
+              !",.;:!?".unicodeScalars.contains(closing[closing.count - 2]),
+              ((start + 1)...end).contains(where: { opensQuote(tokens[$0].text) }), !opensQuote(tokens[start].text) else { return }
+        let venues: Set<String> = ["journal", "container-title", "note", "publisher", "genre"]
+        var index = end + 1
+        var taken: [Int] = []
+        while index < tokens.count, taken.count < 8, venues.contains(labels[index]) {
+            let text = tokens[index].text
+            guard let first = text.unicodeScalars.first, first.properties.isLowercase else { break }
+            taken.append(index)
+            if let last = text.unicodeScalars.last, ".,;:".unicodeScalars.contains(last) { break }
+            index += 1
+        }
+        for index in taken { labels[index] = "title" }
+    }
+
     static func opensQuote(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first else { return false }
         return FeatureExtractor.opensQuote(first)

@@ -131,6 +131,7 @@ public struct ReferenceParser: Sendable {
         LabelRule(name: "initials-first-authors") { tokens, labels, _, known in InitialsFirstAuthors.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "title-from-note") { tokens, labels, _, known in TitleFromNote.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "quoted-title") { tokens, labels, _, known in QuotedTitle.apply(tokens, labels: &labels, known: known) },
+        LabelRule(name: "inner-quote") { tokens, labels, _, _ in QuotedTitle.extendPastInnerQuote(tokens, labels: &labels) },
         LabelRule(name: "bracket-in-title") { tokens, labels, _, known in BracketInTitle.apply(tokens, labels: &labels, known: known) },
         LabelRule(name: "uncertain-venue") { tokens, labels, confidence, known in
             UncertainVenue.apply(tokens, labels: &labels, confidence: confidence, known: known)
