@@ -64,9 +64,16 @@ enum ColumnDetector {
         if let merged = interleavedRegion(sorted, gutter: gutter) { return [merged] }
         let leftReach = gutter.lowerBound - (sorted.map(\.rect.x0).min() ?? gutter.lowerBound)
         let rightReach = (sorted.map(\.rect.x1).max() ?? gutter.upperBound) - gutter.upperBound
+        // Lines across the gutter above every line of either side: a header centred over both columns (the name and
+        // e-mail over a two-column CV), read before them however short it is.
+        let crosses = { (line: TextLine) in
+            line.rect.x0 < gutter.lowerBound - line.size && line.rect.x1 > gutter.upperBound + line.size
+        }
+        let sidesTop = sorted.filter { !crosses($0) }.map(\.rect.y0).min() ?? -Double.infinity
         for fragment in sorted {
             // A line that only pokes into the gutter (a long e-mail address in a sidebar) stays on its side.
-            if fragment.rect.x0 < gutter.lowerBound - 0.3 * leftReach && fragment.rect.x1 > gutter.upperBound + 0.3 * rightReach {
+            if fragment.rect.x0 < gutter.lowerBound - 0.3 * leftReach && fragment.rect.x1 > gutter.upperBound + 0.3 * rightReach
+                || crosses(fragment) && fragment.rect.y1 <= sidesTop + 1 {
                 flushBand()
                 spanning.append(fragment)
             } else {

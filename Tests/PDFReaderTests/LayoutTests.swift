@@ -613,6 +613,25 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(items.map { $0.text.replacingOccurrences(of: "\n", with: " ") }, (0..<6).map { "Doe J, paper \($0) on rivers and lakes" }, joined)
     }
 
+    /// A name and an e-mail address centred over a two-column page, only a line's gap above both columns: they
+    /// cross the gutter without reaching far into either column, and are read first, not as the top of the right
+    /// column after the whole left one (which put the right column's publications under the name).
+    func testAShortHeaderCentredOverTwoColumnsIsReadBeforeThem() {
+        var page = SyntheticPage()
+        page.line("Mara Quell", x: 150, y: 45, size: 17, font: "Times-Bold")
+        page.line("mara.quell@example.org", x: 135, y: 66)
+        for i in 0..<10 {
+            page.line("left column line \(i) of text", x: 50, y: 84 + Double(i) * 12)
+            page.line("right column line \(i) of text", x: 210, y: 85 + Double(i) * 12)
+        }
+        let all = texts(PDFLayout.blocks(pages: [page.page])).joined(separator: "\n")
+        guard let name = all.range(of: "Mara Quell"), let mail = all.range(of: "mara.quell@example.org"), let left = all.range(of: "left column line 0"),
+              let lastLeft = all.range(of: "left column line 9"), let right = all.range(of: "right column line 0") else { return XCTFail(all) }
+        XCTAssertLessThan(name.lowerBound, left.lowerBound, all)
+        XCTAssertLessThan(mail.lowerBound, left.lowerBound, all)
+        XCTAssertLessThan(lastLeft.lowerBound, right.lowerBound, all)
+    }
+
     /// A contact line in a narrow left column ends just before a heading set larger than it, where the main
     /// column's lines start (moderncv's "oldstyle"): the heading is a line of its own, not the contact line's tail.
     func testAHeadingJustAfterASmallerContactLineStartsItsColumn() {
