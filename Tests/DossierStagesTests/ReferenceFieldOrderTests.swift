@@ -23,6 +23,19 @@ final class ReferenceFieldOrderTests: XCTestCase {
                        "Kopp RE, Simons FJ, Oppenheimer M.\nProbabilistic assessment of sea level. Nature. 2009.")
     }
 
+    func testATitleCaseTitleWrappedAfterTheAuthorsCommaIsNotCutAtTheBreak() {
+        // The American Physical Society's style: a comma after the authors, the title in title case; its first words
+        // read as one more name, but every real name has an initial with a full stop.
+        let wrapped = "P. Fillard, C. Poupon, and J. F. Mangin, A Novel Global\nTractography Algorithm Based on a Spin Glass Model, Med Image Comput 12, 927 (2009)."
+        XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(wrapped), wrapped)
+        let german = "W. Jantzen, J. Steffens, and U. Zimmermann-Roth, Inklusion Und Das Problem\nDer Grenze, Behinderte Menschen 4, 48 (2014)."
+        XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(german), german)
+        // The authors alone on their line still end there.
+        let separate = "P. Fillard, C. Poupon, and J. F. Mangin\nA Novel Global Tractography Algorithm, Med Image Comput 12, 927 (2009)."
+        XCTAssertEqual(ReferenceFieldOrder.separatingAuthorLine(separate),
+                       "P. Fillard, C. Poupon, and J. F. Mangin.\nA Novel Global Tractography Algorithm, Med Image Comput 12, 927 (2009).")
+    }
+
     func testInitialsWords() {
         for word in ["M.", "EB", "J.-P.", "R.E.", "A"] { XCTAssertTrue(ReferenceFieldOrder.isInitialsWord(word), word) }
         for word in ["Moreau", "IEEE", "de", "Eb"] { XCTAssertFalse(ReferenceFieldOrder.isInitialsWord(word), word) }

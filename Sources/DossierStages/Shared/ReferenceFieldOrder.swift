@@ -51,7 +51,8 @@ enum ReferenceFieldOrder {
             guard let last = authors.last else { return text }
             if ",;&".contains(last) || authors.hasSuffix(" and") { continue }
             let next = lines[index + 1].trimmingFast(in: .whitespaces)
-            guard !next.isEmpty, looksLikeAuthorList(authors, single: true), !looksLikeAuthorList(next) else { return text }
+            guard !next.isEmpty, looksLikeAuthorList(authors, single: true), !looksLikeAuthorList(next),
+                  !titleStartsAfterLastComma(authors) else { return text }
             if !".!?:".contains(last) { lines[index] = lines[index].trimmingFast(in: .whitespaces) + "." }
             return lines.joined(separator: "\n")
         }
@@ -212,6 +213,20 @@ enum ReferenceFieldOrder {
         // the title.
         if !isInitialsWord(words[initialsAt + 1]) { return true }
         return words[initialsAt].hasSuffix(".") && !words[initialsAt + 1].hasSuffix(".") && !familyFirst.contains { $0.contains(".") }
+    }
+
+    /// "P. Fillard, C. Poupon, and J. F. Mangin, A Novel Global" / "Tractography Algorithm …": a style that puts a
+    /// comma between the authors and a title in title case (the American Physical Society's, PNAS's) wrapped inside
+    /// the title, whose first words read as one more name. Every name before has an initial with a full stop; the
+    /// last "name" has none and two words or more: it is the title's start, and the line break is no boundary.
+    static func titleStartsAfterLastComma(_ line: String) -> Bool {
+        let segments = Patterns.separators.replacing(in: withoutMarks(FastText.trimmingSpaces(line)), with: "\u{1F}")
+            .split(separator: "\u{1F}").map { FastText.trimmingSpaces(String($0)) }.filter { !$0.isEmpty }
+        guard segments.count >= 3, let last = segments.last else { return false }
+        let hasStoppedInitial = { (segment: String) in
+            segment.split(separator: " ").contains { $0.hasSuffix(".") && isInitialsWord(String($0)) }
+        }
+        return segments.dropLast().allSatisfy(hasStoppedInitial) && !hasStoppedInitial(last) && last.split(separator: " ").count >= 2
     }
 
     /// "M.", "EB", "J.-P.", "R.E.": up to three capital letters with optional full stops and hyphens.
