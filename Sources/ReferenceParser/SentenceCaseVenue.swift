@@ -69,8 +69,15 @@ enum SentenceCaseVenue {
         if boundary > venueStart {
             guard !(venueStart..<boundary).contains(where: { tokens[$0].text.contains(where: \.isNumber) }) else { return }
         }
+        // Unless what goes to the title reads as a sentence-case phrase of its own: two lower-case words at least
+        // that are not small words ("Paleo-perspectives on ocean acidification Trends Ecol Evol").
         if labels[start] != "title" {
-            guard (boundary...venueEnd).allSatisfy({ isAbbreviatedJournalWord(tokens[$0].text) || smallWords.contains(tokens[$0].text) }) else { return }
+            let lowerWords = tokens[start..<boundary].filter { token in
+                guard let head = token.text.unicodeScalars.first else { return false }
+                return head.properties.isLowercase && !smallWords.contains(AuthorGuards.word(token.text))
+            }.count
+            guard lowerWords >= 2 || (boundary...venueEnd).allSatisfy({ isAbbreviatedJournalWord(tokens[$0].text) || smallWords.contains(tokens[$0].text) })
+            else { return }
         }
         for index in start..<boundary { labels[index] = "title" }
         for index in boundary...venueEnd { labels[index] = venueLabel }

@@ -47,6 +47,18 @@ final class LabelRuleTests: XCTestCase {
         SentenceCaseVenue.apply(untitled, labels: &untitledLabels, known: known)
         XCTAssertEqual(Array(untitledLabels[3...7]), ["title", "title", "title", "title", "journal"])
 
+        // With no title from the model, a venue of any capitalised words gives up a sentence-case phrase before it.
+        var (plain, plainLabels) = labelled("Doe J 2010 Paleo-perspectives on ocean acidification Trends Ecol Evol 25 332–44",
+                                            ["author", "author", "date"] + Array(repeating: "journal", count: 7) + ["volume", "pages"])
+        SentenceCaseVenue.apply(plain, labels: &plainLabels, known: known)
+        XCTAssertEqual(Array(plainLabels[3...9]), ["title", "title", "title", "title", "journal", "journal", "journal"])
+        // A venue alone keeps its words: no phrase of lower-case words stands before it.
+        var (venueOnly, venueOnlyLabels) = labelled("Doe J 2010 Annals of Human Genetics 25 332–44",
+                                                    ["author", "author", "date", "journal", "journal", "journal", "journal", "volume", "pages"])
+        let venueBefore = venueOnlyLabels
+        SentenceCaseVenue.apply(venueOnly, labels: &venueOnlyLabels, known: known)
+        XCTAssertEqual(venueOnlyLabels, venueBefore)
+
         var (proper, properLabels) = labelled("Doe J 2010 Fatigue syndromes in a centre in Norway In Vivo 24 185–8",
                                               ["author", "author", "date", "title", "title", "title", "title", "title", "title", "title",
                                                "title", "journal", "volume", "pages"])
