@@ -76,8 +76,13 @@ enum SentenceCaseVenue {
                 guard let head = token.text.unicodeScalars.first else { return false }
                 return head.properties.isLowercase && !smallWords.contains(AuthorGuards.word(token.text))
             }.count
-            guard lowerWords >= 2 || (boundary...venueEnd).allSatisfy({ isAbbreviatedJournalWord(tokens[$0].text) || smallWords.contains(tokens[$0].text) })
-            else { return }
+            let allJournalWords = (boundary...venueEnd).allSatisfy { isAbbreviatedJournalWord(tokens[$0].text) || smallWords.contains(tokens[$0].text) }
+            // An acronym the lexicon does not know ends the title rather than opening the venue ("… in supercoiled
+            // DNA J Mol Biol").
+            let opening = tokens[boundary].text.unicodeScalars.filter { TokenTraits.isWordScalar($0) }
+            let acronym = opening.count >= 2 && opening.allSatisfy { TokenTraits.isUpper($0) || $0.properties.numericType != nil }
+                && !isAbbreviatedJournalWord(tokens[boundary].text)
+            guard allJournalWords || (lowerWords >= 2 && !acronym) else { return }
         }
         for index in start..<boundary { labels[index] = "title" }
         for index in boundary...venueEnd { labels[index] = venueLabel }
