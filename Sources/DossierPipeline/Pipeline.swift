@@ -14,7 +14,8 @@ public struct Pipeline: Sendable {
 
     public func run(_ document: Document, context: StageContext = StageContext()) -> Document {
         var current = document
-        for stage in stages {
+        for (position, stage) in stages.enumerated() {
+            for later in stages[(position + 1)...] { later.prepare(for: current) }
             do {
                 current = try stage.run(current, context: context)
             } catch {

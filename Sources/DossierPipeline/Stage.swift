@@ -10,6 +10,13 @@ public protocol Stage: Sendable {
     /// One line for `dossier formats`.
     var summary: String { get }
     func run(_ document: Document, context: StageContext) throws -> Document
+    /// Told, before an earlier stage runs, what the document is so far: a stage may start loading what it will need
+    /// (on another thread) while the stages before it run. It must not change what `run` does. By default nothing.
+    func prepare(for document: Document)
+}
+
+extension Stage {
+    public func prepare(for document: Document) {}
 }
 
 /// What a stage may know about the run beyond the document.

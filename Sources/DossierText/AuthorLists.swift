@@ -28,13 +28,15 @@ extension PersonNames {
                 current = ""
                 continue
             }
-            if word.hasSuffix(";") {
-                current += (current.isEmpty ? "" : " ") + word.dropLast()
+            if endsWithSemicolon(word) {
+                if !current.isEmpty { current += " " }
+                current += word.dropLast()
                 segments.append(current)
                 current = ""
                 continue
             }
-            current += (current.isEmpty ? "" : " ") + word
+            if !current.isEmpty { current += " " }
+            current += word
         }
         if !current.isEmpty { segments.append(current) }
 
@@ -114,11 +116,28 @@ extension PersonNames {
             let bare = word.lowercasedFast().trimmingASCII(",.:;()")
             let isFirst = position == 0, isLast = position == words.count - 1
             if isFirst && (bare == "in" || bare == "dans" || bare == "by") { continue }
-            if ["eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben"].contains(bare) && (isLast || isFirst || bare.count > 3) { continue }
+            if isEditorWord(bare) && (isLast || isFirst || bare.count > 3) { continue }
             if bare == "by" && position <= 2 { continue }
             kept.append(word)
         }
-        return " " + kept.joined(separator: " ") + " "
+        // Joined by appending (the generic `joined` of substrings cost a third of this function).
+        var joined = " "
+        joined.reserveCapacity(result.utf8.count + 2)
+        for (position, word) in kept.enumerated() {
+            if position > 0 { joined += " " }
+            joined += word
+        }
+        joined += " "
+        return joined
+    }
+
+    /// "eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben": an editor mark
+    /// standing as a word (lowercased, its punctuation trimmed).
+    static func isEditorWord(_ word: String) -> Bool {
+        switch word {
+        case "eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben": return true
+        default: return false
+        }
     }
 
     /// "and", "und", "et", "y", "e", "och", "og", "en": the words that join names in a list.
@@ -127,6 +146,16 @@ extension PersonNames {
         case "and", "und", "et", "y", "e", "och", "og", "en": return true
         default: return false
         }
+    }
+
+    /// `word.hasSuffix(";")`: a last byte ";" after an ASCII byte (or alone) is a last character ";" (no ASCII
+    /// scalar joins the one after it); any other ending is asked of the characters.
+    static func endsWithSemicolon(_ word: Substring) -> Bool {
+        let utf8 = word.utf8
+        guard let last = utf8.last else { return false }
+        if last != 0x3B { return last >= 0x80 && word.hasSuffix(";") }
+        let end = utf8.index(before: utf8.endIndex)
+        return end == utf8.startIndex || utf8[utf8.index(before: end)] < 0x80 || word.hasSuffix(";")
     }
 
     /// `,.:;()`, the punctuation around an editor mark.
@@ -146,13 +175,13 @@ extension PersonNames {
         // stage reads them from the raw reference.
         while let last = scalars.last, isNameEdge(last) || last.isWhitespaceFast { scalars = scalars.dropLast() }
         // A mark standing apart after the initials, maybe with the list's period after it ("M. *.", "J. $").
-        while let last = scalars.splitFast(0x20).last, last.startIndex > scalars.startIndex,
+        while let last = scalars.lastPieceFast(0x20), last.startIndex > scalars.startIndex,
               last.allSatisfy({ isNameEdge($0) || $0 == "." || $0 == "$" }), last.contains(where: { $0 != "." }) {
             scalars = scalars[..<last.startIndex]
             while let end = scalars.last, isNameEdge(end) || end.isWhitespaceFast { scalars = scalars.dropLast() }
         }
         // A final dot belongs to an initial ("J."), not to a word ("Smith.").
-        if scalars.last == ".", let word = scalars.splitFast(0x20).last, !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
+        if scalars.last == ".", let word = scalars.lastPieceFast(0x20), !isInitialWord(String(word)), !isSuffix(String(word)), word.count > 2 {
             scalars = scalars.dropLast()
         }
         while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
@@ -178,6 +207,15 @@ extension PersonNames {
     }
 
     static func isInitialWord(_ word: String) -> Bool {
+        // ASCII: each byte a character (a carriage return, alone or before a line feed, is no capital, "." or "-"
+        // either way), the capitals A–Z.
+        if word.isAllASCII {
+            var capitals = 0, dot = false
+            for byte in word.utf8 {
+                if byte >= 0x41 && byte <= 0x5A { capitals += 1 } else if byte == 0x2E { dot = true } else if byte != 0x2D { return false }
+            }
+            return capitals >= 1 && capitals <= 4 && (capitals == 1 || dot || word.utf8.count <= 3)
+        }
         var capitals = 0
         for character in word {
             if character.isUppercase { capitals += 1 } else if character == "." || character == "-" { continue } else { return false }
@@ -185,7 +223,7 @@ extension PersonNames {
         return capitals >= 1 && capitals <= 4 && (capitals == 1 || word.containsBytes(".") || word.count <= 3)
     }
 
-    static func isParticle(_ word: String) -> Bool { NameParticles.all.contains(word.lowercasedFast()) && word.first?.isLowercase == true }
+    static func isParticle(_ word: String) -> Bool { word.first?.isLowercase == true && NameParticles.all.contains(word.lowercasedFast()) }
 
     /// A family name alone: one word, or particles and one word ("van der Berg"), maybe hyphenated.
     static func isFamilyOnly(_ list: [String]) -> Bool {

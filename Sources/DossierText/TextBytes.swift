@@ -117,6 +117,28 @@ extension Substring {
     }
 }
 
+extension Substring {
+    /// `splitFast(separator).last` without cutting the rest: the last non-empty piece between `separator` bytes, read
+    /// from the end (names are trimmed of a last word again and again).
+    package func lastPieceFast(_ separator: UInt8) -> Substring? {
+        var text = self
+        let piece: Range<Int>?? = text.withUTF8 { bytes -> Range<Int>?? in
+            guard FoundationPrecheck.allStandAlone(bytes) else { return .none }
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == separator { end -= 1 }
+            guard end > 0 else { return .some(nil) }
+            var start = end
+            while start > 0, bytes[start - 1] != separator { start -= 1 }
+            return .some(start..<end)
+        }
+        guard let piece else { return splitFast(separator).last }
+        guard let piece else { return nil }
+        let utf8 = self.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: piece.lowerBound)
+        return self[lower..<utf8.index(lower, offsetBy: piece.count)]
+    }
+}
+
 extension FoundationPrecheck {
     /// The byte ranges of the non-empty pieces between `separator` bytes, or nil when a scalar does not stand alone.
     static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, _ separator: UInt8) -> [Range<Int>]? {
@@ -272,6 +294,22 @@ extension StringProtocol {
     /// The text without whitespace at either end (`isWhitespaceFast`).
     package func trimmingWhitespace() -> String {
         var result = Substring(self)
+        // Where every scalar is a character (`FoundationPrecheck.allStandAlone`), ASCII white space is trimmed as bytes;
+        // a non-ASCII scalar left at an end (it may be white space, U+00A0 or U+0085) is left to the characters below.
+        let trimmed: Range<Int>? = result.withUTF8 { bytes in
+            guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var start = 0, end = bytes.count
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
+            return start..<end
+        }
+        if let trimmed {
+            let utf8 = result.utf8
+            let lower = utf8.index(utf8.startIndex, offsetBy: trimmed.lowerBound)
+            return String(result[lower..<utf8.index(lower, offsetBy: trimmed.count)])
+        }
         while let first = result.first, first.isWhitespaceFast { result = result.dropFirst() }
         while let last = result.last, last.isWhitespaceFast { result = result.dropLast() }
         return String(result)

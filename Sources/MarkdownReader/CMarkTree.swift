@@ -7,7 +7,7 @@ private let parseLock = NSLock()
 private let extensionsRegistered: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
 /// A Swift copy of a cmark node: the C tree is copied under the lock and freed before anything else happens.
-struct CMarkNode {
+struct CMarkNode: Sendable {
     var type: String
     var literal: String?
     var startLine: Int

@@ -152,14 +152,19 @@ package enum FieldCleaning {
 
     /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134", "Т. 450, № 2", and the CJK
     /// markers after the number ("第12卷 第3期", "제9권 제2호", "12巻3号").
+    /// The words that mark an issue number, in the order they are looked for.
+    static let numberWords = ["no.", "no ", "nr.", "n°", "№", "n.", "issue", "iss.", "heft", "h.", "núm.", "num.", "вып."]
+
     static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
         if let marked = cjkVolumeAndIssue(text) { return marked }
         var volume: String?
         var issue: String?
         let lowered = text.lowercasedFast()
-        let numberWords = ["no.", "no ", "nr.", "n°", "№", "n.", "issue", "iss.", "heft", "h.", "núm.", "num.", "вып."]
+        // An ASCII text holds nothing canonically equivalent to a word with a scalar beyond ASCII ("n°", "№", "núm.",
+        // "вып."): Foundation is not asked for those (three searches through NSString per volume field).
+        let ascii = lowered.isAllASCII
         var volumePart = text
-        for word in numberWords {
+        for word in numberWords where !(ascii && !word.isAllASCII) {
             if let range = lowered.foundationRange(of: word) {
                 let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
                 let start = lowered.distance(from: lowered.startIndex, to: range.lowerBound)
@@ -228,12 +233,16 @@ package enum FieldCleaning {
 
     /// A page range with a hyphen: "pp. 1761–1800)." → "1761-1800", "pp.83-90" → "83-90"; "e1003316" kept.
     static func pages(_ text: String) -> String? {
-        let text = text.split(separator: " ", omittingEmptySubsequences: false).map { String(withoutGluedLabel($0)) }.joined(separator: " ")
+        // Cut at the space bytes where every scalar is a character (the same pieces as the Character split).
+        let pieces = FoundationPrecheck.allStandAlone(text) ? text.spaceSeparatedKeepingEmpty() : text.split(separator: " ", omittingEmptySubsequences: false)
+        let text = pieces.map { String(withoutGluedLabel($0)) }.joined(separator: " ")
         var result = text.replacingAll("–", with: "-").replacingAll("—", with: "-")
             .replacingAll("‐", with: "-").replacingAll("−", with: "-").replacingAll("--", with: "-")
-        let words = result.split(separator: " ").filter { word in
-            let bare = word.lowercasedFast().trimmingASCII(".,:;()[]")
-            return !["pp", "p", "pages", "page", "s", "seiten", "pgs", "pg"].contains(bare)
+        let words = result.splitFast(0x20).filter { word in
+            switch word.lowercasedFast().trimmingASCII(".,:;()[]") {
+            case "pp", "p", "pages", "page", "s", "seiten", "pgs", "pg": return false
+            default: return true
+            }
         }
         result = words.joined(separator: " ").replacingAll(" - ", with: "-").replacingAll(" -", with: "-")
             .replacingAll("- ", with: "-")
@@ -246,5 +255,24 @@ package enum FieldCleaning {
         let cleaned = trim(text)
         if let number = cleaned.split(separator: " ").first, let digits = Int(number.prefix(while: \.isNumber)) { return String(digits) }
         return cleaned.isEmpty ? nil : cleaned
+    }
+}
+
+extension String {
+    /// `split(separator: " ", omittingEmptySubsequences: false)` cut at the space bytes, for a text whose scalars each
+    /// stand alone (`FoundationPrecheck.allStandAlone`), where every space byte is a character " ".
+    func spaceSeparatedKeepingEmpty() -> [Substring] {
+        var pieces: [Substring] = []
+        let utf8 = self.utf8
+        var start = utf8.startIndex, index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                pieces.append(self[start..<index])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        pieces.append(self[start..<utf8.endIndex])
+        return pieces
     }
 }

@@ -50,6 +50,14 @@ public struct ReferenceParser: Sendable {
         return try? ReferenceParser(model: ModelCoding.decode(bytes))
     }()
 
+    /// Starts decoding `standard` on another thread, once per process; whoever asks for `standard` before it is done
+    /// waits for it (the initialisation of a static runs once).
+    public static func loadStandardInBackground() { _ = backgroundLoad }
+
+    private static let backgroundLoad: Void = {
+        DispatchQueue.global(qos: .userInitiated).async { _ = ReferenceParser.standard }
+    }()
+
     /// The environment variable that points `standard` at a model file instead of the compiled-in model.
     public static let modelOverrideVariable = "DOSSIER_REFERENCE_MODEL"
 

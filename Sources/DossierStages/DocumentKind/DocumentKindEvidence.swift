@@ -35,11 +35,11 @@ struct DocumentKindEvidence {
         let topLines = document.blocks.prefix(3).flatMap { DocumentLines.lines(of: $0, topLevel: 0) }
         nameAtTop = document.profile.person.name != nil || topLines.contains { PersonNames.name(in: $0.text) != nil }
         salutation = document.blocks.prefix(8).lazy.compactMap { block in
-            DocumentKindEvidence.mayOpen(block.text, with: "DTSMEG", ignoringCase: false)
+            DocumentKindEvidence.mayOpen(block.text, withAnyOf: DocumentKindEvidence.salutationOpenings, ignoringCase: false)
                 ? DocumentKindEvidence.salutationPattern.firstMatch(in: block.text)?.group(0) : nil
         }.first
         closing = document.blocks.suffix(8).lazy.compactMap { block in
-            DocumentKindEvidence.mayOpen(block.text, with: "sybkwrmca", ignoringCase: true)
+            DocumentKindEvidence.mayOpen(block.text, withAnyOf: DocumentKindEvidence.closingOpenings, ignoringCase: true)
                 ? DocumentKindEvidence.closingPattern.firstMatch(in: block.text)?.group(0) : nil
         }.first
         let body = document.blocks.filter { $0.type != .heading && $0.type != .rule }
@@ -64,11 +64,12 @@ struct DocumentKindEvidence {
         referenceLikeUnits = (looksLikeReference.filter { $0 }.count, units.count)
     }
 
-    /// False only when an expression anchored at the start, `^\s*` then a word opening with one of `letters`, cannot
-    /// match: the first byte after ASCII bytes `\s` may take is ASCII and none of them (ignoring case, `letters` then
-    /// lowercase). A non-ASCII byte there (a space, or a letter that folds to one) goes to the expression. The
-    /// salutation and closing expressions ran over every block, a whole reference list among them.
-    static func mayOpen(_ text: String, with letters: StaticString, ignoringCase: Bool) -> Bool {
+    /// False only when an expression anchored at the start, `^\s*` then one of `words`, cannot match: after the ASCII
+    /// bytes `\s` may take, the text's bytes are ASCII and spell none of them (ignoring case, ASCII letters folded). A
+    /// non-ASCII byte where a word's letter is due (a space, or a letter that folds to one) goes to the expression. The
+    /// salutation and closing expressions ran over every block, a whole reference list among them (one opening with a
+    /// capital T went to the salutation's expression, which copied the list to UTF-16).
+    static func mayOpen(_ text: String, withAnyOf words: [StaticString], ignoringCase: Bool) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
@@ -76,12 +77,27 @@ struct DocumentKindEvidence {
                 index += 1
             }
             guard index < bytes.count else { return false }
-            let byte = bytes[index]
-            if byte >= 0x80 { return true }
-            let key = ignoringCase ? byte | 0x20 : byte
-            return letters.withUTF8Buffer { $0.contains(key) }
+            func fold(_ byte: UInt8) -> UInt8 { ignoringCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return words.contains { word in
+                word.withUTF8Buffer { literal in
+                    for (offset, letter) in literal.enumerated() {
+                        guard index + offset < bytes.count else { return false }
+                        let byte = bytes[index + offset]
+                        if byte >= 0x80 { return true }
+                        if fold(byte) != fold(letter) { return false }
+                    }
+                    return true
+                }
+            }
         }
     }
+
+    /// The words the salutation's alternatives open with, as written (it is case-sensitive).
+    static let salutationOpenings: [StaticString] = ["Dear", "To whom", "Sehr geehrte", "Madame, Monsieur", "Estimad", "Gentile"]
+    /// The first words of the closing's alternatives (it ignores case).
+    static let closingOpenings: [StaticString] = [
+        "sincerely", "yours", "best", "kind", "warm", "with", "respectfully", "mit", "cordial", "atentamente",
+    ]
 
     /// `character.isLetter`, answered for a one-byte ASCII character without the Unicode property table (the
     /// letters there are A–Z and a–z): prose paragraphs of many kilobytes were split on it character by character.

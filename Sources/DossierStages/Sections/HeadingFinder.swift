@@ -53,7 +53,9 @@ enum HeadingFinder {
             add("next", next.map(typeName) ?? "end")
             add("type|next", typeName(block) + "/" + (next.map(typeName) ?? "end"))
             if let next {
-                if SectionsStage.Patterns.yearHeading.matches(next.text.trimmingFast(in: .whitespacesAndNewlines)) { add("nextYear", "1") }
+                if mayBeYearHeading(next.text), SectionsStage.Patterns.yearHeading.matches(next.text.trimmingFast(in: .whitespacesAndNewlines)) {
+                    add("nextYear", "1")
+                }
                 if references[index + 1] { add("nextReference", "1") }
                 add("indentAgainstNext", indent(block, against: next))
             }
@@ -69,11 +71,27 @@ enum HeadingFinder {
         return result
     }
 
+    /// False only when `SectionsStage.Patterns.yearHeading` cannot match the text: the expression takes the whole text
+    /// and at most 28 ASCII bytes that are not white space ("before 2019 – present and earlier" has 28), so a text with
+    /// more of them is no year heading. A reference list after a heading was given to the expression whole.
+    static func mayBeYearHeading(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var solid = 0
+            for byte in bytes where byte < 0x80 && !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)) {
+                solid += 1
+                if solid > 32 { return false }
+            }
+            return true
+        }
+    }
+
     /// What a block is, before its neighbours are looked at.
     static func traits(of block: Block, body: Double?, knownKinds: Bool, readsAsReference: Bool? = nil) -> [String] {
         var traits: [String] = ["type=" + typeName(block)]
         let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
-        let lines = text.split(separator: "\n")
+        // Cut at the line-feed bytes (`linesSplitFast`, the same lines): a reference list's block is one long text.
+        let lines = text.linesSplitFast()
         let firstLine = lines.first.map(String.init) ?? ""
         let words = firstLine.split(separator: " ").count
         traits.append("lines=" + (lines.count >= 4 ? "4+" : String(lines.count)))
@@ -143,7 +161,7 @@ enum HeadingFinder {
     static func gap(above block: Block, previous: Block) -> String {
         guard let own = block.provenance.bbox, let above = previous.provenance.bbox, own.count == 4, above.count == 4,
               block.provenance.page == previous.provenance.page else { return "none" }
-        let lineCount = Double(max(1, block.text.split(separator: "\n").count))
+        let lineCount = Double(max(1, block.text.linesSplitFast().count))
         let lineHeight = max(1, (own[3] - own[1]) / lineCount)
         let gap = own[1] - above[3]
         return gap < 0 ? "overlap" : gap < 0.5 * lineHeight ? "tight" : gap < 1.2 * lineHeight ? "line" : "wide"

@@ -31,7 +31,8 @@ enum DocumentLines {
     static func lines(of block: Block, topLevel: Int) -> [DocumentLine] {
         let children = block.children
         if !children.isEmpty {
-            return children.flatMap { lines(of: $0, topLevel: topLevel) }
+            // A list's 4,000 items are cut on every core (`ParallelMap`, in order; short lists on this thread).
+            return ParallelMap.map(children) { lines(of: $0, topLevel: topLevel) }.flatMap { $0 }
         }
         if block.type == .rule { return [] }
         return block.text.linesSplitFast().compactMap { line in
@@ -47,6 +48,17 @@ enum DocumentLines {
 
     /// The links of one top-level block.
     static func links(of block: Block, topLevel: Int) -> [DocumentLink] {
+        // A long block's links are asked for by the contact stage and again by the identifiers stage, of the same
+        // block (a reference list: a fifth of the identifiers stage): kept for the blocks asked last.
+        guard block.text.utf8.count >= LinkMemo.minimumBytes else { return findLinks(of: block, topLevel: topLevel) }
+        if let known = LinkMemo.shared.links(of: block, topLevel: topLevel) { return known }
+        let found = findLinks(of: block, topLevel: topLevel)
+        LinkMemo.shared.keep(found, of: block, topLevel: topLevel)
+        return found
+    }
+
+    /// `links(of:topLevel:)`, found anew.
+    static func findLinks(of block: Block, topLevel: Int) -> [DocumentLink] {
         var found: [DocumentLink] = []
         collectInlineLinks(in: block, topLevel: topLevel, into: &found)
         // A bare URL already among the links (or inside one of them) is not added again: an exact set first,
@@ -65,6 +77,33 @@ enum DocumentLines {
             }
         }
         return found
+    }
+
+    /// The links of the last few long blocks asked for, each with its block: `links(of:topLevel:)` is a function of the
+    /// block and its index alone, so an equal block has the same links. Comparing a block with its unchanged copy is
+    /// quick (equal strings and arrays that share storage compare by identity first).
+    final class LinkMemo: @unchecked Sendable {
+        static let shared = LinkMemo()
+        /// Blocks shorter than this are searched again: the search costs less than keeping them.
+        static let minimumBytes = 4096
+        /// How many blocks are kept (the batch converts a few documents at once).
+        static let capacity = 8
+        private let lock = NSLock()
+        private var entries: [(block: Block, topLevel: Int, links: [DocumentLink])] = []
+
+        func links(of block: Block, topLevel: Int) -> [DocumentLink]? {
+            lock.lock()
+            defer { lock.unlock() }
+            let bytes = block.text.utf8.count
+            return entries.first { $0.topLevel == topLevel && $0.block.text.utf8.count == bytes && $0.block == block }?.links
+        }
+
+        func keep(_ links: [DocumentLink], of block: Block, topLevel: Int) {
+            lock.lock()
+            defer { lock.unlock() }
+            if entries.count >= Self.capacity { entries.removeFirst() }
+            entries.append((block, topLevel, links))
+        }
     }
 
     private static func collectInlineLinks(in block: Block, topLevel: Int, into found: inout [DocumentLink]) {

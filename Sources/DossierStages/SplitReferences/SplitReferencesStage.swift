@@ -60,8 +60,8 @@ public struct SplitReferencesStage: Stage {
                 var publication = Publication(id: "ref\(publications.count + 1)", type: map.section(ofBlock: index)?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
                 publication.title = ReferenceFieldOrder.titleField(lines)
-                publication.url = unit.urls.first { !$0.contains("doi.org/") }
-                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
+                publication.url = unit.urls.first { !$0.containsText("doi.org/") }
+                if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
                 }
                 publications.append(publication)
@@ -82,8 +82,8 @@ public struct SplitReferencesStage: Stage {
                         publication.author = []
                     }
                     publication.block = index
-                    publication.url = unit.urls.first { !$0.contains("doi.org/") }
-                    if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
+                    publication.url = unit.urls.first { !$0.containsText("doi.org/") }
+                    if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                         publication.doi = String(doiURL[range.lowerBound...])
                     }
                     publications.append(publication)
@@ -116,8 +116,8 @@ public struct SplitReferencesStage: Stage {
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
                 publication.title = unit.title
-                if let url = unit.urls.first(where: { !$0.contains("doi.org/") }) { publication.url = url }
-                if let doiURL = unit.urls.first(where: { $0.contains("doi.org/") }), let range = doiURL.rangeOfText("10.") {
+                if let url = unit.urls.first(where: { !$0.containsText("doi.org/") }) { publication.url = url }
+                if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
                     publication.doi = String(doiURL[range.lowerBound...])
                 }
                 publications.append(publication)
