@@ -281,11 +281,20 @@ package enum ByteSearch {
     }
 }
 
+extension UInt8 {
+    /// ASCII white space as `Character.isWhitespace` has it: space, and tab to carriage return.
+    @inlinable package var isASCIIWhitespace: Bool { self == 0x20 || (self >= 0x09 && self <= 0x0D) }
+
+    /// `isASCIIWhitespace`, or an information separator (U+001C–U+001F) that some white-space tests also take: for
+    /// prechecks that must never count a space as a letter.
+    @inlinable package var mayBeASCIISpace: Bool { isASCIIWhitespace || (self >= 0x1C && self <= 0x1F) }
+}
+
 extension Character {
     /// `isWhitespace` without the Unicode property lookup for one ASCII byte (tab to carriage return and space).
     package var isWhitespaceFast: Bool {
         let utf8 = self.utf8
-        if utf8.count == 1, let byte = utf8.first { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        if utf8.count == 1, let byte = utf8.first { return byte.isASCIIWhitespace }
         return isWhitespace
     }
 }
@@ -298,10 +307,9 @@ extension StringProtocol {
         // a non-ASCII scalar left at an end (it may be white space, U+00A0 or U+0085) is left to the characters below.
         let trimmed: Range<Int>? = result.withUTF8 { bytes in
             guard FoundationPrecheck.allStandAlone(bytes) else { return nil }
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
             var start = 0, end = bytes.count
-            while start < end, isSpace(bytes[start]) { start += 1 }
-            while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+            while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+            while end > start, bytes[end - 1].isASCIIWhitespace { end -= 1 }
             guard start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80) else { return nil }
             return start..<end
         }

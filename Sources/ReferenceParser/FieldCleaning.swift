@@ -41,9 +41,8 @@ package enum FieldCleaning {
     /// line feed). Nil for other text. Field cleaning trims every span, so this was a tenth of building.
     static func trimASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         func isSeparator(_ byte: UInt8) -> Bool { byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: ":") }
-        func isEnd(_ byte: UInt8) -> Bool { isSpace(byte) || isSeparator(byte) || byte == UInt8(ascii: ".") }
+        func isEnd(_ byte: UInt8) -> Bool { byte.isASCIIWhitespace || isSeparator(byte) || byte == UInt8(ascii: ".") }
         func balance(_ start: Int, _ end: Int) -> Int {
             var balance = 0
             for byte in bytes[start..<end] {
@@ -52,7 +51,7 @@ package enum FieldCleaning {
             return balance
         }
         var start = 0, end = bytes.count
-        while start < end, isSpace(bytes[start]) || isSeparator(bytes[start]) { start += 1 }
+        while start < end, bytes[start].isASCIIWhitespace || isSeparator(bytes[start]) { start += 1 }
         while start < end, isEnd(bytes[end - 1]) {
             if bytes[end - 1] == UInt8(ascii: ".") {
                 var wordStart = end - 1
@@ -71,8 +70,8 @@ package enum FieldCleaning {
             start += 1
             end -= 1
         }
-        while start < end, isSpace(bytes[start]) { start += 1 }
-        while start < end, isSpace(bytes[end - 1]) { end -= 1 }
+        while start < end, bytes[start].isASCIIWhitespace { start += 1 }
+        while start < end, bytes[end - 1].isASCIIWhitespace { end -= 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
@@ -150,11 +149,11 @@ package enum FieldCleaning {
         return title(result)
     }
 
-    /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134", "Т. 450, № 2", and the CJK
-    /// markers after the number ("第12卷 第3期", "제9권 제2호", "12巻3号").
     /// The words that mark an issue number, in the order they are looked for.
     static let numberWords = ["no.", "no ", "nr.", "n°", "№", "n.", "issue", "iss.", "heft", "h.", "núm.", "num.", "вып."]
 
+    /// Volume and issue from "Vol. 3, No. 2", "106(3)", "12 (4)", "v. 19", "No. 134", "Т. 450, № 2", and the CJK
+    /// markers after the number ("第12卷 第3期", "제9권 제2호", "12巻3号").
     static func volumeAndIssue(_ text: String) -> (volume: String?, issue: String?) {
         if let marked = cjkVolumeAndIssue(text) { return marked }
         var volume: String?

@@ -262,7 +262,7 @@ public enum ReferenceTokenizer {
     /// Length in bytes of the whitespace character at `index` (ASCII space and controls, NBSP, the U+2000 spaces), or 0.
     static func whitespaceLength(_ bytes: [UInt8], at index: Int) -> Int {
         let byte = bytes[index]
-        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return 1 }
+        if byte.isASCIIWhitespace { return 1 }
         if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
         if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
             let third = bytes[index + 2]

@@ -73,9 +73,7 @@ struct DocumentKindEvidence {
         var text = text
         return text.withUTF8 { bytes in
             var index = 0
-            while index < bytes.count, bytes[index] == 0x20 || (bytes[index] >= 0x09 && bytes[index] <= 0x0D) || (bytes[index] >= 0x1C && bytes[index] <= 0x1F) {
-                index += 1
-            }
+            while index < bytes.count, bytes[index].mayBeASCIISpace { index += 1 }
             guard index < bytes.count else { return false }
             func fold(_ byte: UInt8) -> UInt8 { ignoringCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
             return words.contains { word in

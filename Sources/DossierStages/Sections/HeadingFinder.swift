@@ -78,7 +78,7 @@ enum HeadingFinder {
         var text = text
         return text.withUTF8 { bytes in
             var solid = 0
-            for byte in bytes where byte < 0x80 && !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) || (byte >= 0x1C && byte <= 0x1F)) {
+            for byte in bytes where byte < 0x80 && !byte.mayBeASCIISpace {
                 solid += 1
                 if solid > 32 { return false }
             }

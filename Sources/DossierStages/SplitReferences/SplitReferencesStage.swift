@@ -13,6 +13,15 @@ public struct SplitReferencesStage: Stage {
 
     public init() {}
 
+    /// A unit's links on its (new) publication: the first that is no doi.org link is its URL, and a doi.org link
+    /// gives its DOI.
+    static func attach(_ urls: [String], to publication: inout Publication) {
+        if let url = urls.first(where: { !$0.containsText("doi.org/") }) { publication.url = url }
+        if let doiURL = urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
+            publication.doi = String(doiURL[range.lowerBound...])
+        }
+    }
+
     public func run(_ document: Document, context: StageContext) throws -> Document {
         var document = document
         let map = SectionMap(document)
@@ -60,10 +69,7 @@ public struct SplitReferencesStage: Stage {
                 var publication = Publication(id: "ref\(publications.count + 1)", type: map.section(ofBlock: index)?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
                 publication.title = ReferenceFieldOrder.titleField(lines)
-                publication.url = unit.urls.first { !$0.containsText("doi.org/") }
-                if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
-                    publication.doi = String(doiURL[range.lowerBound...])
-                }
+                Self.attach(unit.urls, to: &publication)
                 publications.append(publication)
                 continue
             }
@@ -82,10 +88,7 @@ public struct SplitReferencesStage: Stage {
                         publication.author = []
                     }
                     publication.block = index
-                    publication.url = unit.urls.first { !$0.containsText("doi.org/") }
-                    if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
-                        publication.doi = String(doiURL[range.lowerBound...])
-                    }
+                    Self.attach(unit.urls, to: &publication)
                     publications.append(publication)
                     continue
                 }
@@ -116,10 +119,7 @@ public struct SplitReferencesStage: Stage {
                 var publication = Publication(id: "ref\(publications.count + 1)", type: section?.subkind.flatMap(Self.cslType) ?? Self.untyped, raw: unit.text)
                 publication.block = index
                 publication.title = unit.title
-                if let url = unit.urls.first(where: { !$0.containsText("doi.org/") }) { publication.url = url }
-                if let doiURL = unit.urls.first(where: { $0.containsText("doi.org/") }), let range = doiURL.rangeOfText("10.") {
-                    publication.doi = String(doiURL[range.lowerBound...])
-                }
+                Self.attach(unit.urls, to: &publication)
                 publications.append(publication)
             }
         }
