@@ -47,7 +47,21 @@ package enum Base64 {
                 var written = 0
                 var value: UInt32 = 0
                 var bits = 0
-                for byte in input {
+                // Whole groups of four alphabet characters, three bytes each, until anything else (padding, a
+                // newline, a stray byte) is met; the loop after it takes the rest a character at a time.
+                var start = 0
+                while start + 4 <= input.count {
+                    let a = lookup[Int(input[start])], b = lookup[Int(input[start + 1])]
+                    let c = lookup[Int(input[start + 2])], d = lookup[Int(input[start + 3])]
+                    guard a | b | c | d >= 0 else { break }
+                    let group = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    buffer[written] = UInt8(truncatingIfNeeded: group >> 16)
+                    buffer[written + 1] = UInt8(truncatingIfNeeded: group >> 8)
+                    buffer[written + 2] = UInt8(truncatingIfNeeded: group)
+                    written += 3
+                    start += 4
+                }
+                for byte in input[start...] {
                     if byte == UInt8(ascii: "=") { break }
                     let sextet = lookup[Int(byte)]
                     if sextet < 0 {

@@ -3,10 +3,8 @@ import DossierText
 /// An open-addressing map from 32-bit feature keys to rows of sparse (label, weight) pairs: the emission
 /// weights of the model, looked up thousands of times per reference, so kept flat and hash-free.
 package struct FeatureTable: Sendable {
-    private var slots: [UInt32]
-    private var rows: [Int32]
+    /// Open addressing over `key << 32 | row` (`empty` where free): the one probe array of both accumulate paths.
     private var packedSlots: [UInt64]
-    private var entries: [UInt32]
     private let mask: Int
     /// `labels[rowStart[r]..<rowStart[r + 1]]` and the same range of `weights` are the pairs of row `r`.
     private(set) var rowStart: [Int32]
@@ -14,77 +12,89 @@ package struct FeatureTable: Sendable {
     private(set) var weights: [Float]
     /// The key of each row, in row order.
     private(set) var keys: [UInt32]
-    /// Every row's weights as a dense run of `denseGroups * 8` floats (zero where the row has no pair), row after row,
-    /// and `denseSlots` (key << 32 | row) to find them: `accumulateDense` adds a row with three vector additions
-    /// where the sparse pairs took a scalar loop (about a tenth of a reference's instructions). Empty when a row
-    /// names a label twice or a label past 31, where the sparse path keeps the order of its additions.
+    /// Every row's weights as a dense run of `denseGroups * 8` floats (zero where the row has no pair), row after row:
+    /// `accumulateDense` adds a row with three vector additions where the sparse pairs took a scalar loop (about a
+    /// tenth of a reference's instructions). Empty when a row names a label twice or a label past 31, where the sparse
+    /// path keeps the order of its additions.
     private var dense: [Float] = []
-    private var denseSlots: [UInt64] = []
     /// The number of `SIMD8` groups a dense row spans (0: no dense rows), and one past the largest label of any pair.
     private(set) var denseGroups = 0
     private(set) var labelBound = 0
 
     /// A table for the given rows; `pairs[r]` are the (label, weight) pairs of `keys[r]`.
     package init(keys: [UInt32], pairs: [[(UInt8, Float)]]) {
-        var capacity = 16
-        while capacity < keys.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        slots = Array(repeating: 0, count: capacity)
-        rows = Array(repeating: -1, count: capacity)
-        rowStart = [0]
-        labels = []
-        weights = []
-        self.keys = keys
-        packedSlots = Array(repeating: FeatureTable.empty, count: capacity)
-        entries = []
-        // Sized once: the embedded model has about 100,000 rows, built in every process that parses a reference.
-        let pairCount = pairs.reduce(0) { $0 + $1.count }
+        var rowStart: [Int32] = [0], labels: [UInt8] = [], weights: [Float] = []
         rowStart.reserveCapacity(keys.count + 1)
-        labels.reserveCapacity(pairCount)
-        weights.reserveCapacity(pairCount)
-        entries.reserveCapacity(keys.count + 2 * pairCount)
-        for (row, key) in keys.enumerated() {
-            var slot = FeatureTable.slot(for: key, mask: mask)
-            while rows[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = key
-            rows[slot] = Int32(row)
-            packedSlots[slot] = UInt64(key) << 32 | UInt64(entries.count)
-            entries.append(UInt32(pairs[row].count))
-            for (label, weight) in pairs[row] {
-                entries.append(UInt32(label))
-                entries.append(weight.bitPattern)
-            }
-            for (label, weight) in pairs[row] {
+        for row in pairs {
+            for (label, weight) in row {
                 labels.append(label)
                 weights.append(weight)
             }
             rowStart.append(Int32(labels.count))
         }
-        buildDense(pairs: pairs)
+        self.init(keys: keys, rowStart: rowStart, labels: labels, weights: weights)
     }
 
-    /// Fills `dense` and `denseSlots` (see there), unless a row repeats a label or a label is past 31.
-    private mutating func buildDense(pairs: [[(UInt8, Float)]]) {
+    /// A table for rows already laid out flat (what `ModelCoding.decode` reads): row `r` is `keys[r]` with the pairs
+    /// `rowStart[r]..<rowStart[r + 1]` of `labels` and `weights`. The embedded model's 50,000 rows are built in every
+    /// process that parses a reference, so this is one pass with no array per row.
+    package init(keys: [UInt32], rowStart: [Int32], labels: [UInt8], weights: [Float]) {
+        var capacity = 16
+        while capacity < keys.count * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        self.mask = mask
+        self.keys = keys
+        self.rowStart = rowStart
+        self.labels = labels
+        self.weights = weights
+        var packedSlots = [UInt64](repeating: FeatureTable.empty, count: capacity)
+        packedSlots.withUnsafeMutableBufferPointer { slots in
+            for (row, key) in keys.enumerated() {
+                var slot = FeatureTable.slot(for: key, mask: mask)
+                while slots[slot] != FeatureTable.empty { slot = (slot + 1) & mask }
+                slots[slot] = UInt64(key) << 32 | UInt64(row)
+            }
+        }
+        self.packedSlots = packedSlots
+        buildDense()
+    }
+
+    /// Fills `dense` (see there), unless a row repeats a label or a label is past 31.
+    private mutating func buildDense() {
         var bound = 0
-        for row in pairs {
-            var seen: UInt32 = 0
-            for (label, _) in row {
-                guard label < 32, seen & (1 << UInt32(label)) == 0 else { return }
-                seen |= 1 << UInt32(label)
-                bound = max(bound, Int(label) + 1)
+        var ok = true
+        labels.withUnsafeBufferPointer { labels in
+            rowStart.withUnsafeBufferPointer { rowStart in
+                for row in 0..<max(0, rowStart.count - 1) {
+                    var seen: UInt32 = 0
+                    for index in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                        let label = labels[index]
+                        guard label < 32, seen & (1 << UInt32(label)) == 0 else { ok = false; return }
+                        seen |= 1 << UInt32(label)
+                        bound = max(bound, Int(label) + 1)
+                    }
+                }
             }
         }
         let groups = (bound + 7) / 8
-        guard groups > 0 else { return }
+        guard ok, groups > 0 else { return }
         let stride = groups * 8
-        var dense = [Float](repeating: 0, count: pairs.count * stride)
-        for (row, pairs) in pairs.enumerated() {
-            for (label, weight) in pairs { dense[row * stride + Int(label)] = weight }
+        let rowCount = keys.count
+        var dense = [Float](repeating: 0, count: rowCount * stride)
+        dense.withUnsafeMutableBufferPointer { dense in
+            labels.withUnsafeBufferPointer { labels in
+                weights.withUnsafeBufferPointer { weights in
+                    rowStart.withUnsafeBufferPointer { rowStart in
+                        for row in 0..<rowCount {
+                            for index in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                                dense[row * stride + Int(labels[index])] = weights[index]
+                            }
+                        }
+                    }
+                }
+            }
         }
-        var denseSlots = [UInt64](repeating: FeatureTable.empty, count: rows.count)
-        for slot in rows.indices where rows[slot] >= 0 { denseSlots[slot] = UInt64(slots[slot]) << 32 | UInt64(rows[slot]) }
         self.dense = dense
-        self.denseSlots = denseSlots
         denseGroups = groups
         labelBound = bound
     }
@@ -96,7 +106,7 @@ package struct FeatureTable: Sendable {
         typealias Lanes = SIMD8<Float>
         var sums = (Lanes(), Lanes(), Lanes(), Lanes())
         let groups = denseGroups, stride = groups &* 8 &* MemoryLayout<Float>.stride
-        denseSlots.withUnsafeBufferPointer { slots in
+        packedSlots.withUnsafeBufferPointer { slots in
             dense.withUnsafeBytes { dense in
                 guard let base = dense.baseAddress else { return }
                 for key in keys {
@@ -126,38 +136,27 @@ package struct FeatureTable: Sendable {
         Int(truncatingIfNeeded: (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    /// The row of `key`, or nil.
-    func row(_ key: UInt32) -> Int? {
-        var slot = FeatureTable.slot(for: key, mask: mask)
-        while true {
-            let row = rows[slot]
-            if row < 0 { return nil }
-            if slots[slot] == key { return Int(row) }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    /// Adds the weights of every key in `keys` to `scores[label]`. One probe array of (key << 32 | entry offset)
-    /// and one entry array of (count, then label and weight bits per pair) keep it to about two cache misses a key.
+    /// Adds the weights of every key in `keys` to `scores[label]`, pair by pair in row order.
     func accumulate(_ keys: ArraySlice<UInt32>, into scores: UnsafeMutablePointer<Float>) {
         packedSlots.withUnsafeBufferPointer { slots in
-            entries.withUnsafeBufferPointer { entries in
-                for key in keys {
-                    var slot = FeatureTable.slot(for: key, mask: mask)
-                    while true {
-                        let packed = slots[slot]
-                        if packed == FeatureTable.empty { break }
-                        if UInt32(truncatingIfNeeded: packed >> 32) == key {
-                            var index = Int(UInt32(truncatingIfNeeded: packed))
-                            let end = index + 1 + 2 * Int(entries[index])
-                            index += 1
-                            while index < end {
-                                scores[Int(entries[index])] += Float(bitPattern: entries[index + 1])
-                                index += 2
+            rowStart.withUnsafeBufferPointer { rowStart in
+                labels.withUnsafeBufferPointer { labels in
+                    weights.withUnsafeBufferPointer { weights in
+                        for key in keys {
+                            var slot = FeatureTable.slot(for: key, mask: mask)
+                            while true {
+                                let packed = slots[slot]
+                                if packed == FeatureTable.empty { break }
+                                if UInt32(truncatingIfNeeded: packed >> 32) == key {
+                                    let row = Int(UInt32(truncatingIfNeeded: packed))
+                                    for index in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                                        scores[Int(labels[index])] += weights[index]
+                                    }
+                                    break
+                                }
+                                slot = (slot + 1) & mask
                             }
-                            break
                         }
-                        slot = (slot + 1) & mask
                     }
                 }
             }

@@ -98,22 +98,9 @@ public enum ModelCoding {
         let starts = try (0..<labelCount).map { _ in try reader.f32() }
         let transitions = try (0..<((1 + GapClass.count) * labelCount * labelCount)).map { _ in try reader.f32() }
         let rowCount = Int(try reader.u32())
-        var keys: [UInt32] = []
-        var pairs: [[(UInt8, Float)]] = []
-        keys.reserveCapacity(rowCount)
-        pairs.reserveCapacity(rowCount)
-        for _ in 0..<rowCount {
-            keys.append(try reader.u32())
-            let count = Int(try reader.u8())
-            var row: [(UInt8, Float)] = []
-            for _ in 0..<count {
-                let label = try reader.u8()
-                let low = UInt16(try reader.u8()), high = UInt16(try reader.u8())
-                row.append((label, Float(Int16(bitPattern: low | high << 8)) * scale))
-            }
-            pairs.append(row)
-        }
-        var model = SequenceModel(labels: labels, table: FeatureTable(keys: keys, pairs: pairs), transitions: transitions, starts: starts)
+        let rows = try reader.rows(rowCount, scale: scale)
+        let table = FeatureTable(keys: rows.keys, rowStart: rows.rowStart, labels: rows.labels, weights: rows.weights)
+        var model = SequenceModel(labels: labels, table: table, transitions: transitions, starts: starts)
         if reader.position + 4 <= bytes.count, Array(try reader.take(4)) == Array("CAL1".utf8) {
             let count = Int(try reader.u8()) | Int(try reader.u8()) << 8
             var raw: [Double] = [], calibrated: [Double] = []
@@ -168,6 +155,42 @@ package struct ByteReader {
     }
 
     mutating func f32() throws -> Float { Float(bitPattern: try u32()) }
+
+    /// `count` rows of the model's table (key u32, pair count u8, then label u8 and weight i16 × `scale` per pair),
+    /// laid out flat for `FeatureTable(keys:rowStart:labels:weights:)`: one pass over the bytes, no array per row.
+    mutating func rows(_ count: Int, scale: Float) throws -> (keys: [UInt32], rowStart: [Int32], labels: [UInt8], weights: [Float]) {
+        guard count >= 0, count <= (bytes.count - position) / 5 else { throw ModelCoding.DecodingError.truncated }
+        var keys = [UInt32](), rowStart = [Int32](), labels = [UInt8](), weights = [Float]()
+        keys.reserveCapacity(count)
+        rowStart.reserveCapacity(count + 1)
+        rowStart.append(0)
+        // Every pair takes three bytes, so the rest of the bytes bound the pairs.
+        let pairBound = (bytes.count - position) / 3
+        labels.reserveCapacity(pairBound)
+        weights.reserveCapacity(pairBound)
+        var position = self.position
+        let truncated = bytes.withUnsafeBufferPointer { bytes -> Bool in
+            for _ in 0..<count {
+                guard position + 5 <= bytes.count else { return true }
+                keys.append(UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+                    | UInt32(bytes[position + 3]) << 24)
+                let pairs = Int(bytes[position + 4])
+                position += 5
+                guard position + 3 * pairs <= bytes.count else { return true }
+                for _ in 0..<pairs {
+                    labels.append(bytes[position])
+                    let raw = UInt16(bytes[position + 1]) | UInt16(bytes[position + 2]) << 8
+                    weights.append(Float(Int16(bitPattern: raw)) * scale)
+                    position += 3
+                }
+                rowStart.append(Int32(labels.count))
+            }
+            return false
+        }
+        if truncated { throw ModelCoding.DecodingError.truncated }
+        self.position = position
+        return (keys, rowStart, labels, weights)
+    }
 }
 
 extension ModelCoding {
