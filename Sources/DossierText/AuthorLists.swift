@@ -105,6 +105,7 @@ extension PersonNames {
                 if asciiLowered != nil { asciiLowered = result.lowercased() }
             }
         }
+        if let stripped = stripEditorWordsASCII(result) { return stripped }
         let words = result.splitFast(0x20)
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
@@ -129,6 +130,50 @@ extension PersonNames {
         }
         joined += " "
         return joined
+    }
+
+    /// The word loop of `stripEditorMarks` over the bytes of a text of ASCII bytes without a carriage return, where
+    /// every byte is a character: the same words dropped, the rest joined by single spaces between two spaces, with no
+    /// substring, lowered copy or trimmed copy made but for words that open with a mark's first letter. Nil for any
+    /// other text.
+    static func stripEditorWordsASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            var words: [Range<Int>] = []
+            var start = -1
+            for index in 0..<bytes.count {
+                if bytes[index] == 0x20 {
+                    if start >= 0 { words.append(start..<index) }
+                    start = -1
+                } else if start < 0 {
+                    start = index
+                }
+            }
+            if start >= 0 { words.append(start..<bytes.count) }
+            var joined: [UInt8] = [0x20]
+            joined.reserveCapacity(bytes.count + 2)
+            var keptAny = false
+            for (position, range) in words.enumerated() {
+                if let letter = bytes[range].first(where: { !isMarkPunctuation($0) }), !mayOpenMark(letter) {
+                    // kept as it is
+                } else {
+                    var low = range.lowerBound, high = range.upperBound
+                    while low < high, isMarkPunctuation(bytes[low]) { low += 1 }
+                    while high > low, isMarkPunctuation(bytes[high - 1]) { high -= 1 }
+                    let bare = String(decoding: bytes[low..<high].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+                    let isFirst = position == 0, isLast = position == words.count - 1
+                    if isFirst && (bare == "in" || bare == "dans" || bare == "by") { continue }
+                    if isEditorWord(bare) && (isLast || isFirst || high - low > 3) { continue }
+                    if bare == "by" && position <= 2 { continue }
+                }
+                if keptAny { joined.append(0x20) }
+                joined.append(contentsOf: bytes[range])
+                keptAny = true
+            }
+            joined.append(0x20)
+            return String(decoding: joined, as: UTF8.self)
+        }
     }
 
     /// "eds", "ed", "editors", "editor", "edited", "hrsg", "hg", "dir", "éd", "éds", "herausgegeben": an editor mark

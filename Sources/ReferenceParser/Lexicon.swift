@@ -107,6 +107,51 @@ extension Lexicon {
         return table
     }()
 
+    /// `entries` keyed by the FNV-1a hash of each word's UTF-8 (`FeatureHash.Accumulator`, the hash `TokenTraits`
+    /// makes of every token's word anyway): an open-addressing table whose lookup hashes nothing again and compares
+    /// the word's bytes once, where the `String` dictionary hashed each word with SipHash (about 400 instructions a
+    /// token).
+    struct HashedEntries: Sendable {
+        private var hashes: [UInt64]
+        private var words: [[UInt8]]
+        private var values: [(categories: UInt8, keyword: UInt8)]
+        private let mask: Int
+
+        init(_ entries: [String: (categories: UInt8, keyword: UInt8)]) {
+            var capacity = 16
+            while capacity < entries.count * 2 { capacity <<= 1 }
+            mask = capacity - 1
+            hashes = Array(repeating: 0, count: capacity)
+            words = Array(repeating: [], count: capacity)
+            values = Array(repeating: (0, 0), count: capacity)
+            for (word, value) in entries {
+                var hasher = FeatureHash.Accumulator()
+                hasher.mix(word)
+                var slot = Int(truncatingIfNeeded: hasher.value) & mask
+                while !words[slot].isEmpty { slot = (slot + 1) & mask }
+                hashes[slot] = hasher.value
+                words[slot] = Array(word.utf8)
+                values[slot] = value
+            }
+        }
+
+        /// The entry of the word whose UTF-8 is `length` bytes that `byte(i)` gives, and whose FNV-1a hash is `hash`.
+        @inline(__always)
+        func entry(hash: UInt64, length: Int, byte: (Int) -> UInt8) -> (categories: UInt8, keyword: UInt8)? {
+            guard length > 0 else { return nil }
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let word = words[slot]
+                if word.isEmpty { return nil }
+                if hashes[slot] == hash, word.count == length, (0..<length).allSatisfy({ word[$0] == byte($0) }) { return values[slot] }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// `entries` by word hash (see `HashedEntries`).
+    static let hashedEntries = HashedEntries(entries)
+
     /// The keyword index (as in `entries`) of a token without letters or digits ("//", "№", "&"), or 0.
     static func symbolKeyword(_ text: String) -> UInt8 {
         guard let category = symbols[text], let index = keywordCategories.firstIndex(of: category) else { return 0 }

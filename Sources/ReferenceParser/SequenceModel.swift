@@ -95,39 +95,33 @@ public struct SequenceModel: Sendable {
         // labels innermost, every label keeping its own best, so that each label still meets its predecessors in
         // the same order (the same comparisons, the same ties) while the inner loop reads contiguous weights.
         var forward = [Float](repeating: 0, count: length * labelCount)
-        var back = [Int32](repeating: 0, count: length * labelCount)
         let stride = laneStride, lanes = Lanes.scalarCount
         let padded = paddedByGap
-        // Eight labels at a time: each lane keeps its label's best, met in the same order of `from` with the same
-        // comparison (a lane is replaced only where the new score is greater), so ties and sums are as they were.
+        // Eight labels at a time: each lane keeps its label's best over every `from`, the same sums and the same
+        // maximum as a scalar loop. Which `from` gave the best is not kept here: only the path's tokens need it, and
+        // `bestFrom` finds it again from the same sums.
         emissions.withUnsafeBufferPointer { emissions in
             forward.withUnsafeMutableBufferPointer { forward in
-                back.withUnsafeMutableBufferPointer { back in
-                    for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
-                    for token in 1..<max(length, 1) {
-                        let base = token * labelCount, previousBase = base - labelCount
-                        padded[gaps[token]].withUnsafeBytes { transitions in
-                            guard let weights = transitions.baseAddress else { return }
-                            var chunk = 0
-                            while chunk < labelCount {
-                                var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
-                                var bestFrom = SIMD8<Int32>(repeating: 0)
-                                // Wrapping index arithmetic: the offsets are far from overflowing, and the checks were
-                                // a third of the loop.
-                                for from in 0..<labelCount {
-                                    let offset = (from &* stride &+ chunk) &* MemoryLayout<Float>.stride
-                                    let row = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
-                                    let score = Lanes(repeating: forward[previousBase &+ from]) + row
-                                    let better = score .> best
-                                    best.replace(with: score, where: better)
-                                    bestFrom.replace(with: Int32(from), where: better)
-                                }
-                                for lane in 0..<min(lanes, labelCount - chunk) {
-                                    forward[base + chunk + lane] = best[lane] + emissions[base + chunk + lane]
-                                    back[base + chunk + lane] = bestFrom[lane]
-                                }
-                                chunk += lanes
+                for label in 0..<labelCount { forward[label] = starts[label] + emissions[label] }
+                for token in 1..<max(length, 1) {
+                    let base = token * labelCount, previousBase = base - labelCount
+                    padded[gaps[token]].withUnsafeBytes { transitions in
+                        guard let weights = transitions.baseAddress else { return }
+                        var chunk = 0
+                        while chunk < labelCount {
+                            var best = Lanes(repeating: -Float.greatestFiniteMagnitude)
+                            // Wrapping index arithmetic: the offsets are far from overflowing, and the checks were
+                            // a third of the loop.
+                            for from in 0..<labelCount {
+                                let offset = (from &* stride &+ chunk) &* MemoryLayout<Float>.stride
+                                let row = weights.loadUnaligned(fromByteOffset: offset, as: Lanes.self)
+                                let score = Lanes(repeating: forward[previousBase &+ from]) + row
+                                best.replace(with: score, where: score .> best)
                             }
+                            for lane in 0..<min(lanes, labelCount - chunk) {
+                                forward[base + chunk + lane] = best[lane] + emissions[base + chunk + lane]
+                            }
+                            chunk += lanes
                         }
                     }
                 }
@@ -140,7 +134,7 @@ public struct SequenceModel: Sendable {
         path[length - 1] = bestLast
         var token = length - 1
         while token > 0 {
-            path[token - 1] = Int(back[token * labelCount + path[token]])
+            path[token - 1] = bestFrom(forward, token: token, to: path[token], gap: gaps[token])
             token -= 1
         }
         guard wantMargins else { return (path, []) }
@@ -193,6 +187,25 @@ public struct SequenceModel: Sendable {
             }
         }
         return (path, confidence)
+    }
+
+    /// The label at `token - 1` of the best path into label `to` at `token`: the first `from` whose sum
+    /// `forward[token - 1][from] + transition(from, to)` is greatest, the same sums and the same strict comparison as
+    /// the forward pass's lanes (so the same label on ties).
+    private func bestFrom(_ forward: [Float], token: Int, to: Int, gap: Int) -> Int {
+        let labelCount = self.labelCount, stride = laneStride
+        let previousBase = (token - 1) * labelCount
+        let row = paddedByGap[gap]
+        var best = -Float.greatestFiniteMagnitude
+        var bestLabel = 0
+        for from in 0..<labelCount {
+            let score = forward[previousBase + from] + row[from * stride + to]
+            if score > best {
+                best = score
+                bestLabel = from
+            }
+        }
+        return bestLabel
     }
 
     /// Scale of score differences in the confidence softmax. The CRF trainer exports its weights multiplied by it,

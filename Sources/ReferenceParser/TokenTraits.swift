@@ -127,6 +127,7 @@ package struct TokenTraits {
                                                            endsInLowercase: wordScalars.last?.properties.isLowercase == true)
         }
         isInitial = TokenTraits.looksLikeInitial(scalars)
+        // By `String` equality, which is canonical (a decomposed "é" finds "é"): bytes alone would not.
         let entry = Lexicon.entries[word]
         keyword = entry?.keyword ?? (wordScalars.isEmpty ? Lexicon.symbolKeyword(text) : 0)
         categories = entry?.categories ?? 0
@@ -216,7 +217,7 @@ package struct TokenTraits {
             else { initial = false; break }
         }
         isInitial = initial && capitals >= 1 && capitals <= 3
-        let entry = Lexicon.entries[word]
+        let entry = Lexicon.hashedEntries.entry(hash: wordHash, length: coreCount) { lower(bytes[first + $0]) }
         keyword = entry?.keyword ?? (coreCount == 0 ? Lexicon.symbolKeyword(text) : 0)
         categories = entry?.categories ?? 0
         if digits > 0 {
