@@ -96,7 +96,16 @@ package enum AuthorGuards {
                 && body.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
         }
         // Both shapes need an apostrophe in this token or the next: most author tokens are spared the rest.
-        func holdsMark(_ text: String) -> Bool { text.containsByte(0x27) || text.containsBytes("’") }
+        // "'" or the UTF-8 of "’" (E2 80 99), in one pass over the bytes.
+        func holdsMark(_ text: String) -> Bool {
+            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 0x27 || (byte == 0x99 && previous == 0x80 && beforePrevious == 0xE2) { return true }
+                beforePrevious = previous
+                previous = byte
+            }
+            return false
+        }
         guard holdsMark(tokens[index].text) || index + 1 < tokens.count && holdsMark(tokens[index + 1].text) else { return nil }
         let text = Substring(tokens[index].text)
         if let mark = text.firstIndex(where: { $0 == "'" || $0 == "’" }), mark > text.startIndex {

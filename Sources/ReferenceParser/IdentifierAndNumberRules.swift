@@ -20,6 +20,9 @@ package enum IdentifierAndNumberRules {
     /// date) is `note`.
     static func arxivAsNote(_ tokens: [ReferenceToken], labels: inout [String], known: Set<String>) {
         guard tokens.count == labels.count, known.contains("note") else { return }
+        // Every change below needs a token that may hold an arXiv id or is the "[arXiv:" before one (which holds
+        // "arxiv"): one byte scan per token spares the rest of the references.
+        guard tokens.contains(where: { Identifiers.mayHoldArxiv($0.text) }) else { return }
         for index in tokens.indices where labels[index] != "note" && labels[index] != "url" && labels[index] != "doi" {
             if isArxivID(tokens[index].text) { labels[index] = "note" }
             // A bracketed prefix the tokenizer split from its number ("[arXiv:" "0905.2970"), and that number.

@@ -12,7 +12,7 @@ package enum PatternOverrides {
             // Web addresses and ISBNs start with w ( < i or hold "://"; other tokens can only be DOIs.
             let first = text.utf8.first ?? 0
             guard first >= 0x80 || [0x77, 0x28, 0x3C, 0x69].contains(first | 0x20) || text.containsByte(UInt8(ascii: ":")) else {
-                if knowsDOI, Identifiers.doi(in: text) != nil { markDOI(at: index, tokens, labels: &labels) }
+                if knowsDOI, holdsTenDot(text), Identifiers.doi(in: text) != nil { markDOI(at: index, tokens, labels: &labels) }
                 continue
             }
             let lowered = text.lowercasedFast()
@@ -32,6 +32,18 @@ package enum PatternOverrides {
                 }
             }
         }
+    }
+
+    /// Whether "10." occurs in `text` (a DOI's prefix, without which `Identifiers.doi` finds none), read off the bytes
+    /// of a token in place: most tokens are a few bytes, and the general search cost more than the reading.
+    static func holdsTenDot(_ text: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x2E, previous == 0x30, beforePrevious == 0x31 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// The token at `index` is a DOI, and so is a "doi:" before it.
