@@ -98,13 +98,12 @@ package enum AuthorGuards {
         // Both shapes need an apostrophe in this token or the next: most author tokens are spared the rest.
         // "'" or the UTF-8 of "’" (E2 80 99), in one pass over the bytes.
         func holdsMark(_ text: String) -> Bool {
-            var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-            for byte in text.utf8 {
-                if byte == 0x27 || (byte == 0x99 && previous == 0x80 && beforePrevious == 0xE2) { return true }
-                beforePrevious = previous
-                previous = byte
+            var text = text
+            return text.withUTF8 { bytes in
+                for index in bytes.indices where bytes[index] == 0x27
+                    || (bytes[index] == 0x99 && index >= 2 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2) { return true }
+                return false
             }
-            return false
         }
         guard holdsMark(tokens[index].text) || index + 1 < tokens.count && holdsMark(tokens[index + 1].text) else { return nil }
         let text = Substring(tokens[index].text)

@@ -52,10 +52,14 @@ enum BracketInTitle {
 
     /// Round brackets opened minus closed in `text`.
     static func depth(_ text: String) -> Int {
-        var result = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "(") { result += 1 } else if byte == UInt8(ascii: ")") { result -= 1 }
+        // Over the contiguous bytes: iterating the `utf8` view cost about 30 instructions a byte.
+        var text = text
+        return text.withUTF8 { bytes in
+            var result = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "(") { result += 1 } else if byte == UInt8(ascii: ")") { result -= 1 }
+            }
+            return result
         }
-        return result
     }
 }

@@ -37,13 +37,12 @@ package enum PatternOverrides {
     /// Whether "10." occurs in `text` (a DOI's prefix, without which `Identifiers.doi` finds none), read off the bytes
     /// of a token in place: most tokens are a few bytes, and the general search cost more than the reading.
     static func holdsTenDot(_ text: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x2E, previous == 0x30, beforePrevious == 0x31 { return true }
-            beforePrevious = previous
-            previous = byte
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 2..<bytes.count where bytes[index] == 0x2E && bytes[index - 1] == 0x30 && bytes[index - 2] == 0x31 { return true }
+            return false
         }
-        return false
     }
 
     /// The token at `index` is a DOI, and so is a "doi:" before it.
