@@ -105,7 +105,12 @@ extension PersonNames {
                 if asciiLowered != nil { asciiLowered = result.lowercased() }
             }
         }
-        if let stripped = stripEditorWordsASCII(result) { return stripped }
+        return stripEditorWordsASCII(result) ?? stripEditorWords(result)
+    }
+
+    /// Drops the editor words ("eds", "edited by", a leading "In") of `result`, and joins the rest by single spaces
+    /// between two spaces.
+    static func stripEditorWords(_ result: String) -> String {
         let words = result.splitFast(0x20)
         var kept: [Substring] = []
         for (position, word) in words.enumerated() {
@@ -132,7 +137,7 @@ extension PersonNames {
         return joined
     }
 
-    /// The word loop of `stripEditorMarks` over the bytes of a text of ASCII bytes without a carriage return, where
+    /// `stripEditorWords` over the bytes of a text of ASCII bytes without a carriage return, where
     /// every byte is a character: the same words dropped, the rest joined by single spaces between two spaces, with no
     /// substring, lowered copy or trimmed copy made but for words that open with a mark's first letter. Nil for any
     /// other text.

@@ -78,4 +78,18 @@ final class AuthorListTests: XCTestCase {
         XCTAssertEqual(PersonNames.authorList("In J. Smith & K. Xu (Eds.),").names, [CSLName(family: "Smith", given: "J."), CSLName(family: "Xu", given: "K.")])
         XCTAssertEqual(PersonNames.authorList("edited by Jane Doe").names, [CSLName(family: "Doe", given: "Jane")])
     }
+
+    /// The byte loop over ASCII spans drops and keeps the same words as the general loop, joined the same way.
+    func testASCIIEditorWordLoopMatchesTheGeneralOne() {
+        let spans = [
+            " In J. Smith & K. Xu (Eds.), ", " edited by Jane Doe ", " J. Smith, ed. ", " Hrsg. von K. Xu ", " by  Dan Brown, Eds ",
+            " Edited  by H. Hall and E. Evans, editors. ", " (ed.) ", " , ; ", " in ", "  ", "", " Dir. B. Dupont ", " I. Ide, D. Dee, B. Bee ",
+            " editor ", " The editors ", " Herausgegeben von E. Eder ", " by ", " hg ed eds edited ",
+        ]
+        for span in spans {
+            XCTAssertEqual(PersonNames.stripEditorWordsASCII(span), PersonNames.stripEditorWords(span), "\"\(span)\"")
+        }
+        XCTAssertNil(PersonNames.stripEditorWordsASCII(" Éd. J. Müller "), "non-ASCII text takes the general loop")
+        XCTAssertNil(PersonNames.stripEditorWordsASCII(" In\r\nJ. Smith "), "a carriage return joins a line feed in one character")
+    }
 }

@@ -1,4 +1,6 @@
 import XCTest
+import Foundation
+@testable import DossierText
 @testable import ReferenceParser
 
 final class FeatureTests: XCTestCase {
@@ -92,5 +94,35 @@ final class FeatureTests: XCTestCase {
         XCTAssertTrue(FeatureExtractor.closesQuote("compositions’."), "a single closing quote before the period")
         XCTAssertFalse(FeatureExtractor.closesQuote("learning,"))
         XCTAssertFalse(FeatureExtractor.closesQuote(""))
+    }
+
+    /// The lexicon looked up by word hash answers as the dictionary for every ASCII word of it and for words not in
+    /// it; no word of it that is not ASCII is canonically an ASCII one (which `String` equality would find and bytes
+    /// would not).
+    func testHashedLexiconAnswersAsTheDictionary() {
+        func lookup(_ word: String) -> (categories: UInt8, keyword: UInt8)? {
+            var hasher = FeatureHash.Accumulator()
+            hasher.mix(word)
+            let bytes = Array(word.utf8)
+            return Lexicon.hashedEntries.entry(hash: hasher.value, length: bytes.count) { bytes[$0] }
+        }
+        XCTAssertGreaterThan(Lexicon.entries.count, 100)
+        for (word, entry) in Lexicon.entries where word.utf8.allSatisfy({ $0 < 0x80 }) {
+            XCTAssertEqual(lookup(word)?.categories, entry.categories, word)
+            XCTAssertEqual(lookup(word)?.keyword, entry.keyword, word)
+        }
+        for word in ["", "smithson", "journals", "pp2", "x"] where Lexicon.entries[word] == nil {
+            XCTAssertNil(lookup(word), word)
+        }
+        for word in Lexicon.entries.keys where !word.utf8.allSatisfy({ $0 < 0x80 }) {
+            XCTAssertFalse(word.decomposedStringWithCanonicalMapping.utf8.allSatisfy { $0 < 0x80 }, word)
+        }
+    }
+
+    /// The byte test for a DOI's "10." answers as the general search.
+    func testTenDotTestMatchesTheSearch() {
+        for text in ["10.1000/xyz", "doi:10.1", "(10.", "1.0", "10", "x10.y", "", "201", "٣10.", "110.5"] {
+            XCTAssertEqual(PatternOverrides.holdsTenDot(text), text.containsBytes("10."), text)
+        }
     }
 }
