@@ -219,7 +219,10 @@ extension PersonNames {
         return lower == 0x69 || lower == 0x64 || lower == 0x62 || lower == 0x65 || lower == 0x68
     }
 
-    static func trimName(_ text: String) -> String {
+    static func trimName(_ text: String) -> String { trimNameASCII(text) ?? trimNameCharacters(text) }
+
+    /// `trimName` character by character, for any text.
+    static func trimNameCharacters(_ text: String) -> String {
         var scalars = Substring(text)
         // Equal-contribution and corresponding marks ("Xu*", "Nakamura†") are not part of a name; the authorship
         // stage reads them from the raw reference.
@@ -236,6 +239,39 @@ extension PersonNames {
         }
         while let first = scalars.first, isNameEdge(first) || first.isWhitespaceFast { scalars = scalars.dropFirst() }
         return String(scalars)
+    }
+
+    /// `trimName` over the bytes of a text of ASCII bytes without a carriage return, where every byte is a character:
+    /// the same trimming with no character view walked. Nil for any other text.
+    static func trimNameASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            func isEdge(_ byte: UInt8) -> Bool { nameEdgeASCII.containsByte(byte) }
+            var low = 0, high = bytes.count
+            func dropEnd() { while high > low, isEdge(bytes[high - 1]) || bytes[high - 1].isASCIIWhitespace { high -= 1 } }
+            /// The last piece between spaces of `low..<high` (`lastPieceFast(0x20)`).
+            func lastPiece() -> Range<Int>? {
+                var end = high
+                while end > low, bytes[end - 1] == 0x20 { end -= 1 }
+                guard end > low else { return nil }
+                var start = end
+                while start > low, bytes[start - 1] != 0x20 { start -= 1 }
+                return start..<end
+            }
+            dropEnd()
+            while let piece = lastPiece(), piece.lowerBound > low,
+                  bytes[piece].allSatisfy({ isEdge($0) || $0 == 0x2E || $0 == 0x24 }), bytes[piece].contains(where: { $0 != 0x2E }) {
+                high = piece.lowerBound
+                dropEnd()
+            }
+            if high > low, bytes[high - 1] == 0x2E, let piece = lastPiece() {
+                let word = String(decoding: bytes[piece], as: UTF8.self)
+                if !isInitialWord(word), !isSuffix(word), piece.count > 2 { high -= 1 }
+            }
+            while low < high, isEdge(bytes[low]) || bytes[low].isASCIIWhitespace { low += 1 }
+            return String(decoding: bytes[low..<high], as: UTF8.self)
+        }
     }
 
     static let nameEdgeASCII = ASCIICharacters(",;:()[]*#$")

@@ -92,4 +92,16 @@ final class AuthorListTests: XCTestCase {
         XCTAssertNil(PersonNames.stripEditorWordsASCII(" Éd. J. Müller "), "non-ASCII text takes the general loop")
         XCTAssertNil(PersonNames.stripEditorWordsASCII(" In\r\nJ. Smith "), "a carriage return joins a line feed in one character")
     }
+
+    /// Names trimmed as bytes come out as trimmed character by character.
+    func testASCIINameTrimMatchesTheCharacterOne() {
+        let names = [
+            "Xu*", " Nakamura, ", "M. *.", "J. $", "Smith.", "J.", "Jr.", "Smith J. A.", "  (Doe)  ", "A. B. *", "*", "", ".", "$ .",
+            "van der Berg, P.", "Smith ** .", "Ab.", "Abc.", "O'Neil;", "[1] Smith", "Doe\t", "Lee #", "K. Xu *, ", "Smith III.",
+        ]
+        for name in names {
+            XCTAssertEqual(PersonNames.trimNameASCII(name), PersonNames.trimNameCharacters(name), "\"\(name)\"")
+        }
+        XCTAssertNil(PersonNames.trimNameASCII("Nakamura†"))
+    }
 }

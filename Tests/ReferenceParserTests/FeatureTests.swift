@@ -125,4 +125,14 @@ final class FeatureTests: XCTestCase {
             XCTAssertEqual(PatternOverrides.holdsTenDot(text), text.containsBytes("10."), text)
         }
     }
+
+    /// Needles grouped by first byte answer as the search for each needle in turn.
+    func testNeedlesMatchTheSearch() {
+        let words = ["ph.d.", "thesis", "mémoire", "tech. rep", "a", "proc."]
+        let needles = PublicationType.Needles(words)
+        for text in ["", "a", "phd", "ph.d. thesis", "mémoire de master", "memoire", "tech. re", "x tech. rep.", "proc", "the proc.", "ph.d", "zzz"] {
+            XCTAssertEqual(needles.occur(in: text), text.containsAnyBytes(words), text)
+        }
+        XCTAssertFalse(PublicationType.Needles([]).occur(in: "anything"))
+    }
 }
