@@ -69,13 +69,28 @@ enum Inflate {
             return value
         }
 
+        /// The next symbol of `table`, reading its code bit by bit as `puff.c` does, from a buffer filled with up
+        /// to 15 bits (or what is left of the input) first rather than through `bits(1)` for each bit.
         mutating func decode(_ table: Huffman) -> Int? {
+            while bitCount < 15, position < input.count {
+                bitBuffer |= Int(input[position]) << bitCount
+                position += 1
+                bitCount += 8
+            }
+            var buffer = bitBuffer
+            var available = bitCount
+            defer {
+                bitBuffer = buffer
+                bitCount = available
+            }
             var code = 0
             var first = 0
             var index = 0
             for length in 1...15 {
-                guard let bit = bits(1) else { return nil }
-                code |= bit
+                guard available > 0 else { return nil }
+                code |= buffer & 1
+                buffer >>= 1
+                available -= 1
                 let count = table.counts[length]
                 if code - first < count { return table.symbols[index + code - first] }
                 index += count
@@ -100,6 +115,8 @@ enum Inflate {
         }
 
         private mutating func stored() -> Bool {
+            // Whole bytes `decode` read ahead are given back: a stored block starts at the byte after the header.
+            position -= bitCount / 8
             bitBuffer = 0
             bitCount = 0
             guard position + 4 <= input.count else { return false }
