@@ -53,7 +53,18 @@ package enum FoundationPrecheck {
 
     /// Scalars nothing else is canonically equivalent to and that compose with nothing before them.
     package static func isPlain(_ needle: String) -> Bool {
-        needle.unicodeScalars.allSatisfy { scalar in
+        // ASCII bytes answer for themselves (each is a scalar): printable, but K ; `. One that fails settles it; a
+        // non-ASCII byte sends the needle to the scalar test.
+        var bytes = needle
+        let ascii: Bool? = bytes.withUTF8 { buffer in
+            for byte in buffer {
+                if byte >= 0x80 { return nil }
+                if byte < 0x20 || byte > 0x7E || byte == 0x4B || byte == 0x3B || byte == 0x60 { return false }
+            }
+            return true
+        }
+        if let ascii { return ascii }
+        return needle.unicodeScalars.allSatisfy { scalar in
             switch scalar.value {
             case 0x4B, 0x3B, 0x60: return false
             case 0x20...0x7E, 0xA0, 0xB0, 0x2010, 0x2013, 0x2014, 0x2212: return true

@@ -207,7 +207,7 @@ struct BlockAssembler {
         var rect = onPage.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
         for line in onPage.dropFirst() { rect = rect.union(line.rect) }
         var block = Block(type, text: built.text, provenance: .page(page, bbox: rect.bbox), inlines: built.inlines)
-        let font = Word.dominant(group.lines.flatMap { $0.words.filter { !$0.isLabel }.flatMap { $0.glyphs.map(\.font) } })
+        let font = Word.dominant(ofWords: group.lines.lazy.flatMap(\.words).filter { !$0.isLabel })
         block.font = FontInfo(name: font.name.isEmpty ? nil : font.name, size: font.size,
                               bold: font.bold, italic: font.italic, color: font.color)
         return block

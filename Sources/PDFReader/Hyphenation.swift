@@ -1,3 +1,5 @@
+import DossierText
+
 /// Decides whether a hyphen at a line end was put there by the typesetter ("hyphen-" + "ation") or belongs to
 /// the word ("state-of-the-" + "art", "Smith-" + "Jones").
 struct Hyphenation: Sendable {
@@ -62,6 +64,15 @@ struct Hyphenation: Sendable {
 
     /// Lowercased, without leading/trailing punctuation.
     static func bare(_ word: String) -> String {
+        if word.isAllASCII {
+            // The same for ASCII, byte by byte: lowercasing is A–Z to a–z, and only a–z and 0–9 are kept at the ends.
+            var word = word
+            return word.withUTF8 { bytes in
+                let kept = { (byte: UInt8) in (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) }
+                guard let first = bytes.firstIndex(where: kept), let last = bytes.lastIndex(where: kept) else { return "" }
+                return String(decoding: bytes[first...last].lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }, as: UTF8.self)
+            }
+        }
         let trimmed = word.lowercased().unicodeScalars.drop { !$0.properties.isAlphabetic && !("0"..."9").contains($0) }
         var scalars = Array(trimmed)
         while let last = scalars.last, !last.properties.isAlphabetic, !("0"..."9").contains(last) { scalars.removeLast() }

@@ -13,6 +13,10 @@ enum Inflate {
     private struct Huffman {
         var counts = [Int](repeating: 0, count: 16)
         var symbols: [Int] = []
+        /// For each value of the next `fastBits` input bits, what the bit-by-bit decoding reads from them: the symbol
+        /// (shifted left by 4) and the code length, or 0 when the code is longer (or the table would read outside
+        /// `symbols`): then `decode` goes bit by bit.
+        var fast = [UInt16](repeating: 0, count: 1 << Inflate.fastBits)
 
         init(lengths: ArraySlice<Int>) {
             for length in lengths { counts[length] += 1 }
@@ -24,8 +28,29 @@ enum Inflate {
                 symbols[offsets[length]] = symbol
                 offsets[length] += 1
             }
+            // The same steps as `decode`, on each possible run of bits (first bit lowest).
+            for bits in 0..<(1 << Inflate.fastBits) {
+                var code = 0
+                var first = 0
+                var index = 0
+                for length in 1...Inflate.fastBits {
+                    code |= (bits >> (length - 1)) & 1
+                    let count = counts[length]
+                    if code - first < count {
+                        let at = index + code - first
+                        if at >= 0, at < symbols.count { fast[bits] = UInt16(symbols[at] << 4 | length) }
+                        break
+                    }
+                    index += count
+                    first = (first + count) << 1
+                    code <<= 1
+                }
+            }
         }
     }
+
+    /// Codes up to this many bits long are looked up in `Huffman.fast`.
+    private static let fastBits = 9
 
     private static let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
     private static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
@@ -69,13 +94,36 @@ enum Inflate {
             return value
         }
 
+        /// The next symbol of `table`, from a buffer filled with up to 15 bits (or what is left of the input) first:
+        /// looked up when the code is short, else read bit by bit as `puff.c` does.
         mutating func decode(_ table: Huffman) -> Int? {
+            while bitCount < 15, position < input.count {
+                bitBuffer |= Int(input[position]) << bitCount
+                position += 1
+                bitCount += 8
+            }
+            // A code of `fastBits` bits or fewer, all of them in the buffer: what reading it bit by bit gives.
+            let entry = table.fast[bitBuffer & ((1 << Inflate.fastBits) - 1)]
+            let fastLength = Int(entry & 15)
+            if fastLength != 0, fastLength <= bitCount {
+                bitBuffer >>= fastLength
+                bitCount -= fastLength
+                return Int(entry >> 4)
+            }
+            var buffer = bitBuffer
+            var available = bitCount
+            defer {
+                bitBuffer = buffer
+                bitCount = available
+            }
             var code = 0
             var first = 0
             var index = 0
             for length in 1...15 {
-                guard let bit = bits(1) else { return nil }
-                code |= bit
+                guard available > 0 else { return nil }
+                code |= buffer & 1
+                buffer >>= 1
+                available -= 1
                 let count = table.counts[length]
                 if code - first < count { return table.symbols[index + code - first] }
                 index += count
@@ -100,6 +148,8 @@ enum Inflate {
         }
 
         private mutating func stored() -> Bool {
+            // Whole bytes `decode` read ahead are given back: a stored block starts at the byte after the header.
+            position -= bitCount / 8
             bitBuffer = 0
             bitCount = 0
             guard position + 4 <= input.count else { return false }

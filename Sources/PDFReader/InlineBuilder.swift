@@ -45,8 +45,13 @@ struct InlineBuilder {
                     continue
                 }
                 var glyphs = word.glyphs[...]
-                if skipFirstScalar, tokens.isEmpty, lineIndex == 0, wordIndex == 0 { glyphs = glyphs.dropFirst() }
-                let text0 = GlyphText.text(glyphs)
+                // While the glyphs are the whole word, their text is the word's own (made once, with the word).
+                var wholeWord = true
+                if skipFirstScalar, tokens.isEmpty, lineIndex == 0, wordIndex == 0 {
+                    glyphs = glyphs.dropFirst()
+                    wholeWord = false
+                }
+                let text0 = wholeWord ? word.text : GlyphText.text(glyphs)
                 var text = text0
                 let isLineEnd = wordIndex == words.count - 1
                 var separatorAfter = isLineEnd && !joinLines ? "\n" : " "
@@ -58,10 +63,14 @@ struct InlineBuilder {
                         separatorAfter = ""
                     }
                 }
-                if text != text0, glyphs.count > 1 { glyphs = glyphs.dropLast() }
+                if text != text0, glyphs.count > 1 {
+                    glyphs = glyphs.dropLast()
+                    wholeWord = false
+                }
                 var separator = tokens.isEmpty ? "" : pendingSeparator
-                for (slice, style) in segments(glyphs) {
-                    let piece = GlyphText.text(slice)
+                let styled = segments(glyphs)
+                for (slice, style) in styled {
+                    let piece = wholeWord && styled.count == 1 ? word.text : GlyphText.text(slice)
                     guard !piece.isEmpty else { continue }
                     tokens.append(Token(text: piece, style: style, separator: separator))
                     separator = ""

@@ -72,12 +72,69 @@ struct Glyph: Sendable, Hashable {
         self.link = link
     }
 
-    var isWhitespace: Bool { char.properties.isWhitespace || char == "\u{00A0}" }
+    /// White space, or a no-break space; ASCII answered without the Unicode property lookup (there the property holds
+    /// for tab to carriage return and space only).
+    var isWhitespace: Bool {
+        let value = char.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return char.properties.isWhitespace || char == "\u{00A0}"
+    }
+
+    /// `char.properties.isAlphabetic`, answered for ASCII without the Unicode property lookup (there only A–Z and
+    /// a–z are alphabetic): the line tests ask it of every glyph.
+    var isAlphabetic: Bool {
+        let value = char.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return char.properties.isAlphabetic
+    }
+}
+
+/// Counts fonts to find the one most glyphs are in (`Word.dominant`), one glyph at a time, so that callers need not
+/// gather the fonts of a line or a group into an array first.
+struct FontTally {
+    private var order: [GlyphFont] = []
+    private var counts: [Int] = []
+    private var last = 0
+
+    /// Counts one glyph in `font`.
+    mutating func add(_ font: GlyphFont) {
+        if order.isEmpty {
+            order.append(font)
+            counts.append(1)
+            return
+        }
+        if order[last] == font {
+            counts[last] += 1
+            return
+        }
+        if let seen = order.firstIndex(of: font) {
+            last = seen
+        } else {
+            order.append(font)
+            counts.append(0)
+            last = order.count - 1
+        }
+        counts[last] += 1
+    }
+
+    /// The font counted most; ties go to the larger size, then to the font met first. An empty font when none.
+    var dominant: GlyphFont {
+        guard !order.isEmpty else { return GlyphFont(name: "", size: 0) }
+        var best = 0
+        for index in order.indices.dropFirst() {
+            let count = counts[index], bestCount = counts[best]
+            if count > bestCount || (count == bestCount && order[index].size > order[best].size) { best = index }
+        }
+        return order[best]
+    }
 }
 
 /// A run of glyphs between whitespace on one baseline.
 struct Word: Sendable, Hashable {
-    var glyphs: [Glyph]
+    let glyphs: [Glyph]
+    /// Its text with ligatures expanded and soft hyphens dropped, made once: every layout step reads it, many of them
+    /// more than once per word.
+    let text: String
     var rect: Rect
     /// The font of most of its glyphs.
     var font: GlyphFont
@@ -95,11 +152,11 @@ struct Word: Sendable, Hashable {
         var rect = glyphs.first?.rect ?? Rect(x0: 0, y0: 0, x1: 0, y1: 0)
         for glyph in glyphs.dropFirst() { rect = rect.union(glyph.rect) }
         self.rect = rect
-        self.font = Word.dominant(glyphs.map(\.font))
+        var tally = FontTally()
+        for glyph in glyphs { tally.add(glyph.font) }
+        self.font = tally.dominant
+        self.text = GlyphText.text(glyphs)
     }
-
-    /// Its text with ligatures expanded and soft hyphens dropped.
-    var text: String { GlyphText.text(glyphs) }
 
     /// Whether it ends in a soft hyphen (always a hyphenation point).
     var endsInSoftHyphen: Bool { glyphs.last?.char == "\u{00AD}" }
@@ -110,34 +167,27 @@ struct Word: Sendable, Hashable {
     /// a short list compared by `==` (the reader shares one value per font, so that is mostly a pointer check)
     /// rather than hashed: hashing two strings per glyph was a sixth of the layout analysis.
     static func dominant(_ fonts: [GlyphFont]) -> GlyphFont {
-        guard let first = fonts.first else { return GlyphFont(name: "", size: 0) }
-        var order: [GlyphFont] = [first]
-        var counts: [Int] = [0]
-        var last = 0
-        for font in fonts {
-            if order[last] == font { counts[last] += 1; continue }
-            if let seen = order.firstIndex(of: font) {
-                last = seen
-            } else {
-                order.append(font)
-                counts.append(0)
-                last = order.count - 1
-            }
-            counts[last] += 1
+        var tally = FontTally()
+        for font in fonts { tally.add(font) }
+        return tally.dominant
+    }
+
+    /// `dominant` of the fonts of every glyph of `words`, without gathering them.
+    static func dominant<S: Sequence>(ofWords words: S) -> GlyphFont where S.Element == Word {
+        var tally = FontTally()
+        for word in words {
+            for glyph in word.glyphs { tally.add(glyph.font) }
         }
-        // Ties go to the larger size, then to the font met first.
-        var best = 0
-        for index in order.indices.dropFirst() {
-            let count = counts[index], bestCount = counts[best]
-            if count > bestCount || (count == bestCount && order[index].size > order[best].size) { best = index }
-        }
-        return order[best]
+        return tally.dominant
     }
 }
 
 /// Words on one baseline within one column, left to right.
 struct TextLine: Sendable, Hashable {
-    var words: [Word]
+    /// Its words; `text`, `isBold` and `isItalic` are worked out again whenever they change (a word made a label).
+    var words: [Word] {
+        didSet { derive() }
+    }
     var rect: Rect
     var page: Int
     /// Lines that share a baseline on the page share a row number (set by `LineBuilder`).
@@ -151,10 +201,33 @@ struct TextLine: Sendable, Hashable {
         for word in self.words.dropFirst() { rect = rect.union(word.rect) }
         self.rect = rect
         self.page = page
-        self.font = Word.dominant(self.words.flatMap { $0.glyphs.map(\.font) })
+        self.font = Word.dominant(ofWords: self.words)
+        derive()
     }
 
-    var text: String { words.map(\.text).joined(separator: " ") }
+    /// Its words' texts joined by spaces.
+    private(set) var text = ""
+
+    /// Every non-label letter is in a bold font.
+    private(set) var isBold = false
+
+    /// Every non-label letter is in an italic font.
+    private(set) var isItalic = false
+
+    /// `text`, `isBold` and `isItalic` from the words: the line tests ask them of the same lines again and again.
+    private mutating func derive() {
+        text = words.map(\.text).joined(separator: " ")
+        var letters = false, bold = true, italic = true
+        for word in words where !word.isLabel {
+            for glyph in word.glyphs where glyph.isAlphabetic {
+                letters = true
+                bold = bold && glyph.font.bold
+                italic = italic && glyph.font.italic
+            }
+        }
+        isBold = letters && bold
+        isItalic = letters && italic
+    }
 
     /// Left edge of the words that are not side labels: where the line's own text starts.
     var mainX0: Double { words.first { !$0.isLabel }?.rect.x0 ?? rect.x0 }
@@ -168,21 +241,9 @@ struct TextLine: Sendable, Hashable {
     /// The number of the margin heading the line belongs to (0 when it is not one).
     var marginHeading: Int { words.first?.marginHeading ?? 0 }
 
-    /// Every non-label letter is in an italic font.
-    var isItalic: Bool {
-        let glyphs = words.filter { !$0.isLabel }.flatMap(\.glyphs).filter { $0.char.properties.isAlphabetic }
-        return !glyphs.isEmpty && glyphs.allSatisfy(\.font.italic)
-    }
-
     /// Its letters are all capitals ("PUBLICATIONS").
     var isAllCaps: Bool {
         let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
         return letters.count >= 2 && letters.allSatisfy { !$0.properties.isLowercase }
-    }
-
-    /// Every non-label letter is in a bold font.
-    var isBold: Bool {
-        let glyphs = words.filter { !$0.isLabel }.flatMap(\.glyphs).filter { $0.char.properties.isAlphabetic }
-        return !glyphs.isEmpty && glyphs.allSatisfy(\.font.bold)
     }
 }

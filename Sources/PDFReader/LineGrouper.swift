@@ -14,7 +14,7 @@ struct LineGroup: Sendable {
         return lines[1].mainX0 > lines[0].mainX0 + 0.6 * max(lines[0].size, 1)
     }
 
-    var size: Double { Word.dominant(lines.flatMap { $0.words.flatMap { $0.glyphs.map(\.font) } }).size }
+    var size: Double { Word.dominant(ofWords: lines.lazy.flatMap(\.words)).size }
 }
 
 /// Document-wide measures the grouping relies on.

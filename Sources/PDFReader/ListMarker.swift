@@ -38,7 +38,8 @@ enum ListMarker {
     /// A list number as set apart in a label column: "12", "[12]", "12.", "(12)".
     static func labelNumber(_ token: String) -> (marker: String, number: Int)? {
         if let found = numbered(token) { return found }
-        guard (1...3).contains(token.count), token.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int(token) else { return nil }
+        // One to three ASCII digits: the same test on the bytes (each such character is one byte).
+        guard (1...3).contains(token.utf8.count), token.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int(token) else { return nil }
         return (token, number)
     }
 
@@ -53,6 +54,9 @@ enum ListMarker {
 
     /// "[12]", "[J3]", "12.", "(12)", "12)", and "[12]:" as moderncv's bibliography sets it.
     static func numbered(_ token: String) -> (marker: String, number: Int)? {
+        // Every shape below ends in "]", ")", "." or ":", and a character that is one of them ends in its byte.
+        guard let end = token.utf8.last, end == UInt8(ascii: "]") || end == UInt8(ascii: ")") || end == UInt8(ascii: ".")
+            || end == UInt8(ascii: ":") else { return nil }
         var chars = Array(token)
         if chars.count >= 4, chars.last == ":", let close = chars.dropLast().last, close == "]" || close == ")" { chars.removeLast() }
         guard chars.count >= 2, chars.count <= 7 else { return nil }

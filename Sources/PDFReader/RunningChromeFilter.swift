@@ -94,6 +94,22 @@ enum RunningChromeFilter {
 
     /// Lowercased, digits removed, whitespace collapsed: "Page 3 of 8" and "Page 4 of 8" are the same header.
     static func normalized(_ text: String) -> String {
+        if text.isAllASCII, !text.utf8.contains(where: { $0 >= 0x1C && $0 <= 0x1F }) {
+            // The same on the bytes: in ASCII the digits are 0–9, and the white space tab to carriage return and space.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var gap = false
+            for byte in text.utf8 where byte < 0x30 || byte > 0x39 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    gap = true
+                    continue
+                }
+                if gap, !bytes.isEmpty { bytes.append(0x20) }
+                gap = false
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let scalars = text.lowercased().unicodeScalars.filter { !CharacterSet.decimalDigits.contains($0) }
         return String(String.UnicodeScalarView(scalars)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

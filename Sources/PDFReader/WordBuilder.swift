@@ -29,7 +29,8 @@ enum WordBuilder {
 
     /// A box with finite coordinates inside ±100,000 points (a broken PDF can say anything).
     static func isUsable(_ rect: Rect) -> Bool {
-        [rect.x0, rect.y0, rect.x1, rect.y1].allSatisfy { $0.isFinite && abs($0) < 100_000 }
+        let usable = { (value: Double) in value.isFinite && abs(value) < 100_000 }
+        return usable(rect.x0) && usable(rect.y0) && usable(rect.x1) && usable(rect.y1)
     }
 
     /// Whether `next` can follow `last` inside one word: same baseline, not jumping back.
@@ -72,10 +73,21 @@ enum GlyphText {
         return String(Character(scalar))
     }
 
-    /// The text of a run of glyphs.
+    /// The text of a run of glyphs: `text(_:)` of each, as UTF-8 bytes (the same scalars as joining those strings,
+    /// without a dictionary lookup and a string per glyph).
     static func text<S: Sequence>(_ glyphs: S) -> String where S.Element == Glyph {
-        var result = ""
-        for glyph in glyphs { result += text(glyph.char) }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(glyphs.underestimatedCount + 4)
+        for glyph in glyphs {
+            let scalar = glyph.char
+            if scalar.value < 0x80 {
+                bytes.append(UInt8(scalar.value))
+            } else if scalar.value >= 0xFB00, scalar.value <= 0xFB06, let expanded = ligatures[scalar] {
+                bytes.append(contentsOf: expanded.utf8)
+            } else if scalar != "\u{00AD}" {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

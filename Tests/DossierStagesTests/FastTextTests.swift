@@ -19,6 +19,17 @@ final class FastTextTests: XCTestCase {
         }
     }
 
+    func testNewlineComponentsAgreeWithFoundation() {
+        let pieces = ["a", "\n", "\n\n", "\r\n", "\r", " ", "é", "e\u{301}", "\n\u{301}", "😀", "Doe, J.,", "2020"]
+        var generator = SystemRandomNumberGenerator()
+        let texts = (0..<5000).map { _ in
+            (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+        } + pieces
+        for text in texts {
+            XCTAssertEqual(FastText.newlineComponents(text).map { Array($0.utf8) }, text.components(separatedBy: "\n").map { Array($0.utf8) }, text.debugDescription)
+        }
+    }
+
     func testContainsAgreesWithFoundation() {
         let pieces = ["a", ".", "/", ":", " ", ".\u{301}", "/\u{338}", "é", "😀", "x.y", "http://", "\u{FF0E}", "\u{2215}"]
         var generator = SystemRandomNumberGenerator()

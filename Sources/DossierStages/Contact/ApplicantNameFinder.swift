@@ -142,9 +142,9 @@ struct ApplicantNameFinder {
     private func fontCandidates() -> [String] {
         let firstPage = lines.filter { $0.node.provenance.page == 1 && !area.isOthersMaterial($0.block) }
         // Each block's text on one line, flattened once rather than once per candidate.
-        let flattened = firstPage.map { (text: $0.node.text.replacingOccurrences(of: "\n", with: " "), line: $0) }
+        let flattened = firstPage.map { (text: FastText.replacingASCII(0x0A, with: " ", in: $0.node.text), line: $0) }
         let sized = withJoinedBlocks(firstPage).compactMap { text in
-            flattened.first { $0.text.contains(text) }?.line.node.font?.size.map { (text, $0) }
+            flattened.first { $0.text.containsText(text) }?.line.node.font?.size.map { (text, $0) }
         }
         guard let largest = sized.map(\.1).max() else { return [] }
         let sizes = Set(sized.map(\.1))

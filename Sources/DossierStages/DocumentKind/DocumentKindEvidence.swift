@@ -113,9 +113,35 @@ struct DocumentKindEvidence {
 
     /// A year plus at least one more sign of a citation: an author list, a venue, pages, a DOI or quotes.
     static func looksLikeReference(_ text: String) -> Bool {
+        guard mayHoldYear(text), year.matches(text) else { return false }
+        // Any one sign will do, so the expressions that a byte test can rule out go first, and only when it does not.
+        if mayHoldIdentifier(text), identifier.matches(text) { return true }
+        if text.containsByte(0x22) || text.containsBytes("“"), quotedTitle.matches(text) { return true }
+        if text.containsAnyBytes(venueWords), venue.matches(text) { return true }
+        return authorList.matches(text) || pages.matches(text)
+    }
+
+    /// `looksLikeReference` by its expressions alone, every one asked: what the byte tests must agree with.
+    static func looksLikeReferenceByExpressions(_ text: String) -> Bool {
         guard year.matches(text) else { return false }
         return [authorList, venue, pages, identifier, quotedTitle].contains { $0.matches(text) }
     }
+
+    /// False when `year` cannot match: its century ("19", "20") is ASCII digits, which no other text matches, and its
+    /// words are ASCII (`ByteSearch.mayHoldFoldingASCII` for the case-insensitive match).
+    static func mayHoldYear(_ text: String) -> Bool {
+        text.containsBytes("19") || text.containsBytes("20")
+            || ByteSearch.mayHoldFoldingASCII(text, anyOf: ["in press", "forthcoming", "submitted"])
+    }
+
+    /// False when `identifier` cannot match: it needs "10." or, ignoring case, "arxiv:" or "isbn".
+    static func mayHoldIdentifier(_ text: String) -> Bool {
+        text.containsBytes("10.") || ByteSearch.mayHoldFoldingASCII(text, anyOf: ["arxiv:", "isbn"])
+    }
+
+    /// The words of `venue` (matched with case): one of them must be in the text's bytes for it to match.
+    private static let venueWords = ["Proc", "Journal", "Conference", "Symposium", "Workshop", "Transactions", "Letters", "Review",
+                                     "Press", "vol.", "Vol.", "arXiv", "bioRxiv", "preprint"]
 
     private static let firstPersonWords: Set<String> = ["i", "me", "my", "mine", "we", "our", "us"]
     private static let salutationPattern = TextPattern(

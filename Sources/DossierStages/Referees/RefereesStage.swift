@@ -7,6 +7,9 @@ import Foundation
 /// that continue one person are joined): name, title, institution, e-mail, phone and relation.
 /// "Available upon request" is reported, not turned into a referee.
 public struct RefereesStage: Stage {
+    /// What each comma-separated part of a referee line is trimmed of, made once rather than per part.
+    private static let partEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:*"))
+
     public let name = "referees"
     public let summary = "referees: name, title, institution, e-mail, phone, relation"
 
@@ -83,7 +86,7 @@ public struct RefereesStage: Stage {
     static func segments(_ text: String) -> [String] {
         var normalized = text
         for separator in [" — ", " – ", " - ", " | ", " · ", "\n", ";", "\t"] { normalized = normalized.replacingOccurrences(of: separator, with: ",") }
-        return normalized.split(separator: ",").map { $0.trimmingFast(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:*"))) }.filter { !$0.isEmpty }
+        return normalized.split(separator: ",").map { $0.trimmingFast(in: Self.partEdges) }.filter { !$0.isEmpty }
     }
 
     static func referee(_ raw: String) -> Referee? {

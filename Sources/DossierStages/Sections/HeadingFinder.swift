@@ -93,7 +93,8 @@ enum HeadingFinder {
         // Cut at the line-feed bytes (`linesSplitFast`, the same lines): a reference list's block is one long text.
         let lines = text.linesSplitFast()
         let firstLine = lines.first.map(String.init) ?? ""
-        let words = firstLine.split(separator: " ").count
+        let firstWords = firstLine.splitFast(0x20)
+        let words = firstWords.count
         traits.append("lines=" + (lines.count >= 4 ? "4+" : String(lines.count)))
         traits.append("words=" + (words <= 4 ? "1-4" : words <= 8 ? "5-8" : words <= 15 ? "9-15" : "16+"))
         traits.append("wordCount=" + String(min(words, 10)))
@@ -107,11 +108,11 @@ enum HeadingFinder {
             emphasis = "underline"
         } else if SectionsStage.isAll(.link, inlines) {
             emphasis = "link"
-        } else if inlines.contains(where: { $0.type == .strong && !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        } else if inlines.contains(where: { $0.type == .strong && !$0.text.trimmingFast(in: .whitespaces).isEmpty }) {
             emphasis = "someBold"
         }
         traits.append("emphasis=" + emphasis)
-        if let name = block.font?.name?.lowercased(), name.contains("csc") || name.contains("smallcap") || name.hasSuffix("sc") {
+        if let name = block.font?.name?.lowercased(), name.containsText("csc") || name.containsText("smallcap") || name.hasSuffix("sc") {
             traits.append("smallCaps")
         }
         if let size = block.font?.size, let body, body > 0 {
@@ -120,27 +121,32 @@ enum HeadingFinder {
         } else {
             traits.append("size=none")
         }
-        let letters = firstLine.filter(\.isLetter)
-        if letters.count >= 4, letters == letters.uppercased(), letters != letters.lowercased() { traits.append("capitals") }
-        let capitalised = firstLine.split(separator: " ").filter { $0.first?.isUppercase == true }.count
+        let capitals = SectionsStage.asciiCapitals(firstLine) ?? {
+            let letters = firstLine.filter(\.isLetter)
+            return letters.count >= 4 && letters == letters.uppercased() && letters != letters.lowercased()
+        }()
+        if capitals { traits.append("capitals") }
+        let capitalised = firstWords.filter { $0.first?.isUppercase == true }.count
         traits.append("capitalisedWords=" + (words == 0 ? "none" : capitalised == words ? "all" : capitalised * 2 >= words ? "most" : "few"))
         if let last = firstLine.last {
             traits.append("end=" + (last == ":" ? ":" : ".;,".contains(last) ? "." : last.isNumber ? "digit" : ")]".contains(last) ? ")" : last.isLetter ? "letter" : "other"))
         }
         if let first = firstLine.first { traits.append("start=" + (first.isNumber ? "digit" : first.isUppercase ? "upper" : first.isLowercase ? "lower" : "other")) }
-        if firstLine.contains(where: \.isNumber) { traits.append("digits") }
-        if SectionsStage.Patterns.year.matches(firstLine) { traits.append("year") }
-        if SectionsStage.Patterns.yearHeading.matches(firstLine) { traits.append("yearLine") }
-        if firstLine.contains("@") || firstLine.contains("://") { traits.append("address") }
-        if SectionsStage.Patterns.dotLeader.matches(firstLine) { traits.append("leader") }
-        if SectionsStage.Patterns.counter.matches(firstLine) { traits.append("counter") }
+        if FastText.holdsNumber(firstLine) { traits.append("digits") }
+        let mayHoldYear = SectionsStage.Patterns.mayHoldYear(firstLine)
+        if mayHoldYear, SectionsStage.Patterns.year.matches(firstLine) { traits.append("year") }
+        if mayHoldYear, SectionsStage.Patterns.yearHeading.matches(firstLine) { traits.append("yearLine") }
+        if firstLine.containsText("@") || firstLine.containsText("://") { traits.append("address") }
+        if SectionsStage.Patterns.mayHoldLeader(firstLine), SectionsStage.Patterns.dotLeader.matches(firstLine) { traits.append("leader") }
+        if SectionsStage.Patterns.mayHoldCounter(firstLine), SectionsStage.Patterns.counter.matches(firstLine) { traits.append("counter") }
         if SectionsStage.isFragment(firstLine) { traits.append("fragment") }
         if block.type == .paragraph, readsAsReference ?? ReferenceUnits.readsAsReference(block) { traits.append("reference") }
         if knownKinds {
             let cleaned = SectionsStage.cleanTitle(firstLine)
-            if let kind = SectionHeadings.kind(of: cleaned) { traits.append("kind"); traits.append("kind=" + kind.rawValue) }
-            if SectionHeadings.isWholePhrase(cleaned) { traits.append("wholePhrase") }
-            if SectionHeadings.publicationSubtype(of: cleaned) != nil { traits.append("publicationSubtype") }
+            let known = SectionHeadings.knownKindTraits(of: cleaned)
+            if let kind = known.kind { traits.append("kind"); traits.append("kind=" + kind.rawValue) }
+            if known.wholePhrase { traits.append("wholePhrase") }
+            if known.publicationSubtype { traits.append("publicationSubtype") }
             if block.type == .paragraph, SectionsStage.looksLikeHeading(block) { traits.append("rule:looksLikeHeading") }
         }
         return traits

@@ -180,13 +180,15 @@ public struct SectionsStage: Stage {
         // Headings in French, Spanish or Portuguese take more words ("Articles dans des revues à comité de
         // lecture"): up to eight when set in bold.
         let wordLimit = allStrong || block.font?.bold == true ? 8 : 6
-        guard !text.isEmpty, !text.containsText("\n"), text.count <= 48, text.split(separator: " ").count <= wordLimit,
+        guard !text.isEmpty, !text.containsText("\n"), text.count <= 48, FastText.spaceSeparatedCount(text) <= wordLimit,
             !isFragment(text), SectionHeadings.kind(of: text) != nil
         else { return false }
-        let letters = text.filter(\.isLetter)
-        let capitals = !letters.isEmpty && letters == letters.uppercased() && letters.count >= 4
+        let capitals = asciiCapitals(text) ?? {
+            let letters = text.filter(\.isLetter)
+            return !letters.isEmpty && letters == letters.uppercased() && letters.count >= 4
+        }()
         // A line that is nothing but a known heading ("In Preparation") stands as one however it is set.
-        let wholePhrase = text.split(separator: " ").count <= 4 && SectionHeadings.isWholePhrase(text)
+        let wholePhrase = FastText.spaceSeparatedCount(text) <= 4 && SectionHeadings.isWholePhrase(text)
         return allStrong || capitals || wholePhrase || text.hasSuffix(":") || block.font?.bold == true
     }
 
@@ -196,7 +198,7 @@ public struct SectionsStage: Stage {
         let text = block.text.trimmingFast(in: .whitespacesAndNewlines)
         let lines = text.split(separator: "\n")
         guard !text.isEmpty, text.count <= 80, lines.count <= 3, text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count <= 8,
-              !text.contains("@"), !text.contains("://"), !isFragment(text), let last = text.last, !".,;".contains(last)
+              !text.containsText("@"), !text.containsText("://"), !isFragment(text), let last = text.last, !".,;".contains(last)
         else { return false }
         // A row of link buttons ("Paper", "Code", "PDF") is no heading.
         return !isAll(.link, block.inlines ?? []) && !ReferenceUnits.readsAsReference(block)
@@ -204,13 +206,13 @@ public struct SectionsStage: Stage {
 
     /// Whether some inline shows text and every one that does is of `type` (a line wholly in italics, wholly links).
     static func isAll(_ type: InlineType, _ inlines: [Inline]) -> Bool {
-        let visible = inlines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        let visible = inlines.filter { !$0.text.trimmingFast(in: .whitespaces).isEmpty }
         return !visible.isEmpty && visible.allSatisfy { $0.type == type }
     }
 
     /// Inlines that are all strong, but for blank ones: a paragraph set wholly in bold in Markdown or HTML.
     static func isAllStrong(_ inlines: [Inline]) -> Bool {
-        !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        !inlines.isEmpty && inlines.allSatisfy { $0.type == .strong || $0.text.trimmingFast(in: .whitespaces).isEmpty }
     }
 
     /// A bold heading wrapped over two or three short lines (a narrow margin column: "Grants and\nFellowships"):
@@ -240,7 +242,7 @@ public struct SectionsStage: Stage {
         let bold = block.font?.bold == true || isAllStrong(inlines) || (leader && inlines.first?.type == .strong)
         guard bold, !text.isEmpty, text.count <= 40, !text.containsText("\n"), text.split(separator: " ").count <= 4,
               text.first?.isUppercase == true || text.first.map({ !$0.isCased && $0.isLetter }) == true,
-              !text.contains(where: \.isNumber), !text.contains("@"), !isFragment(text),
+              !text.contains(where: \.isNumber), !text.containsText("@"), !isFragment(text),
               let last = text.last, !".,;".contains(last) else { return false }
         if leader { return true }
         guard let next else { return false }
@@ -251,9 +253,36 @@ public struct SectionsStage: Stage {
         return false
     }
 
+    /// For ASCII text, whether it has four letters or more and all of them capitals (what comparing its letters with
+    /// their upper and lower case tells, when every letter is A–Z or a–z); nil for other text.
+    static func asciiCapitals(_ text: String) -> Bool? {
+        guard text.isAllASCII else { return nil }
+        var text = text
+        return text.withUTF8 { bytes in
+            var letters = 0
+            for byte in bytes {
+                if byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { return false }
+                if byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { letters += 1 }
+            }
+            return letters >= 4
+        }
+    }
+
     /// The tail of a wrapped line ("Diversity and Integration Award]"), not a title: unbalanced brackets or a
     /// lowercase start.
     static func isFragment(_ text: String) -> Bool {
+        if text.isAllASCII {
+            // The same counted in bytes: in ASCII every bracket is a character of its own, and a–z the lower case.
+            var text = text
+            return text.withUTF8 { bytes in
+                var opened = 0, closed = 0
+                for byte in bytes {
+                    if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { opened += 1 }
+                    if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { closed += 1 }
+                }
+                return opened != closed || bytes.first.map { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") } == true
+            }
+        }
         let opened = text.filter { $0 == "(" || $0 == "[" }.count
         let closed = text.filter { $0 == ")" || $0 == "]" }.count
         return opened != closed || text.first?.isLowercase == true
@@ -261,11 +290,11 @@ public struct SectionsStage: Stage {
 
     static func cleanTitle(_ text: String) -> String {
         // LaTeX icon commands that leaked into the text layer: "\faFile *[regular]: Publications".
-        var title = Patterns.latexIcons.replacing(in: text, with: "")
-        title = Patterns.dotLeader.replacing(in: title, with: "")
-        title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        var title = text.utf8.first == UInt8(ascii: "\\") ? Patterns.latexIcons.replacing(in: text, with: "") : text
+        if Patterns.mayHoldLeader(title) { title = Patterns.dotLeader.replacing(in: title, with: "") }
+        title = title.trimmingFast(in: .whitespacesAndNewlines)
         while let last = title.last, ":.".contains(last) { title.removeLast() }
-        return SectionHeadings.dehyphenated(title.trimmingCharacters(in: .whitespaces))
+        return SectionHeadings.dehyphenated(title.trimmingFast(in: .whitespaces))
     }
 
     /// The last block of the section that starts at `headings[position]`: before the next heading of the same
@@ -306,8 +335,8 @@ public struct SectionsStage: Stage {
         var people = 0
         for line in lines where !line.isEmpty {
             let lowered = line.lowercased()
-            if lowered.contains("upon request") || lowered.contains("on request") || lowered.contains("auf anfrage") { people += 2 }
-            if line.contains("@") || Patterns.personWords.matches(lowered) { people += 1 }
+            if lowered.containsText("upon request") || lowered.containsText("on request") || lowered.containsText("auf anfrage") { people += 2 }
+            if line.containsText("@") || Patterns.personWords.matches(lowered) { people += 1 }
             let hasYear = Patterns.year.matches(line)
             let citationSigns = Patterns.citationSigns.filter { $0.matches(lowered) }.count
             if hasYear && citationSigns >= 1 { citations += 1 }
@@ -327,5 +356,25 @@ public struct SectionsStage: Stage {
         static let yearHeading = TextPattern(#"^((?i:before|until|since|pre-?)\s*)?(19|20)\d\d(\s*[–—-]\s*((19|20)?\d\d|(?i:present|now|today)))?(\s*(?i:and|or)\s*(?i:earlier|before|older|later))?$"#)
         static let citationSigns = [#"doi"#, #"\bpp?\.\s*\d"#, #"\d+\s*\(\d+\)"#, #"\bvol\."#, #"\bjournal\b"#, #"\bproc\."#, #"“|\""#, #"\bin:"#]
             .map { TextPattern($0) }
+
+        /// False when `year` and `yearHeading` cannot match: their century ("19", "20") is ASCII, and no other text
+        /// matches it.
+        static func mayHoldYear(_ text: String) -> Bool { text.containsBytes("19") || text.containsBytes("20") }
+
+        /// False when `dotLeader` cannot match: it needs six "." at least.
+        static func mayHoldLeader(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in
+                var dots = 0
+                for byte in bytes where byte == UInt8(ascii: ".") {
+                    dots += 1
+                    if dots >= 6 { return true }
+                }
+                return false
+            }
+        }
+
+        /// False when `counter` cannot match: it ends in ")" or "]".
+        static func mayHoldCounter(_ text: String) -> Bool { text.containsByte(UInt8(ascii: ")")) || text.containsByte(UInt8(ascii: "]")) }
     }
 }

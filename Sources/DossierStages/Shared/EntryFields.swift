@@ -6,6 +6,9 @@ import Foundation
 /// words that degrees, positions and organizations are made of. Nothing is invented: a field is a piece
 /// of the text or absent.
 public enum EntryFields {
+    /// What `segmentsOf` trims from each segment, made once rather than per segment.
+    private static let segmentEdges = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))
+
     static let degreeWords = ["phd", "ph.d", "ph. d", "dphil", "doctor", "doctorate", "doctoral", "doktor", "dr. rer", "doctorat", "doctorado",
                               "doctora", "dottorato", "doutorado", "promotie", "master", "masters", "msc", "m.sc", "m.s.", "ms ", "ma ", "m.a.",
                               "mphil", "mba", "meng", "m.eng", "bachelor", "bsc", "b.sc", "b.s.", "bs ", "ba ", "b.a.", "beng", "b.eng", "llb",
@@ -72,7 +75,7 @@ public enum EntryFields {
     static func segmentsOf(_ line: String) -> [String] {
         var text = line
         for separator in [" — ", " – ", " | ", " · ", " • ", "; ", "\t"] { text = text.replacingOccurrences(of: separator, with: ",") }
-        return text.split(separator: ",").map { $0.trimmingFast(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: ".:;()*"))) }
+        return text.split(separator: ",").map { $0.trimmingFast(in: segmentEdges) }
     }
 
     static func isLabel(_ segment: String) -> Bool {

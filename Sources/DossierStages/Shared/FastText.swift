@@ -65,6 +65,14 @@ enum FastText {
         return found >= count
     }
 
+    /// `text.components(separatedBy: "\n")`: cut at the line-feed bytes, empty pieces kept, when every scalar stands
+    /// alone (`FoundationPrecheck.allStandAlone`: no carriage return to pair with a line feed, no mark to join one);
+    /// Foundation's otherwise.
+    static func newlineComponents(_ text: String) -> [String] {
+        guard FoundationPrecheck.allStandAlone(text) else { return text.components(separatedBy: "\n") }
+        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// `text.split(separator: " ").count`: on the bytes when every scalar stands alone (`FoundationPrecheck.allStandAlone`:
     /// nothing below U+0300 joins a space into a character with a neighbour), the Character split otherwise.
     static func spaceSeparatedCount(_ text: String) -> Int {

@@ -4,6 +4,11 @@ import Foundation
 /// Recognizes a person's name in a line of text and strips what surrounds it on CVs
 /// ("Curriculum Vitae of", "— CV", "Dr.", ", PhD", "(he/him)"), title-casing names printed in capitals.
 extension PersonNames {
+    /// Brackets, quotes and full stops around a token, made once rather than per token.
+    private static let tokenQuotes = CharacterSet(charactersIn: "()\"'“”‘’.")
+    /// Full stops, brackets and quotes around a word, made once rather than per word.
+    private static let wordQuotes = CharacterSet(charactersIn: ".()\"'“”")
+
     /// Whether a short piece of text (a referee line's first part, a PDF author) can be a person's name:
     /// 2–5 words once titles are stripped, capitalized, no digits or org words.
     public static func looksLikeName(_ text: String) -> Bool {
@@ -104,7 +109,7 @@ extension PersonNames {
         guard !(mayHoldForbiddenCharacters(bytes) && forbiddenCharacters.matches(text)) else { return false }
         var nameTokens = 0
         for token in tokens {
-            let bare = token.trimmingFast(in: CharacterSet(charactersIn: "()\"'“”‘’.")).lowercased()
+            let bare = token.trimmingFast(in: tokenQuotes).lowercased()
             if nonNameWords.contains(bare) { return false }
             if particles.contains(token) { continue }
             guard nameToken.matches(token) else { return false }
@@ -143,7 +148,7 @@ extension PersonNames {
         let ordered = parts.count == 2 ? "\(parts[1]) \(parts[0])" : name
         return ordered.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { $0.isWhitespace || $0 == "-" })
-            .map { $0.trimmingFast(in: CharacterSet(charactersIn: ".()\"'“”")) }
+            .map { $0.trimmingFast(in: wordQuotes) }
             .filter { !$0.isEmpty }
     }
 

@@ -7,6 +7,11 @@ import Foundation
 /// abstract. The parser reads references author first, so the fields are put back in that order:
 /// "Authors. Title. Venue, year." Badges ("AFT2024"), lines of link words ("Abs DOI PDF") and abstracts are left out.
 enum ReferenceFieldOrder {
+    /// What `isNameLike` trims from each word, made once rather than per word.
+    private static let nameMarks = CharacterSet(charactersIn: ",;*†‡")
+    /// What a title is trimmed of, made once.
+    private static let titleEdges = CharacterSet(charactersIn: " .,;")
+
     /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
     static func authorFirst(_ lines: [String]) -> [String]? {
         var fields = lines.map(FastText.trimmingSpaces).filter { !$0.isEmpty && !isLinkWordsOnly($0) }
@@ -35,14 +40,14 @@ enum ReferenceFieldOrder {
         let others = lines.filter { !looksLikeLongAuthorList($0, single: true) && !isLinkWordsOnly($0) }
         guard authors.count == 1, others.count == 2, let title = others.first, title.split(separator: " ").count >= 2,
               title.count <= 400, lines.firstIndex(of: title) ?? 0 < lines.firstIndex(of: others[1]) ?? 0 else { return nil }
-        return title.trimmingFast(in: CharacterSet(charactersIn: " .,;"))
+        return title.trimmingFast(in: titleEdges)
     }
 
     /// An author line set apart from the title by a line break only ("K. Lovelace and A. Turing\nA title\nJournal"):
     /// the break made the boundary, so a full stop is put where it was. Lines ending in a comma or "and" go on.
     static func separatingAuthorLine(_ text: String) -> String {
         guard text.containsByte(0x0A) else { return text }
-        var lines = text.components(separatedBy: "\n")
+        var lines = FastText.newlineComponents(text)
         guard lines.count >= 2 else { return text }
         var authors = ReferenceUnits.Patterns.numbering.replacing(in: lines[0], with: "").trimmingFast(in: .whitespaces)
         // The authors may wrap over a few lines, each but the last ending in a comma or "and".
@@ -64,7 +69,7 @@ enum ReferenceFieldOrder {
     /// field wrapped: a PDF gives each line its own run).
     static func endingStyledLines(_ text: String, inlines: [Inline]) -> String {
         guard text.containsByte(0x0A) else { return text }
-        var lines = text.components(separatedBy: "\n")
+        var lines = FastText.newlineComponents(text)
         guard lines.count >= 2 else { return text }
         var runs: [String: Set<InlineType>] = [:]
         for run in ReferenceUnits.flatten(inlines) where [.emphasis, .strong, .link].contains(run.type) {
@@ -89,7 +94,7 @@ enum ReferenceFieldOrder {
     /// One to four capitalised words or particles ("Samuel Cohen", "Bastian de la Fuente", "K. Lovelace"): maybe a
     /// person's name, not the tail of a wrapped title ("a bacterium", "Pathways in Caenorhabditis Elegans").
     static func isNameLike(_ text: String) -> Bool {
-        let words = text.split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",;*†‡")) }.filter { !$0.isEmpty }
+        let words = text.split(separator: " ").map { $0.trimmingCharacters(in: nameMarks) }.filter { !$0.isEmpty }
         guard (1...4).contains(words.count) else { return false }
         return words.allSatisfy { word in
             guard let head = word.first else { return true }

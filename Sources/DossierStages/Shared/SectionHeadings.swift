@@ -91,10 +91,14 @@ public enum SectionHeadings {
 
     /// The kind of a heading, or nil when nothing in it is known (the caller makes that `other`).
     public static func kind(of heading: String) -> SectionKind? {
-        let normalized = normalize(heading)
+        kind(normalized: normalize(heading))
+    }
+
+    /// `kind(of:)` of a heading already normalised.
+    static func kind(normalized: String) -> SectionKind? {
         guard !normalized.isEmpty else { return nil }
         if let kind = exact[normalized] { return kind }
-        let words = normalized.split(separator: " ").map(String.init)
+        let words = normalized.splitFast(0x20).map(String.init)
         var best: (kind: SectionKind, position: Int, order: Int)?
         for (position, word) in words.enumerated() {
             for candidate in phraseIndex[word] ?? [] where position + candidate.words.count <= words.count {
@@ -142,13 +146,18 @@ public enum SectionHeadings {
         (.skills, ["competenc", "competenz", "habilidad", "kompetenz"], ["kenntnisse", "kompetenzen"]),
     ]
 
+    /// `stems` with each prefix marked when it holds a space (then it is compared with the words from there on):
+    /// asked once, not through Foundation's `contains` for every prefix of every word of every heading.
+    private static let stemTable: [(kind: SectionKind, prefixes: [(text: String, spaced: Bool)], suffixes: [String])] =
+        stems.map { entry in (entry.kind, entry.prefixes.map { ($0, $0.containsByte(0x20)) }, entry.suffixes) }
+
     /// The kind whose stem one of `words` starts (or, for compounds of eight letters or more, ends) with.
     static func stemKind(of words: [String]) -> SectionKind? {
         guard words.count <= 8 else { return nil }
         for (index, word) in words.enumerated() {
             let rest = words[index...].joined(separator: " ")
-            for entry in stems {
-                if entry.prefixes.contains(where: { $0.contains(" ") ? rest.hasPrefix($0) : word.hasPrefix($0) }) { return entry.kind }
+            for entry in stemTable {
+                if entry.prefixes.contains(where: { $0.spaced ? rest.hasPrefix($0.text) : word.hasPrefix($0.text) }) { return entry.kind }
                 if word.count >= 8, entry.suffixes.contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) {
                     return entry.kind
                 }
@@ -182,8 +191,31 @@ public enum SectionHeadings {
 
     /// The CSL type a publication sub-heading names ("Journal Articles" → article-journal), if any.
     public static func publicationSubtype(of heading: String) -> String? {
-        let normalized = normalize(heading)
-        return publicationSubtypes.first { contains(normalized, phrase: $0.0) }?.1
+        publicationSubtype(normalized: normalize(heading))
+    }
+
+    /// `publicationSubtype(of:)` of a heading already normalised: `contains(_:phrase:)` of each phrase with the text
+    /// padded once (every phrase is ASCII, so whole-word containment, Foundation's answer as `containsText` gives it).
+    static func publicationSubtype(normalized: String) -> String? {
+        var padded = " " + normalized + " "
+        // In ASCII a byte match is Foundation's match (`containsText` answers so too, one phrase at a time).
+        guard padded.isAllASCII else { return paddedSubtypes.first { padded.containsText($0.phrase) }?.type }
+        return padded.withUTF8 { hay in
+            paddedSubtypes.first { entry in
+                var phrase = entry.phrase
+                return phrase.withUTF8 { ByteSearch.contains($0, in: hay) }
+            }?.type
+        }
+    }
+
+    /// `publicationSubtypes` with each phrase between spaces.
+    private static let paddedSubtypes: [(phrase: String, type: String)] = publicationSubtypes.map { (" " + $0.0 + " ", $0.1) }
+
+    /// What the heading finder asks of a block's first line: its kind, whether it is a whole known phrase and whether
+    /// it names a kind of publication, the line normalised once for all three.
+    static func knownKindTraits(of line: String) -> (kind: SectionKind?, wholePhrase: Bool, publicationSubtype: Bool) {
+        let normalized = normalize(line)
+        return (kind(normalized: normalized), allPhrases.contains(normalized), publicationSubtype(normalized: normalized) != nil)
     }
 
     /// Every word of the phrases above, normalised: what a heading word split by hyphenation is checked against.
@@ -215,11 +247,64 @@ public enum SectionHeadings {
 
     /// Lowercase, diacritics folded, list numbering ("1.", "II.", "A)") and punctuation removed, "&" → "and".
     public static func normalize(_ heading: String) -> String {
+        if heading.isAllASCII {
+            var heading = heading
+            return heading.withUTF8(normalizeASCII)
+        }
+        return normalizeScalars(heading)
+    }
+
+    /// `normalize` through Foundation's folding and Characters: the way for any text (`normalizeASCII` gives the same
+    /// for ASCII).
+    static func normalizeScalars(_ heading: String) -> String {
         var text = heading.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         text = text.replacingOccurrences(of: "&", with: " and ")
         text = stripNumbering(text)
         text = String(text.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : " " })
         return text.split(separator: " ").joined(separator: " ")
+    }
+
+    /// `normalize` of an ASCII text, byte by byte: there every character is one byte (but CR LF, which no step below
+    /// keeps apart from two bytes), folding is lowercasing, and the letters and numbers are A–Z, a–z and 0–9. The
+    /// Character version was most of the heading finder's time on PDF paragraphs.
+    static func normalizeASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 8)
+        for byte in bytes {
+            if byte == UInt8(ascii: "&") {
+                text.append(contentsOf: [0x20, 0x61, 0x6E, 0x64, 0x20])
+            } else {
+                text.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        // As `stripNumbering`: "1. ", "ii) ", "a. " at the start.
+        var from = 0
+        var start = 0
+        while start < text.count, text[start] == 0x20 { start += 1 }
+        var marker = start
+        while marker < text.count, text[marker] != UInt8(ascii: "."), text[marker] != UInt8(ascii: ")") { marker += 1 }
+        if marker < text.count, marker > start {
+            let label = text[start..<marker]
+            let isNumber = label.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            let isRoman = label.allSatisfy { [UInt8(ascii: "i"), UInt8(ascii: "v"), UInt8(ascii: "x"), UInt8(ascii: "l"), UInt8(ascii: "c")].contains($0) }
+            let isLetter = label.count == 1 && label.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "h") }
+            if isNumber || isRoman || isLetter, marker + 1 < text.count, text[marker + 1] == 0x20 { from = marker + 1 }
+        }
+        // Letters, digits and "-" kept, every other run of bytes one space, none at the ends.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count - from)
+        var gap = false
+        for byte in text[from...] {
+            let kept = (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "-")
+            guard kept else {
+                gap = true
+                continue
+            }
+            if gap, !result.isEmpty { result.append(0x20) }
+            gap = false
+            result.append(byte)
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// "1. ", "II) ", "a. " at the start of a heading removed.
@@ -238,6 +323,6 @@ public enum SectionHeadings {
     /// Whole-word containment for alphabetic scripts, substring containment for CJK.
     static func contains(_ text: String, phrase: String) -> Bool {
         if phrase.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return text.contains(phrase) }
-        return " \(text) ".contains(" \(phrase) ")
+        return " \(text) ".containsText(" \(phrase) ")
     }
 }
