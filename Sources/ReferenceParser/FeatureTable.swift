@@ -110,25 +110,29 @@ package struct FeatureTable: Sendable {
             dense.withUnsafeBytes { dense in
                 guard let base = dense.baseAddress else { return }
                 for key in keys {
-                    var slot = FeatureTable.slot(for: key, mask: mask)
-                    while true {
-                        let packed = slots[slot]
-                        if packed == FeatureTable.empty { break }
-                        if UInt32(truncatingIfNeeded: packed >> 32) == key {
-                            let row = base + Int(UInt32(truncatingIfNeeded: packed)) &* stride
-                            sums.0 += row.loadUnaligned(as: Lanes.self)
-                            if groups > 1 { sums.1 += row.loadUnaligned(fromByteOffset: 32, as: Lanes.self) }
-                            if groups > 2 { sums.2 += row.loadUnaligned(fromByteOffset: 64, as: Lanes.self) }
-                            if groups > 3 { sums.3 += row.loadUnaligned(fromByteOffset: 96, as: Lanes.self) }
-                            break
-                        }
-                        slot = (slot + 1) & mask
-                    }
+                    guard let found = row(of: key, in: slots) else { continue }
+                    let row = base + found &* stride
+                    sums.0 += row.loadUnaligned(as: Lanes.self)
+                    if groups > 1 { sums.1 += row.loadUnaligned(fromByteOffset: 32, as: Lanes.self) }
+                    if groups > 2 { sums.2 += row.loadUnaligned(fromByteOffset: 64, as: Lanes.self) }
+                    if groups > 3 { sums.3 += row.loadUnaligned(fromByteOffset: 96, as: Lanes.self) }
                 }
             }
         }
         withUnsafeBytes(of: &sums) { lanes in
             for label in 0..<min(count, groups * 8) { scores[label] = lanes.load(fromByteOffset: label &* 4, as: Float.self) }
+        }
+    }
+
+    /// The row of `key`, probing `slots` (the buffer of `packedSlots`) from its home slot; nil when it has none.
+    @inline(__always)
+    private func row(of key: UInt32, in slots: UnsafeBufferPointer<UInt64>) -> Int? {
+        var slot = FeatureTable.slot(for: key, mask: mask)
+        while true {
+            let packed = slots[slot]
+            if packed == FeatureTable.empty { return nil }
+            if UInt32(truncatingIfNeeded: packed >> 32) == key { return Int(UInt32(truncatingIfNeeded: packed)) }
+            slot = (slot + 1) & mask
         }
     }
 
@@ -143,18 +147,9 @@ package struct FeatureTable: Sendable {
                 labels.withUnsafeBufferPointer { labels in
                     weights.withUnsafeBufferPointer { weights in
                         for key in keys {
-                            var slot = FeatureTable.slot(for: key, mask: mask)
-                            while true {
-                                let packed = slots[slot]
-                                if packed == FeatureTable.empty { break }
-                                if UInt32(truncatingIfNeeded: packed >> 32) == key {
-                                    let row = Int(UInt32(truncatingIfNeeded: packed))
-                                    for index in Int(rowStart[row])..<Int(rowStart[row + 1]) {
-                                        scores[Int(labels[index])] += weights[index]
-                                    }
-                                    break
-                                }
-                                slot = (slot + 1) & mask
+                            guard let row = row(of: key, in: slots) else { continue }
+                            for index in Int(rowStart[row])..<Int(rowStart[row + 1]) {
+                                scores[Int(labels[index])] += weights[index]
                             }
                         }
                     }
