@@ -1,3 +1,5 @@
+import DossierText
+
 /// Bold and italic as the font name tells them: PDFs rarely carry weight flags that poppler-glib exposes.
 struct FontStyle: Sendable, Equatable {
     var bold: Bool
@@ -21,13 +23,13 @@ struct FontStyle: Sendable, Equatable {
             name = String(name[name.index(after: plus)...])
         }
         let lower = name.lowercased()
-        var bold = FontStyle.boldMarks.contains { lower.contains($0) }
-        var italic = FontStyle.italicMarks.contains { lower.contains($0) } || lower.hasSuffix("-it")
-            || lower.hasSuffix("it") && lower.contains("-") && lower.split(separator: "-").last.map { $0.count <= 4 } == true
+        var bold = FontStyle.boldMarks.contains { lower.containsText($0) }
+        var italic = FontStyle.italicMarks.contains { lower.containsText($0) } || lower.hasSuffix("-it")
+            || lower.hasSuffix("it") && lower.containsText("-") && lower.split(separator: "-").last.map { $0.count <= 4 } == true
         if FontStyle.texBold.contains(where: { lower.hasPrefix($0) }) { bold = true }
         if FontStyle.texItalic.contains(where: { lower.hasPrefix($0) }) { italic = true }
         // "Medium" is not bold; "Demi" and "Semibold" are.
-        if lower.contains("medium") && !lower.contains("bold") { bold = false }
+        if lower.containsText("medium") && !lower.containsText("bold") { bold = false }
         self.init(bold: bold, italic: italic)
     }
 }

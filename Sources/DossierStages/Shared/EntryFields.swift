@@ -103,7 +103,7 @@ public enum EntryFields {
         // Most words are not in a given segment: a byte search says so without Foundation.
         guard text.mayMatch(word) else { return false }
         var searchStart = text.startIndex
-        while let range = text.range(of: word, range: searchStart..<text.endIndex) {
+        while let range = text.rangeOfText(word, in: searchStart..<text.endIndex) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
             if before?.isLetter != true && (asStem || after?.isLetter != true) { return true }

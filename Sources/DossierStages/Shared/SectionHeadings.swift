@@ -146,19 +146,27 @@ public enum SectionHeadings {
         (.skills, ["competenc", "competenz", "habilidad", "kompetenz"], ["kenntnisse", "kompetenzen"]),
     ]
 
-    /// `stems` with each prefix marked when it holds a space (then it is compared with the words from there on):
-    /// asked once, not through Foundation's `contains` for every prefix of every word of every heading.
-    private static let stemTable: [(kind: SectionKind, prefixes: [(text: String, spaced: Bool)], suffixes: [String])] =
-        stems.map { entry in (entry.kind, entry.prefixes.map { ($0, $0.containsByte(0x20)) }, entry.suffixes) }
+    /// `stems` with each prefix marked when it holds a space (then it is compared with the words from there on) and
+    /// each suffix's length: asked once, not (through Foundation's `contains`) for every prefix of every word of every
+    /// heading.
+    private static let stemTable: [(kind: SectionKind, prefixes: [(text: String, spaced: Bool)], suffixes: [(text: String, length: Int)])] =
+        stems.map { entry in (entry.kind, entry.prefixes.map { ($0, $0.containsByte(0x20)) }, entry.suffixes.map { ($0, $0.count) }) }
 
     /// The kind whose stem one of `words` starts (or, for compounds of eight letters or more, ends) with.
     static func stemKind(of words: [String]) -> SectionKind? {
         guard words.count <= 8 else { return nil }
         for (index, word) in words.enumerated() {
-            let rest = words[index...].joined(separator: " ")
+            // The words from here on, joined only when a prefix with a space asks for them; the length counted once.
+            var rest: String?
+            let length = word.count
             for entry in stemTable {
-                if entry.prefixes.contains(where: { $0.spaced ? rest.hasPrefix($0.text) : word.hasPrefix($0.text) }) { return entry.kind }
-                if word.count >= 8, entry.suffixes.contains(where: { word.hasSuffix($0) && word.count > $0.count + 2 }) {
+                if entry.prefixes.contains(where: { prefix in
+                    guard prefix.spaced else { return word.hasPrefix(prefix.text) }
+                    let joined = rest ?? words[index...].joined(separator: " ")
+                    rest = joined
+                    return joined.hasPrefix(prefix.text)
+                }) { return entry.kind }
+                if length >= 8, entry.suffixes.contains(where: { word.hasSuffix($0.text) && length > $0.length + 2 }) {
                     return entry.kind
                 }
             }
@@ -230,7 +238,7 @@ public enum SectionHeadings {
     /// "PRIX ET DIS-TINCTIONS") with that word whole again: only where the joined word is a heading word and the
     /// pieces are not (so "Peer-reviewed" keeps its hyphen).
     public static func dehyphenated(_ heading: String) -> String {
-        guard heading.contains("-") else { return heading }
+        guard heading.containsText("-") else { return heading }
         let words = heading.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let pieces = word.split(separator: "-", omittingEmptySubsequences: false)
             guard pieces.count == 2, let first = pieces.first, let second = pieces.last,
