@@ -1,5 +1,5 @@
+import DossierModel
 import ReferenceParser
-import DossierText
 import DossierText
 
 /// Trains a `SequenceModel` with the averaged structured perceptron: deterministic (fixed order, a fixed-seed
@@ -52,19 +52,6 @@ public struct PerceptronTrainer {
             }
         }
         return weights.averagedModel(labels: labelNames, keys: featureKeys, pruneBelow: pruneBelow)
-    }
-}
-
-/// A tiny deterministic random generator (SplitMix64).
-package struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
 

@@ -97,20 +97,6 @@ final class DocumentJSONWriterTests: XCTestCase {
 
     // MARK: Random documents
 
-    /// A small deterministic generator, so that a failure repeats.
-    private struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-        mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-    }
 
     private static let pieces: [String] = [
         "a", "Z", "é", "e\u{301}", "😀", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{0}", "\u{1}", "\u{1f}",
@@ -272,4 +258,10 @@ final class DocumentJSONWriterTests: XCTestCase {
             })
         return document
     }
+}
+
+/// Draws for the random documents (`SplitMix` is deterministic, so that a failure repeats).
+private extension SplitMix {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
 }

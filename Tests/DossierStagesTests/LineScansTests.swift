@@ -1,3 +1,4 @@
+import DossierModel
 @testable import DossierStages
 import XCTest
 
@@ -9,7 +10,7 @@ final class LineScansTests: XCTestCase {
             "10.", "10.1234/", "10.123456789/", "1", "0", "12", "1234", "12345", "1234567890", "/", ".", "-", "–", "—", " ", "  ",
             "12-34", "5 – 6", "7-", "-8", "\t", "\n", "\r\n", "\u{0B}", "a", "x/", "٣", "\u{A0}", "\u{301}", "\u{600}", "é", "(",
         ]
-        var generator = YearScanTests.SeededGenerator(state: 2026)
+        var generator = SplitMix(seed: 2026)
         var doiMatches = 0, pageMatches = 0
         for _ in 0..<30000 {
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -1,3 +1,4 @@
+import DossierModel
 @testable import DossierText
 import Foundation
 import XCTest
@@ -28,7 +29,7 @@ final class ByteAnswersTests: XCTestCase {
     }
 
     func testRangeOfTextIsFoundationsRange() {
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix(seed: 2026)
         var found = 0
         for _ in 0..<5000 {
             let text = random(0...10, &generator), needle = random(1...2, &generator)

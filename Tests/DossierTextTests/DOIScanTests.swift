@@ -1,3 +1,4 @@
+import DossierModel
 @testable import DossierText
 import XCTest
 
@@ -9,7 +10,7 @@ final class DOIScanTests: XCTestCase {
             "10.", "10.1", "10.1234/", "110.", "1234", "5", ".", "/", "abc", "x", " ", "\"", "<", ">", "\n", "\r\n", "\t", "\u{0C}",
             "\u{0B}", "\u{1C}", "\u{85}", "\u{A0}", "\u{2003}", "é", "e\u{301}", "\u{301}", "\u{600}", "中", "👍🏽", "٣", "doi:",
         ]
-        var generator = SeededGenerator(state: 2026)
+        var generator = SplitMix(seed: 2026)
         var scanned = 0, found = 0
         for _ in 0..<30000 {
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()

@@ -1,3 +1,4 @@
+import DossierModel
 import XCTest
 @testable import ReferenceParser
 @testable import ReferenceTraining
