@@ -137,6 +137,11 @@ extension PersonNames {
         return joined
     }
 
+    /// Whether every byte is a character of its own: ASCII, and no carriage return (which joins a line feed after it).
+    static func isOneCharacterPerByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x80 || $0 == 0x0D }
+    }
+
     /// `stripEditorWords` over the bytes of a text of ASCII bytes without a carriage return, where
     /// every byte is a character: the same words dropped, the rest joined by single spaces between two spaces, with no
     /// substring, lowered copy or trimmed copy made but for words that open with a mark's first letter. Nil for any
@@ -144,7 +149,7 @@ extension PersonNames {
     static func stripEditorWordsASCII(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            guard isOneCharacterPerByte(bytes) else { return nil }
             var words: [Range<Int>] = []
             var start = -1
             for index in 0..<bytes.count {
@@ -246,7 +251,7 @@ extension PersonNames {
     static func trimNameASCII(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+            guard isOneCharacterPerByte(bytes) else { return nil }
             func isEdge(_ byte: UInt8) -> Bool { nameEdgeASCII.containsByte(byte) }
             var low = 0, high = bytes.count
             func dropEnd() { while high > low, isEdge(bytes[high - 1]) || bytes[high - 1].isASCIIWhitespace { high -= 1 } }

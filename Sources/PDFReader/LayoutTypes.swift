@@ -1,3 +1,5 @@
+import DossierText
+
 /// Plain value types of the layout analysis: glyphs, words and lines on a page, with no poppler in them, so
 /// that every layout step can be tested on glyph data built in code.
 
@@ -76,7 +78,7 @@ struct Glyph: Sendable, Hashable {
     /// for tab to carriage return and space only).
     var isWhitespace: Bool {
         let value = char.value
-        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value < 0x80 { return UInt8(value).isASCIIWhitespace }
         return char.properties.isWhitespace || char == "\u{00A0}"
     }
 

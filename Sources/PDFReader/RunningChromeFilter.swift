@@ -100,7 +100,7 @@ enum RunningChromeFilter {
             bytes.reserveCapacity(text.utf8.count)
             var gap = false
             for byte in text.utf8 where byte < 0x30 || byte > 0x39 {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                if byte.isASCIIWhitespace {
                     gap = true
                     continue
                 }
