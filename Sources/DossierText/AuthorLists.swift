@@ -10,7 +10,8 @@ extension PersonNames {
         var text = " " + span.replacingAll("\u{00A0}", with: " ") + " "
         var etAl = false
         let lowered = text.lowercasedFast()
-        for marker in [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."] where lowered.containsBytes(marker) {
+        let held = etAlMarkersHeld(in: lowered)
+        for (number, marker) in etAlMarkers.enumerated() where held & (1 << number) != 0 {
             if let range = text.range(of: marker, options: .caseInsensitive) {
                 etAl = true
                 text = String(text[..<range.lowerBound]) + " "
@@ -87,6 +88,30 @@ extension PersonNames {
             }
         }
         return (names, etAl)
+    }
+
+    /// The markers that cut an author list short, in the order they are cut; each opens with a space.
+    static let etAlMarkers = [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."]
+    private static let etAlMarkerBytes = etAlMarkers.map { Array($0.utf8) }
+
+    /// Bit `n` set when `lowered` holds the bytes of `etAlMarkers[n]` (its `containsBytes`): every marker opens with
+    /// a space, so the markers are tried at the text's spaces only, in one pass, where nine searches were.
+    static func etAlMarkersHeld(in lowered: String) -> Int {
+        var text = lowered
+        return text.withUTF8 { bytes in
+            var held = 0
+            for start in bytes.indices where bytes[start] == 0x20 {
+                for (number, marker) in etAlMarkerBytes.enumerated() where held & (1 << number) == 0 && marker.count <= bytes.count - start {
+                    var matches = true
+                    for offset in 1..<marker.count where bytes[start + offset] != marker[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches { held |= 1 << number }
+                }
+            }
+            return held
+        }
     }
 
     /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.

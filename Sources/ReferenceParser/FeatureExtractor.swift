@@ -80,30 +80,32 @@ package enum FeatureExtractor {
                 for bit in 0..<5 where token.gluedCategories & (1 << bit) != 0 { keys.append(FeatureHash.key(26, number(bit))) }
             }
 
-            let previous = index > 0 ? traits[index - 1] : nil
-            let next = index + 1 < count ? traits[index + 1] : nil
-            let previousWord = previous?.wordHash ?? start, nextWord = next?.wordHash ?? end
-            let previousTrailing = previous.map { FeatureExtractor.punctuation($0.trailing) } ?? start
+            // The neighbours' fields read in place: an optional copy of a neighbour's traits (a string and twenty
+            // fields) retained and released its word for every template that asked.
+            let hasPrevious = index > 0, hasNext = index + 1 < count
+            let previousWord = hasPrevious ? traits[index - 1].wordHash : start
+            let nextWord = hasNext ? traits[index + 1].wordHash : end
+            let previousTrailing = hasPrevious ? FeatureExtractor.punctuation(traits[index - 1].trailing) : start
             let trailing = FeatureExtractor.punctuation(token.trailing)
             keys.append(FeatureHash.key(30, previousWord))
             keys.append(FeatureHash.key(31, nextWord))
             keys.append(FeatureHash.key(32, previousTrailing))
-            keys.append(FeatureHash.key(33, next?.shapeHash ?? end))
-            keys.append(FeatureHash.key(34, previous?.shapeHash ?? start))
+            keys.append(FeatureHash.key(33, hasNext ? traits[index + 1].shapeHash : end))
+            keys.append(FeatureHash.key(34, hasPrevious ? traits[index - 1].shapeHash : start))
             keys.append(FeatureHash.key(35, index > 1 ? traits[index - 2].wordHash : start))
             keys.append(FeatureHash.key(36, index + 2 < count ? traits[index + 2].wordHash : end))
             keys.append(FeatureHash.key(37, previousWord, token.wordHash))
             keys.append(FeatureHash.key(38, previousTrailing, token.shapeHash))
             keys.append(FeatureHash.key(39, token.shapeHash, trailing))
-            keys.append(FeatureHash.key(40, previous.map { number(Int($0.keyword)) } ?? start))
-            keys.append(FeatureHash.key(41, next.map { number(Int($0.keyword)) } ?? end))
-            keys.append(FeatureHash.key(42, number(previous?.isYear == true ? 1 : 0), number(Int(token.caseClass.rawValue))))
+            keys.append(FeatureHash.key(40, hasPrevious ? number(Int(traits[index - 1].keyword)) : start))
+            keys.append(FeatureHash.key(41, hasNext ? number(Int(traits[index + 1].keyword)) : end))
+            keys.append(FeatureHash.key(42, number(hasPrevious && traits[index - 1].isYear ? 1 : 0), number(Int(token.caseClass.rawValue))))
             keys.append(FeatureHash.key(43, number(min(unitsClosed, 6)), number(Int(token.caseClass.rawValue))))
-            keys.append(FeatureHash.key(44, next.map { number(Int($0.numberClass.rawValue)) } ?? end))
-            keys.append(FeatureHash.key(45, previous.map { number(Int($0.numberClass.rawValue)) } ?? start))
+            keys.append(FeatureHash.key(44, hasNext ? number(Int(traits[index + 1].numberClass.rawValue)) : end))
+            keys.append(FeatureHash.key(45, hasPrevious ? number(Int(traits[index - 1].numberClass.rawValue)) : start))
             keys.append(FeatureHash.key(46, token.wordHash, nextWord))
 
-            sequence.gaps.append(previous.map(GapClass.of) ?? 0)
+            sequence.gaps.append(hasPrevious ? GapClass.of(traits[index - 1]) : 0)
             sequence.offsets.append(keys.count)
 
             if token.closesUnit { unitsClosed += 1 }

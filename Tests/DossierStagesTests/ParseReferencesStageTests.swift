@@ -163,4 +163,24 @@ final class ParseReferencesStageTests: XCTestCase {
                                                       italic("Sheep Science"), .text(" 2019;12:1–9.")]))
         XCTAssertEqual(named.title, "Counting sheep in imaginary pens")
     }
+
+    /// The byte reading of the list number, bullet and quotes before a title ends where the expression's match
+    /// ends, or leaves the answer to the expression (nil), on made-up openings of every kind.
+    func testLeadingMarksByBytesEndWhereTheExpressionEnds() {
+        let pieces = ["1", "12", "2019", "12345", "[", "]", ".", ")", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{1C}", "•", "◦", "▪", "-",
+                      "–", "—", "*", "+", "\"", "“", "‘", "'", "”", "A", "Title", "é", "\u{0301}", "\u{00A0}", "\u{2003}", "\u{0085}",
+                      "٣", "١٢", "x", ":", "(", "#"]
+        var generator = SplitMix(seed: 12)
+        var openings = ["", " ", "1. Title", "[12] “Title”", "• Title", "12345 Title", "1.Title", "-- Title", "* * Title", "2019. A"]
+        for _ in 0..<6000 {
+            openings.append((0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        var decided = 0
+        for opening in openings {
+            guard let end = TitleFirstAuthors.leadingMarksEnd(opening) else { continue }
+            decided += 1
+            XCTAssertEqual(end, TitleFirstAuthors.leadingMarks.firstMatch(in: opening)?.range.upperBound, "\(opening.debugDescription)")
+        }
+        XCTAssertGreaterThan(decided, openings.count / 3, "the bytes decide most openings")
+    }
 }

@@ -104,4 +104,21 @@ final class AuthorListTests: XCTestCase {
         }
         XCTAssertNil(PersonNames.trimNameASCII("Nakamura†"))
     }
+
+    /// The one-pass marker scan finds exactly the markers a byte search for each finds, on made-up spans.
+    func testEtAlMarkerScanFindsWhatEachSearchFinds() {
+        let pieces = [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ...", " et", " e", " a", " u",
+                      " .", ".", " ", "al", "Smith", ", ", " and", " ét al.", "…", " et coll", "  "]
+        var generator = SplitMix(seed: 8)
+        var spans = [" et al.", " ...", "", " ", " Xu, K. et al", " J. Smith and others "]
+        for _ in 0..<3000 {
+            spans.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        for span in spans {
+            let held = PersonNames.etAlMarkersHeld(in: span)
+            for (number, marker) in PersonNames.etAlMarkers.enumerated() {
+                XCTAssertEqual(held & (1 << number) != 0, span.containsBytes(marker), "\"\(span)\" \(marker)")
+            }
+        }
+    }
 }

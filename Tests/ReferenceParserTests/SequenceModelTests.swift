@@ -1,4 +1,5 @@
 import XCTest
+import DossierModel
 @testable import ReferenceParser
 
 final class SequenceModelTests: XCTestCase {
@@ -95,5 +96,83 @@ final class SequenceModelTests: XCTestCase {
         let flat = FeatureTable(keys: [7, 9], rowStart: [0, 2, 3], labels: [0, 0, 1], weights: [1.5, 2.0, -1.0])
         XCTAssertEqual(flat.pairs(ofRow: 0).map(\.0), [0, 0])
         XCTAssertEqual(flat.pairs(ofRow: 1).map(\.1), [-1.0])
+    }
+
+    /// The decoder's four-register passes (up to 32 labels) and its chunked passes (more) give, to the last bit, the
+    /// path and confidences of a plain scalar Viterbi with max-marginals over the same sums in the same order.
+    func testDecodingMatchesAScalarViterbiForEveryLabelCount() {
+        var generator = SplitMix(seed: 20261208)
+        for labelCount in [1, 2, 3, 7, 8, 9, 15, 16, 17, 24, 25, 27, 31, 32, 33, 40] {
+            for round in 0..<6 {
+                let labels = (0..<labelCount).map { "l\($0)" }
+                let size = labelCount * labelCount
+                // Whole numbers in some rounds, so that equal sums (the first of equals wins) are met too.
+                func weight() -> Float {
+                    round % 2 == 0 ? Float(Int.random(in: -3...3, using: &generator)) : Float.random(in: -4...4, using: &generator)
+                }
+                let transitions = (0..<(1 + GapClass.count) * size).map { _ in weight() }
+                let starts = (0..<labelCount).map { _ in weight() }
+                let model = SequenceModel(labels: labels, table: FeatureTable(keys: [], pairs: []), transitions: transitions, starts: starts)
+                let length = Int.random(in: 1...14, using: &generator)
+                let emissions = (0..<length * labelCount).map { _ in weight() * 2 }
+                let gaps = (0..<length).map { _ in Int.random(in: 0..<GapClass.count, using: &generator) }
+                let (path, confidence) = model.decodeWithMargins(emissions, gaps: gaps, length: length)
+                let expected = scalarDecode(model, emissions: emissions, gaps: gaps, length: length)
+                XCTAssertEqual(path, expected.path, "\(labelCount) labels, round \(round)")
+                XCTAssertEqual(confidence, expected.confidence, "\(labelCount) labels, round \(round)")
+            }
+        }
+    }
+
+    /// Viterbi and max-marginals one label at a time: `forward + transition`, then `+ emission`; backward
+    /// `(transition + emission) + backward`; strict comparisons, so the first of equals.
+    func scalarDecode(_ model: SequenceModel, emissions: [Float], gaps: [Int], length: Int) -> (path: [Int], confidence: [Double]) {
+        let count = model.labelCount
+        var forward = [Float](repeating: 0, count: length * count)
+        var from = [Int](repeating: 0, count: length * count)
+        for label in 0..<count { forward[label] = model.starts[label] + emissions[label] }
+        for token in 1..<max(length, 1) {
+            let block = model.transitionsByGap[gaps[token]]
+            for to in 0..<count {
+                var best = -Float.greatestFiniteMagnitude, bestFrom = 0
+                for previous in 0..<count {
+                    let score = forward[(token - 1) * count + previous] + block[previous * count + to]
+                    if score > best { best = score; bestFrom = previous }
+                }
+                forward[token * count + to] = best + emissions[token * count + to]
+                from[token * count + to] = bestFrom
+            }
+        }
+        var path = [Int](repeating: 0, count: length)
+        var last = 0
+        for label in 1..<count where forward[(length - 1) * count + label] > forward[(length - 1) * count + last] { last = label }
+        path[length - 1] = last
+        for token in stride(from: length - 1, to: 0, by: -1) { path[token - 1] = from[token * count + path[token]] }
+        var backward = [Float](repeating: 0, count: length * count)
+        for token in stride(from: length - 2, through: 0, by: -1) {
+            let block = model.transitionsByGap[gaps[token + 1]]
+            for label in 0..<count {
+                var best = -Float.greatestFiniteMagnitude
+                for to in 0..<count {
+                    let score = block[label * count + to] + emissions[(token + 1) * count + to] + backward[(token + 1) * count + to]
+                    if score > best { best = score }
+                }
+                backward[token * count + label] = best
+            }
+        }
+        var confidence = [Double](repeating: 0, count: length)
+        for token in 0..<length {
+            var best = -Float.greatestFiniteMagnitude
+            for label in 0..<count { best = max(best, forward[token * count + label] + backward[token * count + label]) }
+            var sum = 0.0, chosen = 0.0
+            for label in 0..<count {
+                let value = Double(forward[token * count + label] + backward[token * count + label] - best) / SequenceModel.temperature
+                let weight = value < -30 ? 0 : exp(value)
+                sum += weight
+                if label == path[token] { chosen = weight }
+            }
+            confidence[token] = sum > 0 ? chosen / sum : 0
+        }
+        return (path, confidence)
     }
 }

@@ -9,8 +9,8 @@ import Foundation
 /// them reads as a person's name.
 enum TitleFirstAuthors {
     static func apply(_ publication: inout Publication, raw: String, runs: [ItalicVenue.Run]) {
-        guard let opening = leadingMarks.firstMatch(in: raw) else { return }
-        let start = raw[opening.range.upperBound...]
+        guard let openingEnd = leadingMarksEnd(raw) ?? leadingMarks.firstMatch(in: raw)?.range.upperBound else { return }
+        let start = raw[openingEnd...]
         // A bold or italic run that opens the reference and reads as a title is the title, whatever the parser ran
         // into it ("**N-gram feature selection for authorship identification**. J. Houvardas, …").
         if let run = runs.first(where: { start.hasPrefix($0.text) && endsASentence(start.dropFirst($0.text.count)) && readsAsTitle($0.text) }),
@@ -99,9 +99,96 @@ enum TitleFirstAuthors {
         return elsewhere > 1 ? run : String(run[..<match.range.lowerBound])
     }
 
+    /// Where `leadingMarks` matches to in `raw`, read from its bytes (the expression, every reference's first step
+    /// here, cost as much as the rest of this check): nil, for the expression to answer, when a byte it reads is
+    /// neither ASCII (but for the bullets, dash and quotes it names) nor plain (ICU may count a vertical tab as a
+    /// space), or when the match would end before a non-ASCII scalar (a combining mark there would leave it off a
+    /// character boundary, where the expression's match is dropped).
+    static func leadingMarksEnd(_ raw: String) -> String.Index? {
+        var text = raw
+        let end: Int? = text.withUTF8 { bytes in
+            let count = bytes.count
+            /// Whether a bullet, dash or quote of three bytes opens at `offset` (• ◦ ▪ – as bullets, “ ‘ as quotes).
+            func named(at offset: Int, quote: Bool) -> Bool {
+                guard offset + 2 < count, bytes[offset] == 0xE2 else { return false }
+                let (second, third) = (bytes[offset + 1], bytes[offset + 2])
+                if quote { return second == 0x80 && (third == 0x9C || third == 0x98) }
+                return (second == 0x80 && (third == 0xA2 || third == 0x93)) || (second == 0x97 && third == 0xA6) || (second == 0x96 && third == 0xAA)
+            }
+            /// Whether the expression's classes read the byte at `offset` as this code does: the end, a plain ASCII
+            /// byte (not a vertical tab or an information separator), or a named scalar.
+            func readable(_ offset: Int) -> Bool {
+                guard offset < count else { return true }
+                let byte = bytes[offset]
+                if byte < 0x80 { return byte != 0x0B && !(byte >= 0x1C && byte <= 0x1F) }
+                return named(at: offset, quote: false) || named(at: offset, quote: true)
+            }
+            func isSpace(_ offset: Int) -> Bool {
+                guard offset < count else { return false }
+                let byte = bytes[offset]
+                return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+            }
+            /// Past the spaces from `offset`, or -1 when the byte that stops them may not be read.
+            func pastSpaces(_ offset: Int) -> Int {
+                var position = offset
+                while isSpace(position) { position += 1 }
+                return readable(position) ? position : -1
+            }
+            var position = pastSpaces(0)
+            guard position >= 0 else { return nil }
+            // The list number: "[" at most, one to four digits (after a longer run no space or mark can follow),
+            // one of ". ) ]" at most, then spaces.
+            var number = position
+            if number < count, bytes[number] == 0x5B { number += 1 }
+            var digits = number
+            while digits < count, bytes[digits] >= 0x30, bytes[digits] <= 0x39 { digits += 1 }
+            guard readable(number), readable(digits) else { return nil }
+            var matched = -1
+            if digits > number, digits - number <= 4 {
+                var after = digits
+                if digits < count, bytes[digits] == 0x2E || bytes[digits] == 0x29 || bytes[digits] == 0x5D {
+                    guard readable(digits + 1) else { return nil }
+                    if isSpace(digits + 1) { after = digits + 1 }
+                }
+                if isSpace(after) {
+                    matched = pastSpaces(after)
+                    guard matched >= 0 else { return nil }
+                }
+            }
+            if matched < 0, position < count {
+                // Else a bullet or dash, then spaces.
+                let byte = bytes[position]
+                let bullet = byte == 0x2D || byte == 0x2A || byte == 0x2B ? 1 : named(at: position, quote: false) ? 3 : 0
+                if bullet > 0 {
+                    guard readable(position + bullet) else { return nil }
+                    if isSpace(position + bullet) {
+                        matched = pastSpaces(position + bullet)
+                        guard matched >= 0 else { return nil }
+                    }
+                }
+            }
+            if matched >= 0 { position = matched }
+            // The opening quotes and stars.
+            while position < count {
+                let byte = bytes[position]
+                if byte == 0x22 || byte == 0x27 || byte == 0x2A {
+                    position += 1
+                } else if named(at: position, quote: true) {
+                    position += 3
+                } else {
+                    break
+                }
+            }
+            guard position == count || bytes[position] < 0x80 else { return nil }
+            return position
+        }
+        guard let end else { return nil }
+        return raw.utf8.index(raw.utf8.startIndex, offsetBy: end)
+    }
+
     /// ", 2025" closing a bold title and year.
     private static let yearTail = TextPattern(#"[,.]?\s*\(?(?:19|20)\d\d\)?$"#)
 
     /// A list number, bullet or opening quote before the title: "12. ", "[3] ", "• ", "“".
-    private static let leadingMarks = TextPattern(#"^\s*(?:\[?\d{1,4}[.)\]]?\s+|[•◦▪\-–*+]\s+)?["“‘'*]*"#)
+    static let leadingMarks = TextPattern(#"^\s*(?:\[?\d{1,4}[.)\]]?\s+|[•◦▪\-–*+]\s+)?["“‘'*]*"#)
 }
