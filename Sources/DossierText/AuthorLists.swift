@@ -94,25 +94,35 @@ extension PersonNames {
     static let etAlMarkers = [" et al.", " et al", " et. al.", " and others", " u. a.", " u.a.", " et coll.", " …", " ..."]
     private static let etAlMarkerBytes = etAlMarkers.map { Array($0.utf8) }
 
-    /// Bit `n` set when `lowered` holds the bytes of `etAlMarkers[n]` (its `containsBytes`): every marker opens with
-    /// a space, so the markers are tried at the text's spaces only, in one pass, where nine searches were.
-    static func etAlMarkersHeld(in lowered: String) -> Int {
-        var text = lowered
+    /// Bit `n` set when `lowered` holds the bytes of `etAlMarkers[n]` (its `containsBytes`).
+    static func etAlMarkersHeld(in lowered: String) -> Int { markersHeld(in: lowered, opening: 0x20, markers: etAlMarkerBytes) }
+
+    /// Bit `n` set when `text` holds the bytes of `markers[n]`, every one of which opens with the byte `opening`: the
+    /// markers are tried where that byte stands, in one pass, where a search per marker went over the whole text.
+    static func markersHeld(in text: String, opening: UInt8, markers: [[UInt8]]) -> Int {
+        var text = text
         return text.withUTF8 { bytes in
             var held = 0
-            for start in bytes.indices where bytes[start] == 0x20 {
-                for (number, marker) in etAlMarkerBytes.enumerated() where held & (1 << number) == 0 && marker.count <= bytes.count - start {
-                    var matches = true
-                    for offset in 1..<marker.count where bytes[start + offset] != marker[offset] {
-                        matches = false
-                        break
-                    }
-                    if matches { held |= 1 << number }
+            var start = 0
+            while let found = bytes[start...].firstIndex(of: opening) {
+                let rest = bytes.count - found
+                for number in markers.indices where held & (1 << number) == 0 {
+                    let marker = markers[number]
+                    guard marker.count <= rest else { continue }
+                    var offset = 1
+                    while offset < marker.count, bytes[found + offset] == marker[offset] { offset += 1 }
+                    if offset == marker.count { held |= 1 << number }
                 }
+                start = found + 1
             }
             return held
         }
     }
+
+    /// The bracketed editor marks, in the order they are dropped.
+    static let editorMarks = ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
+                              "(coord.)", "(comp.)", "(trans.)", "(trad.)"]
+    private static let editorMarkBytes = editorMarks.map { Array($0.utf8) }
 
     /// Drops "In", "(Eds.)", "edited by", "Hrsg." and the like around an editor list.
     static func stripEditorMarks(_ text: String) -> String {
@@ -121,13 +131,13 @@ extension PersonNames {
         // A removal can join a new mark ("(ed(eds.).)"), so the lowered text follows the result.
         // The lowered text serves only the bracketed marks, which need a "(".
         let holdsBracket = text.containsBytes("(")
-        var asciiLowered = holdsBracket && text.isAllASCII ? text.lowercased() : nil
-        for mark in holdsBracket ? ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)",
-                     "(coord.)", "(comp.)", "(trans.)", "(trad.)"] : [] {
-            if let lowered = asciiLowered, !lowered.containsBytes(mark) { continue }
+        // Which marks the lowered ASCII text holds (`markersHeld`), found again after every removal.
+        var held = holdsBracket && text.isAllASCII ? markersHeld(in: text.lowercased(), opening: 0x28, markers: editorMarkBytes) : nil
+        for (number, mark) in (holdsBracket ? editorMarks : []).enumerated() {
+            if let held, held & (1 << number) == 0 { continue }
             while let range = result.range(of: mark, options: .caseInsensitive) {
                 result.removeSubrange(range)
-                if asciiLowered != nil { asciiLowered = result.lowercased() }
+                if held != nil { held = markersHeld(in: result.lowercased(), opening: 0x28, markers: editorMarkBytes) }
             }
         }
         return stripEditorWordsASCII(result) ?? stripEditorWords(result)
@@ -374,9 +384,38 @@ extension PersonNames {
     ]
 
     static func isGroup(_ list: [String]) -> Bool {
-        if list.contains(where: { groupWords.contains($0.lowercasedFast().trimmingASCII(".,()")) }) { return true }
+        if list.contains(where: isGroupWord) { return true }
         return list.count > 4 && !list.contains(where: isInitialWord)
     }
+
+    /// Whether `word`, lowered and trimmed of ". , ( )", is one of `groupWords`; an ASCII word without a carriage
+    /// return (a character per byte) is compared as bytes with the group words of its length, with no string made.
+    static func isGroupWord(_ word: String) -> Bool {
+        var text = word
+        let answer: Bool? = text.withUTF8 { bytes in
+            guard isOneCharacterPerByte(bytes) else { return nil }
+            func trimmed(_ byte: UInt8) -> Bool { byte == 0x2E || byte == 0x2C || byte == 0x28 || byte == 0x29 }
+            var start = 0, end = bytes.count
+            while start < end, trimmed(bytes[start]) { start += 1 }
+            while end > start, trimmed(bytes[end - 1]) { end -= 1 }
+            let length = end - start
+            guard length < groupWordBytes.count else { return false }
+            return groupWordBytes[length].contains { candidate in
+                (0..<length).allSatisfy { offset in
+                    let byte = bytes[start + offset]
+                    return (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == candidate[offset]
+                }
+            }
+        }
+        return answer ?? groupWords.contains(word.lowercasedFast().trimmingASCII(".,()"))
+    }
+
+    /// `groupWords` as bytes, by length (`groupWordBytes[n]` holds the words of n bytes).
+    private static let groupWordBytes: [[[UInt8]]] = {
+        let words = groupWords.map { Array($0.utf8) }
+        let longest = words.map(\.count).max() ?? 0
+        return (0...longest).map { length in words.filter { $0.count == length } }
+    }()
 
     /// "Smith" + "J. A." (from "Smith, J. A.").
     static func inverted(family list: [String], given: String) -> CSLName {

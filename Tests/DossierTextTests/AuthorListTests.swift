@@ -121,4 +121,36 @@ final class AuthorListTests: XCTestCase {
             }
         }
     }
+
+    /// The one-pass bracket scan finds exactly the editor marks a byte search for each finds.
+    func testEditorMarkScanFindsWhatEachSearchFinds() {
+        let pieces = ["(eds.)", "(eds)", "(ed.)", "(ed)", "(hrsg.)", "(hg.)", "(dir.)", "(éd.)", "(éds.)", "(editors)", "(editor)", "(coord.)",
+                      "(comp.)", "(trans.)", "(trad.)", "(", ")", "(e", "ds.)", "(ed", "(hg", " ", "Smith", "(tr", "ans.)", "((", "é"]
+        var generator = SplitMix(seed: 15)
+        var texts = ["(ed(eds.).)", "", "(", " J. Smith (Eds.) "]
+        for _ in 0..<3000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        let markBytes = PersonNames.editorMarks.map { Array($0.utf8) }
+        for text in texts {
+            let held = PersonNames.markersHeld(in: text, opening: 0x28, markers: markBytes)
+            for (number, mark) in PersonNames.editorMarks.enumerated() {
+                XCTAssertEqual(held & (1 << number) != 0, text.containsBytes(mark), "\"\(text)\" \(mark)")
+            }
+        }
+    }
+
+    /// A group word is recognised as bytes exactly when the lowered, trimmed string is in the set.
+    func testGroupWordBytesAnswerAsTheSet() {
+        var words = Array(PersonNames.groupWords) + PersonNames.groupWords.map { "(" + $0.uppercased() + ")." } + ["", ".", "()", "Group,", "groups",
+                     "WHO", "Ltd.", "Inc", "Úniversity", "Group\r", "tea", "teams", "(team", "Smith", "Network;", "ınc"]
+        var generator = SplitMix(seed: 21)
+        let pieces = ["gr", "oup", "G", "ROUP", "team", "(", ")", ".", ",", "inc", "x", "é", "\r"]
+        for _ in 0..<2000 {
+            words.append((0..<Int.random(in: 1...4, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        for word in words {
+            XCTAssertEqual(PersonNames.isGroupWord(word), PersonNames.groupWords.contains(word.lowercasedFast().trimmingASCII(".,()")), "\"\(word)\"")
+        }
+    }
 }
