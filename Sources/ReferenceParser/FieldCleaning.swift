@@ -107,7 +107,10 @@ package enum FieldCleaning {
     static func title(_ text: String) -> String {
         var result = trim(text)
         let quotes: [(Character, Character)] = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("'", "'"), ("„", "“")]
-        for (open, close) in quotes where result.first == open {
+        // No decomposition makes another spelling of these marks: a character that is one of them starts (and
+        // ends) with its first (last) byte, so a first or last byte that no mark has rules the mark out unasked.
+        let mayOpenWithQuote = result.utf8.first.map { $0 == 0xE2 || $0 == 0x22 || $0 == 0xC2 || $0 == 0x27 } ?? false
+        for (open, close) in mayOpenWithQuote ? quotes : [] where result.first == open {
             result.removeFirst()
             if let index = result.lastIndex(of: close) {
                 // What follows the closing quote, when only punctuation ("‘Title’."), separated it from the next field.
@@ -119,7 +122,8 @@ package enum FieldCleaning {
             }
             break
         }
-        if let last = result.last, last == "”" || last == "\"" || last == "»" || last == "’" { result.removeLast() }
+        if let end = result.utf8.last, end == 0x9D || end == 0x22 || end == 0xBB || end == 0x99,
+           let last = result.last, last == "”" || last == "\"" || last == "»" || last == "’" { result.removeLast() }
         return trim(result)
     }
 

@@ -51,4 +51,50 @@ final class FieldTrimTests: XCTestCase {
         XCTAssertEqual(FieldCleaning.title("“A Spanish Romanticist Parodies Himself,”"), "A Spanish Romanticist Parodies Himself")
         XCTAssertEqual(FieldCleaning.container("In: Proceedings of the IEEE,"), "Proceedings of the IEEE")
     }
+
+    /// Dates' words and years read as bytes are what the character paths read, on seeded made-up dates.
+    func testDateWordsAndYearsByBytesAnswerAsByCharacters() {
+        let pieces = ["2019", "2019a", "1499", "2040", "0123", "12", "March", " ", "\t", "\r\n", "\r", "\u{1C}", ",", "(", ")", ".", "/", "[", "]",
+                      ";", ":", "-", "é", "\u{00A0}", "Mär", "x", "A", "2", "0", "1", "9", "٢٠١٩", "\u{0301}", "Z"]
+        var generator = SplitMix(seed: 63)
+        var texts = ["", " ", "March 3, 2019", "(2019a).", "2019\r\n", "20\r\n19", "2019\r\na", "Mar. 2019", "3–5 May 2021"]
+        for _ in 0..<4000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        for text in texts {
+            XCTAssertEqual(DateParsing.dateWords(text), DateParsing.dateWordsByCharacters(text), text.debugDescription)
+            XCTAssertEqual(DateParsing.yearValue(text), DateParsing.yearValueByCharacters(text), text.debugDescription)
+            for word in DateParsing.dateWordsByCharacters(text) {
+                XCTAssertEqual(DateParsing.yearValue(String(word)), DateParsing.yearValueByCharacters(String(word)), word.debugDescription)
+            }
+        }
+    }
+
+    /// The title's quote handling with its byte prechecks reads as it did asking every mark of the characters.
+    func testTitleQuotesWithBytePrechecksAsWithout() {
+        func titleAskingEveryMark(_ text: String) -> String {
+            var result = FieldCleaning.trim(text)
+            let quotes: [(Character, Character)] = [("“", "”"), ("\"", "\""), ("«", "»"), ("‘", "’"), ("'", "'"), ("„", "“")]
+            for (open, close) in quotes where result.first == open {
+                result.removeFirst()
+                if let index = result.lastIndex(of: close) {
+                    if result[result.index(after: index)...].allSatisfy({ $0.isPunctuation }) {
+                        result.removeSubrange(index...)
+                    } else {
+                        result.remove(at: index)
+                    }
+                }
+                break
+            }
+            if let last = result.last, last == "”" || last == "\"" || last == "»" || last == "’" { result.removeLast() }
+            return FieldCleaning.trim(result)
+        }
+        let pieces = ["“", "”", "\"", "«", "»", "‘", "’", "'", "„", "Title", " ", ".", ",", "é", "\u{0301}", "™", "—", "A", "b"]
+        var generator = SplitMix(seed: 7)
+        var texts = ["“Title”.", "‘Title’, ", "\"A\" b", "«Titre»", "„Titel“", "'T'", "Title”", "”"]
+        for _ in 0..<4000 {
+            texts.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined())
+        }
+        for text in texts { XCTAssertEqual(FieldCleaning.title(text), titleAskingEveryMark(text), text.debugDescription) }
+    }
 }
