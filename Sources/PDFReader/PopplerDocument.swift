@@ -179,7 +179,7 @@ final class PopplerDocument {
         let status = message.withUnsafeMutableBufferPointer { buffer in
             dp_poppler_load(popplerGlib, glib, gobject, cairo, buffer.baseAddress, buffer.count)
         }
-        return status == 0 ? nil : String(cString: message)
+        return status == 0 ? nil : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A Swift string from a `gchar *` that we own, freeing it.
