@@ -29,7 +29,7 @@ REFERENCE_SETTINGS := --holdout 0.2 --calibration 0.05 --calibration-data .build
 .PHONY: reference-model install-reference-model
 reference-model:
 	python3 Benchmarks/refgen/refgen.py --out .build-refgen --seed 1
-	swift build -c release --product dossier
+	swift build -c release --static-swift-stdlib --product dossier
 	.build/release/dossier train-references --data $(REFERENCE_DATA) $(REFERENCE_SETTINGS) \
 	    --out .build-refgen/candidate.model
 	python3 Benchmarks/refgen/score.py --model .build-refgen/candidate.model
@@ -51,17 +51,17 @@ segmenter-data:
 	python3 Benchmarks/cvgen/cvgen.py --count 300 --seed 2 --out out/cvgen-seed2-raw
 	python3 Benchmarks/cvgen/cvgen.py --count 300 --seed 4 --out out/cvgen-seed4-raw
 segmenter-model:
-	swift build -c release --product dossier
+	swift build -c release --static-swift-stdlib --product dossier
 	.build/release/dossier train-segmenter $(SEGMENTER_SEEDS) --real $(REAL_CVS) --iterations 150 \
 	    --out Sources/DossierStages/SplitReferences/PublicationSegmenterModel.swift
-	swift build -c release --product dossier
+	swift build -c release --static-swift-stdlib --product dossier
 
 # The heading finder (issue 11): every top-level block of the same generated CVs and of the real labelled ones,
 # labelled heading or not from the labels' headings as written; scored against the rules on the held-out layouts
 # and styles (never trained on, as for the segmenter) and written into the sources.
 .PHONY: heading-model
 heading-model:
-	swift build -c release --product dossier
+	swift build -c release --static-swift-stdlib --product dossier
 	.build/release/dossier train-segmenter --headings $(SEGMENTER_SEEDS) --real $(REAL_CVS) --iterations 100 \
 	    --out Sources/DossierStages/Sections/HeadingFinderModel.swift
-	swift build -c release --product dossier
+	swift build -c release --static-swift-stdlib --product dossier

@@ -22,9 +22,9 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
-        .systemLibrary(
-            name: "CPoppler", pkgConfig: "poppler-glib",
-            providers: [.apt(["libpoppler-glib-dev"])]),
+        // poppler-glib (and glib, gobject, cairo) are opened with dlopen at the first PDF, not linked: a Markdown
+        // conversion does not map them (start-up time). Runtime package: libpoppler-glib8 (Debian).
+        .target(name: "CPoppler", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "DossierModel"),
         .target(name: "DossierText", dependencies: ["DossierModel"]),
         .target(name: "CSpawn"),

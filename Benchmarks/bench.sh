@@ -77,7 +77,7 @@ if [ -n "${DOSSIER:-}" ]; then
     dossier=$(realpath "$DOSSIER")
 else
     say "building dossier (release)"
-    swift build -c release --product dossier >&2
+    swift build -c release --static-swift-stdlib --product dossier >&2
     dossier=$(swift build -c release --show-bin-path)/dossier
 fi
 [ -x "$dossier" ] || { say "no dossier binary at $dossier"; exit 1; }

@@ -89,7 +89,7 @@ modules_for() {
   case "$1" in
     markdown|frontmatter) echo "DossierModel DossierText CSpawn DossierPipeline MarkdownReader Yams" ;;
     html) echo "DossierModel DossierText CSpawn DossierPipeline HTMLReader" ;;
-    pdf) echo "DossierModel DossierText CSpawn DossierPipeline PDFReader" ;;
+    pdf) echo "DossierModel DossierText CSpawn CPoppler DossierPipeline PDFReader" ;;
     reference) echo "DossierModel DossierText ReferenceParser" ;;
   esac
 }
@@ -122,7 +122,7 @@ if [ "$build" = 1 ]; then
     fi
   done
   cflags=()
-  for f in $(pkg-config --cflags libxml-2.0 poppler-glib); do cflags+=(-Xcc "$f"); done
+  for f in $(pkg-config --cflags libxml-2.0); do cflags+=(-Xcc "$f"); done
   for h in "${harnesses[@]}"; do
     objects=()
     for m in $(modules_for "$h"); do objects+=("$bin/$m.build/"*.o); done
@@ -135,11 +135,11 @@ if [ "$build" = 1 ]; then
     if ! swiftc -sanitize=fuzzer,address -parse-as-library -g -Onone -I "$bin/Modules" \
         -Xcc "-fmodule-map-file=$root/Sources/CCMark/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/Sources/CLibXML2/module.modulemap" \
-        -Xcc "-fmodule-map-file=$root/Sources/CPoppler/module.modulemap" \
+        -Xcc "-fmodule-map-file=$root/Sources/CPoppler/include/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/Sources/CSpawn/include/module.modulemap" \
         -Xcc "-fmodule-map-file=$root/$scratch/checkouts/Yams/Sources/CYaml/include/module.modulemap" \
         "${cflags[@]}" "Fuzz/harnesses/$h.swift" "${objects[@]}" \
-        $(pkg-config --libs libcmark-gfm libxml-2.0 poppler-glib) \
+        $(pkg-config --libs libcmark-gfm libxml-2.0) \
         -o "$out/fuzz-$h" >"$logs/link-$h.log" 2>&1; then
       grep -v "Cannot export local symbol" "$logs/link-$h.log" | tail -30 >&2
       echo "fuzz: linking the $h harness failed (log: $logs/link-$h.log)" >&2

@@ -35,7 +35,7 @@ command -v swift >/dev/null || { echo "setup: swift not found; install Swift 6 f
 [ "${1:-}" != "--no-demo" ] || exit 0
 
 echo "setup: building" >&2
-swift build -c release --product dossier >&2
+swift build -c release --static-swift-stdlib --product dossier >&2
 dossier=$(swift build -c release --show-bin-path)/dossier
 [ -x "$dossier" ] || { echo "setup: build failed" >&2; exit 1; }
 

@@ -35,6 +35,8 @@ public struct PageOverlayError: Error, CustomStringConvertible {
 public enum PageOverlay {
     /// One PNG per page (at most `maxPages`), `scale` pixels per PDF point.
     public static func render(pdf: Data, boxes: [PageBox], scale: Double = 1.5, maxPages: Int = 40) throws -> [Data] {
+        // poppler and cairo are opened at the first PDF, not linked (start-up time).
+        if let reason = dp_poppler_ensure() { throw PageOverlayError(description: "cannot draw PDFs: \(String(cString: reason))") }
         let bytes = pdf.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?

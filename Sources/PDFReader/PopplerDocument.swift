@@ -22,6 +22,7 @@ final class PopplerDocument {
 
     /// Opens the PDF in `data`; throws a `ReadError` with the one-line reason the CLI prints.
     init(data: Data) throws {
+        try PopplerDocument.loadLibraries()
         let bytes = data.withUnsafeBytes { buffer in g_bytes_new(buffer.baseAddress, gsize(buffer.count)) }
         defer { g_bytes_unref(bytes) }
         var error: UnsafeMutablePointer<GError>?
@@ -164,6 +165,21 @@ final class PopplerDocument {
                 glyphs[i].link = hit.1
             }
         }
+    }
+
+    /// poppler-glib is opened at the first PDF, not linked (start-up time); a missing library is this file's error.
+    static func loadLibraries() throws {
+        if let reason = dp_poppler_ensure() { throw ReadError("cannot read PDFs: \(String(cString: reason))") }
+    }
+
+    /// The reason `dp_poppler_load` gives for these library names, or nil when they load (for the failure test).
+    static func loadFailure(popplerGlib: String, glib: String = "libglib-2.0.so.0", gobject: String = "libgobject-2.0.so.0",
+                            cairo: String = "libcairo.so.2") -> String? {
+        var message = [CChar](repeating: 0, count: 256)
+        let status = message.withUnsafeMutableBufferPointer { buffer in
+            dp_poppler_load(popplerGlib, glib, gobject, cairo, buffer.baseAddress, buffer.count)
+        }
+        return status == 0 ? nil : String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A Swift string from a `gchar *` that we own, freeing it.
