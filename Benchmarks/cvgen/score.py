@@ -110,7 +110,7 @@ def main(argv=None):
     else:
         binary = a.dossier or find_dossier()
         if not binary:
-            print("score: no dossier binary (swift build -c release --product dossier, or pass --dossier)", file=sys.stderr)
+            print("score: no dossier binary (swift build -c release --static-swift-stdlib --product dossier, or pass --dossier)", file=sys.stderr)
             return 2
         r = subprocess.run([binary, "eval", a.out], capture_output=True, text=True)
         text = r.stdout
