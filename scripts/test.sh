@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: builds with warnings as errors, then the XCTest suites (golden files, validators, CLI).
-# Ends with one "N passed, N failed" line; the exit status is swift test's.
+# Ends with one "N passed, N skipped, N failed" line (the whole run's); the exit status is swift test's.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 log=$(mktemp)
@@ -25,10 +25,13 @@ elif ! bash Fuzz/run.sh --smoke; then
   echo "test.sh: the fuzz smoke failed: a finding under .build-fuzz/findings/ or a build error in .build-fuzz/logs/" >&2
   status=1
 fi
-summary=$(grep -a -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" "$log" | tail -1)
+# The last "Executed" line is the whole run's; with skipped tests it reads "with N tests skipped and M failures".
+summary=$(grep -a -E "^[[:space:]]*Executed [0-9]+ tests?, with ([0-9]+ tests? skipped and )?[0-9]+ failures?" "$log" | tail -1)
 if [ -n "$summary" ]; then
   executed=$(echo "$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/')
-  failed=$(echo "$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/')
-  echo "$((executed - failed)) passed, $failed failed"
+  failed=$(echo "$summary" | sed -E 's/.* ([0-9]+) failures?.*/\1/')
+  skipped=0
+  if echo "$summary" | grep -q "skipped"; then skipped=$(echo "$summary" | sed -E 's/.*with ([0-9]+) tests? skipped.*/\1/'); fi
+  echo "$((executed - failed - skipped)) passed, $skipped skipped, $failed failed"
 fi
 exit "$status"
