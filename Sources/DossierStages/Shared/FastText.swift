@@ -14,14 +14,23 @@ enum FastText {
         return text.trimmingFast(in: .whitespaces)
     }
 
-    /// `text.contains(where: \.isNumber)`. An ASCII digit before any non-ASCII byte starts a character of its own
-    /// (nothing ASCII joins a following digit), so it answers yes; all-ASCII text without a digit answers no.
+    /// `text.contains(where: \.isNumber)`. An ASCII digit at the start or after an ASCII byte starts a character of its
+    /// own (nothing ASCII joins a following digit; a prepended scalar, which would, is not ASCII), whose first scalar
+    /// is the digit, so it answers yes; all-ASCII text without a digit answers no. A name with an accent before the
+    /// year ("García, E. (1989)") sent the whole line through the characters.
     static func holdsNumber(_ text: String) -> Bool {
+        var sawNonASCII = false, previous: UInt8 = 0
         for byte in text.utf8 {
-            if byte >= 0x80 { return text.contains(where: \.isNumber) }
-            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0x30 && byte <= 0x39 && previous < 0x80 { return true }
+            if byte >= 0x80 { sawNonASCII = true }
+            previous = byte
         }
-        return false
+        return sawNonASCII && holdsNumberByCharacters(text)
+    }
+
+    /// `holdsNumber` by the characters: what its byte test must agree with.
+    static func holdsNumberByCharacters(_ text: String) -> Bool {
+        text.contains(where: \.isNumber)
     }
 
     /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an

@@ -180,9 +180,7 @@ enum PublicationSegmenter {
         traits.leadingYear = digits && opensYear && ReferenceUnits.Patterns.leadingYear.matches(text)
         traits.labelled = digits && opensMark && !capitalOpensWord && SplitReferencesStage.Patterns.entryLabel.matches(text)
         traits.authors = ReferenceFieldOrder.looksLikeAuthorList(text)
-        if let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) {
-            traits.nameFirst = text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
-        }
+        traits.nameFirst = opensWithName(text)
         traits.lower = text.first?.isLowercase == true
         traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
         traits.year = digits && YearScan.holdsYear(text, letter: true)
@@ -192,6 +190,96 @@ enum PublicationSegmenter {
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
         traits.applicant = applicant.contains { text.containsText($0) }
         return traits
+    }
+
+    /// Whether `ReferenceUnits.Patterns.authorLike` first matches within the first eight characters: from the bytes
+    /// when they settle it (`nameStartByBytes`), else by the expression, which ran over every line (32 K instructions).
+    static func opensWithName(_ text: String) -> Bool {
+        var copy = text
+        if let answer = copy.withUTF8({ nameStartByBytes($0) }) { return answer }
+        return opensWithNameByExpression(text)
+    }
+
+    /// `opensWithName` by the expression: what the byte reading must agree with.
+    static func opensWithNameByExpression(_ text: String) -> Bool {
+        guard let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) else { return false }
+        return text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
+    }
+
+    /// `opensWithName` read off ASCII bytes, nil where a non-ASCII byte or a carriage return is read. The expression,
+    /// `\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[*†‡§¶#]*[,.]`, is
+    /// tried at the starts 0…8 in order, its alternatives in order, as the engine does; in ASCII `\p{Lu}` is A–Z,
+    /// `\p{Ll}` a–z, `\s` tab to carriage return and space, `\b` a change between letters, digits or "_" and the rest.
+    /// The first start that matches is the first match; it is a byte and a character from the start (no "\r\n" pair
+    /// before it), and it lies on character boundaries when an ASCII byte, or nothing, follows it. No match at 0…8
+    /// means none within eight characters.
+    static func nameStartByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        enum Unknown: Error { case nonASCII }
+        let count = bytes.count
+        /// The byte at `index` (0 past the end), or `Unknown` for a non-ASCII byte or a carriage return.
+        func byte(_ index: Int) throws -> UInt8 {
+            guard index < count else { return 0 }
+            let value = bytes[index]
+            if value >= 0x80 || value == 0x0D { throw Unknown.nonASCII }
+            return value
+        }
+        func upper(_ value: UInt8) -> Bool { value >= 0x41 && value <= 0x5A }
+        func lower(_ value: UInt8) -> Bool { value >= 0x61 && value <= 0x7A }
+        func space(_ value: UInt8) -> Bool { value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        func word(_ value: UInt8) -> Bool { upper(value) || lower(value) || (value >= 0x30 && value <= 0x39) || value == 0x5F }
+        /// The end of `\p{Lu}\p{Ll}+` at `index`, or nil.
+        func capitalised(_ index: Int) throws -> Int? {
+            guard upper(try byte(index)), lower(try byte(index + 1)) else { return nil }
+            var end = index + 2
+            while lower(try byte(end)) { end += 1 }
+            return end
+        }
+        /// The end of the first alternative at `start`, or nil: `\b\p{Lu}\.`, then the greedy choices in order.
+        func initialsThenName(_ start: Int) throws -> Int? {
+            guard upper(try byte(start)), try byte(start + 1) == 0x2E else { return nil }
+            if start > 0, word(try byte(start - 1)) { return nil }
+            let afterInitial = start + 2
+            for firstSpace in space(try byte(afterInitial)) ? [1, 0] : [0] {
+                let group = afterInitial + firstSpace
+                if upper(try byte(group)), try byte(group + 1) == 0x2E {
+                    for secondSpace in space(try byte(group + 2)) ? [1, 0] : [0] {
+                        if let end = try capitalised(group + 2 + secondSpace) { return end }
+                    }
+                }
+                if let end = try capitalised(group) { return end }
+            }
+            return nil
+        }
+        /// The end of the second alternative, `\p{Lu}\p{Ll}+,\s\p{Lu}\.`, at `start`, or nil.
+        func nameCommaInitial(_ start: Int) throws -> Int? {
+            guard let name = try capitalised(start), try byte(name) == 0x2C, space(try byte(name + 1)),
+                  upper(try byte(name + 2)), try byte(name + 3) == 0x2E else { return nil }
+            return name + 4
+        }
+        /// The end of the third alternative, `\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[*†‡§¶#]*[,.]`, at `start`, or nil: the capitals
+        /// and marks are taken greedily, and giving any back leaves a capital or a mark where "," or "." is due.
+        func nameInitials(_ start: Int) throws -> Int? {
+            guard let name = try capitalised(start), space(try byte(name)) else { return nil }
+            var end = name + 1
+            while end - name - 1 < 3, upper(try byte(end)) { end += 1 }
+            guard end > name + 1 else { return nil }
+            while try byte(end) == 0x2A || byte(end) == 0x23 { end += 1 }
+            let stop = try byte(end)
+            return stop == 0x2C || stop == 0x2E ? end + 1 : nil
+        }
+        do {
+            for start in 0...8 where start < count {
+                guard let end = try initialsThenName(start) ?? nameCommaInitial(start) ?? nameInitials(start) else { continue }
+                // What follows the match: an ASCII byte (or nothing) puts its end on a character boundary.
+                _ = try byte(end)
+                return true
+            }
+            // The starts tried were all ASCII, none a carriage return: a later start is more than eight characters in.
+            _ = try byte(min(count, 9))
+            return false
+        } catch {
+            return nil
+        }
     }
 
     enum Patterns {
