@@ -120,7 +120,54 @@ public enum Identifiers {
         // Ending in an ASCII byte that is none of the four, it ends in a character that is none of them (that byte, or a
         // cluster, which equals no single mark): no continuation, as for most DOIs, without reading the last character.
         if let byte = doi.utf8.last, byte < 0x80, byte != 0x2D, byte != 0x2F, byte != 0x5F, byte != 0x2E { return "" }
+        if let answer = doiContinuationByBytes(of: doi, after: end, in: text) { return answer }
         return doiContinuationByCharacters(of: doi, after: end, in: text)
+    }
+
+    /// `doiContinuation` read off the bytes where every character it looks at is one ASCII byte: the DOI's last mark
+    /// (after an ASCII byte), the white space after it and the next word, with ASCII on both sides; nil for any other
+    /// text (a non-ASCII byte or a carriage return met), which the characters decide. In ASCII, white space is tab to
+    /// carriage return and space, and a newline line feed to carriage return. A list whose DOIs end in full stops
+    /// ("DOI: 10.1000/abc.2019.00002.") read the line break and the next item's number character by character.
+    static func doiContinuationByBytes(of doi: String, after end: String.Index, in text: String) -> String? {
+        var doiBytes = doi
+        let lastIsMark: Bool = doiBytes.withUTF8 { bytes in
+            guard let last = bytes.last, last == 0x2D || last == 0x2F || last == 0x5F || last == 0x2E else { return false }
+            return bytes.count == 1 || bytes[bytes.count - 2] < 0x80
+        }
+        guard lastIsMark, let last = doi.utf8.last else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: end)
+        var copy = text
+        let span: Range<Int>?? = copy.withUTF8 { bytes -> Range<Int>?? in
+            guard start < bytes.count else { return .some(nil) }
+            guard start > 0, bytes[start - 1] < 0x80, bytes[start - 1] != 0x0D else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var cursor = start, spaces = 0, newlines = 0
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                guard isSpace(byte) else { break }
+                if byte >= 0x0A && byte <= 0x0D { newlines += 1 }
+                spaces += 1
+                cursor += 1
+            }
+            guard spaces >= 1, spaces <= 2, newlines <= 1, cursor < bytes.count else { return .some(nil) }
+            var wordEnd = cursor
+            while wordEnd < bytes.count {
+                let byte = bytes[wordEnd]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if isSpace(byte) || byte == 0x22 || byte == 0x3C || byte == 0x3E { break }
+                wordEnd += 1
+            }
+            // The byte that ends the word: a non-ASCII scalar after it may join it into a character that does not.
+            if wordEnd + 1 < bytes.count, bytes[wordEnd + 1] >= 0x80 { return nil }
+            return .some(cursor..<wordEnd)
+        }
+        guard let span else { return nil }
+        guard let span else { return "" }
+        let word = text[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]
+        return doiContinues(after: Character(Unicode.Scalar(last)), with: word) ? String(word) : ""
     }
 
     /// `doiContinuation` read character by character: what its byte test must agree with.

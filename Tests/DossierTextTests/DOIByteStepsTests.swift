@@ -12,7 +12,7 @@ final class DOIByteStepsTests: XCTestCase {
             " ", "  ", "\n", "\r\n", "\t", "é", "e\u{301}", "\u{301}", "\u{600}", "中", "👍🏽", "2020.01", "word",
         ]
         var generator = SplitMix(seed: 2028)
-        var trimmed = 0, continued = 0
+        var trimmed = 0, continued = 0, byBytes = 0
         for _ in 0..<30000 {
             let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
             let trim = Identifiers.trimDOI(text)
@@ -26,12 +26,14 @@ final class DOIByteStepsTests: XCTestCase {
                 let continuation = Identifiers.doiContinuation(of: doi, after: end, in: text)
                 XCTAssertEqual(continuation, Identifiers.doiContinuationByCharacters(of: doi, after: end, in: text), "\(text.debugDescription) @ \(doi.debugDescription)")
                 if !continuation.isEmpty { continued += 1 }
+                if Identifiers.doiContinuationByBytes(of: doi, after: end, in: text) != nil { byBytes += 1 }
                 guard end < text.endIndex else { break }
                 end = text.index(after: end)
             }
         }
         // Both answers must be there to compare (fixed by the seed).
         XCTAssertGreaterThan(trimmed, 5000)
-        XCTAssertGreaterThan(continued, 500)
+        XCTAssertGreaterThan(continued, 100)
+        XCTAssertGreaterThan(byBytes, 5000)
     }
 }
