@@ -23,6 +23,9 @@ final class NormalizeScalarPathTests: XCTestCase {
             }
             XCTAssertTrue(TextNormalizer.normalizeCharacters(text).utf8.elementsEqual(TextNormalizer.normalizeCharactersByCharacters(text).utf8),
                           text.debugDescription)
+            let normalized = TextNormalizer.normalizeCharacters(text)
+            XCTAssertTrue(TextNormalizer.normalizeBlockText(text).utf8.elementsEqual(TextNormalizer.normalizeBlockTextByLines(normalized).utf8),
+                          text.debugDescription)
         }
         // Both kinds of text must be there to compare (fixed by the seed).
         XCTAssertGreaterThan(simple, 2000)

@@ -132,7 +132,16 @@ public enum TextNormalizer {
 
     /// Characters normalized, runs of spaces collapsed, each line trimmed, empty edge lines dropped.
     public static func normalizeBlockText(_ text: String) -> String {
-        let lines = normalizeCharacters(text).linesSplitFast(omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
+        let normalized = normalizeCharacters(text)
+        // One line (no line feed): that line collapsed and trimmed, which the edges' dropping leaves as it is or empty.
+        // Most blocks of a reference list are one reference on one line.
+        if !normalized.containsByte(0x0A) { return trimmingSpaces(collapseSpaces(Substring(normalized))) }
+        return normalizeBlockTextByLines(normalized)
+    }
+
+    /// `normalizeBlockText` line by line, of a text whose characters are normalized: what its one-line path must agree with.
+    static func normalizeBlockTextByLines(_ normalized: String) -> String {
+        let lines = normalized.linesSplitFast(omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
         var slice = lines[...]
         while slice.first?.isEmpty == true { slice = slice.dropFirst() }
         while slice.last?.isEmpty == true { slice = slice.dropLast() }
