@@ -64,7 +64,10 @@ enum AuthorMarks {
 
     static func find(in raw: String, authors: [CSLName], legend: [Character: Meaning] = [:]) -> (equal: [Int], corresponding: [Int]) {
         var marked: [Character: [Int]] = [:]
-        for (offset, author) in authors.enumerated() {
+        // A mark is a character of its own, one of five scalars: a reference without any of their bytes has none (most
+        // have none, and each author's name was searched for and the characters after it read).
+        let mayHoldMark = raw.containsByte(0x2A) || raw.containsByte(0x23) || ["†", "‡", "✉"].contains { raw.containsBytes($0) }
+        for (offset, author) in authors.enumerated() where mayHoldMark {
             guard let family = author.family, let range = raw.rangeOfText(family) else { continue }
             // Look at the few characters after the name (given initials may follow in "Xu K*").
             let tail = raw[range.upperBound...].prefix(12)
