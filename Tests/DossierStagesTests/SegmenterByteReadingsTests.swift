@@ -1,4 +1,6 @@
 import DossierModel
+import DossierText
+import Foundation
 @testable import DossierStages
 import XCTest
 
@@ -12,7 +14,7 @@ final class SegmenterByteReadingsTests: XCTestCase {
         let pieces = [
             "Tanaka", "Li", "J.", "K.", "A", "B", "Z", "a", "x", "ab", ",", ", ", ".", " ", "  ", "\t", "\n", "\r\n", "*", "#", "†",
             "1", "12", "_", "-", "'", "(", "et al", "van der ", "O'Brien", "García", "É", "é", "e\u{301}", "\u{301}", "\u{A0}",
-            "\u{600}", "中", "AB", "ABCD",
+            "\u{600}", "中", "AB", "ABCD", "Tanaka, E.", "J. Tanaka", "J. K. Li", "Tanaka JE,", "Li X*.", "1. ",
         ]
         var generator = SplitMix(seed: 2030)
         var settled = 0, named = 0
@@ -30,6 +32,43 @@ final class SegmenterByteReadingsTests: XCTestCase {
         // Both answers, and texts the bytes settle, must be there to compare (fixed by the seed).
         XCTAssertGreaterThan(settled, 10000)
         XCTAssertGreaterThan(named, 3000)
+    }
+
+    /// The first two words, their shapes and the opening quotation mark against the split, the character loop and the
+    /// first character: spaces beside marks that join them, carriage returns, digits, capitals and non-ASCII letters.
+    func testWordsShapesAndQuoteAgreeWithTheCharacters() {
+        let pieces = [
+            " ", "  ", "Tanaka,", "J.", "[12]", "2003:", "abc", "ABCDEF", "1234567", "x", "\"", "'", "“", "«", "‘", "\r\n", "\r", "\t",
+            "é", "e\u{301}", "\u{301}", " \u{301}", "\u{600}", "中", "–", "-", "_", "García", "(12)",
+        ]
+        var generator = SplitMix(seed: 2035)
+        var byBytes = 0
+        for _ in 0..<30000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            let expected = text.split(separator: " ", maxSplits: 2).prefix(2).map { String($0) }
+            let words = PublicationSegmenter.firstTwoWords(text)
+            XCTAssertEqual(words.map { String($0) }, expected, text.debugDescription)
+            XCTAssertEqual(words.map { Array($0.utf8) }, text.split(separator: " ", maxSplits: 2).prefix(2).map { Array($0.utf8) }, text.debugDescription)
+            for word in words {
+                XCTAssertEqual(Array(PublicationSegmenter.shape(of: word).utf8), Array(PublicationSegmenter.shapeByCharacters(of: word).utf8), word.debugDescription)
+                var copy = word
+                if copy.withUTF8({ PublicationSegmenter.asciiShape($0) }) != nil { byBytes += 1 }
+            }
+            let whole = Substring(text)
+            XCTAssertEqual(Array(PublicationSegmenter.shape(of: whole).utf8), Array(PublicationSegmenter.shapeByCharacters(of: whole).utf8), text.debugDescription)
+            XCTAssertEqual(PublicationSegmenter.opensWithQuote(text), PublicationSegmenter.opensWithQuoteByCharacter(text), text.debugDescription)
+        }
+        XCTAssertGreaterThan(byBytes, 5000)
+    }
+
+    /// `FastText.trimmingWhitespaceAndNewlines` against Foundation's set: ASCII and non-ASCII white space at the ends.
+    func testTrimmingAgreesWithTheCharacterSet() {
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1C}", "\u{85}", "\u{A0}", "\u{2003}", "\u{3000}", "a", "é", "\u{301}", "Tanaka", "."]
+        var generator = SplitMix(seed: 2036)
+        for _ in 0..<10000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
+            XCTAssertEqual(Array(FastText.trimmingWhitespaceAndNewlines(text).utf8), Array(text.trimmingFast(in: .whitespacesAndNewlines).utf8), text.debugDescription)
+        }
     }
 
     /// `FastText.holdsNumber` against `contains(where: \.isNumber)`: ASCII digits after ASCII, non-ASCII letters, marks

@@ -14,6 +14,17 @@ enum FastText {
         return text.trimmingFast(in: .whitespaces)
     }
 
+    /// `text.trimmingFast(in: .whitespacesAndNewlines)`, without Foundation's set when both ends are ASCII and none of
+    /// its ASCII members (tab to carriage return, space): then there is nothing to trim. The legend and counter tests
+    /// trimmed every line of a list so.
+    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, !(0x09...0x0D).contains(first), last != 0x20, !(0x09...0x0D).contains(last) {
+            return text
+        }
+        return text.trimmingFast(in: .whitespacesAndNewlines)
+    }
+
     /// `text.contains(where: \.isNumber)`. An ASCII digit at the start or after an ASCII byte starts a character of its
     /// own (nothing ASCII joins a following digit; a prepended scalar, which would, is not ASCII), whose first scalar
     /// is the digit, so it answers yes; all-ASCII text without a digit answers no. A name with an accent before the

@@ -308,7 +308,7 @@ enum ReferenceUnits {
     static func isLegend(_ text: String) -> Bool {
         // `legend` needs an "=" (an ASCII literal, matched by nothing else).
         if text.containsByte(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         guard FastText.hasAtMostCharacters(trimmed, 150), !YearScan.holdsYear(trimmed, letter: true) else { return false }
         // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
         // (ignoring case, which `mayHoldFoldingASCII` allows for).
@@ -327,7 +327,7 @@ enum ReferenceUnits {
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
     static func isCounterHeading(_ text: String) -> Bool {
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         guard FastText.hasAtMostCharacters(trimmed, 80), let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
         let heading = String(trimmed[..<counter.lowerBound])
         return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
@@ -356,7 +356,7 @@ enum ReferenceUnits {
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         // Every placeholder pattern needs a "\\" or a "{" (ASCII literals, matched by nothing else).
         guard !trimmed.isEmpty else { return true }
         return (trimmed.containsByte(0x5C) || trimmed.containsByte(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }
