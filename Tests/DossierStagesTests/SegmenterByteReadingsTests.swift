@@ -71,6 +71,26 @@ final class SegmenterByteReadingsTests: XCTestCase {
         }
     }
 
+    /// `goesOnByItsEnds` and `markerClass` against their versions that count and search characters: line ends with
+    /// hyphens, initials, commas and "and", openings in either case, labels, marks and non-ASCII letters and digits.
+    func testLineEndsAndMarkersAgreeWithTheCharacters() {
+        let ends = ["large-", "Marine A.", "A.", " A.", "x", "Doe, J.,", "Smith &", "Smith and", "é-", "É.", "e\u{301}.", "1-", "", " ", "\n", "2019.", "-"]
+        let opens = ["scale", "with application", "xx. Doe J", "a) item", "A title", "é", "1. Doe", "", " ", "* = student", "(2019)", "Ünder"]
+        let markers = ["1.", "[12]", "a)", "•", "-", "iv.", "(3)", "١.", "Ⅳ", "【1】", "*", "A1", "\r\n", "", "x\u{301}"]
+        var generator = SplitMix(seed: 2039)
+        var goesOn = 0
+        for _ in 0..<5000 {
+            let previous = (0..<Int.random(in: 1...3, using: &generator)).map { _ in ends.randomElement(using: &generator) ?? "" }.joined()
+            let next = (0..<Int.random(in: 1...2, using: &generator)).map { _ in opens.randomElement(using: &generator) ?? "" }.joined()
+            let expected = SplitReferencesStage.goesOnByItsEndsByCounting(from: previous, to: next)
+            if expected { goesOn += 1 }
+            XCTAssertEqual(SplitReferencesStage.goesOnByItsEnds(from: previous, to: next), expected, "\(previous.debugDescription) / \(next.debugDescription)")
+            let marker = (0..<Int.random(in: 1...2, using: &generator)).map { _ in markers.randomElement(using: &generator) ?? "" }.joined()
+            XCTAssertEqual(PublicationSegmenter.markerClass(marker), PublicationSegmenter.markerClassByCharacters(marker), marker.debugDescription)
+        }
+        XCTAssertGreaterThan(goesOn, 500)
+    }
+
     /// `FastText.holdsNumber` against `contains(where: \.isNumber)`: ASCII digits after ASCII, non-ASCII letters, marks
     /// and prepended scalars, and digits of other scripts.
     func testHoldsNumberAgreesWithTheCharacters() {

@@ -456,7 +456,22 @@ enum PublicationSegmenter {
         return Int(digits)
     }
 
+    /// A marker's kind: "bracket", "number", "letter" or "bullet". An ASCII marker (each byte a character, "\r\n" holding
+    /// neither a bracket, a digit nor a letter) is read off its bytes, where the ASCII numbers are the digits and the
+    /// letters A–Z and a–z; any other asks its characters.
     static func markerClass(_ marker: String) -> String {
+        if marker.isAllASCII {
+            let bytes = marker.utf8
+            if bytes.contains(0x5B) { return "bracket" }
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return "number" }
+            if bytes.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) { return "letter" }
+            return "bullet"
+        }
+        return markerClassByCharacters(marker)
+    }
+
+    /// `markerClass` by the characters: what its byte reading must agree with.
+    static func markerClassByCharacters(_ marker: String) -> String {
         if marker.contains("[") { return "bracket" }
         if marker.contains(where: \.isNumber) { return "number" }
         if marker.contains(where: \.isLetter) { return "letter" }
