@@ -117,6 +117,61 @@ public enum Identifiers {
     /// it starts with a digit and holds a DOI's inner separator ("2020.01.001", not "2019." or a sentence). Empty
     /// when the DOI is whole. The value is joined without the space.
     public static func doiContinuation(of doi: String, after end: String.Index, in text: String) -> String {
+        // Ending in an ASCII byte that is none of the four, it ends in a character that is none of them (that byte, or a
+        // cluster, which equals no single mark): no continuation, as for most DOIs, without reading the last character.
+        if let byte = doi.utf8.last, byte < 0x80, byte != 0x2D, byte != 0x2F, byte != 0x5F, byte != 0x2E { return "" }
+        if let answer = doiContinuationByBytes(of: doi, after: end, in: text) { return answer }
+        return doiContinuationByCharacters(of: doi, after: end, in: text)
+    }
+
+    /// `doiContinuation` read off the bytes where every character it looks at is one ASCII byte: the DOI's last mark
+    /// (after an ASCII byte), the white space after it and the next word, with ASCII on both sides; nil for any other
+    /// text (a non-ASCII byte or a carriage return met), which the characters decide. In ASCII, white space is tab to
+    /// carriage return and space, and a newline line feed to carriage return. A list whose DOIs end in full stops
+    /// ("DOI: 10.1000/abc.2019.00002.") read the line break and the next item's number character by character.
+    static func doiContinuationByBytes(of doi: String, after end: String.Index, in text: String) -> String? {
+        var doiBytes = doi
+        let lastIsMark: Bool = doiBytes.withUTF8 { bytes in
+            guard let last = bytes.last, last == 0x2D || last == 0x2F || last == 0x5F || last == 0x2E else { return false }
+            return bytes.count == 1 || bytes[bytes.count - 2] < 0x80
+        }
+        guard lastIsMark, let last = doi.utf8.last else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.distance(from: utf8.startIndex, to: end)
+        var copy = text
+        let span: Range<Int>?? = copy.withUTF8 { bytes -> Range<Int>?? in
+            guard start < bytes.count else { return .some(nil) }
+            guard start > 0, bytes[start - 1] < 0x80, bytes[start - 1] != 0x0D else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            var cursor = start, spaces = 0, newlines = 0
+            while cursor < bytes.count {
+                let byte = bytes[cursor]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                guard isSpace(byte) else { break }
+                if byte >= 0x0A && byte <= 0x0D { newlines += 1 }
+                spaces += 1
+                cursor += 1
+            }
+            guard spaces >= 1, spaces <= 2, newlines <= 1, cursor < bytes.count else { return .some(nil) }
+            var wordEnd = cursor
+            while wordEnd < bytes.count {
+                let byte = bytes[wordEnd]
+                if byte >= 0x80 || byte == 0x0D { return nil }
+                if isSpace(byte) || byte == 0x22 || byte == 0x3C || byte == 0x3E { break }
+                wordEnd += 1
+            }
+            // The byte that ends the word: a non-ASCII scalar after it may join it into a character that does not.
+            if wordEnd + 1 < bytes.count, bytes[wordEnd + 1] >= 0x80 { return nil }
+            return .some(cursor..<wordEnd)
+        }
+        guard let span else { return nil }
+        guard let span else { return "" }
+        let word = text[utf8.index(utf8.startIndex, offsetBy: span.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: span.upperBound)]
+        return doiContinues(after: Character(Unicode.Scalar(last)), with: word) ? String(word) : ""
+    }
+
+    /// `doiContinuation` read character by character: what its byte test must agree with.
+    static func doiContinuationByCharacters(of doi: String, after end: String.Index, in text: String) -> String {
         guard let last = doi.last, "-/_.".contains(last), end < text.endIndex else { return "" }
         var cursor = end
         var spaces = 0
@@ -212,7 +267,7 @@ public enum Identifiers {
         case .doi:
             return (DOIScan.firstGroups(in: text) ?? IdentifierPattern.doi.firstGroups(in: text)).compactMap { raw, range in
                 let value = trimDOI(raw + doiContinuation(of: raw, after: range.upperBound, in: text))
-                guard let slash = value.firstIndex(of: "/"), value.index(after: slash) < value.endIndex else { return nil }
+                guard holdsSlashBeforeEnd(value) else { return nil }
                 return match(value, range)
             }
         case .pmid:
@@ -242,11 +297,50 @@ public enum Identifiers {
         }
     }
 
+    /// Whether `value` holds a "/" with a character after it (`firstIndex(of: "/")` and the index after it before the
+    /// end), read off the bytes when they are all ASCII, where every byte but the pair CR LF is a character of its own.
+    static func holdsSlashBeforeEnd(_ value: String) -> Bool {
+        if value.isAllASCII {
+            guard let slash = value.utf8.firstIndex(of: 0x2F) else { return false }
+            return value.utf8.index(after: slash) < value.utf8.endIndex
+        }
+        return holdsSlashBeforeEndByCharacters(value)
+    }
+
+    /// `holdsSlashBeforeEnd` read character by character: what its byte test must agree with.
+    static func holdsSlashBeforeEndByCharacters(_ value: String) -> Bool {
+        guard let slash = value.firstIndex(of: "/") else { return false }
+        return value.index(after: slash) < value.endIndex
+    }
+
+    /// Whether `byte` is one of the ASCII marks `trimDOI` takes off the end whatever comes before (".,;:'\">").
+    private static func isTrailingDOIMark(_ byte: UInt8) -> Bool {
+        byte == 0x2E || byte == 0x2C || byte == 0x3B || byte == 0x3A || byte == 0x27 || byte == 0x22 || byte == 0x3E
+    }
+
     /// A DOI without the punctuation that follows it in prose; a closing bracket stays when the DOI opened it.
     static func trimDOI(_ raw: String) -> String {
         // Ending in an ASCII byte that is none of the marks, it ends in a character that is none of them (that byte, or
         // a cluster, which equals no single mark): nothing to trim, as for most DOIs.
         if let byte = raw.utf8.last, byte < 0x80, !".,;:'\">)]}".utf8.contains(byte) { return raw }
+        var value = raw
+        // An ASCII mark after an ASCII byte (or alone) is a character of its own, the one the loop below would take
+        // off: such marks go by the byte ("10.1000/abc.2019.00002." lost its full stop character by character).
+        var cut = 0
+        value.withUTF8 { bytes in
+            var end = bytes.count
+            while end > 0, isTrailingDOIMark(bytes[end - 1]), end == 1 || bytes[end - 2] < 0x80 { end -= 1 }
+            cut = bytes.count - end
+        }
+        if cut > 0 {
+            value = String(decoding: value.utf8.dropLast(cut), as: UTF8.self)
+            if let byte = value.utf8.last, byte < 0x80, !".,;:'\">)]}".utf8.contains(byte) { return value }
+        }
+        return trimDOIByCharacters(value)
+    }
+
+    /// `trimDOI` read character by character: what its byte steps must agree with.
+    static func trimDOIByCharacters(_ raw: String) -> String {
         var value = raw
         while let last = value.last {
             if ".,;:'\"”’>".contains(last) {

@@ -14,6 +14,9 @@ enum ApplicantAnchoredAuthors {
     /// made once per document).
     @discardableResult
     static func repair(_ publication: inout Publication, matches: (CSLName) -> Bool, written: [String]) -> Bool {
+        // Nothing changes unless one of the written names is found in the reference: when none may be (`mayMatch`, false
+        // only when Foundation's search surely finds nothing), the title and the first author are not searched for.
+        guard written.contains(where: { publication.raw.mayMatch($0) }) else { return false }
         guard let title = publication.title, let authors = publication.author, let first = authors.first,
               // The applicant read whole is found; a family name read without its given name is not.
               !authors.contains(where: { author in

@@ -49,9 +49,25 @@ enum AuthorMarks {
 
     static let equalWords = ["co-first", "cofirst", "co first", "equal", "joint first", "shared first", "contributed equally", "first co-author"]
 
+    /// Whether the lowercased reference holds "equal contribution" or "contributed equally": lowered only when its
+    /// bytes may (`ByteSearch.mayHoldFoldingASCII`; the only scalars that lowercase to ASCII, "İ" and the Kelvin sign,
+    /// are among those it lets through), where every reference of a long list was lowercased for it.
+    static func mentionsEqualContribution(_ raw: String) -> Bool {
+        ByteSearch.mayHoldFoldingASCII(raw, anyOf: ["equal contribution", "contributed equally"]) && mentionsEqualContributionByLowering(raw)
+    }
+
+    /// `mentionsEqualContribution` by lowercasing the whole text: what its byte test must agree with.
+    static func mentionsEqualContributionByLowering(_ raw: String) -> Bool {
+        let lowered = raw.lowercasedFast()
+        return lowered.containsText("equal contribution") || lowered.containsText("contributed equally")
+    }
+
     static func find(in raw: String, authors: [CSLName], legend: [Character: Meaning] = [:]) -> (equal: [Int], corresponding: [Int]) {
         var marked: [Character: [Int]] = [:]
-        for (offset, author) in authors.enumerated() {
+        // A mark is a character of its own, one of five scalars: a reference without any of their bytes has none (most
+        // have none, and each author's name was searched for and the characters after it read).
+        let mayHoldMark = raw.containsByte(0x2A) || raw.containsByte(0x23) || ["†", "‡", "✉"].contains { raw.containsBytes($0) }
+        for (offset, author) in authors.enumerated() where mayHoldMark {
             guard let family = author.family, let range = raw.rangeOfText(family) else { continue }
             // Look at the few characters after the name (given initials may follow in "Xu K*").
             let tail = raw[range.upperBound...].prefix(12)
@@ -66,8 +82,7 @@ enum AuthorMarks {
             case nil: if mark == "✉" || positions.count == 1 { corresponding += positions } else { equal += positions }
             }
         }
-        let lowered = raw.lowercasedFast()
-        if lowered.containsText("equal contribution") || lowered.containsText("contributed equally"), equal.isEmpty {
+        if mentionsEqualContribution(raw), equal.isEmpty {
             equal = marked.values.flatMap { $0 }
             corresponding.removeAll { equal.contains($0) }
         }

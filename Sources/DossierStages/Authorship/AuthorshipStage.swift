@@ -162,7 +162,7 @@ final class HighlightSources {
         init(text: String, block: Block) {
             self.text = text
             highlighted = ReferenceUnits.flatten(block.inlines ?? []).filter { $0.type == .strong || $0.type == .underline }.map(\.text)
-                .filter { $0.count <= 60 }
+                .filter { $0.hasAtMostCharacters(60) }
             standsAlone = FoundationPrecheck.allStandAlone(text)
         }
 

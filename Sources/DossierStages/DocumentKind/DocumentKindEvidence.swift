@@ -113,8 +113,11 @@ struct DocumentKindEvidence {
 
     /// A year plus at least one more sign of a citation: an author list, a venue, pages, a DOI or quotes.
     static func looksLikeReference(_ text: String) -> Bool {
-        guard mayHoldYear(text), year.matches(text) else { return false }
+        let yearByBytes = holdsYearByBytes(text)
+        if yearByBytes == false { return false }
+        guard yearByBytes == true || (mayHoldYear(text) && year.matches(text)) else { return false }
         // Any one sign will do, so the expressions that a byte test can rule out go first, and only when it does not.
+        if holdsDOIByBytes(text) == true { return true }
         if mayHoldIdentifier(text), identifier.matches(text) { return true }
         if text.containsByte(0x22) || text.containsBytes("“"), quotedTitle.matches(text) { return true }
         if text.containsAnyBytes(venueWords), venue.matches(text) { return true }
@@ -134,6 +137,24 @@ struct DocumentKindEvidence {
             || ByteSearch.mayHoldFoldingASCII(text, anyOf: ["in press", "forthcoming", "submitted"])
     }
 
+    /// `year` answered from the bytes, nil where they do not settle it. Without a word of its second alternative (which
+    /// `ByteSearch.mayHoldFoldingASCII` rules out, scalars that fold to ASCII letters included), it is its first,
+    /// `\b(?:19|20)\d{2}[a-z]?\b` ignoring case, which `YearScan` reads off ASCII bytes: the expression ran on every item
+    /// of a reference list (47 K instructions a call).
+    static func holdsYearByBytes(_ text: String) -> Bool? {
+        guard !ByteSearch.mayHoldFoldingASCII(text, anyOf: ["in press", "forthcoming", "submitted"]) else { return nil }
+        var copy = text
+        return copy.withUTF8 { YearScan.scan($0, letter: true, anyCase: true) }
+    }
+
+    /// `identifier` answered from the bytes, nil where they do not settle it: without "arXiv:" or "ISBN" in any case
+    /// (ruled out as in `holdsYearByBytes`) it is `\b10\.\d{4,9}/`, which `LineScans.doiPrefix` reads off ASCII bytes.
+    static func holdsDOIByBytes(_ text: String) -> Bool? {
+        guard !ByteSearch.mayHoldFoldingASCII(text, anyOf: ["arxiv:", "isbn"]) else { return nil }
+        var copy = text
+        return copy.withUTF8 { LineScans.doiPrefix($0, wordStart: true) }
+    }
+
     /// False when `identifier` cannot match: it needs "10." or, ignoring case, "arxiv:" or "isbn".
     static func mayHoldIdentifier(_ text: String) -> Bool {
         text.containsBytes("10.") || ByteSearch.mayHoldFoldingASCII(text, anyOf: ["arxiv:", "isbn"])
@@ -149,12 +170,12 @@ struct DocumentKindEvidence {
     private static let closingPattern = TextPattern(
         #"^\s*(?:Sincerely|Yours sincerely|Yours faithfully|Yours truly|Best regards|Kind regards|Warm regards|With best regards|Respectfully|Mit freundlichen Grüßen|Cordialement|Atentamente|Cordiali saluti)\b"#,
         caseInsensitive: true)
-    private static let year = TextPattern(#"\b(?:19|20)\d{2}[a-z]?\b|\b(?:in press|forthcoming|submitted)\b"#, caseInsensitive: true)
+    static let year = TextPattern(#"\b(?:19|20)\d{2}[a-z]?\b|\b(?:in press|forthcoming|submitted)\b"#, caseInsensitive: true)
     private static let authorList = TextPattern(
         #"\p{Lu}[\p{L}'\-]+,\s*(?:\p{Lu}\.\s*)+|(?:\p{Lu}\.\s*)+\p{Lu}[\p{L}'\-]+,|\bet al\b|\p{Lu}[\p{L}'\-]+,?\s+(?:and|&)\s+\p{Lu}"#)
     private static let venue = TextPattern(
         #"\b(?:In:?\s+Proc|Proceedings|Journal|Conference|Symposium|Workshop|Transactions|Letters|Review|Press|vol\.|Vol\.|arXiv|bioRxiv|preprint)\b"#)
     private static let pages = TextPattern(#"\bpp?\.\s*\d+|\b\d+\s*\(\d+\)\s*[:,]\s*\d+|\b\d+[–-]\d+\b"#)
-    private static let identifier = TextPattern(#"\b10\.\d{4,9}/|arXiv:|ISBN"#, caseInsensitive: true)
+    static let identifier = TextPattern(#"\b10\.\d{4,9}/|arXiv:|ISBN"#, caseInsensitive: true)
     private static let quotedTitle = TextPattern(#"[“"][^”"]{10,}[”"]"#)
 }

@@ -23,6 +23,12 @@ public enum TextNormalizer {
         // No scalar that a replaced character is made of or canonically equivalent to (U+2000 and U+2001 are
         // U+2002 and U+2003 to Character equality): the loop below would copy every character.
         if !text.unicodeScalars.contains(where: mayBeReplaced) { return text.precomposedStringWithCanonicalMapping }
+        return normalizeCharactersByCharacters(text)
+    }
+
+    /// `normalizeCharacters` by its general path alone, the replacements character by character and then NFC: what the
+    /// byte and scalar paths in front of it must agree with.
+    static func normalizeCharactersByCharacters(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
@@ -44,10 +50,19 @@ public enum TextNormalizer {
     static func normalizeSimpleScalars(_ text: String) -> String? {
         var source = text
         // Scalar by scalar off the (valid) UTF-8 bytes, which a kept scalar is copied as.
+        var unchanged = false
         let out: [UInt8]? = source.withUTF8 { bytes in
+            // The bytes up to the first that the loop below would not copy as they are go over without copying: most
+            // texts that come here (an en dash, an accented name) have none, and are the same text after it.
+            guard let kept = keptPrefixLength(bytes) else { return nil }
+            if kept == bytes.count {
+                unchanged = true
+                return nil
+            }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
-            var index = 0
+            out.append(contentsOf: bytes[0..<kept])
+            var index = kept
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
@@ -79,8 +94,31 @@ public enum TextNormalizer {
             }
             return out
         }
+        if unchanged { return text }
         guard let out else { return nil }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// How many bytes from the start `normalizeSimpleScalars` copies as they are before it first replaces, drops or
+    /// refuses a scalar (all of them when it never does); nil when it refuses one before anything else.
+    private static func keptPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x09 || byte == 0x0D { return index }
+                index += 1
+                continue
+            }
+            let (value, length) = UTF8Scalars.decode(bytes, at: index)
+            switch value {
+            case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0xAD, 0x200B, 0x2060, 0x2028, 0x2029: return index
+            case 0x200C, 0x200D: return nil
+            case 0x80..<0x300, 0x2000...0x206F: index += length
+            default: return nil
+            }
+        }
+        return bytes.count
     }
 
     /// Whether `scalar` may be, or be part of, a character of `replacements`: the keys and their canonical
@@ -94,7 +132,16 @@ public enum TextNormalizer {
 
     /// Characters normalized, runs of spaces collapsed, each line trimmed, empty edge lines dropped.
     public static func normalizeBlockText(_ text: String) -> String {
-        let lines = normalizeCharacters(text).linesSplitFast(omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
+        let normalized = normalizeCharacters(text)
+        // One line (no line feed): that line collapsed and trimmed, which the edges' dropping leaves as it is or empty.
+        // Most blocks of a reference list are one reference on one line.
+        if !normalized.containsByte(0x0A) { return trimmingSpaces(collapseSpaces(Substring(normalized))) }
+        return normalizeBlockTextByLines(normalized)
+    }
+
+    /// `normalizeBlockText` line by line, of a text whose characters are normalized: what its one-line path must agree with.
+    static func normalizeBlockTextByLines(_ normalized: String) -> String {
+        let lines = normalized.linesSplitFast(omittingEmptySubsequences: false).map { trimmingSpaces(collapseSpaces(Substring($0))) }
         var slice = lines[...]
         while slice.first?.isEmpty == true { slice = slice.dropFirst() }
         while slice.last?.isEmpty == true { slice = slice.dropLast() }

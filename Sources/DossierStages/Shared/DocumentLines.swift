@@ -211,6 +211,9 @@ enum BareURLScanner {
     /// text to the expression too, as does a control character other than tab, line feed, form feed and carriage
     /// return. Matches are made strings as the expression's are (`TextMatch`): dropped when they do not fall on
     /// character boundaries.
+    /// The literals of which the host alternatives need one ("github." for both of GitHub's), lowercase.
+    private static let hostLiterals: [[UInt8]] = ["orcid.org", "scholar.google.", "linkedin.com", "github."].map { Array($0.utf8) }
+
     static func matchesBeyondASCII(in text: String) -> [String]? {
         if ByteSearch.mayFoldToASCIILetter(text) { return nil }
         var copy = text
@@ -219,9 +222,19 @@ enum BareURLScanner {
                 if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F { return nil }
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 { return nil }
             }
+            // Without a host's literal (ASCII case ignored, no scalar here folds to an ASCII letter) only "http" or
+            // "www." can start a match: the other starts are passed over by their first byte (a reference line with a
+            // DOI link and an en dash was tried at each of its bytes).
+            let hostsPossible = hostLiterals.contains { literal in
+                literal.withUnsafeBufferPointer { ByteSearch.containsFoldingASCIICase($0, in: bytes) }
+            }
             var found: [Range<Int>] = []
             var start = 0
             while start < bytes.count {
+                if !hostsPossible, bytes[start] | 0x20 != UInt8(ascii: "h"), bytes[start] | 0x20 != UInt8(ascii: "w") {
+                    start += 1
+                    continue
+                }
                 switch matchBeyondASCII(bytes, at: start) {
                 case .none: start += 1
                 case .some(.none): return nil

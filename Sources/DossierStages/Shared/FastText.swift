@@ -14,14 +14,34 @@ enum FastText {
         return text.trimmingFast(in: .whitespaces)
     }
 
-    /// `text.contains(where: \.isNumber)`. An ASCII digit before any non-ASCII byte starts a character of its own
-    /// (nothing ASCII joins a following digit), so it answers yes; all-ASCII text without a digit answers no.
-    static func holdsNumber(_ text: String) -> Bool {
-        for byte in text.utf8 {
-            if byte >= 0x80 { return text.contains(where: \.isNumber) }
-            if byte >= 0x30 && byte <= 0x39 { return true }
+    /// `text.trimmingFast(in: .whitespacesAndNewlines)`, without Foundation's set when both ends are ASCII and none of
+    /// its ASCII members (tab to carriage return, space): then there is nothing to trim. The legend and counter tests
+    /// trimmed every line of a list so.
+    static func trimmingWhitespaceAndNewlines(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80,
+           first != 0x20, !(0x09...0x0D).contains(first), last != 0x20, !(0x09...0x0D).contains(last) {
+            return text
         }
-        return false
+        return text.trimmingFast(in: .whitespacesAndNewlines)
+    }
+
+    /// `text.contains(where: \.isNumber)`. An ASCII digit at the start or after an ASCII byte starts a character of its
+    /// own (nothing ASCII joins a following digit; a prepended scalar, which would, is not ASCII), whose first scalar
+    /// is the digit, so it answers yes; all-ASCII text without a digit answers no. A name with an accent before the
+    /// year ("García, E. (1989)") sent the whole line through the characters.
+    static func holdsNumber(_ text: String) -> Bool {
+        var sawNonASCII = false, previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte >= 0x30 && byte <= 0x39 && previous < 0x80 { return true }
+            if byte >= 0x80 { sawNonASCII = true }
+            previous = byte
+        }
+        return sawNonASCII && holdsNumberByCharacters(text)
+    }
+
+    /// `holdsNumber` by the characters: what its byte test must agree with.
+    static func holdsNumberByCharacters(_ text: String) -> Bool {
+        text.contains(where: \.isNumber)
     }
 
     /// `text.replacingOccurrences(of: String(UnicodeScalar(byte)), with: replacement)` for an ASCII `byte` and an

@@ -14,6 +14,8 @@ enum ReferenceFieldOrder {
 
     /// The fields in author-first order, or nil when the lines are not a title-first entry (then nothing changes).
     static func authorFirst(_ lines: [String]) -> [String]? {
+        // Fewer than two lines leave fewer than two fields: most references are one line.
+        guard lines.count >= 2 else { return nil }
         var fields = lines.map(FastText.trimmingSpaces).filter { !$0.isEmpty && !isLinkWordsOnly($0) }
         guard fields.count >= 2 else { return nil }
         fields[0] = ReferenceUnits.Patterns.numbering.replacing(in: fields[0], with: "")

@@ -160,7 +160,9 @@ enum ReferenceUnits {
     }
 
     static func unit(_ written: String, inlines: [Inline], block: Int) -> ReferenceUnit {
-        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, inlines: inlines)), inlines: inlines)
+        // The runs, flattened once for the three readers of them below (each flattened them anew).
+        let runs = flatten(inlines)
+        let fields = ReferenceFieldOrder.endingStyledLines(ReferenceFieldOrder.separatingAuthorLine(withoutIconLinks(written, runs: runs)), inlines: inlines)
         // A DOI broken at a line end after ".", "/", "-" or "_" goes on at the start of the next line, no space between.
         // Both need a line feed (most units are one line: the searches were a fifth of a long list's time).
         var raw = fields.containsByte(0x0A) ? Patterns.brokenDOI.replacing(in: fields, with: "$1").replacingOccurrences(of: "\n", with: " ") : fields
@@ -173,8 +175,8 @@ enum ReferenceUnits {
             if raw[match.upperBound...].contains(year) { raw.removeSubrange(match) }
         }
         raw = (mayHoldRepeatedSpace(raw) ? Patterns.spaces.replacing(in: raw, with: " ") : raw).trimmingFast(in: .whitespaces)
-        raw = separatingGluedEmphasis(raw, inlines: inlines)
-        let links = flatten(inlines).filter { $0.type == .link }
+        raw = separatingGluedEmphasis(raw, runs: runs)
+        let links = runs.filter { $0.type == .link }
         var text = raw
         var urls: [String] = []
         for link in links {
@@ -189,7 +191,9 @@ enum ReferenceUnits {
             text = Patterns.emptyBrackets.replacing(in: text, with: "")
         }
         if mayEnd(text, with: ",;|/") { text = Patterns.trailingSeparators.replacing(in: text, with: "") }
-        if text.last.map({ ".!?)]\"”".contains($0) }) == false, raw.characterCount > text.characterCount { text += "." }
+        // `text` is `raw` with pieces taken off: as many bytes, nothing was, and the counts are equal (they are counted
+        // only when something was).
+        if text.last.map({ ".!?)]\"”".contains($0) }) == false, text.utf8.count != raw.utf8.count, raw.characterCount > text.characterCount { text += "." }
         return ReferenceUnit(raw: raw, text: text.trimmingFast(in: .whitespaces), urls: urls, block: block)
     }
 
@@ -275,8 +279,9 @@ enum ReferenceUnits {
 
     /// Links drawn as one glyph of an icon font (a code or a preprint icon in the right margin) come out of a PDF as a
     /// lone letter at the end of a line ("… gravitational a\nfields …"): removed where a one-character link stands so.
-    static func withoutIconLinks(_ text: String, inlines: [Inline]) -> String {
-        let icons = Set(flatten(inlines).filter { $0.type == .link }.map { $0.text.trimmingFast(in: .whitespaces) }.filter { $0.count == 1 })
+    /// `runs` are the unit's inlines flattened (`flatten`).
+    static func withoutIconLinks(_ text: String, runs: [Inline]) -> String {
+        let icons = Set(runs.filter { $0.type == .link }.map { $0.text.trimmingFast(in: .whitespaces) }.filter { $0.count == 1 })
         guard !icons.isEmpty else { return text }
         // Several icons may stand side by side ("… spherical a Ƃ\ncoordinates").
         let pattern = TextPattern(#"([ \t]+("# + icons.map(TextPattern.escaped).joined(separator: "|") + #"))+[ \t]*(?=\n|$)"#)
@@ -285,9 +290,10 @@ enum ReferenceUnits {
 
     /// A space put back where an italic or bold run starts right after a sentence's period: Markdown
     /// "in Images._Methods in Ecology_" reads "Images.Methods in Ecology"; the markup, not the text, made the break.
-    static func separatingGluedEmphasis(_ text: String, inlines: [Inline]) -> String {
+    /// `runs` are the unit's inlines flattened (`flatten`).
+    static func separatingGluedEmphasis(_ text: String, runs: [Inline]) -> String {
         var result = text
-        for inline in flatten(inlines) where [.emphasis, .strong].contains(inline.type) {
+        for inline in runs where [.emphasis, .strong].contains(inline.type) {
             let run = inline.text.trimmingFast(in: .whitespaces)
             guard run.first?.isUppercase == true, let range = result.rangeOfText("." + run) else { continue }
             guard range.lowerBound > result.startIndex, result[result.index(before: range.lowerBound)].isLowercase else { continue }
@@ -302,7 +308,7 @@ enum ReferenceUnits {
     static func isLegend(_ text: String) -> Bool {
         // `legend` needs an "=" (an ASCII literal, matched by nothing else).
         if text.containsByte(UInt8(ascii: "=")), Patterns.legend.matches(text) { return true }
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         guard FastText.hasAtMostCharacters(trimmed, 150), !YearScan.holdsYear(trimmed, letter: true) else { return false }
         // `markLegend` needs one of its marks (matched as themselves), `wordLegend` a ":" or "indicate" or "denote"
         // (ignoring case, which `mayHoldFoldingASCII` allows for).
@@ -321,14 +327,25 @@ enum ReferenceUnits {
 
     /// Whether a unit is a sub-heading with a counter ("Preprints (5)", "Peer-reviewed articles [21]"), not a reference.
     static func isCounterHeading(_ text: String) -> Bool {
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         guard FastText.hasAtMostCharacters(trimmed, 80), let counter = Patterns.trailingCounter.firstMatch(in: trimmed)?.range else { return false }
         let heading = String(trimmed[..<counter.lowerBound])
         return !heading.isEmpty && heading.split(separator: " ").count <= 6 && SectionHeadings.kind(of: heading) != nil
     }
 
+    /// Every inline and, after each, its children's, depth first: appended to one array (a flat map of one-element
+    /// arrays joined to each child's made and freed arrays for every run of every reference).
     static func flatten(_ inlines: [Inline]) -> [Inline] {
-        inlines.flatMap { [$0] + flatten($0.children ?? []) }
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        func visit(_ inlines: [Inline]) {
+            for inline in inlines {
+                result.append(inline)
+                if let children = inline.children { visit(children) }
+            }
+        }
+        visit(inlines)
+        return result
     }
 
     private static func removeLast(_ word: String, from text: String) -> String {
@@ -339,7 +356,7 @@ enum ReferenceUnits {
     }
 
     static func isPlaceholder(_ text: String) -> Bool {
-        let trimmed = text.trimmingFast(in: .whitespacesAndNewlines)
+        let trimmed = FastText.trimmingWhitespaceAndNewlines(text)
         // Every placeholder pattern needs a "\\" or a "{" (ASCII literals, matched by nothing else).
         guard !trimmed.isEmpty else { return true }
         return (trimmed.containsByte(0x5C) || trimmed.containsByte(0x7B)) && Patterns.placeholders.contains { $0.matches(trimmed) }

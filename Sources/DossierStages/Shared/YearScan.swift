@@ -18,8 +18,10 @@ enum YearScan {
         return (letter ? ReferenceUnits.Patterns.year : ReferenceFieldOrder.Patterns.year).matches(text)
     }
 
-    /// true or false when the bytes settle it, nil when a non-ASCII scalar stands where the expression looks.
-    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, letter: Bool) -> Bool? {
+    /// true or false when the bytes settle it, nil when a non-ASCII scalar stands where the expression looks. With
+    /// `anyCase`, the letter after the year may be a capital too, as in an expression that ignores case (where no
+    /// non-ASCII scalar folds to an ASCII digit, and one that folds to a letter stands where the scan hands over).
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, letter: Bool, anyCase: Bool = false) -> Bool? {
         func isWord(_ byte: UInt8) -> Bool {
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
         }
@@ -44,7 +46,7 @@ enum YearScan {
             guard end < count else { return true }
             let next = bytes[end]
             if next >= 0x80 { return nil }
-            if letter, next >= 0x61, next <= 0x7A {
+            if letter, (next >= 0x61 && next <= 0x7A) || (anyCase && next >= 0x41 && next <= 0x5A) {
                 guard end + 1 < count else { return true }
                 let after = bytes[end + 1]
                 if after >= 0x80 { return nil }

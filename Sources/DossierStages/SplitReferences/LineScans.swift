@@ -20,13 +20,20 @@ enum LineScans {
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
-    /// `10\.\d{4,9}/`: true, false, or nil for the expression.
-    static func doiPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    /// `\w` in ASCII: letters, digits and "_".
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+    }
+
+    /// `10\.\d{4,9}/`: true, false, or nil for the expression; with `wordStart`, `\b10\.\d{4,9}/` (an ASCII letter,
+    /// digit or "_" before the "1" rules a candidate out; a non-ASCII scalar there is judged by the expression).
+    static func doiPrefix(_ bytes: UnsafeBufferPointer<UInt8>, wordStart: Bool = false) -> Bool? {
         let count = bytes.count
         var index = 0
         while index + 2 < count {
             defer { index += 1 }
             guard bytes[index] == 0x31, bytes[index + 1] == 0x30, bytes[index + 2] == 0x2E else { continue }
+            if wordStart, index > 0, isWordByte(bytes[index - 1]) { continue }
             var end = index + 3
             while end < count, isDigit(bytes[end]) { end += 1 }
             // A non-ASCII scalar may be a digit that `\d` takes.

@@ -96,13 +96,16 @@ enum PublicationSegmenter {
         var keys: [UInt32] = []
         keys.reserveCapacity(48)
         func add(_ name: String, _ value: String) { keys.append(GeneralSequences.key(201, name + "=" + value)) }
-        func flag(_ name: String, _ on: Bool) { if on { add(name, "1") } }
+        /// A feature whose string is fixed, hashed once (`FixedKeys`).
+        func add(_ key: UInt32) { keys.append(key) }
+        func flag(_ key: UInt32, _ on: Bool) { if on { keys.append(key) } }
+        let fixed = FixedKeys.shared
         let opens = line.opensBlock ? "open" : "wrap"
-        add("bias", "")
+        add(fixed.bias)
         add("holder", line.holder.rawValue + "/" + opens)
         add("format|holder", line.format + "/" + line.holder.rawValue + "/" + opens)
-        flag("section", line.opensSection)
-        flag("bold", line.bold)
+        flag(fixed.section, line.opensSection)
+        flag(fixed.bold, line.bold)
         add("marker", line.marker.map(markerClass) ?? "none")
         if let step = carried.numberStep {
             add("numberStep", step)
@@ -114,22 +117,22 @@ enum PublicationSegmenter {
         add("end", own.end)
         add("length", lengths[index])
         add("words", own.words)
-        flag("numbered", own.numbered)
-        add("numbered|opens", "\(own.numbered)/" + opens)
-        flag("dated", own.dated)
-        flag("leadingYear", own.leadingYear)
-        flag("labelled", own.labelled)
-        flag("authors", own.authors)
-        flag("nameFirst", own.nameFirst)
-        add("nameFirst|opens", "\(own.nameFirst)/" + opens)
-        flag("lower", own.lower)
-        flag("quoted", own.quoted)
-        flag("year", own.year)
-        flag("doi", own.doi)
-        flag("url", own.url)
-        flag("pages", own.pages)
-        flag("legend", own.legend)
-        flag("applicant", own.applicant)
+        flag(fixed.numbered, own.numbered)
+        add(fixed.numberedOpens[FixedKeys.index(own.numbered, line.opensBlock)])
+        flag(fixed.dated, own.dated)
+        flag(fixed.leadingYear, own.leadingYear)
+        flag(fixed.labelled, own.labelled)
+        flag(fixed.authors, own.authors)
+        flag(fixed.nameFirst, own.nameFirst)
+        add(fixed.nameFirstOpens[FixedKeys.index(own.nameFirst, line.opensBlock)])
+        flag(fixed.lower, own.lower)
+        flag(fixed.quoted, own.quoted)
+        flag(fixed.year, own.year)
+        flag(fixed.doi, own.doi)
+        flag(fixed.url, own.url)
+        flag(fixed.pages, own.pages)
+        flag(fixed.legend, own.legend)
+        flag(fixed.applicant, own.applicant)
         if let previous {
             let before = lines[index - 1]
             add("previousEnd", previous.end)
@@ -139,25 +142,55 @@ enum PublicationSegmenter {
             add("previousLength", lengths[index - 1])
             add("previousLength|shape", lengths[index - 1] + "/" + own.shape)
             add("previousLength|opens", lengths[index - 1] + "/" + opens)
-            flag("previousYear", previous.year)
-            flag("previousDOI", previous.doi || previous.url)
+            flag(fixed.previousYear, previous.year)
+            flag(fixed.previousDOI, previous.doi || previous.url)
             let goesOn = SplitReferencesStage.goesOnByItsEnds(from: before.text, to: line.text)
-            flag("goesOn", goesOn)
-            add("goesOn|opens", "\(goesOn)/" + opens)
-            flag("previousBold", before.bold)
-            add("bold|previousBold", "\(line.bold)/\(before.bold)")
+            flag(fixed.goesOn, goesOn)
+            add(fixed.goesOnOpens[FixedKeys.index(goesOn, line.opensBlock)])
+            flag(fixed.previousBold, before.bold)
+            add(fixed.boldPreviousBold[FixedKeys.index(line.bold, before.bold)])
         } else {
-            add("first", "")
+            add(fixed.first)
         }
-        if let same = carried.sameOpening { flag("sameOpening", same) }
-        add("last", next.map { $0.opensBlock ? "blockEnds" : "goesOn" } ?? "documentEnds")
+        if let same = carried.sameOpening { flag(fixed.sameOpening, same) }
+        add(next.map { $0.opensBlock ? fixed.lastBlockEnds : fixed.lastGoesOn } ?? fixed.lastDocumentEnds)
         return keys
+    }
+
+    /// The keys of the features whose strings are fixed ("bias=", "year=1", "numbered|opens=true/wrap", …), hashed once
+    /// rather than spelled and hashed again for every line: the same keys, in the same order, as `add(name, value)`
+    /// gives them (`PublicationSegmenterTests` compares the two).
+    struct FixedKeys: Sendable {
+        static let shared = FixedKeys()
+
+        let bias = FixedKeys.key("bias", ""), first = FixedKeys.key("first", "")
+        let section = FixedKeys.flag("section"), bold = FixedKeys.flag("bold"), numbered = FixedKeys.flag("numbered"), dated = FixedKeys.flag("dated")
+        let leadingYear = FixedKeys.flag("leadingYear"), labelled = FixedKeys.flag("labelled"), authors = FixedKeys.flag("authors"), nameFirst = FixedKeys.flag("nameFirst")
+        let lower = FixedKeys.flag("lower"), quoted = FixedKeys.flag("quoted"), year = FixedKeys.flag("year"), doi = FixedKeys.flag("doi"), url = FixedKeys.flag("url")
+        let pages = FixedKeys.flag("pages"), legend = FixedKeys.flag("legend"), applicant = FixedKeys.flag("applicant"), previousYear = FixedKeys.flag("previousYear")
+        let previousDOI = FixedKeys.flag("previousDOI"), goesOn = FixedKeys.flag("goesOn"), previousBold = FixedKeys.flag("previousBold")
+        let sameOpening = FixedKeys.flag("sameOpening")
+        /// By `index(_:_:)` of the flag and whether the line opens a block.
+        let numberedOpens = FixedKeys.pairs("numbered|opens", "open", "wrap"), nameFirstOpens = FixedKeys.pairs("nameFirst|opens", "open", "wrap")
+        let goesOnOpens = FixedKeys.pairs("goesOn|opens", "open", "wrap")
+        /// By `index(_:_:)` of the line's bold and the line before's.
+        let boldPreviousBold = FixedKeys.pairs("bold|previousBold", "true", "false")
+        let lastBlockEnds = FixedKeys.key("last", "blockEnds"), lastGoesOn = FixedKeys.key("last", "goesOn"), lastDocumentEnds = FixedKeys.key("last", "documentEnds")
+
+        static func key(_ name: String, _ value: String) -> UInt32 { GeneralSequences.key(201, name + "=" + value) }
+        static func flag(_ name: String) -> UInt32 { key(name, "1") }
+        /// The keys of "name=true/…" and "name=false/…" with `second` (when the second flag is set) or `otherwise`.
+        static func pairs(_ name: String, _ second: String, _ otherwise: String) -> [UInt32] {
+            [key(name, "true/" + second), key(name, "true/" + otherwise), key(name, "false/" + second), key(name, "false/" + otherwise)]
+        }
+        /// Where the key of two flags is in `pairs`.
+        static func index(_ first: Bool, _ second: Bool) -> Int { (first ? 0 : 2) + (second ? 0 : 1) }
     }
 
     static func traits(of line: PublicationLine, applicant: [String]) -> Traits {
         let text = line.text
         var traits = Traits()
-        let words = text.split(separator: " ", maxSplits: 2)
+        let words = firstTwoWords(text)
         traits.shape = words.first.map { shape(of: $0) } ?? ""
         traits.secondShape = words.count > 1 ? shape(of: words[1]) : ""
         traits.end = endClass(text)
@@ -166,7 +199,7 @@ enum PublicationSegmenter {
         // Every numbering, year and label pattern holds a digit: a line without one is spared the expressions.
         // The numbering, year-column and label patterns are anchored at the start: a number, a bracket or a capital
         // (years open with 1 or 2).
-        let digits = text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let digits = containsASCIIDigit(text)
         let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }) ?? 0
         let opensNumber = first >= 0x30 && first <= 0x39, opensYear = first == 0x31 || first == 0x32 || first >= 0x80
         let opensMark = opensNumber || first == 0x5B || first == 0x28 || (first >= 0x41 && first <= 0x5A) || first >= 0x80
@@ -180,18 +213,164 @@ enum PublicationSegmenter {
         traits.leadingYear = digits && opensYear && ReferenceUnits.Patterns.leadingYear.matches(text)
         traits.labelled = digits && opensMark && !capitalOpensWord && SplitReferencesStage.Patterns.entryLabel.matches(text)
         traits.authors = ReferenceFieldOrder.looksLikeAuthorList(text)
-        if let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) {
-            traits.nameFirst = text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
-        }
+        traits.nameFirst = opensWithName(text)
         traits.lower = text.first?.isLowercase == true
-        traits.quoted = text.first.map { "\"“‘'«".contains($0) } == true
+        traits.quoted = opensWithQuote(text)
         traits.year = digits && YearScan.holdsYear(text, letter: true)
-        traits.doi = digits && text.containsText("10.") && LineScans.holdsDOIPrefix(text)
-        traits.url = text.containsText("http") || text.containsText("www.")
-        traits.pages = digits && (text.containsByte(0x2D) || text.containsText("–")) && LineScans.holdsPageRange(text)
+        // Foundation's search, as `containsText` asks it, where the needle's bytes are there: whether every scalar of
+        // the line stands alone is read once for the three needles rather than once each.
+        var standsAlone: Bool?
+        func holds(_ needle: String) -> Bool {
+            guard text.containsBytes(needle) else { return false }
+            if standsAlone == nil { standsAlone = FoundationPrecheck.allStandAlone(text) }
+            return standsAlone == true || text.containsText(needle)
+        }
+        traits.doi = digits && holds("10.") && LineScans.holdsDOIPrefix(text)
+        traits.url = holds("http") || holds("www.")
+        traits.pages = digits && (text.containsByte(0x2D) || holds("–")) && LineScans.holdsPageRange(text)
         traits.legend = ReferenceUnits.isLegend(text) || ReferenceUnits.isCounterHeading(text)
         traits.applicant = applicant.contains { text.containsText($0) }
         return traits
+    }
+
+    /// Whether `ReferenceUnits.Patterns.authorLike` first matches within the first eight characters: from the bytes
+    /// when they settle it (`nameStartByBytes`), else by the expression, which ran over every line (32 K instructions).
+    static func opensWithName(_ text: String) -> Bool {
+        var copy = text
+        if let answer = copy.withUTF8({ nameStartByBytes($0) }) { return answer }
+        return opensWithNameByExpression(text)
+    }
+
+    /// `opensWithName` by the expression: what the byte reading must agree with.
+    static func opensWithNameByExpression(_ text: String) -> Bool {
+        guard let match = ReferenceUnits.Patterns.authorLike.firstMatch(in: text) else { return false }
+        return text.distance(from: text.startIndex, to: match.range.lowerBound) <= 8
+    }
+
+    /// `opensWithName` read off ASCII bytes, nil where a non-ASCII byte or a carriage return is read. The expression,
+    /// `\b\p{Lu}\.\s?(\p{Lu}\.\s?)?\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,\s\p{Lu}\.|\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[*†‡§¶#]*[,.]`, is
+    /// tried at the starts 0…8 in order, its alternatives in order, as the engine does; in ASCII `\p{Lu}` is A–Z,
+    /// `\p{Ll}` a–z, `\s` tab to carriage return and space, `\b` a change between letters, digits or "_" and the rest.
+    /// The first start that matches is the first match; it is a byte and a character from the start (no "\r\n" pair
+    /// before it), and it lies on character boundaries when an ASCII byte, or nothing, follows it. No match at 0…8
+    /// means none within eight characters.
+    static func nameStartByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        enum Unknown: Error { case nonASCII }
+        let count = bytes.count
+        /// The byte at `index` (0 past the end), or `Unknown` for a non-ASCII byte or a carriage return.
+        func byte(_ index: Int) throws -> UInt8 {
+            guard index < count else { return 0 }
+            let value = bytes[index]
+            if value >= 0x80 || value == 0x0D { throw Unknown.nonASCII }
+            return value
+        }
+        func upper(_ value: UInt8) -> Bool { value >= 0x41 && value <= 0x5A }
+        func lower(_ value: UInt8) -> Bool { value >= 0x61 && value <= 0x7A }
+        func space(_ value: UInt8) -> Bool { value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        func word(_ value: UInt8) -> Bool { upper(value) || lower(value) || (value >= 0x30 && value <= 0x39) || value == 0x5F }
+        /// The end of `\p{Lu}\p{Ll}+` at `index`, or nil.
+        func capitalised(_ index: Int) throws -> Int? {
+            guard upper(try byte(index)), lower(try byte(index + 1)) else { return nil }
+            var end = index + 2
+            while lower(try byte(end)) { end += 1 }
+            return end
+        }
+        /// The end of the first alternative at `start`, or nil: `\b\p{Lu}\.`, then the greedy choices in order.
+        func initialsThenName(_ start: Int) throws -> Int? {
+            guard upper(try byte(start)), try byte(start + 1) == 0x2E else { return nil }
+            if start > 0, word(try byte(start - 1)) { return nil }
+            let afterInitial = start + 2
+            for firstSpace in space(try byte(afterInitial)) ? [1, 0] : [0] {
+                let group = afterInitial + firstSpace
+                if upper(try byte(group)), try byte(group + 1) == 0x2E {
+                    for secondSpace in space(try byte(group + 2)) ? [1, 0] : [0] {
+                        if let end = try capitalised(group + 2 + secondSpace) { return end }
+                    }
+                }
+                if let end = try capitalised(group) { return end }
+            }
+            return nil
+        }
+        /// The end of the second alternative, `\p{Lu}\p{Ll}+,\s\p{Lu}\.`, at `start`, or nil.
+        func nameCommaInitial(_ start: Int) throws -> Int? {
+            guard let name = try capitalised(start), try byte(name) == 0x2C, space(try byte(name + 1)),
+                  upper(try byte(name + 2)), try byte(name + 3) == 0x2E else { return nil }
+            return name + 4
+        }
+        /// The end of the third alternative, `\p{Lu}\p{Ll}+\s\p{Lu}{1,3}[*†‡§¶#]*[,.]`, at `start`, or nil: the capitals
+        /// and marks are taken greedily, and giving any back leaves a capital or a mark where "," or "." is due.
+        func nameInitials(_ start: Int) throws -> Int? {
+            guard let name = try capitalised(start), space(try byte(name)) else { return nil }
+            var end = name + 1
+            while end - name - 1 < 3, upper(try byte(end)) { end += 1 }
+            guard end > name + 1 else { return nil }
+            while try byte(end) == 0x2A || byte(end) == 0x23 { end += 1 }
+            let stop = try byte(end)
+            return stop == 0x2C || stop == 0x2E ? end + 1 : nil
+        }
+        do {
+            for start in 0...8 where start < count {
+                guard let end = try initialsThenName(start) ?? nameCommaInitial(start) ?? nameInitials(start) else { continue }
+                // What follows the match: an ASCII byte (or nothing) puts its end on a character boundary.
+                _ = try byte(end)
+                return true
+            }
+            // The starts tried were all ASCII, none a carriage return: a later start is more than eight characters in.
+            _ = try byte(min(count, 9))
+            return false
+        } catch {
+            return nil
+        }
+    }
+
+    /// Whether `text` holds an ASCII digit (`utf8.contains`, without a closure called per byte).
+    static func containsASCIIDigit(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { bytes in bytes.contains { $0 >= 0x30 && $0 <= 0x39 } }
+    }
+
+    /// Whether the first character is a quotation mark of `"“‘'«`: an ASCII byte followed by an ASCII byte (or by
+    /// nothing) is the first character, and a quotation mark when it is `"` or `'`; other openings ask the character.
+    static func opensWithQuote(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80 {
+            let second = utf8.dropFirst().first
+            if second.map({ $0 < 0x80 }) ?? true { return first == 0x22 || first == 0x27 }
+        }
+        return opensWithQuoteByCharacter(text)
+    }
+
+    /// `opensWithQuote` by the first character: what its byte test must agree with.
+    static func opensWithQuoteByCharacter(_ text: String) -> Bool {
+        text.first.map { "\"“‘'«".contains($0) } == true
+    }
+
+    /// The first two pieces of `text.split(separator: " ", maxSplits: 2)`, all that `traits` reads of it, cut at the
+    /// space bytes when the bytes up to the second piece's end and the two after it are ASCII (each byte then a
+    /// character, but for "\r\n", which holds no space); the split otherwise.
+    static func firstTwoWords(_ text: String) -> [Substring] {
+        var copy = text
+        let spans: [Range<Int>]? = copy.withUTF8 { bytes in
+            var spans: [Range<Int>] = []
+            var index = 0
+            while spans.count < 2 {
+                while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+                guard index < bytes.count else { break }
+                let start = index
+                while index < bytes.count, bytes[index] != 0x20 {
+                    if bytes[index] >= 0x80 { return nil }
+                    index += 1
+                }
+                spans.append(start..<index)
+            }
+            // What follows the last piece read, a space (or nothing): a non-ASCII scalar after it may join it into
+            // a character that is no separator.
+            if index + 1 < bytes.count, bytes[index + 1] >= 0x80 { return nil }
+            return spans
+        }
+        guard let spans else { return text.split(separator: " ", maxSplits: 2).prefix(2).map { $0 } }
+        let utf8 = text.utf8
+        return spans.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
     }
 
     enum Patterns {
@@ -202,6 +381,29 @@ enum PublicationSegmenter {
     /// A word's shape: letters and digits as X, x and d, runs of letters shortened to two and of digits to four,
     /// punctuation kept ("Dossier," → "Xxx,", "[12]" → "[dd]", "2003:" → "dddd:", "J." → "X.").
     static func shape(of word: Substring) -> String {
+        var copy = word
+        if let shape = copy.withUTF8({ asciiShape($0) }) { return shape }
+        return shapeByCharacters(of: word)
+    }
+
+    /// `shape(of:)` off the bytes when the first thirteen are ASCII without a carriage return (the first twelve are
+    /// then the twelve characters, none joined by the thirteenth), nil otherwise: each byte's class is the one
+    /// `shapeClass` gives its character.
+    static func asciiShape(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for byte in bytes.prefix(13) where byte >= 0x80 || byte == 0x0D { return nil }
+        var result: [UInt8] = []
+        result.reserveCapacity(12)
+        var last: UInt8 = 0x20, run = 0
+        for byte in bytes.prefix(12) {
+            let kind: UInt8 = byte >= 0x41 && byte <= 0x5A ? 0x58 : byte >= 0x61 && byte <= 0x7A ? 0x78 : byte >= 0x30 && byte <= 0x39 ? 0x64 : byte
+            if kind == last { run += 1 } else { run = 1; last = kind }
+            if run <= (kind == 0x64 ? 4 : 2) { result.append(kind) }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `shape(of:)` character by character: what its byte reading must agree with.
+    static func shapeByCharacters(of word: Substring) -> String {
         var result = ""
         var last: Character = " ", run = 0
         for character in word.prefix(12) {
@@ -254,7 +456,22 @@ enum PublicationSegmenter {
         return Int(digits)
     }
 
+    /// A marker's kind: "bracket", "number", "letter" or "bullet". An ASCII marker (each byte a character, "\r\n" holding
+    /// neither a bracket, a digit nor a letter) is read off its bytes, where the ASCII numbers are the digits and the
+    /// letters A–Z and a–z; any other asks its characters.
     static func markerClass(_ marker: String) -> String {
+        if marker.isAllASCII {
+            let bytes = marker.utf8
+            if bytes.contains(0x5B) { return "bracket" }
+            if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return "number" }
+            if bytes.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) { return "letter" }
+            return "bullet"
+        }
+        return markerClassByCharacters(marker)
+    }
+
+    /// `markerClass` by the characters: what its byte reading must agree with.
+    static func markerClassByCharacters(_ marker: String) -> String {
         if marker.contains("[") { return "bracket" }
         if marker.contains(where: \.isNumber) { return "number" }
         if marker.contains(where: \.isLetter) { return "letter" }

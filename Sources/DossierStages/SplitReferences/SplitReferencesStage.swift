@@ -290,16 +290,35 @@ public struct SplitReferencesStage: Stage {
 
     /// `goesOn` without the function words: what the segmenter's model was trained to see (its feature `goesOn`).
     static func goesOnByItsEnds(from previous: String, to next: String) -> Bool {
-        let before = previous.trimmingFast(in: .whitespacesAndNewlines)
-        let after = next.trimmingFast(in: .whitespacesAndNewlines)
+        let before = FastText.trimmingWhitespaceAndNewlines(previous)
+        let after = FastText.trimmingWhitespaceAndNewlines(next)
         guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
         // A sentence going on in lowercase ("with application to …"), not a label or numbering ("xx. Doe J", "a) …").
         let word = after.prefix { $0.isLetter }
+        let mark = after[word.endIndex...].first
+        if after.first?.isLetter == true, firstLetter.isLowercase, mark != "." && mark != ")", !ReferenceUnits.isLegend(after) { return true }
+        // The characters before the last, stepped back to from the end (`dropLast(n)` counted every character of the
+        // line first: 18 K instructions a reference).
+        let lastStart = before.index(before: before.endIndex)
+        let beforeLast = before[..<lastStart]
+        // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
+        let hyphenated = last == "-" && beforeLast.last?.isLetter == true
+        // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
+        let initial = last == "." && !FastText.hasAtMostCharacters(before, 2) && beforeLast.last?.isUppercase == true
+            && beforeLast[..<beforeLast.index(before: beforeLast.endIndex)].last == " "
+        return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
+    }
+
+    /// `goesOnByItsEnds` as it was written, trimming with Foundation's set and dropping characters by count: what the
+    /// version above must agree with.
+    static func goesOnByItsEndsByCounting(from previous: String, to next: String) -> Bool {
+        let before = previous.trimmingFast(in: .whitespacesAndNewlines)
+        let after = next.trimmingFast(in: .whitespacesAndNewlines)
+        guard let last = before.last, let firstLetter = after.first(where: { $0.isLetter || $0.isNumber }) else { return false }
+        let word = after.prefix { $0.isLetter }
         let mark = after.dropFirst(word.count).first
         if after.first?.isLetter == true, firstLetter.isLowercase, mark != "." && mark != ")", !ReferenceUnits.isLegend(after) { return true }
-        // A word cut by a hyphen ("large-" / "scale"), not a dash between link words ("doi - HAL").
         let hyphenated = last == "-" && before.dropLast().last?.isLetter == true
-        // An author list cut after an initial ("…, Marine A." / "Denolle (2026). A title"): no reference ends on one.
         let initial = last == "." && !FastText.hasAtMostCharacters(before, 2) && before.dropLast().last?.isUppercase == true && before.dropLast(2).last == " "
         return hyphenated || initial || ",&".contains(last) || before.hasSuffix(" and")
     }
