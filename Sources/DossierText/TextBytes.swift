@@ -382,40 +382,14 @@ extension String {
     /// and general punctuation (an accented name, an en dash, in most references) are mapped without the scalar's
     /// `lowercaseMapping`, a String made per scalar: À–Þ but × go up by 0x20, the rest of U+0080–U+00FF and
     /// U+2000–U+206F stay (`lowercasedByScalarMappings` is the reference, checked on every one of them).
-    package func lowercasedFast() -> String {
-        if isAllASCII { return lowercased() }
-        var text = self
-        let bytes: [UInt8] = text.withUTF8 { source in
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(source.count)
-            var index = 0
-            while index < source.count {
-                let byte = source[index]
-                if byte < 0x80 {
-                    bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                    index += 1
-                    continue
-                }
-                let (value, length) = UTF8Scalars.decode(source, at: index)
-                switch value {
-                case 0xC0...0xDE where value != 0xD7:
-                    // Two bytes, C3 80–C3 9E: the lowercase letter is C3 A0–C3 BE.
-                    bytes.append(0xC3)
-                    bytes.append(UInt8(truncatingIfNeeded: value + 0x20 - 0xC0) | 0x80)
-                case 0x80...0xFF, 0x2000...0x206F:
-                    for offset in index..<min(index + length, source.count) { bytes.append(source[offset]) }
-                default:
-                    if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
-                }
-                index += length
-            }
-            return bytes
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    package func lowercasedFast() -> String { lowercased(latinFromTable: true) }
 
     /// `lowercasedFast` with every non-ASCII scalar through its `lowercaseMapping`: what its table must agree with.
-    package func lowercasedByScalarMappings() -> String {
+    package func lowercasedByScalarMappings() -> String { lowercased(latinFromTable: false) }
+
+    /// ASCII lowered as bytes; with `latinFromTable`, Latin-1 letters and general punctuation by the table above,
+    /// every other scalar (every non-ASCII one without it) through its `lowercaseMapping`.
+    private func lowercased(latinFromTable: Bool) -> String {
         if isAllASCII { return lowercased() }
         var text = self
         // Scalar by scalar off the (valid) UTF-8 bytes: iterating the scalar view cost more than the mappings.
@@ -431,7 +405,16 @@ extension String {
                     continue
                 }
                 let (value, length) = UTF8Scalars.decode(source, at: index)
-                if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+                switch value {
+                case 0xC0...0xDE where latinFromTable && value != 0xD7:
+                    // Two bytes, C3 80–C3 9E: the lowercase letter is C3 A0–C3 BE.
+                    bytes.append(0xC3)
+                    bytes.append(UInt8(truncatingIfNeeded: value + 0x20 - 0xC0) | 0x80)
+                case 0x80...0xFF where latinFromTable, 0x2000...0x206F where latinFromTable:
+                    for offset in index..<min(index + length, source.count) { bytes.append(source[offset]) }
+                default:
+                    if let scalar = Unicode.Scalar(value) { bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8) }
+                }
                 index += length
             }
             return bytes
