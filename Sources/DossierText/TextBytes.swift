@@ -154,7 +154,7 @@ extension FoundationPrecheck {
     }
 
     /// The slices of `text` at UTF-8 offsets `pieces` (from its start), which fall on scalar boundaries.
-    static func slices(_ text: Substring, _ pieces: [Range<Int>]) -> [Substring] {
+    package static func slices(_ text: Substring, _ pieces: [Range<Int>]) -> [Substring] {
         let utf8 = text.utf8
         var result: [Substring] = []
         result.reserveCapacity(pieces.count)

@@ -54,11 +54,7 @@ public enum DateParsing {
             return pieces
         }
         guard let cuts else { return dateWordsByCharacters(text) }
-        let utf8 = text.utf8
-        return cuts.map { piece in
-            let lower = utf8.index(utf8.startIndex, offsetBy: piece.lowerBound)
-            return text[lower..<utf8.index(lower, offsetBy: piece.count)]
-        }
+        return FoundationPrecheck.slices(Substring(text), cuts)
     }
 
     /// `dateWords` character by character, for any text.

@@ -369,8 +369,7 @@ enum PublicationSegmenter {
             return spans
         }
         guard let spans else { return text.split(separator: " ", maxSplits: 2).prefix(2).map { $0 } }
-        let utf8 = text.utf8
-        return spans.map { text[utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound)] }
+        return FoundationPrecheck.slices(Substring(text), spans)
     }
 
     enum Patterns {
